@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/** The stable error codes a client may branch on (tRPC's names). */
+export const ZErrorCode = z.enum([
+  'BAD_REQUEST',
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'TOO_MANY_REQUESTS',
+  'PRECONDITION_FAILED',
+  'INTERNAL_SERVER_ERROR',
+  'SERVICE_UNAVAILABLE',
+]);
+export type TErrorCode = z.infer<typeof ZErrorCode>;
+
+/** What every error carries in `error.data` besides tRPC's own fields. */
+export const ZErrorData = z.object({
+  code: ZErrorCode,
+  httpStatus: z.number().int(),
+  requestId: z.string().nullable(),
+  /** Field path → messages, for bad input. */
+  fieldErrors: z.record(z.string(), z.array(z.string())).nullable(),
+  retryAfterSeconds: z.number().int().nullable(),
+  /** A narrower domain reason a client may branch on, e.g. `campaign_full`. */
+  reason: z.string().nullable(),
+});
+export type TErrorData = z.infer<typeof ZErrorData>;

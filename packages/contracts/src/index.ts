@@ -1,0 +1,5 @@
+export * from './enums';
+export * from './errors';
+export * from './money';
+export * from './pagination';
+export * from './system';
