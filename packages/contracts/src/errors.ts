@@ -11,6 +11,13 @@ export const ZErrorCode = z.enum([
   'PRECONDITION_FAILED',
   'INTERNAL_SERVER_ERROR',
   'SERVICE_UNAVAILABLE',
+  // Transport-level codes tRPC itself may answer with.
+  'PARSE_ERROR',
+  'METHOD_NOT_SUPPORTED',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'TIMEOUT',
+  'CLIENT_CLOSED_REQUEST',
 ]);
 export type TErrorCode = z.infer<typeof ZErrorCode>;
 

@@ -1,0 +1,8 @@
+import { defineConfig } from 'drizzle-kit';
+
+/** Postgres migrations (production). Down files beside them are written by hand. */
+export default defineConfig({
+  dialect: 'postgresql',
+  schema: './packages/db/src/schema/pg/index.ts',
+  out: './drizzle/pg',
+});

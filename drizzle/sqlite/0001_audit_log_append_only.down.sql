@@ -1,0 +1,3 @@
+DROP TRIGGER `audit_log_no_delete`;
+--> statement-breakpoint
+DROP TRIGGER `audit_log_no_update`;

@@ -1,0 +1,59 @@
+import { type Column, type SQL, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { driverOf } from './driver';
+import type { Database, Db } from './types';
+
+/*
+ * The few things the two dialects spell differently, each with both versions side by side. Query code
+ * otherwise sticks to what both run alike: select/insert/update/delete builders, `returning`,
+ * `onConflictDoNothing`, `onConflictDoUpdate`, and `sql` fragments both parse.
+ *
+ * Rows affected: the drivers report them differently, so never read the result of an update or
+ * delete. Ask for `.returning({ id: t.x.id })` and count the rows: that is the affected count on both.
+ *
+ * Raw aggregates: Postgres returns bigint and numeric as strings, SQLite as numbers. Give every
+ * `sql<number>` a `.mapWith(Number)` (drizzle's `count()` already does).
+ *
+ * Times: pass Dates from the clock; never `now()` or `CURRENT_TIMESTAMP` in SQL (SQLite keeps epoch
+ * milliseconds, Postgres timestamptz).
+ *
+ * Transactions: never `db.transaction`; `Db.withTransaction` is the one that is correct on SQLite.
+ */
+
+/**
+ * Locks the rows `where` selects until the transaction ends. Postgres: `SELECT … FOR UPDATE`.
+ * SQLite: nothing to do, because `BEGIN IMMEDIATE` already made the transaction the only writer.
+ * Call it first thing in `withTransaction`, then read the rows and write them back.
+ */
+export async function lockRows(db: Db, tx: Database, table: PgTable, where: SQL | undefined): Promise<void> {
+  if (db.dialect === 'sqlite') return;
+  await tx.select({ one: sql`1` }).from(table).where(where).for('update');
+}
+
+/**
+ * Serializes transactions that share `key` (a lock on a name, not on rows: useful before the row
+ * exists). Postgres: a transaction-scoped advisory lock. SQLite: nothing to do, as above.
+ */
+export async function lockKey(db: Db, tx: Database, key: string): Promise<void> {
+  if (db.dialect === 'sqlite') return;
+  await driverOf(db).rows(sql`select pg_advisory_xact_lock(hashtext(${key}))`, tx);
+}
+
+/**
+ * Case-insensitive substring match. Postgres `ILIKE`; SQLite `LIKE`, which ignores case for ASCII.
+ * `%` and `_` in `text` match literally.
+ */
+export function containsInsensitive(db: Db, column: Column, text: string): SQL {
+  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return db.dialect === 'postgres'
+    ? sql`${column} ilike ${pattern} escape '\\'`
+    : sql`${column} like ${pattern} escape '\\'`;
+}
+
+/**
+ * Raw SQL for the rare query no builder expresses (reports, introspection). The text must be valid
+ * in the active dialect; rows come back as plain objects with the driver's own value types.
+ */
+export function rawRows(db: Db, query: SQL, tx?: Database): Promise<Record<string, unknown>[]> {
+  return driverOf(db).rows(query, tx);
+}

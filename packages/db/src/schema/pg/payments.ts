@@ -1,0 +1,44 @@
+import { ZNetwork, ZPaymentPurpose, ZPaymentStatus } from '@puffy/contracts';
+import { sql } from 'drizzle-orm';
+import { enumCheck, enumValues } from '../enums';
+import { check, createdAt, index, integer, money, table, text, time, updatedAt, uuidId } from './columns';
+import { userNfts } from './nfts';
+import { orders } from './orders';
+
+/**
+ * Every treasury payment seen, for an NFT gas fee or an order. The unique transaction hash is what
+ * stops one payment from being counted twice, whichever server sees it first.
+ */
+export const payments = table(
+  'payments',
+  {
+    id: uuidId(),
+    purpose: text('purpose', { enum: enumValues(ZPaymentPurpose) }).notNull(),
+    network: text('network', { enum: enumValues(ZNetwork) }).notNull(),
+    transactionHash: text('transaction_hash').notNull().unique(),
+    payer: text('payer').notNull(),
+    recipient: text('recipient').notNull(),
+    /** Null for native SOL; the SPL mint (USDT) otherwise. */
+    tokenMint: text('token_mint'),
+    amount: money('amount').notNull(),
+    expectedAmount: money('expected_amount').notNull(),
+    /** Paid beyond the expected amount, listed in the treasury reconciliation for refund. */
+    surplus: money('surplus').notNull().default(sql`0`),
+    status: text('status', { enum: enumValues(ZPaymentStatus) }).notNull(),
+    nftId: integer('nft_id').references(() => userNfts.id),
+    orderId: text('order_id').references(() => orders.id),
+    blockTime: time('block_time'),
+    reason: text('reason'),
+    refundTxHash: text('refund_tx_hash'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('payments_status_idx').on(t.status),
+    index('payments_nft_idx').on(t.nftId),
+    index('payments_order_idx').on(t.orderId),
+    check('payments_purpose_check', enumCheck(t.purpose, enumValues(ZPaymentPurpose))),
+    check('payments_network_check', enumCheck(t.network, enumValues(ZNetwork))),
+    check('payments_status_check', enumCheck(t.status, enumValues(ZPaymentStatus))),
+  ],
+);

@@ -1,0 +1,84 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
+import { drizzle, type RemoteCallback, type SqliteRemoteDatabase } from 'drizzle-orm/sqlite-proxy';
+import { registerDriver } from '../driver';
+import * as sqliteSchema from '../schema/sqlite';
+import type { Database, Db, Schema } from '../types';
+import { SqliteConnection } from './connection';
+
+type SqliteSchema = typeof sqliteSchema;
+
+/**
+ * THE one place the SQLite database and tables are presented under the Postgres types. It is sound
+ * only as far as test/parity.test.ts proves the two schemas describe the same tables, columns, keys
+ * and indexes, and the dialect matrix (every db test on both) proves the queries behave alike.
+ */
+function presentAsPostgres(
+  db: SqliteRemoteDatabase<SqliteSchema>,
+  tables: SqliteSchema,
+): { db: Database; t: Schema } {
+  return { db: db as unknown as Database, t: tables as unknown as Schema };
+}
+
+/**
+ * Handles opened on one file in one process share its connection, and so its transaction lock (two
+ * server instances in one test process, a script beside the server). Two connections in one thread
+ * would deadlock: SQLite's busy wait blocks the very event loop that would finish the other's
+ * transaction.
+ */
+const shared = new Map<string, { connection: SqliteConnection; handles: number }>();
+
+function openConnection(file: string): { connection: SqliteConnection; release: () => Promise<void> } {
+  if (file === ':memory:') {
+    const connection = new SqliteConnection(file);
+    return { connection, release: () => connection.close() };
+  }
+  mkdirSync(dirname(file), { recursive: true });
+  const entry = shared.get(file) ?? { connection: new SqliteConnection(file), handles: 0 };
+  entry.handles += 1;
+  shared.set(file, entry);
+  let released = false;
+  return {
+    connection: entry.connection,
+    release: async () => {
+      if (released) return;
+      released = true;
+      entry.handles -= 1;
+      if (entry.handles > 0) return;
+      shared.delete(file);
+      await entry.connection.close();
+    },
+  };
+}
+
+export function createSqliteDb(file: string): Db {
+  const { connection, release } = openConnection(file);
+  // The proxy contract types `rows` as any[]; for `get` it is really "the row or undefined".
+  const sqliteDb = drizzle(connection.proxy as RemoteCallback, { schema: sqliteSchema });
+  // drizzle's own transaction would BEGIN through the proxy without the connection's lock.
+  sqliteDb.transaction = (): never => {
+    throw new Error('use Db.withTransaction: drizzle transactions bypass the SQLite connection lock');
+  };
+  const { db, t } = presentAsPostgres(sqliteDb, sqliteSchema);
+  const dialect = new SQLiteAsyncDialect();
+
+  const handle: Db = {
+    dialect: 'sqlite',
+    db,
+    t,
+    // The same handle serves as the transaction handle: the connection routes by async context.
+    withTransaction: (fn) => connection.transaction(() => fn(db)),
+    ping: async () => {
+      await connection.objects('select 1');
+    },
+    close: release,
+  };
+  return registerDriver(handle, {
+    rows: (query) => {
+      const { sql, params } = dialect.sqlToQuery(query);
+      return connection.objects(sql, params);
+    },
+    exec: (statement) => connection.exec(statement),
+  });
+}

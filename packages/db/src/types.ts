@@ -1,0 +1,45 @@
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type * as pgSchema from './schema/pg';
+
+/** The tables object: Postgres tables, the typed truth query code is written against. */
+export type Schema = typeof pgSchema;
+
+/**
+ * What query code is written against. On SQLite the handle underneath is drizzle's sqlite-proxy
+ * database presented under this type (see sqlite/client.ts for the one place that does it).
+ */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Db {
+  dialect: Dialect;
+  /** The handle for queries outside a transaction. */
+  db: Database;
+  /** The active dialect's tables, typed as the Postgres ones: `deps.db.t.users`. */
+  t: Schema;
+  /**
+   * Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. A call
+   * inside an open transaction joins it. Use `tx` for every query of the transaction (on Postgres
+   * the plain `db` handle is another connection, outside it).
+   */
+  withTransaction<T>(fn: (tx: Database) => Promise<T>): Promise<T>;
+  /** Throws when the database does not answer (the server's /ready). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface PoolOptions {
+  max?: number;
+  idleTimeoutSeconds?: number;
+  connectTimeoutSeconds?: number;
+}
+
+export interface DbOptions {
+  /** Absent or `file:<path>`: SQLite. `postgres://` or `postgresql://`: Postgres. */
+  url?: string;
+  /** Where the default SQLite file (`puffy.sqlite`) lives when `url` is absent; `./data` by default. */
+  dataDir?: string;
+  /** Postgres pool; ignored on SQLite (one connection, transactions serialized). */
+  pool?: PoolOptions;
+}

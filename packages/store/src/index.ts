@@ -1,0 +1,19 @@
+export { type CreateStoreOptions, createStore } from './create-store';
+export { LockBusyError, StoreUnavailableError } from './errors';
+export { createMemoryStore, type MemoryStoreOptions } from './memory-store';
+export {
+  createRateLimiter,
+  type RateLimiter,
+  type RateLimitOutcome,
+  type RateLimitRule,
+} from './rate-limit';
+export { createRedisStore, type RedisStoreOptions } from './redis-store';
+export type {
+  IncrOptions,
+  Lock,
+  SetOptions,
+  Store,
+  StoreErrorReporter,
+  Unsubscribe,
+  WithLockOptions,
+} from './types';
