@@ -6,6 +6,7 @@ export default [
   'packages/contracts',
   'packages/db',
   'packages/store',
+  'packages/jobs',
   'packages/chains',
   'packages/api',
   'apps/server',

@@ -1,0 +1,106 @@
+import { appRouter, type Deps, resolveSession, type SessionResolver } from '@puffy/api';
+import type { AnyTRPCRouter } from '@trpc/server';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
+import { cors } from 'hono/cors';
+import { requestId } from 'hono/request-id';
+import type { AppConfig } from './config';
+import { clientIp } from './http/client-ip';
+import { healthRoutes } from './http/health';
+import { securityHeaders } from './http/security-headers';
+import { staticSpa } from './http/static-spa';
+import { TRPC_ENDPOINT, trpcHandler } from './http/trpc';
+import { redactUrl } from './logger';
+import { type Metrics, routeLabel } from './metrics';
+
+export interface AppOptions {
+  config: AppConfig;
+  deps: Deps;
+  metrics: Metrics;
+  router?: AnyTRPCRouter;
+  resolveSession?: SessionResolver;
+  webDistDir?: string;
+  isDraining?: () => boolean;
+}
+
+const REQUEST_ID = /^[\w.-]{8,128}$/;
+
+/** The HTTP surface: middleware in the order a request meets it, then the routes. */
+export function createApp(options: AppOptions) {
+  const { config, deps, metrics } = options;
+  const router = options.router ?? appRouter;
+  const procedures = new Set(Object.keys(router._def.procedures));
+  const ipOf = (c: Parameters<typeof clientIp>[0]) => clientIp(c, config.trustProxy);
+  const app = new Hono();
+
+  app.use(
+    requestId({
+      headerName: 'X-Request-Id',
+      // Accept a caller's id only when it looks like one; never echo arbitrary header text into logs.
+      generator: (c) => {
+        const inbound = c.req.header('x-request-id');
+        return inbound && REQUEST_ID.test(inbound) ? inbound : crypto.randomUUID();
+      },
+    }),
+  );
+  app.use(async (c, next) => {
+    const started = performance.now();
+    await next();
+    const seconds = (performance.now() - started) / 1000;
+    metrics.observe(c.req.method, routeLabel(c.req.path, procedures), c.res.status, seconds);
+    const line = {
+      requestId: c.get('requestId'),
+      method: c.req.method,
+      url: redactUrl(c.req.url.replace(/^https?:\/\/[^/]+/, '')),
+      status: c.res.status,
+      ms: Math.round(seconds * 1000 * 10) / 10,
+    };
+    if (c.res.status >= 500) deps.logger.error(line, 'request failed');
+    else deps.logger.info(line, 'request');
+  });
+  app.use(
+    securityHeaders({ production: config.environment === 'production', mediaHosts: config.mediaHosts }),
+  );
+  app.use(
+    cors({
+      origin: (origin) => (config.corsOrigins.includes(origin) ? origin : null),
+      credentials: true,
+      allowHeaders: ['content-type', 'x-csrf-token', 'authorization', 'x-request-id', 'trpc-accept'],
+      exposeHeaders: ['x-request-id', 'retry-after'],
+      maxAge: 600,
+    }),
+  );
+  app.use(compress());
+  app.use(
+    bodyLimit({
+      maxSize: config.bodyLimitBytes,
+      onError: (c) =>
+        c.json({ error: { message: 'Request body too large', code: 'PAYLOAD_TOO_LARGE' } }, 413),
+    }),
+  );
+
+  app.route(
+    '/',
+    healthRoutes({
+      deps,
+      metrics,
+      metricsToken: config.metricsToken,
+      isDraining: options.isDraining ?? (() => false),
+    }),
+  );
+  app.all(
+    `${TRPC_ENDPOINT}/*`,
+    trpcHandler({ router, deps, resolveSession: options.resolveSession ?? resolveSession, ipOf }),
+  );
+  if (options.webDistDir) app.use(staticSpa(options.webDistDir));
+  app.notFound((c) => c.json({ error: { message: `Nothing at ${c.req.path}`, code: 'NOT_FOUND' } }, 404));
+  app.onError((error, c) => {
+    deps.logger.error({ err: error, requestId: c.get('requestId') }, 'unhandled error');
+    return c.json(
+      { error: { message: 'Something went wrong on our side.', code: 'INTERNAL_SERVER_ERROR' } },
+      500,
+    );
+  });
+  return app;
+}

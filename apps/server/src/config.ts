@@ -1,0 +1,242 @@
+import { z } from 'zod';
+
+/**
+ * The only module that reads the environment. Everything else receives the parsed `AppConfig`.
+ * `configSchema` is also the source of the configuration reference (names, defaults, descriptions),
+ * and `SECRET_VARIABLES` says which values must never be printed.
+ */
+
+const DEV_SIGNING_KEY = 'dev:development-only-signing-key-not-for-production-use';
+const DEV_APP_SECRET = 'development-only-app-secret-not-for-production-use';
+
+const csv = z.string().transform((s) =>
+  s
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean),
+);
+
+const int = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0'])
+    .default(fallback ? 'true' : 'false')
+    .transform((v) => v === 'true' || v === '1');
+
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development').describe('Deployment mode'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe('HTTP port'),
+  HOST: z.string().default('0.0.0.0').describe('Interface to listen on'),
+  PUBLIC_ORIGIN: z
+    .url()
+    .optional()
+    .describe('Origin members reach the SPA at; defaults to http://localhost:PORT'),
+  CORS_ORIGINS: csv.optional().describe('Comma-separated origins allowed by CORS and the CSRF origin check'),
+  TRUST_PROXY: bool(false).describe('Take the client IP from X-Forwarded-For (only behind a trusted proxy)'),
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .refine((v) => !v || /^(file:|postgres:\/\/|postgresql:\/\/)/.test(v), {
+      message: 'must start with file:, postgres:// or postgresql://',
+    })
+    .describe('Absent or file: → SQLite; postgres:// → Postgres'),
+  DATA_DIR: z.string().default('./data').describe('Where the SQLite file and the dev mail outbox live'),
+  DB_POOL_MAX: int(10).describe('Postgres pool size'),
+  DB_IDLE_TIMEOUT_SECONDS: int(30).describe('Close idle Postgres connections after this many seconds'),
+  DB_CONNECT_TIMEOUT_SECONDS: int(10).describe('Give up connecting to Postgres after this many seconds'),
+  MIGRATE_ON_START: bool(true).describe(
+    'Apply pending migrations at start (turn off where a release step does it)',
+  ),
+  SEED_DEMO: bool(true).describe('Seed demo data into an empty database (never in production)'),
+  REDIS_URL: z
+    .string()
+    .optional()
+    .refine((v) => !v || /^rediss?:\/\//.test(v), { message: 'must start with redis:// or rediss://' })
+    .describe('Absent → in-process store (one process only)'),
+  REDIS_PREFIX: z
+    .string()
+    .default('puffy:')
+    .describe('Key prefix in Redis (several deployments may share one Redis)'),
+  JWT_SIGNING_KEYS: csv
+    .optional()
+    .describe('kid:secret pairs, comma-separated; the first signs, all verify (rotation without sign-outs)'),
+  APP_SECRET: z.string().optional().describe('Secret for HMACs of codes and CSRF tokens'),
+  ACCESS_TOKEN_TTL_SECONDS: int(900).describe('Lifetime of an access token (JWT)'),
+  SESSION_TTL_SECONDS: int(2_592_000).describe('Lifetime of a session (refresh-token family)'),
+  CHALLENGE_TTL_SECONDS: int(300).describe('How long a sign-in challenge may be answered'),
+  ADMIN_WALLETS: csv.optional().describe('chain:address entries that are admins from their first sign-in'),
+  EVM_CHAIN_IDS: csv
+    .optional()
+    .refine((ids) => !ids || ids.every((id) => /^\d+$/.test(id)), {
+      message: 'must be comma-separated chain ids',
+    })
+    .describe('EVM chain ids a sign-in may name (default Ethereum 1 and Berachain 80094)'),
+  SOLANA_CLUSTER: z
+    .enum(['mainnet', 'devnet', 'testnet', 'localnet'])
+    .default('mainnet')
+    .describe('Solana cluster named in sign-in messages'),
+  TON_PROOF_DOMAINS: csv
+    .optional()
+    .describe('Domains accepted in TON proofs (default: host of PUBLIC_ORIGIN)'),
+  METRICS_TOKEN: z.string().optional().describe('Bearer token /metrics requires; required in production'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BODY_LIMIT_BYTES: int(1_048_576).describe('Largest request body accepted'),
+  SHUTDOWN_GRACE_MS: int(10_000).describe('How long in-flight requests may take to finish at shutdown'),
+  WEB_DIST_DIR: z.string().optional().describe('Built SPA to serve; defaults to apps/web/dist'),
+  MEDIA_HOSTS: csv.optional().describe('Extra https hosts allowed for images and media (CSP)'),
+  APP_VERSION: z.string().default('0.1.0'),
+  GIT_COMMIT: z.string().optional(),
+});
+
+export const SECRET_VARIABLES = [
+  'DATABASE_URL',
+  'REDIS_URL',
+  'JWT_SIGNING_KEYS',
+  'APP_SECRET',
+  'METRICS_TOKEN',
+] as const;
+
+export interface SigningKey {
+  kid: string;
+  secret: string;
+}
+
+export interface AppConfig {
+  environment: 'development' | 'test' | 'production';
+  port: number;
+  host: string;
+  publicOrigin: string;
+  corsOrigins: string[];
+  trustProxy: boolean;
+  database: {
+    url: string | undefined;
+    dataDir: string;
+    pool: { max: number; idleTimeoutSeconds: number; connectTimeoutSeconds: number };
+  };
+  migrateOnStart: boolean;
+  seedDemo: boolean;
+  redisUrl: string | undefined;
+  redisPrefix: string;
+  signingKeys: SigningKey[];
+  appSecret: string;
+  metricsToken: string | undefined;
+  auth: {
+    accessTokenTtlSeconds: number;
+    sessionTtlSeconds: number;
+    challengeTtlSeconds: number;
+    adminWallets: string[];
+    evmChainIds: number[];
+    solanaCluster: 'mainnet' | 'devnet' | 'testnet' | 'localnet';
+    tonDomains: string[];
+  };
+  logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
+  bodyLimitBytes: number;
+  shutdownGraceMs: number;
+  webDistDir: string | undefined;
+  mediaHosts: string[];
+  version: string;
+  commit: string | null;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const WEAK = /^(secret|changeme|password|test|dev|development|default|example|12345)/i;
+
+/** A secret is weak when short, a known placeholder, or made of very few distinct characters. */
+export function isWeakSecret(secret: string): boolean {
+  return secret.length < 32 || WEAK.test(secret) || new Set(secret).size < 10;
+}
+
+function parseSigningKeys(entries: string[], problems: string[]): SigningKey[] {
+  const keys: SigningKey[] = [];
+  for (const entry of entries) {
+    const at = entry.indexOf(':');
+    if (at <= 0) {
+      problems.push('JWT_SIGNING_KEYS: each entry must be kid:secret');
+      continue;
+    }
+    keys.push({ kid: entry.slice(0, at), secret: entry.slice(at + 1) });
+  }
+  if (new Set(keys.map((k) => k.kid)).size !== keys.length)
+    problems.push('JWT_SIGNING_KEYS: key ids must be unique');
+  return keys;
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  const problems: string[] = [];
+
+  const signingKeys = parseSigningKeys(e.JWT_SIGNING_KEYS ?? (production ? [] : [DEV_SIGNING_KEY]), problems);
+  const appSecret = e.APP_SECRET ?? (production ? '' : DEV_APP_SECRET);
+
+  if (production) {
+    if (!e.DATABASE_URL?.startsWith('postgres'))
+      problems.push('DATABASE_URL: production needs a postgres:// URL');
+    if (!e.REDIS_URL)
+      problems.push('REDIS_URL: production needs Redis (instances share sessions and limits)');
+    if (signingKeys.length === 0) problems.push('JWT_SIGNING_KEYS: required in production');
+    for (const key of signingKeys) {
+      if (isWeakSecret(key.secret)) problems.push(`JWT_SIGNING_KEYS: the secret of key "${key.kid}" is weak`);
+    }
+    if (!appSecret) problems.push('APP_SECRET: required in production');
+    else if (isWeakSecret(appSecret)) problems.push('APP_SECRET: weak (use at least 32 random characters)');
+    if (!e.METRICS_TOKEN) problems.push('METRICS_TOKEN: required in production (/metrics is not public)');
+    else if (isWeakSecret(e.METRICS_TOKEN)) problems.push('METRICS_TOKEN: weak');
+    if (!e.PUBLIC_ORIGIN?.startsWith('https://'))
+      problems.push('PUBLIC_ORIGIN: production needs an https:// origin');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const publicOrigin = (e.PUBLIC_ORIGIN ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  return {
+    environment: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    publicOrigin,
+    corsOrigins: e.CORS_ORIGINS ?? [publicOrigin],
+    trustProxy: e.TRUST_PROXY,
+    database: {
+      url: e.DATABASE_URL,
+      dataDir: e.DATA_DIR,
+      pool: {
+        max: e.DB_POOL_MAX,
+        idleTimeoutSeconds: e.DB_IDLE_TIMEOUT_SECONDS,
+        connectTimeoutSeconds: e.DB_CONNECT_TIMEOUT_SECONDS,
+      },
+    },
+    migrateOnStart: e.MIGRATE_ON_START,
+    seedDemo: e.SEED_DEMO && !production,
+    redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
+    signingKeys,
+    appSecret,
+    metricsToken: e.METRICS_TOKEN,
+    auth: {
+      accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
+      sessionTtlSeconds: e.SESSION_TTL_SECONDS,
+      challengeTtlSeconds: e.CHALLENGE_TTL_SECONDS,
+      adminWallets: e.ADMIN_WALLETS ?? [],
+      evmChainIds: (e.EVM_CHAIN_IDS ?? ['1', '80094']).map(Number),
+      solanaCluster: e.SOLANA_CLUSTER,
+      tonDomains: e.TON_PROOF_DOMAINS ?? [new URL(publicOrigin).host],
+    },
+    logLevel: e.LOG_LEVEL,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    webDistDir: e.WEB_DIST_DIR,
+    mediaHosts: e.MEDIA_HOSTS ?? [],
+    version: e.APP_VERSION,
+    commit: e.GIT_COMMIT ?? null,
+  };
+}

@@ -1,0 +1,6 @@
+export { createApp } from './app';
+export { type AppConfig, ConfigError, loadConfig } from './config';
+export { createLogger } from './logger';
+export { createMetrics } from './metrics';
+export { createDeps, findWebDist } from './runtime';
+export { type RunningServer, startServer } from './server';

@@ -1,0 +1,47 @@
+import { ConfigError, loadConfig } from './config';
+import { createLogger } from './logger';
+import { createDeps, findWebDist } from './runtime';
+import { startServer } from './server';
+
+async function main() {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\nThe server did not start.\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+  const logger = createLogger({ level: config.logLevel });
+  const deps = await createDeps(config, logger);
+  const webDistDir = findWebDist(config.webDistDir);
+  if (!webDistDir) logger.warn({}, 'no built SPA found; serving the API only (run pnpm build)');
+  const server = await startServer(config, deps, { webDistDir });
+  logger.info(
+    { url: server.url, environment: config.environment, database: deps.db.dialect, store: deps.store.kind },
+    'server listening',
+  );
+
+  const stop = (signal: string) => {
+    logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    server.close().then(
+      () => {
+        logger.info({}, 'shutdown complete');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`fatal: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

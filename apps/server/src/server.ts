@@ -1,0 +1,60 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import type { Deps, SessionResolver } from '@puffy/api';
+import type { AnyTRPCRouter } from '@trpc/server';
+import { createApp } from './app';
+import type { AppConfig } from './config';
+import { createMetrics } from './metrics';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  deps: Deps;
+  /** Stops accepting, lets in-flight requests finish (up to the grace period), then closes db and store. */
+  close(): Promise<void>;
+}
+
+export async function startServer(
+  config: AppConfig,
+  deps: Deps,
+  options: {
+    webDistDir?: string;
+    port?: number;
+    router?: AnyTRPCRouter;
+    resolveSession?: SessionResolver;
+  } = {},
+): Promise<RunningServer> {
+  let draining = false;
+  const app = createApp({
+    config,
+    deps,
+    metrics: createMetrics(),
+    webDistDir: options.webDistDir,
+    router: options.router,
+    resolveSession: options.resolveSession,
+    isDraining: () => draining,
+  });
+  const server = await new Promise<Server>((resolveServer) => {
+    const s = serve({ fetch: app.fetch, port: options.port ?? config.port, hostname: config.host }, () =>
+      resolveServer(s as Server),
+    ) as Server;
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      draining = true;
+      const closed = new Promise<void>((done) => server.close(() => done()));
+      server.closeIdleConnections();
+      const timer = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
+      await closed;
+      clearTimeout(timer);
+      await Promise.allSettled([deps.store.close(), deps.db.close()]);
+    })();
+    return closing;
+  };
+  return { url: `http://${host}:${port}`, port, deps, close };
+}

@@ -1,0 +1,80 @@
+import { spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../src/app';
+import { loadConfig } from '../src/config';
+import { createMetrics } from '../src/metrics';
+import { startTestServer } from '../src/testing';
+import { clientFor } from './helpers';
+import { type TestRouter, testRouter } from './test-router';
+
+const serverDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+function runMain(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: serverDir,
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.on('exit', (code) => resolve({ code, stderr }));
+  });
+}
+
+describe('process lifecycle', () => {
+  it('refuses to start in production without Postgres, Redis and strong secrets, saying which', async () => {
+    const { code, stderr } = await runMain({ NODE_ENV: 'production' });
+    expect(code).toBe(78);
+    expect(stderr).toContain('DATABASE_URL');
+    expect(stderr).toContain('REDIS_URL');
+    expect(stderr).toContain('JWT_SIGNING_KEYS');
+    expect(stderr).toContain('The server did not start.');
+  });
+
+  it('finishes in-flight requests on shutdown, then refuses new connections', async () => {
+    const server = await startTestServer({ router: testRouter });
+    const client = clientFor<TestRouter>(server.url, { batch: false });
+    const inFlight = client.slow.query({ ms: 400 });
+    await new Promise((r) => setTimeout(r, 100));
+    const closing = server.close();
+    expect(await inFlight).toBe('finished');
+    await closing;
+    await expect(fetch(`${server.url}/health`)).rejects.toThrow();
+  });
+
+  it('reports not ready while draining', async () => {
+    const server = await startTestServer();
+    try {
+      const app = createApp({
+        config: loadConfig({ NODE_ENV: 'test' }),
+        deps: server.deps,
+        metrics: createMetrics(),
+        isDraining: () => true,
+      });
+      const response = await app.request('/ready');
+      expect(response.status).toBe(503);
+      expect(await response.json()).toMatchObject({ status: 'draining' });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('answers 503 from /ready naming the store when Redis is unreachable', async () => {
+    const server = await startTestServer({ env: { REDIS_URL: 'redis://127.0.0.1:1' } });
+    try {
+      const response = await fetch(`${server.url}/ready`);
+      expect(response.status).toBe(503);
+      const body = (await response.json()) as { checks: Record<string, string> };
+      expect(body.checks.database).toBe('ok');
+      expect(body.checks.store).not.toBe('ok');
+      expect((await fetch(`${server.url}/health`)).status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+});

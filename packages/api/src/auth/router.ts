@@ -1,0 +1,53 @@
+import {
+  ZChallengeInput,
+  ZChallengeOutput,
+  ZRefreshInput,
+  ZSessionOutput,
+  ZSessionState,
+  ZSignInProof,
+  ZTokenDelivery,
+} from '@puffy/contracts';
+import { z } from 'zod';
+import { router } from '../trpc/init';
+import { authedProcedure, publicProcedure } from '../trpc/procedures';
+import * as auth from './service';
+
+const perMinute = (name: string, points: number) => ({ name, points, durationSeconds: 60 });
+
+export const authRouter = router({
+  challenge: publicProcedure
+    .meta({ rateLimit: perMinute('auth.challenge', 5) })
+    .input(ZChallengeInput)
+    .output(ZChallengeOutput)
+    .mutation(({ ctx, input }) => auth.issueChallenge(ctx.deps, input)),
+
+  verify: publicProcedure
+    .meta({ rateLimit: perMinute('auth.verify', 10) })
+    .input(
+      z.object({
+        challengeId: z.string().min(8).max(64),
+        proof: ZSignInProof,
+        delivery: ZTokenDelivery.default('cookie'),
+      }),
+    )
+    .output(ZSessionOutput)
+    .mutation(({ ctx, input }) => auth.verifySignIn(ctx.deps, ctx.req, ctx.res, input)),
+
+  session: publicProcedure
+    .output(ZSessionState)
+    .query(({ ctx }) => auth.describeSession(ctx.deps, ctx.session)),
+
+  refresh: publicProcedure
+    .meta({ rateLimit: perMinute('auth.refresh', 30) })
+    .input(ZRefreshInput)
+    .output(ZSessionOutput)
+    .mutation(({ ctx, input }) => auth.refreshSession(ctx.deps, ctx.req, ctx.res, input)),
+
+  logout: authedProcedure
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(({ ctx }) => auth.logout(ctx.deps, ctx.res, ctx.session)),
+
+  logoutAll: authedProcedure
+    .output(z.object({ ok: z.literal(true), sessionsEnded: z.number().int() }))
+    .mutation(({ ctx }) => auth.logoutAll(ctx.deps, ctx.req, ctx.res, ctx.session)),
+});

@@ -1,0 +1,193 @@
+import type { TChallengeOutput, TSessionOutput, TSessionState } from '@puffy/contracts';
+import { eq } from 'drizzle-orm';
+import type { Deps } from '../deps';
+import { Conflict, Unauthorized } from '../platform/errors';
+import { recordSecurityEvent } from '../platform/security-events';
+import type { RequestInfo, ResponseControl, Session } from '../trpc/context';
+import { saveChallenge, takeChallenge } from './challenges';
+import { clearedCookies, REFRESH_COOKIE, readCookie, sessionCookies } from './cookies';
+import { csrfTokenFor } from './csrf-token';
+import { buildChallengeMessage, type ChallengeRequest, type SignInProof, verifyProof } from './proofs';
+import { createSession, revokeAllSessions, revokeSession, rotateRefreshToken } from './sessions';
+import { signAccessToken } from './tokens';
+import { findOrCreateUser, findUserById, toAuthUser } from './users';
+
+type AuthDeps = Pick<Deps, 'db' | 'store' | 'clock' | 'auth' | 'config' | 'logger'>;
+type Delivery = 'cookie' | 'body';
+
+export async function issueChallenge(deps: AuthDeps, input: ChallengeRequest): Promise<TChallengeOutput> {
+  const now = deps.clock.now();
+  const expiresAt = new Date(now.getTime() + deps.auth.challengeTtlSeconds * 1000);
+  const built = buildChallengeMessage(deps, input, now, expiresAt);
+  const challengeId = await saveChallenge(
+    deps,
+    {
+      chain: input.chain,
+      address: built.address,
+      chainId: built.chainId,
+      domain: deps.auth.domain,
+      nonce: built.nonce,
+      message: built.message,
+      issuedAt: now.toISOString(),
+      expiresAt: expiresAt.toISOString(),
+      purpose: 'sign_in',
+      userId: null,
+    },
+    deps.auth.challengeTtlSeconds,
+  );
+  return { challengeId, message: built.message, expiresAt: expiresAt.toISOString() };
+}
+
+/** Issues the access token and, for browsers, the cookies; the shape every sign-in path returns. */
+async function openSession(
+  deps: AuthDeps,
+  res: ResponseControl,
+  user: Parameters<typeof toAuthUser>[0],
+  session: { sessionId: string; refreshToken: string; expiresAt: Date },
+  delivery: Delivery,
+): Promise<TSessionOutput> {
+  const now = deps.clock.now();
+  const accessExpiresAt = new Date(
+    Math.min(now.getTime() + deps.auth.accessTokenTtlSeconds * 1000, session.expiresAt.getTime()),
+  );
+  const authUser = toAuthUser(user);
+  const { token } = await signAccessToken(
+    deps.auth.signingKeys,
+    {
+      userId: authUser.id,
+      walletAddress: authUser.walletAddress,
+      chain: authUser.chain,
+      role: authUser.role,
+      scopes: authUser.scopes,
+      sessionId: session.sessionId,
+      expiresAt: accessExpiresAt,
+    },
+    now,
+  );
+  const output: TSessionOutput = {
+    user: authUser,
+    csrfToken: csrfTokenFor(deps.auth.appSecret, session.sessionId),
+    expiresAt: accessExpiresAt.toISOString(),
+    sessionExpiresAt: session.expiresAt.toISOString(),
+  };
+  if (delivery === 'body') return { ...output, accessToken: token, refreshToken: session.refreshToken };
+  for (const cookie of sessionCookies(
+    {
+      accessToken: token,
+      accessMaxAge: (accessExpiresAt.getTime() - now.getTime()) / 1000,
+      refreshToken: session.refreshToken,
+      refreshMaxAge: (session.expiresAt.getTime() - now.getTime()) / 1000,
+    },
+    { secure: deps.auth.secureCookies },
+  )) {
+    res.appendCookie(cookie);
+  }
+  return output;
+}
+
+export async function verifySignIn(
+  deps: AuthDeps,
+  req: RequestInfo,
+  res: ResponseControl,
+  input: { challengeId: string; proof: SignInProof; delivery: Delivery },
+): Promise<TSessionOutput> {
+  const taken = await takeChallenge(deps, input.challengeId, deps.auth.challengeTtlSeconds);
+  if (taken.kind === 'replayed') {
+    await recordSecurityEvent(deps, req, {
+      type: 'challenge_replayed',
+      detail: { chain: input.proof.chain },
+    });
+    throw new Unauthorized(
+      'This sign-in request was already used. Start the sign-in again.',
+      'challenge_used',
+    );
+  }
+  if (taken.kind === 'expired' || taken.challenge.purpose !== 'sign_in') {
+    throw new Unauthorized('This sign-in request expired. Start the sign-in again.', 'challenge_expired');
+  }
+  const verified = await verifyProof(deps, taken.challenge, input.proof);
+  if (!verified.ok) {
+    await recordSecurityEvent(deps, req, {
+      type: 'verify_failed',
+      detail: { chain: input.proof.chain, reason: verified.reason },
+    });
+    throw new Unauthorized(verified.message, verified.reason);
+  }
+  const admin = deps.auth.adminWallets.includes(`${verified.chain}:${verified.address}`);
+  const { user } = await findOrCreateUser(
+    deps,
+    { chain: verified.chain, address: verified.address, addressHex: verified.addressHex },
+    admin
+      ? { role: 'admin', scopes: ['campaigns', 'orders', 'users', 'settings'] }
+      : { role: 'user', scopes: [] },
+  );
+  const session = await createSession(deps, user.id, { ip: req.ip, userAgent: req.header('user-agent') });
+  return openSession(deps, res, user, session, input.delivery);
+}
+
+export async function refreshSession(
+  deps: AuthDeps,
+  req: RequestInfo,
+  res: ResponseControl,
+  input: { refreshToken?: string; delivery: Delivery },
+): Promise<TSessionOutput> {
+  const token = input.refreshToken ?? readCookie(req.header('cookie'), REFRESH_COOKIE);
+  if (!token) throw new Unauthorized('Your session has ended. Sign in again.', 'no_session');
+  const outcome = await rotateRefreshToken(deps, token);
+  if (outcome.kind === 'raced') {
+    throw new Conflict(
+      'Your session was just refreshed in another tab. Retry with the new session.',
+      'refresh_raced',
+    );
+  }
+  if (outcome.kind === 'reused') {
+    await recordSecurityEvent(deps, req, { type: 'refresh_reuse', userId: outcome.userId });
+  }
+  if (outcome.kind !== 'rotated') {
+    if (input.delivery === 'cookie')
+      for (const c of clearedCookies({ secure: deps.auth.secureCookies })) res.appendCookie(c);
+    throw new Unauthorized('Your session has ended. Sign in again.', 'session_ended');
+  }
+  const user = await findUserById(deps, outcome.userId);
+  if (!user) throw new Unauthorized('Your account no longer exists.', 'no_user');
+  return openSession(deps, res, user, outcome, input.delivery);
+}
+
+export async function describeSession(deps: AuthDeps, session: Session | null): Promise<TSessionState> {
+  if (!session) return { signedIn: false };
+  const user = await findUserById(deps, session.userId);
+  if (!user) return { signedIn: false };
+  const [row] = await deps.db.db
+    .select({ expiresAt: deps.db.t.sessions.expiresAt })
+    .from(deps.db.t.sessions)
+    .where(eq(deps.db.t.sessions.id, session.sessionId));
+  return {
+    signedIn: true,
+    user: toAuthUser(user),
+    csrfToken: csrfTokenFor(deps.auth.appSecret, session.sessionId),
+    expiresAt: session.expiresAt.toISOString(),
+    sessionExpiresAt: (row?.expiresAt ?? session.expiresAt).toISOString(),
+  };
+}
+
+export async function logout(deps: AuthDeps, res: ResponseControl, session: Session): Promise<{ ok: true }> {
+  await revokeSession(deps, session.sessionId, 'logout');
+  for (const c of clearedCookies({ secure: deps.auth.secureCookies })) res.appendCookie(c);
+  return { ok: true };
+}
+
+export async function logoutAll(
+  deps: AuthDeps,
+  req: RequestInfo,
+  res: ResponseControl,
+  session: Session,
+): Promise<{ ok: true; sessionsEnded: number }> {
+  const sessionsEnded = await revokeAllSessions(deps, session.userId, 'logout_all');
+  await recordSecurityEvent(deps, req, {
+    type: 'logout_all',
+    userId: session.userId,
+    detail: { sessionsEnded },
+  });
+  for (const c of clearedCookies({ secure: deps.auth.secureCookies })) res.appendCookie(c);
+  return { ok: true, sessionsEnded };
+}

@@ -1,0 +1,29 @@
+import type { Db } from '@puffy/db';
+import type { RateLimiter, Store } from '@puffy/store';
+import type { AuthConfig } from './auth/config';
+import type { Clock } from './platform/clock';
+import type { Logger } from './platform/logger';
+
+/** What the API needs to know about the deployment; the server's config module builds it. */
+export interface ApiConfig {
+  environment: 'development' | 'test' | 'production';
+  version: string;
+  commit: string | null;
+  publicOrigin: string;
+  /** Origins allowed to make cookie-authenticated state changes (CSRF origin check). */
+  allowedOrigins: string[];
+}
+
+/**
+ * Everything a service may touch, passed in rather than imported: that is what lets every service
+ * run in tests against real SQLite/Postgres/Redis with a fixed clock.
+ */
+export interface Deps {
+  db: Db;
+  store: Store;
+  limiter: RateLimiter;
+  logger: Logger;
+  clock: Clock;
+  config: ApiConfig;
+  auth: AuthConfig;
+}

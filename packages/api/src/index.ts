@@ -1,0 +1,20 @@
+export type { AuthConfig } from './auth/config';
+export { resolveSession } from './auth/session-resolver';
+export type { ApiConfig, Deps } from './deps';
+export { type Clock, fixedClock, systemClock } from './platform/clock';
+export * from './platform/errors';
+export { type Logger, silentLogger } from './platform/logger';
+export { type AppRouter, appRouter } from './router';
+export {
+  type Context,
+  createContext,
+  noSession,
+  type RequestInfo,
+  type ResponseControl,
+  type Session,
+  type SessionResolver,
+} from './trpc/context';
+export { createCallerFactory, type Meta, router } from './trpc/init';
+export { listProcedures, type ProcedureInfo } from './trpc/introspect';
+export { DEFAULT_RULES } from './trpc/middleware/rate-limit';
+export { adminProcedure, authedProcedure, publicProcedure, selfOrAdminProcedure } from './trpc/procedures';

@@ -1,0 +1,14 @@
+import type { TSystemVersion } from '@puffy/contracts';
+import type { Deps } from '../deps';
+
+export function describeVersion(deps: Pick<Deps, 'config' | 'db' | 'store' | 'clock'>): TSystemVersion {
+  return {
+    name: 'puffy-reward-center',
+    version: deps.config.version,
+    commit: deps.config.commit,
+    environment: deps.config.environment,
+    database: deps.db.dialect,
+    store: deps.store.kind,
+    serverTime: deps.clock.now().toISOString(),
+  };
+}
