@@ -62,6 +62,8 @@ export const configSchema = z.object({
     .optional()
     .describe('kid:secret pairs, comma-separated; the first signs, all verify (rotation without sign-outs)'),
   APP_SECRET: z.string().optional().describe('Secret for HMACs of codes and CSRF tokens'),
+  RATE_LIMIT_IP_PER_MINUTE: int(600).describe('Calls a minute one IP may make to any procedure'),
+  RATE_LIMIT_USER_PER_MINUTE: int(300).describe('Calls a minute one member may make to any procedure'),
   ACCESS_TOKEN_TTL_SECONDS: int(900).describe('Lifetime of an access token (JWT)'),
   SESSION_TTL_SECONDS: int(2_592_000).describe('Lifetime of a session (refresh-token family)'),
   CHALLENGE_TTL_SECONDS: int(300).describe('How long a sign-in challenge may be answered'),
@@ -121,6 +123,7 @@ export interface AppConfig {
   signingKeys: SigningKey[];
   appSecret: string;
   metricsToken: string | undefined;
+  rateLimits: { ipPerMinute: number; userPerMinute: number };
   auth: {
     accessTokenTtlSeconds: number;
     sessionTtlSeconds: number;
@@ -222,6 +225,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     signingKeys,
     appSecret,
     metricsToken: e.METRICS_TOKEN,
+    rateLimits: { ipPerMinute: e.RATE_LIMIT_IP_PER_MINUTE, userPerMinute: e.RATE_LIMIT_USER_PER_MINUTE },
     auth: {
       accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
       sessionTtlSeconds: e.SESSION_TTL_SECONDS,

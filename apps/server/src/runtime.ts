@@ -44,6 +44,7 @@ export async function createDeps(config: AppConfig, logger: PinoLogger): Promise
       commit: config.commit,
       publicOrigin: config.publicOrigin,
       allowedOrigins: config.corsOrigins,
+      rateLimits: config.rateLimits,
     },
     auth: {
       signingKeys: config.signingKeys,

@@ -12,6 +12,8 @@ export interface ApiConfig {
   publicOrigin: string;
   /** Origins allowed to make cookie-authenticated state changes (CSRF origin check). */
   allowedOrigins: string[];
+  /** Default limits every procedure gets; stricter ones live in the procedures' meta. */
+  rateLimits: { ipPerMinute: number; userPerMinute: number };
 }
 
 /**

@@ -16,5 +16,5 @@ export {
 } from './trpc/context';
 export { createCallerFactory, type Meta, router } from './trpc/init';
 export { listProcedures, type ProcedureInfo } from './trpc/introspect';
-export { DEFAULT_RULES } from './trpc/middleware/rate-limit';
+export { defaultRules } from './trpc/middleware/rate-limit';
 export { adminProcedure, authedProcedure, publicProcedure, selfOrAdminProcedure } from './trpc/procedures';

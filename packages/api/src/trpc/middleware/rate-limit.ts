@@ -2,11 +2,17 @@ import type { RateLimitRule } from '@puffy/store';
 import { RateLimited } from '../../platform/errors';
 import { middleware } from '../init';
 
-/** Every procedure gets these unless its meta names a stricter rule. */
-export const DEFAULT_RULES = {
-  perIp: { name: 'default-ip', points: 600, durationSeconds: 60 },
-  perUser: { name: 'default-user', points: 300, durationSeconds: 60 },
-} satisfies Record<string, RateLimitRule>;
+/** Every procedure gets these on top of any stricter rule its meta names. */
+export function defaultRules(limits: { ipPerMinute: number; userPerMinute: number }) {
+  return {
+    perIp: { name: `default-ip-${limits.ipPerMinute}`, points: limits.ipPerMinute, durationSeconds: 60 },
+    perUser: {
+      name: `default-user-${limits.userPerMinute}`,
+      points: limits.userPerMinute,
+      durationSeconds: 60,
+    },
+  } satisfies Record<string, RateLimitRule>;
+}
 
 /**
  * Counts every call, including each call of a batch (tRPC runs middlewares per call). A procedure's
@@ -15,8 +21,9 @@ export const DEFAULT_RULES = {
  */
 export const rateLimit = middleware(async ({ ctx, meta, path, next }) => {
   const { limiter } = ctx.deps;
-  const checks: Array<[RateLimitRule, string]> = [[DEFAULT_RULES.perIp, `ip:${ctx.req.ip}`]];
-  if (ctx.session) checks.push([DEFAULT_RULES.perUser, `user:${ctx.session.userId}`]);
+  const defaults = defaultRules(ctx.deps.config.rateLimits);
+  const checks: Array<[RateLimitRule, string]> = [[defaults.perIp, `ip:${ctx.req.ip}`]];
+  if (ctx.session) checks.push([defaults.perUser, `user:${ctx.session.userId}`]);
   if (meta?.rateLimit) {
     checks.push([meta.rateLimit, `${path}:ip:${ctx.req.ip}`]);
     if (ctx.session) checks.push([meta.rateLimit, `${path}:user:${ctx.session.userId}`]);
