@@ -71,15 +71,17 @@ describe('SPA shell', () => {
   });
 });
 
+let crash = true;
+function Bomb() {
+  if (crash) throw new Error('kaboom');
+  return <p>recovered</p>;
+}
+
 describe('error boundary', () => {
   it('catches a crashing child, reports it, and recovers on "Try again"', () => {
+    crash = true;
     const reports: string[] = [];
     setErrorReporter((r) => reports.push(r.message));
-    let crash = true;
-    function Bomb() {
-      if (crash) throw new Error('kaboom');
-      return <p>recovered</p>;
-    }
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
     render(
       <ErrorBoundary>
