@@ -1,5 +1,7 @@
-// Bundles the server and the workspace packages (TypeScript source) into dist/; third-party
-// packages stay external and load from node_modules, native modules included.
+// Bundles the server and the workspace packages (TypeScript source) into dist/. Third-party
+// packages stay external, but are pinned to the file they resolve to now: under pnpm's strict
+// layout a package used by @puffy/api is not resolvable from apps/server, so a bare import in the
+// bundle would fail at run time. Build where you run (the Dockerfile builds inside the image).
 import { build } from 'esbuild';
 
 await build({
@@ -15,9 +17,18 @@ await build({
     {
       name: 'external-third-party',
       setup(b) {
-        b.onResolve({ filter: /^[^./]/ }, (args) =>
-          args.path.startsWith('@puffy/') ? undefined : { path: args.path, external: true },
-        );
+        b.onResolve({ filter: /^[^./]/ }, async (args) => {
+          if (args.path.startsWith('@puffy/') || args.pluginData === 'resolving') return undefined;
+          if (args.path.startsWith('node:')) return { path: args.path, external: true };
+          const resolved = await b.resolve(args.path, {
+            resolveDir: args.resolveDir,
+            kind: args.kind,
+            importer: args.importer,
+            pluginData: 'resolving',
+          });
+          if (resolved.errors.length > 0) return { errors: resolved.errors };
+          return { path: resolved.path, external: true };
+        });
       },
     },
   ],
