@@ -74,6 +74,12 @@ export const configSchema = z.object({
       message: 'must be comma-separated chain ids',
     })
     .describe('EVM chain ids a sign-in may name (default Ethereum 1 and Berachain 80094)'),
+  EVM_RPC_URLS: csv
+    .optional()
+    .refine((pairs) => !pairs || pairs.every((p) => /^\d+=https?:\/\/\S+$/.test(p)), {
+      message: 'must be chainId=url pairs, comma-separated',
+    })
+    .describe('EVM JSON-RPC endpoints as chainId=url pairs (contract-wallet sign-in, holdings)'),
   SOLANA_CLUSTER: z
     .enum(['mainnet', 'devnet', 'testnet', 'localnet'])
     .default('mainnet')
@@ -130,6 +136,7 @@ export interface AppConfig {
     challengeTtlSeconds: number;
     adminWallets: string[];
     evmChainIds: number[];
+    evmRpcUrls: Record<number, string>;
     solanaCluster: 'mainnet' | 'devnet' | 'testnet' | 'localnet';
     tonDomains: string[];
   };
@@ -232,6 +239,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       challengeTtlSeconds: e.CHALLENGE_TTL_SECONDS,
       adminWallets: e.ADMIN_WALLETS ?? [],
       evmChainIds: (e.EVM_CHAIN_IDS ?? ['1', '80094']).map(Number),
+      evmRpcUrls: Object.fromEntries(
+        (e.EVM_RPC_URLS ?? []).map((pair) => {
+          const at = pair.indexOf('=');
+          return [Number(pair.slice(0, at)), pair.slice(at + 1)];
+        }),
+      ),
       solanaCluster: e.SOLANA_CLUSTER,
       tonDomains: e.TON_PROOF_DOMAINS ?? [new URL(publicOrigin).host],
     },

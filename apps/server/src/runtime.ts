@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Deps, systemClock } from '@puffy/api';
+import { createEvmClients } from '@puffy/chains';
 import { createDb, migrateUp, seedDemo } from '@puffy/db';
 import { createRateLimiter, createStore } from '@puffy/store';
 import type { AppConfig } from './config';
@@ -57,6 +58,7 @@ export async function createDeps(config: AppConfig, logger: PinoLogger): Promise
       domain: new URL(config.publicOrigin).host,
       tonDomains: config.auth.tonDomains,
       evmChainIds: config.auth.evmChainIds,
+      evmClients: createEvmClients(config.auth.evmRpcUrls),
       solanaChainId: config.auth.solanaCluster,
       adminWallets: config.auth.adminWallets,
     },

@@ -1,4 +1,4 @@
-import type { SolanaSignInChainId } from '@puffy/chains';
+import type { EvmClientSource, SolanaSignInChainId } from '@puffy/chains';
 import type { SigningKey } from './tokens';
 
 /** The sign-in and session settings the server's configuration provides. */
@@ -18,6 +18,8 @@ export interface AuthConfig {
   evmChainIds: number[];
   /** The Solana cluster named in the SIWS message. */
   solanaChainId: SolanaSignInChainId;
+  /** RPC clients for contract-wallet (ERC-1271 / ERC-6492) signatures; EOAs need none. */
+  evmClients?: EvmClientSource;
   /** `chain:address` entries that are admins from their first sign-in. */
   adminWallets: string[];
 }

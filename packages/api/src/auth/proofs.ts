@@ -75,18 +75,22 @@ export async function verifyProof(
       message: `This challenge was issued for a ${challenge.chain} wallet.`,
     };
   }
-  const result = await verifySignIn(proof, {
-    challengeMessage: challenge.message,
-    address: challenge.address,
-    domain: challenge.domain,
-    uri: deps.config.publicOrigin,
-    nonce: challenge.nonce,
-    now: deps.clock.now(),
-    evmChainIds: deps.auth.evmChainIds,
-    tonDomains: deps.auth.tonDomains,
-    tonPayload: challenge.nonce,
-    maxAgeSeconds: deps.auth.challengeTtlSeconds,
-  });
+  const result = await verifySignIn(
+    proof,
+    {
+      challengeMessage: challenge.message,
+      address: challenge.address,
+      domain: challenge.domain,
+      uri: deps.config.publicOrigin,
+      nonce: challenge.nonce,
+      now: deps.clock.now(),
+      evmChainIds: deps.auth.evmChainIds,
+      tonDomains: deps.auth.tonDomains,
+      tonPayload: challenge.nonce,
+      maxAgeSeconds: deps.auth.challengeTtlSeconds,
+    },
+    { evmClient: deps.auth.evmClients },
+  );
   if (!result.ok) return { ok: false, reason: result.reason, message: result.message };
   return { ok: true, chain: result.chain, address: result.address, addressHex: result.addressHex ?? null };
 }

@@ -121,3 +121,4 @@ export async function verifySignIn(
       );
   }
 }
+export * from './evm-clients';
