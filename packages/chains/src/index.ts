@@ -1,2 +1,3 @@
 export * from './addresses';
+export * from './holdings';
 export * from './signin';

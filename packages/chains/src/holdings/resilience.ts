@@ -1,0 +1,212 @@
+import { isTransientFailure, UpstreamError } from './upstream-error';
+
+export {
+  isTransientFailure,
+  isUpstreamError,
+  type TUpstreamErrorKind,
+  UpstreamError,
+} from './upstream-error';
+
+export type Clock = () => number;
+export type Sleep = (ms: number) => Promise<void>;
+
+export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs `run` with a deadline. On expiry the signal is aborted (so the socket is released) and the call
+ * rejects with a `timeout` UpstreamError, whatever `run` does afterwards.
+ */
+export async function withTimeout<T>(
+  timeoutMs: number,
+  service: string,
+  run: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const error = new UpstreamError({
+        kind: 'timeout',
+        service,
+        message: `${service} did not answer within ${timeoutMs} ms.`,
+      });
+      controller.abort(error);
+      reject(error);
+    }, timeoutMs);
+  });
+  try {
+    return await Promise.race([run(controller.signal), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export interface RetryPolicy {
+  /** Attempts after the first one. */
+  retries: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** In [0, 1); injectable so that tests can pin the jitter. */
+  random?: () => number;
+  sleep?: Sleep;
+  shouldRetry?: (error: unknown) => boolean;
+}
+
+/**
+ * The wait before retry number `attempt` (0-based): "full jitter" over an exponentially growing, capped
+ * window, so that many clients failing together do not come back together. A Retry-After the upstream
+ * sent raises the wait, still within the cap.
+ */
+export function backoffDelay(policy: RetryPolicy, attempt: number, error: unknown): number {
+  const window = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
+  const jittered = Math.floor((policy.random ?? Math.random)() * window);
+  const asked = error instanceof UpstreamError ? (error.retryAfterMs ?? 0) : 0;
+  return Math.max(jittered, Math.min(asked, policy.maxDelayMs));
+}
+
+/** Retries transient failures only; a definitive answer (or a bad one) is returned or thrown at once. */
+export async function retry<T>(run: (attempt: number) => Promise<T>, policy: RetryPolicy): Promise<T> {
+  const shouldRetry = policy.shouldRetry ?? isTransientFailure;
+  const sleep = policy.sleep ?? realSleep;
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await run(attempt);
+    } catch (error) {
+      if (attempt >= policy.retries || !shouldRetry(error)) throw error;
+      await sleep(backoffDelay(policy, attempt, error));
+    }
+  }
+}
+
+export type CircuitState = 'closed' | 'open' | 'half_open';
+
+export interface CircuitBreakerOptions {
+  service: string;
+  /** Consecutive failures that open the circuit. */
+  failureThreshold: number;
+  /** How long the circuit stays open before one probe may go through. */
+  cooldownMs: number;
+  now?: Clock;
+  /** Which errors count against the upstream; others (a definitive 4xx, say) prove it is answering. */
+  isFailure?: (error: unknown) => boolean;
+}
+
+/**
+ * closed → open after `failureThreshold` consecutive failures → half-open once `cooldownMs` has passed,
+ * letting exactly one probe through → closed when the probe succeeds, open again when it fails.
+ * Outcomes of calls admitted before the last state change are ignored, so a slow success from before an
+ * outage cannot close a circuit that later calls opened.
+ */
+export class CircuitBreaker {
+  readonly service: string;
+  private readonly threshold: number;
+  private readonly cooldownMs: number;
+  private readonly now: Clock;
+  private readonly isFailure: (error: unknown) => boolean;
+  private phase: CircuitState = 'closed';
+  private failures = 0;
+  private openedAt = 0;
+  private probeInFlight = false;
+  private generation = 0;
+
+  constructor(options: CircuitBreakerOptions) {
+    if (!(options.failureThreshold >= 1)) throw new RangeError('failureThreshold must be at least 1');
+    if (!(options.cooldownMs >= 0)) throw new RangeError('cooldownMs must not be negative');
+    this.service = options.service;
+    this.threshold = options.failureThreshold;
+    this.cooldownMs = options.cooldownMs;
+    this.now = options.now ?? Date.now;
+    this.isFailure = options.isFailure ?? isTransientFailure;
+  }
+
+  get state(): CircuitState {
+    if (this.phase === 'open' && this.now() - this.openedAt >= this.cooldownMs) return 'half_open';
+    return this.phase;
+  }
+
+  async execute<T>(run: () => Promise<T>): Promise<T> {
+    const generation = this.admit();
+    let result: T;
+    try {
+      result = await run();
+    } catch (error) {
+      if (generation === this.generation) {
+        if (this.isFailure(error)) this.recordFailure();
+        else this.close();
+      }
+      throw error;
+    }
+    if (generation === this.generation) this.close();
+    return result;
+  }
+
+  private admit(): number {
+    const state = this.state;
+    if (state === 'closed') return this.generation;
+    if (state === 'half_open' && !this.probeInFlight) {
+      this.phase = 'half_open';
+      this.probeInFlight = true;
+      this.generation += 1;
+      return this.generation;
+    }
+    const retryAfterMs = state === 'open' ? this.openedAt + this.cooldownMs - this.now() : undefined;
+    throw new UpstreamError({
+      kind: 'circuit_open',
+      service: this.service,
+      message: `${this.service} is failing; calls are paused for a moment.`,
+      retryAfterMs,
+    });
+  }
+
+  private recordFailure(): void {
+    this.failures += 1;
+    if (this.phase === 'half_open' || this.failures >= this.threshold) this.open();
+  }
+
+  private open(): void {
+    this.phase = 'open';
+    this.openedAt = this.now();
+    this.failures = 0;
+    this.probeInFlight = false;
+    this.generation += 1;
+  }
+
+  private close(): void {
+    if (this.phase !== 'closed') this.generation += 1;
+    this.phase = 'closed';
+    this.failures = 0;
+    this.probeInFlight = false;
+  }
+}
+
+export interface ResilienceOptions {
+  service: string;
+  timeoutMs: number;
+  retry: RetryPolicy;
+  breaker: CircuitBreaker;
+  /** Turns whatever the transport threw into an UpstreamError, so that retry and breaker can judge it. */
+  classify: (error: unknown) => UpstreamError;
+}
+
+/**
+ * Retry outside, breaker inside, timeout innermost (the order Polly documents for these policies): every
+ * attempt counts towards the breaker, and once the breaker opens the remaining retries stop at once.
+ */
+export function callResiliently<T>(
+  options: ResilienceOptions,
+  run: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const attempt = () =>
+    options.breaker.execute(() =>
+      withTimeout(options.timeoutMs, options.service, async (signal) => {
+        try {
+          return await run(signal);
+        } catch (error) {
+          throw signal.aborted && signal.reason instanceof UpstreamError
+            ? signal.reason
+            : options.classify(error);
+        }
+      }),
+    );
+  return retry(attempt, options.retry);
+}
