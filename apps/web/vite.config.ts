@@ -1,28 +1,44 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type ProxyOptions } from 'vite';
 
-const api = `http://127.0.0.1:${process.env.API_PORT ?? '3000'}`;
+// The only place the SPA's tooling reads the environment: where `pnpm dev` runs the API.
+const apiTarget = `http://127.0.0.1:${process.env.API_PORT ?? '3000'}`;
+
+/** Paths the API answers; in development Vite forwards them so the SPA stays same-origin. */
+const API_PATHS = ['/trpc', '/health', '/ready', '/metrics', '/nft', '/bot'];
+
+const toApi: ProxyOptions = {
+  target: apiTarget,
+  // A page navigation to /nft/:id is the SPA's share page; only the API's files under /nft are forwarded.
+  bypass: (req) => (req.headers.accept?.includes('text/html') ? '/index.html' : undefined),
+};
+
+/** The framework and the data layer change rarely: one long-cached chunk, apart from our own code. */
+const VENDOR =
+  /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom|@tanstack|@trpc)[\\/]/;
 
 export default defineConfig({
   plugins: [react()],
   build: {
     outDir: 'dist',
+    emptyOutDir: true,
     assetsDir: 'assets',
     sourcemap: true,
+    reportCompressedSize: true,
     rollupOptions: {
       output: {
-        // The framework changes rarely: its own chunk stays cached across deploys of our code.
-        manualChunks: (id) => {
-          if (/node_modules\/(react|react-dom|scheduler|react-router|@remix-run)\//.test(id)) return 'react';
-          if (/node_modules\/(@tanstack|@trpc)\//.test(id)) return 'data';
-          return undefined;
-        },
+        manualChunks: (id) => (VENDOR.test(id) ? 'vendor' : undefined),
       },
     },
   },
   server: {
-    proxy: Object.fromEntries(
-      ['/trpc', '/health', '/ready', '/metrics', '/nft', '/bot'].map((p) => [p, api]),
-    ),
+    // `pnpm dev` tells the API that the SPA's origin is http://localhost:5173 (CORS and CSRF checks).
+    port: 5173,
+    strictPort: true,
+    proxy: Object.fromEntries(API_PATHS.map((path) => [path, toApi])),
+  },
+  preview: {
+    port: 4173,
+    proxy: Object.fromEntries(API_PATHS.map((path) => [path, toApi])),
   },
 });

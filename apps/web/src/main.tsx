@@ -1,14 +1,23 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
-import { reportError } from './lib/report-error';
+import { reportClientError } from './lib/report-error';
 import './styles.css';
 
-window.addEventListener('unhandledrejection', (event) => reportError(event.reason));
+// Errors no boundary sees: failed event handlers, timers and promises.
+window.addEventListener('error', (event) =>
+  reportClientError(event.error ?? event.message, { boundary: 'window' }),
+);
+window.addEventListener('unhandledrejection', (event) =>
+  reportClientError(event.reason, { boundary: 'window' }),
+);
 
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element');
+createRoot(container, {
+  onUncaughtError: (error, info) =>
+    reportClientError(error, { boundary: 'root', componentStack: info.componentStack }),
+}).render(
   <StrictMode>
     <App />
   </StrictMode>,

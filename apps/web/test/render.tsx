@@ -1,40 +1,23 @@
-import { QueryClientProvider } from '@tanstack/react-query';
 import { type RenderResult, render } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router-dom';
-import { createQueryClient, routes } from '../src/app';
-import { createTrpcClient, trpc } from '../src/lib/trpc';
+import { createMemoryRouter, type RouteObject, RouterProvider } from 'react-router-dom';
+import { AppProviders } from '../src/app';
+import { createQueryClient } from '../src/lib/query-client';
+import { createTrpcClient } from '../src/lib/trpc';
+import { routes } from '../src/routes';
 
-/** A fake transport for component tests: answers tRPC's batched wire format from a table of results. */
-export function wireFetch(answers: Record<string, unknown>, status = 200): typeof fetch {
-  return async (input) => {
-    const url = new URL(
-      typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
-      'http://localhost',
-    );
-    const paths = url.pathname.replace('/trpc/', '').split(',');
-    const body = paths.map(
-      (path) =>
-        answers[path] ?? {
-          error: {
-            message: `no answer for ${path}`,
-            code: -32004,
-            data: { code: 'NOT_FOUND', httpStatus: 404 },
-          },
-        },
-    );
-    return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-  };
-}
-
-export function renderAt(path: string, fetchImpl: typeof fetch): RenderResult {
+/** The real providers and tRPC client over a memory router; only the transport under fetch is fake. */
+export function renderApp(
+  path: string,
+  fetchImpl: typeof fetch,
+  routeTable: RouteObject[] = routes,
+): RenderResult & { router: ReturnType<typeof createMemoryRouter> } {
   const queryClient = createQueryClient();
-  const client = createTrpcClient({ url: 'http://localhost/trpc', fetch: fetchImpl });
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
-  return render(
-    <trpc.Provider client={client} queryClient={queryClient}>
-      <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
-      </QueryClientProvider>
-    </trpc.Provider>,
+  const trpcClient = createTrpcClient({ url: 'http://localhost/trpc', fetch: fetchImpl });
+  const router = createMemoryRouter(routeTable, { initialEntries: [path] });
+  const result = render(
+    <AppProviders trpcClient={trpcClient} queryClient={queryClient}>
+      <RouterProvider router={router} />
+    </AppProviders>,
   );
+  return { ...result, router };
 }

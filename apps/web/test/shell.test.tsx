@@ -1,112 +1,162 @@
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ErrorBoundary } from '../src/components/error-boundary';
-import { RateLimitCountdown } from '../src/components/rate-limit-countdown';
-import { setErrorReporter } from '../src/lib/report-error';
-import { renderAt, wireFetch } from './render';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setCsrfToken } from '../src/lib/session-token';
+import { renderApp } from './render';
+import { failure, ok, versionOf, wireTransport } from './wire';
 
-const version = {
-  result: {
-    data: {
-      name: 'puffy-reward-center',
-      version: '9.8.7',
-      commit: null,
-      environment: 'test',
-      database: 'sqlite',
-      store: 'memory',
-      serverTime: '2026-11-23T00:00:00.000Z',
-    },
+const signedOut = { signedIn: false };
+const signedIn = {
+  signedIn: true,
+  user: {
+    id: 'u1',
+    walletAddress: '7Yd3kN8mZp2Qw5Xr9Lt4Vb6Hc1Jf8Ge3Ks2Pa5Rm9Uq',
+    walletAddressHex: null,
+    chain: 'sol',
+    role: 'user',
+    scopes: [],
+    name: null,
+    avatarUrl: null,
+    createdAt: '2026-11-23T00:00:00.000Z',
   },
+  csrfToken: 'csrf-from-session',
+  expiresAt: '2099-01-01T00:00:00.000Z',
+  sessionExpiresAt: '2099-01-01T00:00:00.000Z',
 };
+
+/** Answers the version, and the session as `session` (signed out unless a test says otherwise). */
+const serving = (session: unknown = signedOut) =>
+  wireTransport((path) => (path === 'auth.session' ? ok(session) : ok(versionOf())));
 
 afterEach(() => {
   cleanup();
-  vi.useRealTimers();
+  setCsrfToken(null);
 });
 
-describe('SPA shell', () => {
-  it('renders the navigation and the version from system.version', async () => {
-    renderAt('/', wireFetch({ 'system.version': version }));
-    for (const label of ['Home', 'Campaigns', 'Store', 'Profile']) {
-      expect(screen.getByRole('link', { name: label })).toBeTruthy();
-    }
-    expect(screen.getAllByLabelText('Loading').length).toBeGreaterThan(0);
+describe('layout', () => {
+  it('renders the product name and the navigation, marking the current page', async () => {
+    renderApp('/store', serving().fetch);
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    const links = within(nav).getAllByRole('link');
+    expect(links.map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
+      ['Home', '/'],
+      ['Campaigns', '/campaigns'],
+      ['Store', '/store'],
+      ['Profile', '/profile'],
+    ]);
+    expect(within(nav).getByRole('link', { name: 'Store' }).getAttribute('aria-current')).toBe('page');
+    expect(within(nav).getByRole('link', { name: 'Home' }).getAttribute('aria-current')).toBeNull();
+    expect(screen.getByRole('link', { name: 'Puffy Reward Center' }).getAttribute('href')).toBe('/');
+    await screen.findByRole('heading', { name: 'Store', level: 1 });
+  });
+
+  it('shows the version from system.version in the footer', async () => {
+    renderApp('/profile', wireTransport(() => ok(versionOf({ version: '1.2.3' }))).fetch);
+    expect((await screen.findByTestId('footer-version')).textContent).toBe('v1.2.3');
+  });
+
+  it('navigates between pages from the header', async () => {
+    const { router } = renderApp('/', serving().fetch);
+    fireEvent.click(screen.getByRole('link', { name: 'Campaigns' }));
+    expect(await screen.findByRole('heading', { name: 'Campaigns', level: 1 })).toBeTruthy();
+    expect(router.state.location.pathname).toBe('/campaigns');
+    await waitFor(() => expect(document.title).toBe('Campaigns · Puffy Reward Center'));
+  });
+});
+
+describe('home page', () => {
+  it('shows a skeleton, then the version, database and store from the server', async () => {
+    renderApp('/', wireTransport(() => ok(versionOf({ database: 'postgres', store: 'redis' }))).fetch);
+    expect(screen.getByText('Loading system status').closest('[aria-busy="true"]')).toBeTruthy();
+    expect((await screen.findByTestId('version')).textContent).toBe('9.8.7');
+    expect(screen.getByTestId('database').textContent).toBe('PostgreSQL');
+    expect(screen.getByTestId('store').textContent).toBe('Redis');
+    expect(screen.queryByText('Loading system status')).toBeNull();
+  });
+
+  it('asks once for the version on the wire, batched, with cookies and the session CSRF header', async () => {
+    setCsrfToken('csrf-from-sign-in');
+    const transport = serving();
+    renderApp('/', transport.fetch);
+    await screen.findByTestId('version');
+    await screen.findByTestId('footer-version');
+    // The status card and the footer share one query, batched with the session: one request.
+    expect(transport.calls).toHaveLength(1);
+    const [call] = transport.calls;
+    expect(call?.method).toBe('GET');
+    expect(call?.paths.sort()).toEqual(['auth.session', 'system.version']);
+    expect(call?.url.searchParams.get('batch')).toBe('1');
+    expect(call?.credentials).toBe('include');
+    expect(call?.headers.get('x-csrf-token')).toBe('csrf-from-sign-in');
+  });
+
+  it('sends no CSRF header before sign-in', async () => {
+    const transport = serving();
+    renderApp('/', transport.fetch);
+    await screen.findByTestId('version');
+    expect(transport.calls[0]?.headers.has('x-csrf-token')).toBe(false);
+  });
+
+  it('shows a failed call with its message and request id, and refetches on "Try again"', async () => {
+    const transport = wireTransport((path, attempt) =>
+      attempt === 0
+        ? failure(path, 'NOT_FOUND', 404, 'No procedure found on path "system.version"')
+        : ok(versionOf()),
+    );
+    renderApp('/', transport.fetch);
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByRole('heading', { name: 'Not found' })).toBeTruthy();
+    expect(alert.textContent).toContain('No procedure found on path "system.version"');
+    expect(alert.textContent).toContain('Reference: req-45369763');
+    fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
     expect((await screen.findByTestId('version')).textContent).toBe('9.8.7');
   });
+});
 
-  it('shows the error with its request id when the call fails', async () => {
-    const failing = wireFetch(
-      {
-        'system.version': {
-          error: {
-            message: 'Too many requests. Try again in 30 seconds.',
-            code: -32029,
-            data: {
-              code: 'TOO_MANY_REQUESTS',
-              httpStatus: 429,
-              requestId: 'req-123',
-              fieldErrors: null,
-              retryAfterSeconds: 30,
-              reason: 'rate_limited',
-            },
-          },
-        },
-      },
-      429,
-    );
-    renderAt('/', failing);
-    expect(await screen.findByText('Slow down a little')).toBeTruthy();
-    expect(screen.getByText('Too many attempts. Try again in 30 s.')).toBeTruthy();
-    expect(screen.getByText('Reference: req-123')).toBeTruthy();
-  });
-
-  it('renders the not-found page for an unknown path', async () => {
-    renderAt('/no/such/page', wireFetch({ 'system.version': version }));
+describe('routes', () => {
+  it('renders the not-found page inside the layout for an unknown path', async () => {
+    renderApp('/no/such/page', serving().fetch);
     expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeTruthy();
+    expect(screen.getByRole('navigation', { name: 'Main' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Back to the start' }).getAttribute('href')).toBe('/');
+    await waitFor(() => expect(document.title).toBe('Page not found · Puffy Reward Center'));
   });
 
-  it('loads a lazy page honestly, without made-up data', async () => {
-    renderAt('/campaigns', wireFetch({ 'system.version': version }));
-    expect(await screen.findByRole('heading', { name: 'Campaigns' })).toBeTruthy();
+  it.each([
+    ['/campaigns', 'Campaigns', 'Coming with the campaign engine'],
+    ['/store', 'Store', 'Coming with the storefront'],
+    ['/admin', 'Admin console', 'Coming with the admin console'],
+    ['/admin/orders/42', 'Admin console', 'Coming with the admin console'],
+    ['/auth/verify-email', 'Verify your email', 'Coming with linked accounts'],
+    ['/auth/oauth-callback', 'Linking your X account', 'Coming with linked accounts'],
+    ['/nft/12', 'NFT #12', 'Coming with the promotional NFT'],
+  ])('loads %s on demand as an honest placeholder', async (path, heading, badge) => {
+    renderApp(path, serving().fetch);
+    expect(await screen.findByRole('heading', { name: heading, level: 1 })).toBeTruthy();
+    expect(screen.getByText(badge)).toBeTruthy();
   });
-});
 
-let crash = true;
-function Bomb() {
-  if (crash) throw new Error('kaboom');
-  return <p>recovered</p>;
-}
-
-describe('error boundary', () => {
-  it('catches a crashing child, reports it, and recovers on "Try again"', () => {
-    crash = true;
-    const reports: string[] = [];
-    setErrorReporter((r) => reports.push(r.message));
-    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
-    render(
-      <ErrorBoundary>
-        <Bomb />
-      </ErrorBoundary>,
-    );
-    expect(screen.getByRole('alert').textContent).toContain('Something went wrong here');
-    expect(reports).toEqual(['kaboom']);
-    crash = false;
-    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
-    expect(screen.getByText('recovered')).toBeTruthy();
-    quiet.mockRestore();
+  it('never shows a private page before the session is known, and asks a guest to sign in', async () => {
+    renderApp('/profile', serving(signedOut).fetch);
+    expect(screen.queryByRole('heading', { name: 'Profile', level: 1 })).toBeNull();
+    expect(await screen.findByTestId('sign-in-required')).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Profile', level: 1 })).toBeNull();
   });
-});
 
-describe('rate-limit countdown', () => {
-  it('counts down each second and says when to retry', () => {
-    vi.useFakeTimers();
-    const done = vi.fn();
-    render(<RateLimitCountdown seconds={2} onDone={done} />);
-    expect(screen.getByRole('status').textContent).toBe('Too many attempts. Try again in 2 s.');
-    act(() => vi.advanceTimersByTime(1000));
-    expect(screen.getByRole('status').textContent).toBe('Too many attempts. Try again in 1 s.');
-    act(() => vi.advanceTimersByTime(1000));
-    expect(screen.getByRole('status').textContent).toBe('You can try again now.');
-    expect(done).toHaveBeenCalledOnce();
+  it('shows the private page to a signed-in member, with their address in the header', async () => {
+    renderApp('/profile', serving(signedIn).fetch);
+    expect(await screen.findByRole('heading', { name: 'Profile', level: 1 })).toBeTruthy();
+    expect((await screen.findByTestId('signed-in-as')).textContent).toBe('7Yd3…m9Uq');
+  });
+
+  it('tells the member that a verify-email link cannot be used yet, without showing the token', async () => {
+    renderApp('/auth/verify-email?token=secret-one-time-token', serving().fetch);
+    expect(await screen.findByText(/nothing was changed/)).toBeTruthy();
+    expect(document.body.textContent).not.toContain('secret-one-time-token');
+  });
+
+  it('says so when an NFT link does not name an NFT', async () => {
+    renderApp('/nft/not-a-number', serving().fetch);
+    expect(await screen.findByText(/does not name an NFT/)).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'NFT', level: 1 })).toBeTruthy();
   });
 });

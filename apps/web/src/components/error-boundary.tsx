@@ -1,45 +1,51 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
-import { describeError } from '../lib/errors';
-import { reportError } from '../lib/report-error';
+import { isChunkLoadError } from '../lib/errors';
+import { reportClientError } from '../lib/report-error';
+import { ErrorFallback } from './error-fallback';
 
-interface Props {
+interface ErrorBoundaryProps {
   children: ReactNode;
-  /** Resets the boundary when it changes (e.g. the route). */
-  resetKey?: string;
+  /** Names the boundary in reports (`route`, `app`). */
+  boundary: string;
+  /** The boundary clears itself when this changes, e.g. when the member navigates elsewhere. */
+  resetKey?: unknown;
+  /** Runs on "Try again" before re-rendering, e.g. React Query's error reset so queries refetch. */
+  onReset?: () => void;
+  scope?: 'page' | 'section';
 }
 
-interface State {
+interface ErrorBoundaryState {
   error: unknown;
+  failed: boolean;
 }
 
-/** Catches a crash in its subtree, reports it, and offers a way back without reloading the whole app. */
-export class ErrorBoundary extends Component<Props, State> {
-  override state: State = { error: null };
+/** Catches a crash in its subtree, reports it, and offers a way back without reloading the app. */
+export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundaryState> {
+  override state: ErrorBoundaryState = { error: null, failed: false };
 
-  static getDerivedStateFromError(error: unknown): State {
-    return { error };
+  static getDerivedStateFromError(error: unknown): ErrorBoundaryState {
+    return { error, failed: true };
   }
 
   override componentDidCatch(error: unknown, info: ErrorInfo): void {
-    reportError(error, info.componentStack ?? undefined);
+    reportClientError(error, { boundary: this.props.boundary, componentStack: info.componentStack });
   }
 
-  override componentDidUpdate(previous: Props): void {
-    if (previous.resetKey !== this.props.resetKey && this.state.error) this.setState({ error: null });
+  override componentDidUpdate(previous: ErrorBoundaryProps): void {
+    if (this.state.failed && previous.resetKey !== this.props.resetKey) this.reset();
   }
+
+  private reset = (): void => {
+    if (isChunkLoadError(this.state.error)) {
+      window.location.reload();
+      return;
+    }
+    this.props.onReset?.();
+    this.setState({ error: null, failed: false });
+  };
 
   override render(): ReactNode {
-    if (!this.state.error) return this.props.children;
-    const shown = describeError(this.state.error);
-    return (
-      <div className="card error-card" role="alert">
-        <h2>Something went wrong here</h2>
-        <p>This part of the page crashed. The rest of the app still works.</p>
-        {shown.requestId && <p className="muted">Reference: {shown.requestId}</p>}
-        <button type="button" onClick={() => this.setState({ error: null })}>
-          Try again
-        </button>
-      </div>
-    );
+    if (!this.state.failed) return this.props.children;
+    return <ErrorFallback error={this.state.error} onRetry={this.reset} scope={this.props.scope} />;
   }
 }

@@ -1,55 +1,108 @@
-import { Suspense } from 'react';
-import { NavLink, Outlet, useLocation } from 'react-router-dom';
+import { QueryErrorResetBoundary } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect, useRef } from 'react';
+import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router-dom';
+import { PRODUCT_NAME } from '../lib/document-title';
 import { trpc } from '../lib/trpc';
+import { CampaignsPage, type LazyPage, ProfilePage, StorePage } from '../pages/lazy';
 import { ErrorBoundary } from './error-boundary';
-import { SkeletonCard } from './skeleton';
+import { PageSkeleton, Skeleton } from './skeleton';
 
-const NAV = [
-  { to: '/', label: 'Home', end: true },
-  { to: '/campaigns', label: 'Campaigns' },
-  { to: '/store', label: 'Store' },
-  { to: '/profile', label: 'Profile' },
+// The wallet control pulls in wallet libraries (curves, Wallet Standard): loaded after the first paint.
+const ConnectWallet = lazy(() =>
+  import('../auth/connect-wallet').then((m) => ({ default: m.ConnectWallet })),
+);
+
+const NAV: { to: string; label: string; page?: LazyPage }[] = [
+  { to: '/', label: 'Home' },
+  { to: '/campaigns', label: 'Campaigns', page: CampaignsPage },
+  { to: '/store', label: 'Store', page: StorePage },
+  { to: '/profile', label: 'Profile', page: ProfilePage },
 ];
 
-function FooterVersion() {
-  const version = trpc.system.version.useQuery(undefined, { staleTime: 60_000 });
-  return <span className="muted">{version.data ? `v${version.data.version}` : ' '}</span>;
+export function SiteHeader({ nav = true }: { nav?: boolean }) {
+  return (
+    <header className="site-header">
+      <div className="bar">
+        <Link to="/" className="brand">
+          <img src="/favicon.svg" alt="" width="28" height="28" />
+          {PRODUCT_NAME}
+        </Link>
+        {nav && (
+          <nav aria-label="Main">
+            <ul>
+              {NAV.map((item) => (
+                <li key={item.to}>
+                  {/* Hover or focus starts the page's download, so the click finds it ready. */}
+                  <NavLink to={item.to} end onMouseEnter={item.page?.preload} onFocus={item.page?.preload}>
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+        <Suspense fallback={<Skeleton width="8em" height="2.2em" />}>
+          <ConnectWallet />
+        </Suspense>
+      </div>
+    </header>
+  );
 }
 
+function FooterVersion() {
+  const version = trpc.system.version.useQuery(undefined, { staleTime: 5 * 60_000 });
+  if (version.isPending) return <Skeleton width="4em" />;
+  if (!version.data) return <span>Version unavailable</span>;
+  return <span data-testid="footer-version">v{version.data.version}</span>;
+}
+
+export function SiteFooter() {
+  return (
+    <footer className="site-footer">
+      <div className="bar">
+        <span>{PRODUCT_NAME}</span>
+        <FooterVersion />
+      </div>
+    </footer>
+  );
+}
+
+/** Moves focus to the new page's content after a navigation, so screen readers announce it. */
+function useFocusOnNavigate() {
+  const main = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+  const shown = useRef(pathname);
+  useEffect(() => {
+    if (shown.current === pathname) return;
+    shown.current = pathname;
+    main.current?.focus({ preventScroll: true });
+  }, [pathname]);
+  return main;
+}
+
+/** Header, footer, and one error boundary and Suspense fallback around whatever route is shown. */
 export function Layout() {
-  const location = useLocation();
+  const { pathname } = useLocation();
+  const main = useFocusOnNavigate();
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <header className="header">
-        <NavLink to="/" className="brand">
-          Puffy Reward Center
-        </NavLink>
-        <nav aria-label="Main">
-          <ul>
-            {NAV.map((item) => (
-              <li key={item.to}>
-                <NavLink to={item.to} end={item.end}>
-                  {item.label}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      </header>
-      <main id="main" className="main">
-        <ErrorBoundary resetKey={location.pathname}>
-          <Suspense fallback={<SkeletonCard />}>
-            <Outlet />
-          </Suspense>
-        </ErrorBoundary>
+      <SiteHeader />
+      <main id="main" ref={main} tabIndex={-1}>
+        <QueryErrorResetBoundary>
+          {({ reset }) => (
+            <ErrorBoundary boundary="route" resetKey={pathname} onReset={reset}>
+              <Suspense fallback={<PageSkeleton />}>
+                <Outlet />
+              </Suspense>
+            </ErrorBoundary>
+          )}
+        </QueryErrorResetBoundary>
       </main>
-      <footer className="footer">
-        <span>© Puffy</span>
-        <FooterVersion />
-      </footer>
+      <SiteFooter />
+      <ScrollRestoration />
     </div>
   );
 }

@@ -1,22 +1,39 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
-/** "Try again in N s", counting down to zero, then telling the member they may retry. */
+const TICK_MS = 250;
+
+function secondsUntil(deadline: number): number {
+  return Math.max(0, Math.ceil((deadline - Date.now()) / 1000));
+}
+
+/**
+ * "Try again in N s" for a TOO_MANY_REQUESTS answer, counting down to zero. It reads the clock against
+ * a deadline rather than decrementing a counter, so a throttled background tab still ends on time.
+ * Give it a new `key` for a new answer with the same number of seconds.
+ */
 export function RateLimitCountdown({ seconds, onDone }: { seconds: number; onDone?: () => void }) {
-  const [left, setLeft] = useState(Math.max(0, Math.ceil(seconds)));
+  const [left, setLeft] = useState(() => Math.max(0, Math.ceil(seconds)));
+  const done = useRef(onDone);
+  done.current = onDone;
+
   useEffect(() => {
-    setLeft(Math.max(0, Math.ceil(seconds)));
+    const deadline = Date.now() + Math.max(0, seconds) * 1000;
+    setLeft(secondsUntil(deadline));
+    const timer = setInterval(() => {
+      const remaining = secondsUntil(deadline);
+      setLeft(remaining);
+      if (remaining === 0) clearInterval(timer);
+    }, TICK_MS);
+    return () => clearInterval(timer);
   }, [seconds]);
+
   useEffect(() => {
-    if (left <= 0) {
-      onDone?.();
-      return;
-    }
-    const timer = setTimeout(() => setLeft((n) => n - 1), 1000);
-    return () => clearTimeout(timer);
-  }, [left, onDone]);
+    if (left === 0) done.current?.();
+  }, [left]);
+
   return (
     <p className="countdown" role="status" aria-live="polite">
-      {left > 0 ? `Too many attempts. Try again in ${left} s.` : 'You can try again now.'}
+      {left > 0 ? `Try again in ${left} s` : 'You can try again now.'}
     </p>
   );
 }

@@ -1,60 +1,108 @@
-import { type TErrorData, ZErrorData } from '@puffy/contracts';
-import { TRPCClientError } from '@trpc/client';
+import type { AppRouter } from '@puffy/api/router-type';
+import type { TErrorCode } from '@puffy/contracts';
+import { isTRPCClientError, type TRPCClientError } from '@trpc/client';
+
+/** What a failed call means to the member: our API's codes, plus the two ways a call fails before it. */
+export type ShownErrorCode = TErrorCode | 'NETWORK' | 'TIMED_OUT';
 
 export interface ShownError {
+  code: ShownErrorCode;
   title: string;
   message: string;
+  /** Field path → messages, for forms to show beside their inputs. */
   fieldErrors: Record<string, string[]>;
   retryAfterSeconds: number | null;
+  /** Quoted to support so they can find the server's log line. */
   requestId: string | null;
-  code: TErrorData['code'] | 'NETWORK';
+  httpStatus: number | null;
+  /** A narrower domain reason to branch on, e.g. `campaign_full`. */
+  reason: string | null;
 }
 
-const TITLES: Partial<Record<ShownError['code'], string>> = {
+const TITLES: Partial<Record<ShownErrorCode, string>> = {
   BAD_REQUEST: 'Please check what you entered',
   UNAUTHORIZED: 'Please sign in',
   FORBIDDEN: 'Not allowed',
   NOT_FOUND: 'Not found',
   CONFLICT: 'Already done',
-  TOO_MANY_REQUESTS: 'Slow down a little',
-  PRECONDITION_FAILED: 'Not yet possible',
+  TOO_MANY_REQUESTS: 'Too many attempts',
+  PRECONDITION_FAILED: 'Not possible yet',
   SERVICE_UNAVAILABLE: 'Temporarily unavailable',
   NETWORK: 'Connection problem',
+  TIMED_OUT: 'The server is taking too long',
 };
+const FALLBACK_TITLE = 'Something went wrong';
 
-/** Turns whatever a call threw into what the member should read, using the server's error data. */
-export function describeError(error: unknown): ShownError {
-  if (error instanceof TRPCClientError) {
-    const data = ZErrorData.safeParse(error.data);
-    if (data.success) {
-      return {
-        code: data.data.code,
-        title: TITLES[data.data.code] ?? 'Something went wrong',
-        message: error.message,
-        fieldErrors: data.data.fieldErrors ?? {},
-        retryAfterSeconds: data.data.retryAfterSeconds,
-        requestId: data.data.requestId,
-      };
-    }
+const NETWORK_MESSAGE = 'We could not reach the server. Check your connection and try again.';
+const TIMEOUT_MESSAGE = 'The server did not answer in time. Check your connection and try again.';
+
+/** The router's error shape is typed through AppRouter, so no cast is needed to read `error.data`. */
+export function isApiError(error: unknown): error is TRPCClientError<AppRouter> {
+  return isTRPCClientError<AppRouter>(error);
+}
+
+/** Our own 15 s timeout, or an abort: tRPC wraps it, so look through the causes. */
+function isTimeout(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; current instanceof Error && depth < 5; depth += 1) {
+    if (current.name === 'TimeoutError') return true;
+    current = current.cause;
   }
-  const aborted = error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
+  return current instanceof DOMException && current.name === 'TimeoutError';
+}
+
+function withoutApiData(error: unknown): ShownError {
+  const code = isTimeout(error) ? 'TIMED_OUT' : 'NETWORK';
   return {
-    code: 'NETWORK',
-    title: TITLES.NETWORK ?? 'Connection problem',
-    message: aborted
-      ? 'The server took too long to answer. Check your connection and try again.'
-      : 'We could not reach the server. Check your connection and try again.',
+    code,
+    title: TITLES[code] ?? FALLBACK_TITLE,
+    message: code === 'TIMED_OUT' ? TIMEOUT_MESSAGE : NETWORK_MESSAGE,
     fieldErrors: {},
     retryAfterSeconds: null,
     requestId: null,
+    httpStatus: null,
+    reason: null,
   };
 }
 
-/** Client errors (4xx) will not improve by retrying; network errors and 5xx may. */
+/**
+ * Turns whatever a call threw into what the member should read. The server's `TErrorData` (code,
+ * request id, field errors, retryAfterSeconds) drives it; anything without that data (no connection,
+ * a proxy's HTML error page, our timeout) is a connection problem.
+ */
+export function describeError(error: unknown): ShownError {
+  if (!isApiError(error) || !error.data) return withoutApiData(error);
+  const data = error.data;
+  return {
+    code: data.code,
+    title: TITLES[data.code] ?? FALLBACK_TITLE,
+    message: error.message,
+    fieldErrors: data.fieldErrors ?? {},
+    retryAfterSeconds: data.retryAfterSeconds ?? null,
+    requestId: data.requestId ?? null,
+    httpStatus: data.httpStatus ?? null,
+    reason: data.reason ?? null,
+  };
+}
+
+/**
+ * React Query's retry rule: a 4xx will not improve by asking again, so never; a dropped connection or
+ * a 5xx may, so once. Our own timeout is not retried: the member has already waited 15 s.
+ */
 export function shouldRetry(failureCount: number, error: unknown): boolean {
   if (failureCount >= 1) return false;
   const shown = describeError(error);
+  if (shown.code === 'NETWORK') return true;
+  return shown.httpStatus !== null && shown.httpStatus >= 500;
+}
+
+/**
+ * A lazily loaded page whose file is gone (a deploy replaced the hashed chunks) or never arrived.
+ * React keeps such a failure for good, so only a reload brings the page back.
+ */
+export function isChunkLoadError(error: unknown): boolean {
   return (
-    shown.code === 'NETWORK' || shown.code === 'INTERNAL_SERVER_ERROR' || shown.code === 'SERVICE_UNAVAILABLE'
+    error instanceof Error &&
+    /dynamically imported module|Importing a module script failed|Unable to preload CSS/i.test(error.message)
   );
 }

@@ -1,10 +1,13 @@
 /**
- * The CSRF token of the current cookie session, kept in memory only (never in storage a script from
- * another origin could read). The auth flow sets it after sign-in and from `auth.session`.
+ * The CSRF token of the current cookie session. It lives in memory only, never in storage that
+ * another script could read; the auth flow fills it after sign-in and from `auth.session`, and clears
+ * it on sign-out. The tRPC client reads it on every request.
  */
 let csrfToken: string | null = null;
 
-export const getCsrfToken = (): string | null => csrfToken;
+export function getCsrfToken(): string | null {
+  return csrfToken;
+}
 
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;

@@ -4,24 +4,69 @@ import { createTRPCReact } from '@trpc/react-query';
 import { getCsrfToken } from './session-token';
 
 export const trpc = createTRPCReact<AppRouter>();
+export type TrpcClient = ReturnType<typeof trpc.createClient>;
 
+/** SPEC.md section 10: a request that gets no answer fails after 15 s instead of spinning forever. */
 export const REQUEST_TIMEOUT_MS = 15_000;
 
-/** fetch with the SPA's request timeout: a hung request fails with a clear error instead of spinning forever. */
-export function fetchWithTimeout(timeoutMs = REQUEST_TIMEOUT_MS): typeof fetch {
-  return (input, init) => {
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-    return fetch(input, { ...init, signal, credentials: 'include' });
+/** Below the server's tRPC maxBatchSize, so a busy page never has a batch refused as a whole. */
+const MAX_BATCH_ITEMS = 10;
+
+/** The error a request fails with when the timeout fires; `describeError` words it for people. */
+export function timeoutError(timeoutMs: number): DOMException {
+  return new DOMException(`No answer from the server within ${timeoutMs / 1000} s`, 'TimeoutError');
+}
+
+/**
+ * fetch with the SPA's request timeout and the session cookies. The timeout covers the whole exchange,
+ * body included (the batch link reads plain JSON, so buffering it here costs nothing), and a caller's
+ * own abort (React Query cancelling a query) still passes through.
+ */
+export function fetchWithTimeout(timeoutMs = REQUEST_TIMEOUT_MS, baseFetch?: typeof fetch): typeof fetch {
+  return async (input, init) => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(timeoutError(timeoutMs)), timeoutMs);
+    const outer = init?.signal;
+    const forwardAbort = () => controller.abort(outer?.reason);
+    if (outer?.aborted) forwardAbort();
+    else outer?.addEventListener('abort', forwardAbort, { once: true });
+    try {
+      const request = { ...init, signal: controller.signal, credentials: 'include' as const };
+      const response = baseFetch ? await baseFetch(input, request) : await fetch(input, request);
+      const body = await response.arrayBuffer();
+      // A null-body status (204, 304) refuses even an empty buffer.
+      return new Response(body.byteLength > 0 ? body : null, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+      });
+    } finally {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', forwardAbort);
+    }
   };
 }
 
-export function createTrpcClient(options: { url?: string; fetch?: typeof fetch } = {}) {
+export interface TrpcClientOptions {
+  /** Absolute in tests (jsdom has no page origin to resolve `/trpc` against). */
+  url?: string;
+  /** The transport under the timeout: the browser's fetch, or a wire-format fake in component tests. */
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+}
+
+/**
+ * The one tRPC client: plain JSON (no transformer, SPEC.md section 2), batched, with cookies and the
+ * CSRF header of the current session. Subscriptions (SSE) will join here through a splitLink.
+ */
+export function createTrpcClient(options: TrpcClientOptions = {}): TrpcClient {
   return trpc.createClient({
     links: [
       httpBatchLink({
         url: options.url ?? '/trpc',
-        fetch: options.fetch ?? fetchWithTimeout(),
+        maxItems: MAX_BATCH_ITEMS,
+        maxURLLength: 2000,
+        fetch: fetchWithTimeout(options.timeoutMs, options.fetch),
         headers: () => {
           const token = getCsrfToken();
           return token ? { 'x-csrf-token': token } : {};

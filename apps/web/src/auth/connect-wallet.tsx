@@ -1,0 +1,82 @@
+import { useEffect, useState } from 'react';
+import { ErrorMessage } from '../components/error-message';
+import { trpc } from '../lib/trpc';
+import { useAuth } from './auth-context';
+import type { WalletConnector } from './connectors';
+import { devSolanaWallet } from './dev-wallet';
+import { discoverEvmWallets } from './evm-wallets';
+import { solanaStandardWallets } from './standard-wallets';
+
+const STEP_TEXT = {
+  connecting: 'Waiting for your wallet…',
+  challenge: 'Preparing the sign-in message…',
+  signing: 'Sign the message in your wallet…',
+  verifying: 'Checking the signature…',
+} as const;
+
+export const shortAddress = (address: string) => `${address.slice(0, 4)}…${address.slice(-4)}`;
+
+function useConnectors(open: boolean): WalletConnector[] {
+  const version = trpc.system.version.useQuery(undefined, { staleTime: 60_000, enabled: open });
+  const [found, setFound] = useState<WalletConnector[]>([]);
+  useEffect(() => {
+    if (!open) return;
+    let live = true;
+    discoverEvmWallets().then((evm) => {
+      if (live) setFound([...solanaStandardWallets(), ...evm]);
+    });
+    return () => {
+      live = false;
+    };
+  }, [open]);
+  const dev = version.data && version.data.environment !== 'production' ? [devSolanaWallet()] : [];
+  return [...found, ...dev];
+}
+
+/** The header's wallet control: connect and sign in, or show who is signed in and sign out. */
+export function ConnectWallet() {
+  const auth = useAuth();
+  const [open, setOpen] = useState(false);
+  const connectors = useConnectors(open && auth.status === 'signedOut');
+
+  if (auth.status === 'loading') return <span className="muted">…</span>;
+  if (auth.status === 'signedIn' && auth.user) {
+    return (
+      <div className="wallet">
+        <span data-testid="signed-in-as" title={auth.user.walletAddress}>
+          {shortAddress(auth.user.walletAddress)}
+        </span>
+        <button type="button" className="secondary" onClick={() => void auth.signOut()}>
+          Sign out
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="wallet">
+      <button type="button" onClick={() => setOpen((v) => !v)} aria-expanded={open}>
+        Connect wallet
+      </button>
+      {open && (
+        <div className="wallet-panel card" role="dialog" aria-label="Choose a wallet">
+          {auth.notice && <p className="muted">{auth.notice}</p>}
+          {connectors.length === 0 && (
+            <p className="muted">Looking for wallets… Install a Solana or EVM wallet extension.</p>
+          )}
+          <ul className="wallet-list">
+            {connectors.map((c) => (
+              <li key={c.id}>
+                <button type="button" disabled={auth.step !== null} onClick={() => void auth.signIn(c)}>
+                  {c.name} <span className="muted">({c.chain})</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+          {auth.step && <p role="status">{STEP_TEXT[auth.step]}</p>}
+          {auth.error !== null && <ErrorMessage error={auth.error} />}
+          <p className="muted">TON wallets connect through TON Connect (coming next).</p>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import type { RouteObject } from 'react-router-dom';
+import { RequireAuth } from './auth/require-auth';
+import { Layout } from './components/layout';
+import { RouteError } from './components/route-error';
+import HomePage from './pages/home';
+import {
+  AdminPage,
+  CampaignsPage,
+  NftPage,
+  OAuthCallbackPage,
+  ProfilePage,
+  StorePage,
+  VerifyEmailPage,
+} from './pages/lazy';
+import NotFoundPage from './pages/not-found';
+
+/**
+ * Every page of the SPA. Home and not-found ship in the first chunk (they are the first screen and
+ * the fallback); every other area loads on demand.
+ */
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    element: <Layout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'campaigns', element: <CampaignsPage /> },
+      { path: 'store', element: <StorePage /> },
+      {
+        path: 'profile',
+        element: (
+          <RequireAuth>
+            <ProfilePage />
+          </RequireAuth>
+        ),
+      },
+      { path: 'admin/*', element: <AdminPage /> },
+      { path: 'auth/verify-email', element: <VerifyEmailPage /> },
+      { path: 'auth/oauth-callback', element: <OAuthCallbackPage /> },
+      { path: 'nft/:id', element: <NftPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];

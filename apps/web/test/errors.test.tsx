@@ -1,0 +1,180 @@
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ErrorMessage } from '../src/components/error-message';
+import { RateLimitCountdown } from '../src/components/rate-limit-countdown';
+import { describeError, isChunkLoadError, shouldRetry } from '../src/lib/errors';
+import { createTrpcClient, timeoutError } from '../src/lib/trpc';
+import { failure, ok, rateLimited, versionOf, wireTransport } from './wire';
+
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+/** Calls system.version through the real client over the given wire answer and returns what it threw. */
+async function errorFrom(answer: Parameters<typeof wireTransport>[0]): Promise<unknown> {
+  const client = createTrpcClient({ url: 'http://localhost/trpc', fetch: wireTransport(answer).fetch });
+  try {
+    await client.system.version.query();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('the call was expected to fail');
+}
+
+describe('describeError', () => {
+  it('maps TOO_MANY_REQUESTS to its countdown seconds, title, message and request id', async () => {
+    const shown = describeError(await errorFrom((path) => rateLimited(path, 60)));
+    expect(shown).toEqual({
+      code: 'TOO_MANY_REQUESTS',
+      title: 'Too many attempts',
+      message: 'Too many requests. Try again in 60 seconds.',
+      fieldErrors: {},
+      retryAfterSeconds: 60,
+      requestId: 'req-45369763',
+      httpStatus: 429,
+      reason: 'rate_limited',
+    });
+  });
+
+  it('keeps field errors for forms', async () => {
+    const error = await errorFrom((path) =>
+      failure(path, 'BAD_REQUEST', 400, 'Invalid input: chain: Invalid option', {
+        fieldErrors: { chain: ['Invalid option: expected one of "sol"|"evm"|"ton"'] },
+      }),
+    );
+    expect(describeError(error)).toMatchObject({
+      code: 'BAD_REQUEST',
+      title: 'Please check what you entered',
+      fieldErrors: { chain: ['Invalid option: expected one of "sol"|"evm"|"ton"'] },
+      retryAfterSeconds: null,
+    });
+  });
+
+  it('calls anything without our error data a connection problem', async () => {
+    const refused = createTrpcClient({
+      url: 'http://localhost/trpc',
+      fetch: async () => {
+        throw new TypeError('Failed to fetch');
+      },
+    });
+    const error = await refused.system.version.query().catch((e: unknown) => e);
+    expect(describeError(error)).toMatchObject({
+      code: 'NETWORK',
+      title: 'Connection problem',
+      requestId: null,
+    });
+    const proxyPage = createTrpcClient({
+      url: 'http://localhost/trpc',
+      fetch: async () => new Response('<html>502 Bad Gateway</html>', { status: 502 }),
+    });
+    const badGateway = await proxyPage.system.version.query().catch((e: unknown) => e);
+    expect(describeError(badGateway).code).toBe('NETWORK');
+  });
+
+  it('words our own timeout as such', () => {
+    const shown = describeError(new Error('wrapped', { cause: timeoutError(15_000) }));
+    expect(shown.code).toBe('TIMED_OUT');
+    expect(shown.message).toContain('did not answer in time');
+  });
+});
+
+describe('shouldRetry', () => {
+  it('retries network errors and 5xx once, never 4xx or our timeout', async () => {
+    const network = new TypeError('Failed to fetch');
+    const server = await errorFrom((path) =>
+      failure(path, 'INTERNAL_SERVER_ERROR', 500, 'Something went wrong'),
+    );
+    const unavailable = await errorFrom((path) => failure(path, 'SERVICE_UNAVAILABLE', 503, 'Try again'));
+    expect([shouldRetry(0, network), shouldRetry(0, server), shouldRetry(0, unavailable)]).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    expect([shouldRetry(1, network), shouldRetry(1, server)]).toEqual([false, false]);
+    for (const [code, status] of [
+      ['BAD_REQUEST', 400],
+      ['UNAUTHORIZED', 401],
+      ['FORBIDDEN', 403],
+      ['NOT_FOUND', 404],
+      ['TOO_MANY_REQUESTS', 429],
+    ] as const) {
+      expect(shouldRetry(0, await errorFrom((path) => failure(path, code, status, code)))).toBe(false);
+    }
+    expect(shouldRetry(0, timeoutError(15_000))).toBe(false);
+  });
+});
+
+describe('isChunkLoadError', () => {
+  it('recognises a lazily loaded page that failed to download', () => {
+    expect(isChunkLoadError(new TypeError('Failed to fetch dynamically imported module: /assets/x.js'))).toBe(
+      true,
+    );
+    expect(isChunkLoadError(new Error('kaboom'))).toBe(false);
+  });
+});
+
+describe('RateLimitCountdown', () => {
+  it('counts down each second, then says the member may try again, and calls onDone once', () => {
+    vi.useFakeTimers();
+    const done = vi.fn();
+    render(<RateLimitCountdown seconds={3} onDone={done} />);
+    const status = screen.getByRole('status');
+    expect(status.textContent).toBe('Try again in 3 s');
+    act(() => vi.advanceTimersByTime(1000));
+    expect(status.textContent).toBe('Try again in 2 s');
+    act(() => vi.advanceTimersByTime(999));
+    expect(status.textContent).toBe('Try again in 2 s');
+    act(() => vi.advanceTimersByTime(1));
+    expect(status.textContent).toBe('Try again in 1 s');
+    expect(done).not.toHaveBeenCalled();
+    act(() => vi.advanceTimersByTime(1000));
+    expect(status.textContent).toBe('You can try again now.');
+    act(() => vi.advanceTimersByTime(5000));
+    expect(done).toHaveBeenCalledOnce();
+  });
+
+  it('ends on time even when the tab was throttled and ticks arrived late', () => {
+    vi.useFakeTimers();
+    render(<RateLimitCountdown seconds={10} />);
+    // A background tab may run no timer for a while; the clock still moved.
+    act(() => {
+      vi.setSystemTime(Date.now() + 7_000);
+      vi.advanceTimersByTime(250);
+    });
+    expect(screen.getByRole('status').textContent).toBe('Try again in 3 s');
+  });
+});
+
+describe('ErrorMessage for a rate limit', () => {
+  it('shows the countdown and keeps "Try again" disabled until it ends', async () => {
+    const error = await errorFrom((path) => rateLimited(path, 2));
+    vi.useFakeTimers();
+    const retry = vi.fn();
+    render(<ErrorMessage error={error} onRetry={retry} />);
+    expect(screen.getByRole('heading', { name: 'Too many attempts' })).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe('Try again in 2 s');
+    const button = screen.getByRole<HTMLButtonElement>('button', { name: 'Try again' });
+    expect(button.disabled).toBe(true);
+    act(() => vi.advanceTimersByTime(2000));
+    expect(screen.getByRole('status').textContent).toBe('You can try again now.');
+    expect(button.disabled).toBe(false);
+  });
+
+  it('is enabled at once for errors without a wait', async () => {
+    const error = await errorFrom((path) =>
+      failure(path, 'INTERNAL_SERVER_ERROR', 500, 'Something went wrong'),
+    );
+    render(<ErrorMessage error={error} onRetry={() => {}} />);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Try again' }).disabled).toBe(false);
+    expect(screen.queryByRole('status')).toBeNull();
+  });
+});
+
+it('the wire fake answers like the server for a success', async () => {
+  const client = createTrpcClient({
+    url: 'http://localhost/trpc',
+    fetch: wireTransport(() => ok(versionOf())).fetch,
+  });
+  await expect(client.system.version.query()).resolves.toMatchObject({ version: '9.8.7' });
+});
