@@ -27,7 +27,9 @@ describe.skipIf(!redisUrl)('two instances sharing Redis [redis]', () => {
       dropDatabase = created.drop;
       await created.db.close();
     }
+    // Both sit behind one load balancer: one public origin, as in production.
     const env = {
+      PUBLIC_ORIGIN: 'https://rewards.example.test',
       TRUST_PROXY: 'true',
       REDIS_URL: redisUrl ?? '',
       REDIS_PREFIX: `test-${crypto.randomUUID()}:`,
