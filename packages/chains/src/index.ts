@@ -1,3 +1,4 @@
 export * from './addresses';
 export * from './holdings';
+export * from './payments';
 export * from './signin';
