@@ -53,4 +53,20 @@ describe.skipIf(!chromiumPath())('wallet sign-in in a real browser', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('signs in with an EVM wallet found through EIP-6963 (the development one), with a SIWE signature', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'Connect wallet' }).click();
+    await page.getByRole('button', { name: /Development wallet \(EVM\)/ }).click();
+    const signedInAs = page.getByTestId('signed-in-as');
+    await signedInAs.waitFor({ timeout: 15_000 });
+    const address = await signedInAs.getAttribute('title');
+    expect(address).toMatch(/^0x[0-9a-fA-F]{40}$/);
+    const { db, t } = server.deps.db;
+    const users = await db.select().from(t.users);
+    expect(users.find((u) => u.walletAddress === address)?.walletChain).toBe('evm');
+    await context.close();
+  });
 });

@@ -4,7 +4,7 @@ import { trpc } from '../lib/trpc';
 import { useAuth } from './auth-context';
 import type { WalletConnector } from './connectors';
 import { devSolanaWallet } from './dev-wallet';
-import { discoverEvmWallets } from './evm-wallets';
+import { watchEvmWallets } from './evm-wallets';
 import { solanaStandardWallets } from './standard-wallets';
 
 const STEP_TEXT = {
@@ -19,17 +19,28 @@ export const shortAddress = (address: string) => `${address.slice(0, 4)}…${add
 function useConnectors(open: boolean): WalletConnector[] {
   const version = trpc.system.version.useQuery(undefined, { staleTime: 60_000, enabled: open });
   const [found, setFound] = useState<WalletConnector[]>([]);
+  const development = version.data !== undefined && version.data.environment !== 'production';
+  // The development EVM wallet announces itself through EIP-6963 like an extension would; its code
+  // (viem's accounts) is fetched only outside production.
   useEffect(() => {
-    if (!open) return;
+    if (!development) return;
+    let stop: (() => void) | undefined;
     let live = true;
-    discoverEvmWallets().then((evm) => {
-      if (live) setFound([...solanaStandardWallets(), ...evm]);
+    void import('./dev-evm-wallet').then((m) => {
+      if (live) stop = m.announceDevEvmWallet();
     });
     return () => {
       live = false;
+      stop?.();
     };
+  }, [development]);
+  useEffect(() => {
+    if (!open) return;
+    const solana = solanaStandardWallets();
+    setFound(solana);
+    return watchEvmWallets((evm) => setFound([...solana, ...evm]));
   }, [open]);
-  const dev = version.data && version.data.environment !== 'production' ? [devSolanaWallet()] : [];
+  const dev = development ? [devSolanaWallet()] : [];
   return [...found, ...dev];
 }
 

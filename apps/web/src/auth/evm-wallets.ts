@@ -50,27 +50,36 @@ function connector(
   };
 }
 
-/** EVM wallets found through EIP-6963 announcements, with the injected provider as a fallback. */
-export function discoverEvmWallets(timeoutMs = 300): Promise<WalletConnector[]> {
-  return new Promise((resolve) => {
-    const found = new Map<string, WalletConnector>();
-    const onAnnounce = (event: Event) => {
-      const detail = (event as CustomEvent<Eip6963Detail>).detail;
-      if (detail?.info && detail.provider) {
-        found.set(
-          detail.info.rdns,
-          connector(`eip6963:${detail.info.rdns}`, detail.info.name, detail.info.icon, detail.provider),
-        );
-      }
-    };
-    window.addEventListener('eip6963:announceProvider', onAnnounce);
-    window.dispatchEvent(new Event('eip6963:requestProvider'));
-    setTimeout(() => {
-      window.removeEventListener('eip6963:announceProvider', onAnnounce);
-      const injected = (window as unknown as { ethereum?: Eip1193Provider }).ethereum;
-      if (found.size === 0 && injected)
-        found.set('injected', connector('injected', 'Browser wallet', undefined, injected));
-      resolve([...found.values()]);
-    }, timeoutMs);
-  });
+/**
+ * EVM wallets found through EIP-6963 announcements, reported as they arrive (a wallet may announce
+ * late), with the injected provider as a fallback when none announces. Returns a stop function.
+ */
+export function watchEvmWallets(
+  onChange: (wallets: WalletConnector[]) => void,
+  fallbackAfterMs = 300,
+): () => void {
+  const found = new Map<string, WalletConnector>();
+  const onAnnounce = (event: Event) => {
+    const detail = (event as CustomEvent<Eip6963Detail>).detail;
+    if (!detail?.info || !detail.provider || found.has(detail.info.rdns)) return;
+    found.delete('injected');
+    found.set(
+      detail.info.rdns,
+      connector(`eip6963:${detail.info.rdns}`, detail.info.name, detail.info.icon, detail.provider),
+    );
+    onChange([...found.values()]);
+  };
+  window.addEventListener('eip6963:announceProvider', onAnnounce);
+  window.dispatchEvent(new Event('eip6963:requestProvider'));
+  const fallback = setTimeout(() => {
+    const injected = (window as unknown as { ethereum?: Eip1193Provider }).ethereum;
+    if (found.size === 0 && injected) {
+      found.set('injected', connector('injected', 'Browser wallet', undefined, injected));
+      onChange([...found.values()]);
+    }
+  }, fallbackAfterMs);
+  return () => {
+    clearTimeout(fallback);
+    window.removeEventListener('eip6963:announceProvider', onAnnounce);
+  };
 }
