@@ -5,7 +5,7 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: { main: 'src/main.ts' },
+  entryPoints: { main: 'src/main.ts', worker: 'src/worker-main.ts' },
   outdir: 'dist',
   bundle: true,
   platform: 'node',

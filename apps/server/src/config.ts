@@ -91,6 +91,10 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: int(1_048_576).describe('Largest request body accepted'),
   SHUTDOWN_GRACE_MS: int(10_000).describe('How long in-flight requests may take to finish at shutdown'),
+  RUN_WORKER: bool(true).describe(
+    'Run the jobs worker in this process (turn off on web instances when separate workers run)',
+  ),
+  JOBS_POLL_INTERVAL_MS: int(1000).describe('How often an idle jobs worker looks for due jobs'),
   WEB_DIST_DIR: z.string().optional().describe('Built SPA to serve; defaults to apps/web/dist'),
   MEDIA_HOSTS: csv.optional().describe('Extra https hosts allowed for images and media (CSP)'),
   APP_VERSION: z.string().default('0.1.0'),
@@ -143,6 +147,7 @@ export interface AppConfig {
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
   bodyLimitBytes: number;
   shutdownGraceMs: number;
+  jobs: { runWorker: boolean; pollIntervalMs: number };
   webDistDir: string | undefined;
   mediaHosts: string[];
   version: string;
@@ -251,6 +256,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    jobs: { runWorker: e.RUN_WORKER, pollIntervalMs: e.JOBS_POLL_INTERVAL_MS },
     webDistDir: e.WEB_DIST_DIR,
     mediaHosts: e.MEDIA_HOSTS ?? [],
     version: e.APP_VERSION,

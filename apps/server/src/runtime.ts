@@ -1,12 +1,14 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Deps, systemClock } from '@puffy/api';
+import { allJobDefinitions, type Deps, systemClock } from '@puffy/api';
 import { createEvmClients } from '@puffy/chains';
 import { createDb, migrateUp, seedDemo } from '@puffy/db';
+import { createJobs } from '@puffy/jobs';
 import { createRateLimiter, createStore } from '@puffy/store';
 import type { AppConfig } from './config';
 import type { PinoLogger } from './logger';
+import { createOutboxMailer } from './mail/outbox-mailer';
 
 /** Builds the real dependencies from the configuration: the composition root of every process. */
 export async function createDeps(config: AppConfig, logger: PinoLogger): Promise<Deps> {
@@ -20,6 +22,10 @@ export async function createDeps(config: AppConfig, logger: PinoLogger): Promise
     prefix: config.redisPrefix,
     onError: (error, context) => logger.warn({ err: error, context }, 'store error'),
   });
+  const jobs = createJobs(db, {
+    pollIntervalMs: config.jobs.pollIntervalMs,
+    onError: (error, context) => logger.error({ err: error, context }, 'jobs error'),
+  });
   try {
     if (config.migrateOnStart) {
       const { applied } = await migrateUp(db);
@@ -29,8 +35,10 @@ export async function createDeps(config: AppConfig, logger: PinoLogger): Promise
       const { seeded } = await seedDemo(db);
       if (seeded) logger.info({}, 'demo data seeded');
     }
+    // A broken database fails the boot here, not at the first enqueue inside a member's transaction.
+    await jobs.prepare(allJobDefinitions());
   } catch (error) {
-    await Promise.allSettled([db.close(), store.close()]);
+    await Promise.allSettled([jobs.close(), db.close(), store.close()]);
     throw error;
   }
   return {
@@ -38,6 +46,11 @@ export async function createDeps(config: AppConfig, logger: PinoLogger): Promise
     store,
     limiter: createRateLimiter(store),
     logger,
+    jobs,
+    mailer: createOutboxMailer({
+      dir: resolve(config.database.dataDir, 'outbox'),
+      from: 'Puffy <no-reply@localhost>',
+    }),
     clock: systemClock,
     config: {
       environment: config.environment,

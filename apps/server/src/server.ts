@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import type { Deps, SessionResolver } from '@puffy/api';
+import { type Deps, registerJobs, type SessionResolver } from '@puffy/api';
 import type { AnyTRPCRouter } from '@trpc/server';
 import { createApp } from './app';
 import type { AppConfig } from './config';
@@ -41,6 +41,10 @@ export async function startServer(
     ) as Server;
   });
   const { port } = server.address() as AddressInfo;
+  if (config.jobs.runWorker) {
+    registerJobs(deps.jobs.worker, deps);
+    await deps.jobs.worker.start();
+  }
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
 
   let closing: Promise<void> | undefined;
@@ -52,6 +56,8 @@ export async function startServer(
       const timer = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
       await closed;
       clearTimeout(timer);
+      // Jobs stop before the database closes, so running handlers finish (or abort) cleanly.
+      await deps.jobs.close();
       await Promise.allSettled([deps.store.close(), deps.db.close()]);
     })();
     return closing;

@@ -1,8 +1,10 @@
 import type { Db } from '@puffy/db';
+import type { Jobs } from '@puffy/jobs';
 import type { RateLimiter, Store } from '@puffy/store';
 import type { AuthConfig } from './auth/config';
 import type { Clock } from './platform/clock';
 import type { Logger } from './platform/logger';
+import type { Mailer } from './platform/mail';
 
 /** What the API needs to know about the deployment; the server's config module builds it. */
 export interface ApiConfig {
@@ -28,4 +30,7 @@ export interface Deps {
   clock: Clock;
   config: ApiConfig;
   auth: AuthConfig;
+  /** Queue (enqueue inside the change's transaction) and, in worker processes, the worker. */
+  jobs: Jobs;
+  mailer: Mailer;
 }

@@ -1,9 +1,12 @@
 export type { AuthConfig } from './auth/config';
 export { resolveSession } from './auth/session-resolver';
 export type { ApiConfig, Deps } from './deps';
+export { allJobDefinitions, allJobs, registerJobs } from './jobs';
 export { type Clock, fixedClock, systemClock } from './platform/clock';
 export * from './platform/errors';
+export { type JobRegistration, jobRegistration } from './platform/job-registry';
 export { type Logger, silentLogger } from './platform/logger';
+export type { Mailer, MailMessage } from './platform/mail';
 export { type AppRouter, appRouter } from './router';
 export {
   type Context,

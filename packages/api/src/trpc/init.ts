@@ -21,3 +21,4 @@ export const t = initTRPC.context<Context>().meta<Meta>().create({
 export const router = t.router;
 export const middleware = t.middleware;
 export const createCallerFactory = t.createCallerFactory;
+export const mergeRouters = t.mergeRouters;

@@ -1,0 +1,44 @@
+import { registerJobs } from '@puffy/api';
+import { ConfigError, loadConfig } from './config';
+import { createLogger } from './logger';
+import { createDeps } from './runtime';
+
+/** A jobs-only process (production runs one or more beside RUN_WORKER=false web instances). */
+async function main() {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\nThe worker did not start.\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+  const logger = createLogger({ level: config.logLevel });
+  const deps = await createDeps(config, logger);
+  registerJobs(deps.jobs.worker, deps);
+  await deps.jobs.worker.start();
+  logger.info({ database: deps.db.dialect, store: deps.store.kind }, 'worker started');
+
+  const stop = (signal: string) => {
+    logger.info({ signal }, 'worker stopping: finishing running jobs');
+    deps.jobs
+      .close()
+      .then(() => Promise.allSettled([deps.store.close(), deps.db.close()]))
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'worker shutdown failed');
+          process.exit(1);
+        },
+      );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`fatal: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

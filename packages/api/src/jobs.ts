@@ -1,0 +1,13 @@
+import type { JobWorker } from '@puffy/jobs';
+import type { Deps } from './deps';
+import type { JobRegistration } from './platform/job-registry';
+
+/** Every job kind of every domain: one line per domain's `jobs.ts`. */
+export const allJobs: readonly JobRegistration[] = [];
+
+export const allJobDefinitions = () => allJobs.map((j) => j.definition);
+
+/** Registers every handler on the worker; the process then calls `worker.start()`. */
+export function registerJobs(worker: JobWorker, deps: Deps): void {
+  for (const job of allJobs) job.register(worker, deps);
+}

@@ -1,0 +1,4 @@
+import { router } from '../trpc/init';
+
+/** Public views of minted NFTs. */
+export const nftRouter = router({});

@@ -1,0 +1,4 @@
+import { router } from '../trpc/init';
+
+/** The public catalog. */
+export const storeRouter = router({});
