@@ -1,6 +1,6 @@
 import type { AppRouter } from '@puffy/api';
 import { clientFor } from './helpers';
-import { solanaWallet } from './wallets';
+import { solanaWallet, tonWallet } from './wallets';
 
 type Client = ReturnType<typeof clientFor<AppRouter>>;
 
@@ -24,6 +24,22 @@ export async function signInSolana(
     challengeId: challenge.challengeId,
     proof: { chain: 'sol', address: wallet.address, signature: wallet.signMessage(challenge.message) },
     delivery,
+  });
+  return { wallet, challenge, session };
+}
+
+export async function signInTon(url: string, wallet = tonWallet()) {
+  const client = memberClient(url);
+  const challenge = await client.auth.challenge.mutate({ chain: 'ton' });
+  const session = await client.auth.verify.mutate({
+    challengeId: challenge.challengeId,
+    proof: {
+      chain: 'ton',
+      address: wallet.address,
+      publicKey: wallet.publicKey,
+      proof: wallet.signProof(challenge.message, new URL(url).host),
+    },
+    delivery: 'body',
   });
   return { wallet, challenge, session };
 }

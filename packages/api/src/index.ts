@@ -21,3 +21,4 @@ export { createCallerFactory, type Meta, router } from './trpc/init';
 export { listProcedures, type ProcedureInfo } from './trpc/introspect';
 export { defaultRules } from './trpc/middleware/rate-limit';
 export { adminProcedure, authedProcedure, publicProcedure, selfOrAdminProcedure } from './trpc/procedures';
+export { grantAdminToWallet } from './admin/grant-wallet';

@@ -1,4 +1,5 @@
 import { activityRouter } from './activity/router';
+import { adminRouter } from './admin/router';
 import { authRouter } from './auth/router';
 import { campaignRouter } from './campaign/router';
 import { deviceRouter } from './device/router';
@@ -25,6 +26,7 @@ export const appRouter = router({
   store: storeRouter,
   device: deviceRouter,
   order: orderRouter,
+  admin: adminRouter,
 });
 
 export type AppRouter = typeof appRouter;

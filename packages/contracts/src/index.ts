@@ -5,3 +5,4 @@ export * from './money';
 export * from './pagination';
 export * from './session';
 export * from './system';
+export * from './admin';

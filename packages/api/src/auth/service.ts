@@ -1,5 +1,12 @@
-import type { TChallengeOutput, TSessionOutput, TSessionState } from '@puffy/contracts';
+import {
+  type TChallengeOutput,
+  type TSessionOutput,
+  type TSessionState,
+  ZAdminScope,
+} from '@puffy/contracts';
 import { eq } from 'drizzle-orm';
+import { setAdminScopes } from '../admin/roles';
+import { isConfiguredAdmin } from '../admin/wallet-spec';
 import type { Deps } from '../deps';
 import { Conflict, Unauthorized } from '../platform/errors';
 import { recordSecurityEvent } from '../platform/security-events';
@@ -113,14 +120,21 @@ export async function verifySignIn(
     });
     throw new Unauthorized(verified.message, verified.reason);
   }
-  const admin = deps.auth.adminWallets.includes(`${verified.chain}:${verified.address}`);
-  const { user } = await findOrCreateUser(
+  const wallet = { chain: verified.chain, address: verified.address, addressHex: verified.addressHex };
+  const admin = isConfiguredAdmin(deps.auth.adminWallets, wallet);
+  let { user } = await findOrCreateUser(
     deps,
-    { chain: verified.chain, address: verified.address, addressHex: verified.addressHex },
-    admin
-      ? { role: 'admin', scopes: ['campaigns', 'orders', 'users', 'settings'] }
-      : { role: 'user', scopes: [] },
+    wallet,
+    admin ? { role: 'admin', scopes: ZAdminScope.options } : { role: 'user', scopes: [] },
   );
+  // A wallet added to ADMIN_WALLETS after its first sign-in becomes an admin at its next one.
+  if (admin && user.role !== 'admin') {
+    const { user: promoted } = await setAdminScopes(deps, { userId: null, requestId: req.requestId }, req, {
+      userId: user.id,
+      scopes: ZAdminScope.options,
+    });
+    user = { ...user, role: promoted.role, adminScopes: promoted.scopes };
+  }
   const session = await createSession(deps, user.id, { ip: req.ip, userAgent: req.header('user-agent') });
   return openSession(deps, res, user, session, input.delivery);
 }

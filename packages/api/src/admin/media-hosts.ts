@@ -1,0 +1,69 @@
+import { settingKeys } from '@puffy/db';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Deps } from '../deps';
+import { type AuditActor, recordAudit } from '../platform/audit';
+import { BadInput } from '../platform/errors';
+
+const ZStoredHosts = z.array(z.string());
+
+/** Hosts admin-entered media may come from: the operator's list plus the deployment's MEDIA_HOSTS. */
+export async function allowedMediaHosts(deps: Pick<Deps, 'db'>): Promise<string[]> {
+  const { db, t } = deps.db;
+  const [row] = await db
+    .select({ value: t.settings.value })
+    .from(t.settings)
+    .where(eq(t.settings.key, settingKeys.allowedMediaHosts))
+    .limit(1);
+  const parsed = ZStoredHosts.safeParse(row?.value ?? []);
+  return parsed.success ? parsed.data : [];
+}
+
+export async function setAllowedMediaHosts(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: AuditActor,
+  hosts: string[],
+): Promise<string[]> {
+  const unique = [...new Set(hosts)].sort();
+  const { t } = deps.db;
+  await deps.db.withTransaction(async (tx) => {
+    const [row] = await tx
+      .select({ value: t.settings.value })
+      .from(t.settings)
+      .where(eq(t.settings.key, settingKeys.allowedMediaHosts))
+      .limit(1);
+    const now = deps.clock.now();
+    await tx
+      .insert(t.settings)
+      .values({ key: settingKeys.allowedMediaHosts, value: unique, updatedAt: now })
+      .onConflictDoUpdate({ target: t.settings.key, set: { value: unique, updatedAt: now } });
+    await recordAudit(deps, tx, actor, {
+      action: 'settings.media_hosts_set',
+      targetType: 'settings',
+      targetId: settingKeys.allowedMediaHosts,
+      before: row?.value ?? null,
+      after: unique,
+    });
+  });
+  return unique;
+}
+
+/**
+ * Refuses a media URL that is not https on an allowed host: admin-entered media ends up in members'
+ * pages, and the same list feeds the CSP, so anything else would not load anyway.
+ */
+export async function assertAllowedMediaUrl(deps: Pick<Deps, 'db'>, field: string, value: string) {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new BadInput('Enter a full https:// address.', { [field]: ['Not a URL'] });
+  }
+  if (url.protocol !== 'https:')
+    throw new BadInput('Media must be served over https.', { [field]: ['Use an https:// address'] });
+  const hosts = await allowedMediaHosts(deps);
+  if (!hosts.includes(url.hostname.toLowerCase()))
+    throw new BadInput(`Media from ${url.hostname} is not allowed; add the host in Settings first.`, {
+      [field]: [`${url.hostname} is not an allowed media host`],
+    });
+}

@@ -1,0 +1,63 @@
+import {
+  pageOf,
+  ZAdminUserRow,
+  ZAdminUserSearch,
+  ZAuditEntry,
+  ZAuditSearch,
+  ZGrantAdminInput,
+  ZMediaHosts,
+  ZRevokeAdminInput,
+  ZSecurityEventRow,
+  ZSecurityEventSearch,
+} from '@puffy/contracts';
+import { z } from 'zod';
+import { router } from '../trpc/init';
+import { adminProcedure } from '../trpc/procedures';
+import { listAuditLog, listSecurityEvents } from './logs';
+import { allowedMediaHosts, setAllowedMediaHosts } from './media-hosts';
+import { revokeAdmin, setAdminScopes } from './roles';
+import { searchUsers } from './users';
+
+const ZRoleChange = z.object({ user: ZAdminUserRow, sessionsEnded: z.number().int() });
+
+const actorOf = (ctx: { session: { userId: string }; req: { requestId: string } }) => ({
+  userId: ctx.session.userId,
+  requestId: ctx.req.requestId,
+});
+
+/** The operators' side: members and their rights, the logs, and settings (SPEC.md section 9). */
+export const adminRouter = router({
+  users: router({
+    search: adminProcedure('users')
+      .input(ZAdminUserSearch)
+      .output(pageOf(ZAdminUserRow))
+      .query(({ ctx, input }) => searchUsers(ctx.deps, input)),
+    setScopes: adminProcedure('users')
+      .input(ZGrantAdminInput)
+      .output(ZRoleChange)
+      .mutation(({ ctx, input }) => setAdminScopes(ctx.deps, actorOf(ctx), ctx.req, input)),
+    revokeAdmin: adminProcedure('users')
+      .input(ZRevokeAdminInput)
+      .output(ZRoleChange)
+      .mutation(({ ctx, input }) => revokeAdmin(ctx.deps, actorOf(ctx), ctx.req, input)),
+  }),
+  auditLog: adminProcedure('users')
+    .input(ZAuditSearch)
+    .output(pageOf(ZAuditEntry))
+    .query(({ ctx, input }) => listAuditLog(ctx.deps, input)),
+  securityEvents: adminProcedure('users')
+    .input(ZSecurityEventSearch)
+    .output(pageOf(ZSecurityEventRow))
+    .query(({ ctx, input }) => listSecurityEvents(ctx.deps, input)),
+  settings: router({
+    mediaHosts: adminProcedure('settings')
+      .output(ZMediaHosts)
+      .query(async ({ ctx }) => ({ hosts: await allowedMediaHosts(ctx.deps) })),
+    setMediaHosts: adminProcedure('settings')
+      .input(ZMediaHosts)
+      .output(ZMediaHosts)
+      .mutation(async ({ ctx, input }) => ({
+        hosts: await setAllowedMediaHosts(ctx.deps, actorOf(ctx), input.hosts),
+      })),
+  }),
+});

@@ -1,0 +1,45 @@
+import { and, type Column, desc, eq, lt, or, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { BadInput } from './errors';
+
+/**
+ * Keyset pagination over (created_at, id), newest first: stable while rows are added, and an index
+ * seek rather than an OFFSET scan. The cursor is opaque to clients (base64url of the last row's keys).
+ */
+const ZCursor = z.tuple([z.iso.datetime(), z.string().min(1).max(64)]);
+
+export function encodeCursor(row: { createdAt: Date; id: string }): string {
+  return Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  try {
+    const [iso, id] = ZCursor.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    return { createdAt: new Date(iso), id };
+  } catch {
+    throw new BadInput('This page link is no longer valid; start from the first page.', {
+      cursor: ['Not a cursor this list gave out'],
+    });
+  }
+}
+
+/** The WHERE part that continues after the cursor, or undefined on the first page. */
+export function afterCursor(cursor: string | undefined, createdAt: Column, id: Column): SQL | undefined {
+  if (!cursor) return undefined;
+  const at = decodeCursor(cursor);
+  return or(lt(createdAt, at.createdAt), and(eq(createdAt, at.createdAt), lt(id, at.id)));
+}
+
+export const newestFirst = (createdAt: Column, id: Column) => [desc(createdAt), desc(id)];
+
+/** Cuts the one extra row a query fetched (limit + 1) into a page and the next cursor. */
+export function toPage<R extends { createdAt: Date; id: string }, T>(
+  rows: R[],
+  limit: number,
+  map: (row: R) => T,
+): { items: T[]; nextCursor: string | null } {
+  const more = rows.length > limit;
+  const kept = more ? rows.slice(0, limit) : rows;
+  const last = kept.at(-1);
+  return { items: kept.map(map), nextCursor: more && last ? encodeCursor(last) : null };
+}
