@@ -124,8 +124,6 @@ describe('routes', () => {
   it.each([
     ['/campaigns', 'Campaigns', 'Coming with the campaign engine'],
     ['/store', 'Store', 'Coming with the storefront'],
-    ['/admin', 'Admin console', 'Coming with the admin console'],
-    ['/admin/orders/42', 'Admin console', 'Coming with the admin console'],
     ['/auth/verify-email', 'Verify your email', 'Coming with linked accounts'],
     ['/auth/oauth-callback', 'Linking your X account', 'Coming with linked accounts'],
     ['/nft/12', 'NFT #12', 'Coming with the promotional NFT'],
@@ -133,6 +131,13 @@ describe('routes', () => {
     renderApp(path, serving().fetch);
     expect(await screen.findByRole('heading', { name: heading, level: 1 })).toBeTruthy();
     expect(screen.getByText(badge)).toBeTruthy();
+  });
+
+  it('asks a guest to sign in before the admin console, without loading any admin data', async () => {
+    const transport = serving(signedOut);
+    renderApp('/admin/orders/42', transport.fetch);
+    expect(await screen.findByTestId('sign-in-required')).toBeTruthy();
+    expect(transport.calls.flatMap((c) => c.paths).some((p) => p.startsWith('admin.'))).toBe(false);
   });
 
   it('never shows a private page before the session is known, and asks a guest to sign in', async () => {

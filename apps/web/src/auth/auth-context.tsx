@@ -33,6 +33,7 @@ const AuthContext = createContext<AuthState | null>(null);
 /** Refresh this long before the access token expires, so a request never meets a dead token. */
 const REFRESH_MARGIN_MS = 60_000;
 const CROSS_TAB_KEY = 'puffy.auth.changed';
+const MAX_TIMER_MS = 2_147_483_647;
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const utils = trpc.useUtils();
@@ -65,7 +66,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   // Silent refresh before the access token expires; a dead session signs out with a clear message.
   useEffect(() => {
     if (!data?.signedIn) return;
-    const wait = Math.max(1_000, new Date(data.expiresAt).getTime() - Date.now() - REFRESH_MARGIN_MS);
+    // setTimeout fires at once past 2^31-1 ms, so a far expiry waits the longest a timer can.
+    const untilRefresh = new Date(data.expiresAt).getTime() - Date.now() - REFRESH_MARGIN_MS;
+    const wait = Math.min(MAX_TIMER_MS, Math.max(1_000, untilRefresh));
     const timer = setTimeout(async () => {
       try {
         const refreshed = await utils.client.auth.refresh.mutate();

@@ -1,9 +1,10 @@
 import { QueryErrorResetBoundary } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router-dom';
+import { useAuth } from '../auth/auth-context';
 import { PRODUCT_NAME } from '../lib/document-title';
 import { trpc } from '../lib/trpc';
-import { CampaignsPage, type LazyPage, ProfilePage, StorePage } from '../pages/lazy';
+import { AdminPage, CampaignsPage, type LazyPage, ProfilePage, StorePage } from '../pages/lazy';
 import { ErrorBoundary } from './error-boundary';
 import { PageSkeleton, Skeleton } from './skeleton';
 
@@ -19,7 +20,12 @@ const NAV: { to: string; label: string; page?: LazyPage }[] = [
   { to: '/profile', label: 'Profile', page: ProfilePage },
 ];
 
+const ADMIN_NAV = { to: '/admin', label: 'Admin', page: AdminPage };
+
 export function SiteHeader({ nav = true }: { nav?: boolean }) {
+  // Only admins see the console's link; the console checks again, and the server on every call.
+  const { user } = useAuth();
+  const items = user?.role === 'admin' ? [...NAV, ADMIN_NAV] : NAV;
   return (
     <header className="site-header">
       <div className="bar">
@@ -30,7 +36,7 @@ export function SiteHeader({ nav = true }: { nav?: boolean }) {
         {nav && (
           <nav aria-label="Main">
             <ul>
-              {NAV.map((item) => (
+              {items.map((item) => (
                 <li key={item.to}>
                   {/* Hover or focus starts the page's download, so the click finds it ready. */}
                   <NavLink to={item.to} end onMouseEnter={item.page?.preload} onFocus={item.page?.preload}>

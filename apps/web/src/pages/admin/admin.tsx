@@ -1,19 +1,82 @@
-import { ComingSoon } from '../../components/coming-soon';
+import type { TAdminScope } from '@puffy/contracts';
+import { NavLink, Route, Routes } from 'react-router-dom';
+import { useAuth } from '../../auth/auth-context';
+import { RequireAuth } from '../../auth/require-auth';
+import { SkeletonCard } from '../../components/skeleton';
+import { useDocumentTitle } from '../../lib/document-title';
+import AuditLogPage from './audit-log';
+import MembersPage from './members';
+import SecurityEventsPage from './security-events';
+import SettingsPage from './settings';
 
-/** The admin area's entry; its own chunk, so members never download the console. */
+const SECTIONS: { to: string; label: string; scope: TAdminScope }[] = [
+  { to: 'members', label: 'Members', scope: 'users' },
+  { to: 'audit', label: 'Audit log', scope: 'users' },
+  { to: 'security', label: 'Security events', scope: 'users' },
+  { to: 'settings', label: 'Settings', scope: 'settings' },
+];
+
+/**
+ * The admin console's entry: its own chunk (members never download it) and its own door. Nothing of
+ * the console renders until the session says this is an admin; each section shows only with its scope
+ * (the server checks the same scopes on every call).
+ */
 export default function AdminPage() {
   return (
-    <ComingSoon
-      title="Admin console"
-      arrivesWith="the admin console"
-      plans={[
-        'Campaign builder: campaigns, groups, activities, promotions and eligibility methods.',
-        'Holder snapshot import with live progress, referral codes and allow-lists.',
-        'The orders desk, refunds and exports.',
-        'The funnel, the audit log, security events and treasury reconciliation.',
-      ]}
-    >
-      <p className="muted">Only signed-in admins will see it.</p>
-    </ComingSoon>
+    <RequireAuth>
+      <AdminConsole />
+    </RequireAuth>
+  );
+}
+
+function AdminConsole() {
+  useDocumentTitle('Admin');
+  const { user, status } = useAuth();
+  if (status === 'loading') return <SkeletonCard />;
+  if (user?.role !== 'admin') {
+    return (
+      <section className="card" data-testid="admin-refused">
+        <h1>Admins only</h1>
+        <p>This wallet is not an admin. Ask an operator to grant you access.</p>
+      </section>
+    );
+  }
+  const sections = SECTIONS.filter((s) => user.scopes.includes(s.scope));
+  return (
+    <div className="admin">
+      <nav aria-label="Admin" className="admin-nav">
+        <ul>
+          {sections.map((s) => (
+            <li key={s.to}>
+              <NavLink to={s.to}>{s.label}</NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <Routes>
+        <Route index element={<AdminHome labels={sections.map((s) => s.label)} />} />
+        {user.scopes.includes('users') && <Route path="members" element={<MembersPage />} />}
+        {user.scopes.includes('users') && <Route path="audit" element={<AuditLogPage />} />}
+        {user.scopes.includes('users') && <Route path="security" element={<SecurityEventsPage />} />}
+        {user.scopes.includes('settings') && <Route path="settings" element={<SettingsPage />} />}
+        <Route
+          path="*"
+          element={<p className="notice">This section is not there, or your scopes do not open it.</p>}
+        />
+      </Routes>
+    </div>
+  );
+}
+
+function AdminHome({ labels }: { labels: string[] }) {
+  return (
+    <section className="card">
+      <h1>Admin console</h1>
+      <p>
+        {labels.length > 0
+          ? `Your scopes open: ${labels.join(', ')}.`
+          : 'You are an admin without scopes yet; ask another admin to grant some.'}
+      </p>
+    </section>
   );
 }

@@ -1,0 +1,119 @@
+import { type TAdminScope, type TAdminUserRow, ZAdminScope } from '@puffy/contracts';
+import { useState } from 'react';
+import { useAuth } from '../../auth/auth-context';
+import { ErrorMessage } from '../../components/error-message';
+import { useDocumentTitle } from '../../lib/document-title';
+import { trpc } from '../../lib/trpc';
+import { PagedTable, when } from './paged-table';
+
+/** Members and their admin rights: search, grant scopes, revoke (which ends their sessions at once). */
+export default function MembersPage() {
+  useDocumentTitle('Members · Admin');
+  const [query, setQuery] = useState('');
+  const [submitted, setSubmitted] = useState('');
+  const members = trpc.admin.users.search.useInfiniteQuery(
+    { query: submitted || undefined, limit: 20 },
+    { getNextPageParam: (last) => last.nextCursor ?? undefined },
+  );
+  return (
+    <section className="card">
+      <h1>Members</h1>
+      <form
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setSubmitted(query.trim());
+        }}
+      >
+        <label htmlFor="member-search">Find a member</label>
+        <input
+          id="member-search"
+          value={query}
+          maxLength={120}
+          placeholder="Wallet, email, X handle, name or id"
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <button type="submit" className="button">
+          Search
+        </button>
+      </form>
+      <PagedTable
+        caption="Members"
+        columns={['Wallet', 'Role and scopes', 'Joined', '']}
+        query={members}
+        empty={submitted ? `No member matches “${submitted}”.` : 'No members yet.'}
+        row={(m: TAdminUserRow) => <MemberRow key={m.id} member={m} />}
+      />
+    </section>
+  );
+}
+
+function MemberRow({ member }: { member: TAdminUserRow }) {
+  const { user } = useAuth();
+  const utils = trpc.useUtils();
+  const [scopes, setScopes] = useState<TAdminScope[]>(member.scopes);
+  const [notice, setNotice] = useState<string | null>(null);
+  const done = (text: string) => {
+    setNotice(text);
+    void utils.admin.users.search.invalidate();
+  };
+  const setScopesMutation = trpc.admin.users.setScopes.useMutation({
+    onSuccess: (r) =>
+      done(`Saved: ${r.user.scopes.join(', ')}. They get the new rights at their next refresh.`),
+  });
+  const revoke = trpc.admin.users.revokeAdmin.useMutation({
+    onSuccess: (r) => done(`Admin rights removed; ${r.sessionsEnded} session(s) ended.`),
+  });
+  const toggle = (scope: TAdminScope) =>
+    setScopes((s) => (s.includes(scope) ? s.filter((x) => x !== scope) : [...s, scope]));
+  const isSelf = user?.id === member.id;
+  return (
+    <tr>
+      <td>
+        <span className="mono">
+          {member.chain}:{member.walletAddress}
+        </span>
+        {member.name && <div className="small muted">{member.name}</div>}
+      </td>
+      <td>
+        <fieldset className="scopes">
+          <legend className="small">{member.role}</legend>
+          {ZAdminScope.options.map((scope) => (
+            <label key={scope} className="small">
+              <input type="checkbox" checked={scopes.includes(scope)} onChange={() => toggle(scope)} />{' '}
+              {scope}
+            </label>
+          ))}
+        </fieldset>
+        {notice && (
+          <p className="small" role="status">
+            {notice}
+          </p>
+        )}
+        {setScopesMutation.error && <ErrorMessage error={setScopesMutation.error} />}
+        {revoke.error && <ErrorMessage error={revoke.error} />}
+      </td>
+      <td className="small">{when(member.createdAt)}</td>
+      <td>
+        <button
+          type="button"
+          className="button"
+          disabled={setScopesMutation.isPending || scopes.length === 0}
+          onClick={() => setScopesMutation.mutate({ userId: member.id, scopes })}
+        >
+          Save scopes
+        </button>
+        {member.role === 'admin' && !isSelf && (
+          <button
+            type="button"
+            className="button button-danger"
+            disabled={revoke.isPending}
+            onClick={() => revoke.mutate({ userId: member.id })}
+          >
+            Revoke admin
+          </button>
+        )}
+      </td>
+    </tr>
+  );
+}
