@@ -9,6 +9,7 @@ import type { AppConfig } from './config';
 import { clientIp } from './http/client-ip';
 import { healthRoutes } from './http/health';
 import { securityHeaders } from './http/security-headers';
+import { seoRoutes } from './http/seo';
 import { staticSpa } from './http/static-spa';
 import { TRPC_ENDPOINT, trpcHandler } from './http/trpc';
 import { redactUrl } from './logger';
@@ -89,6 +90,7 @@ export function createApp(options: AppOptions) {
       isDraining: options.isDraining ?? (() => false),
     }),
   );
+  app.route('/', seoRoutes({ deps, publicOrigin: config.publicOrigin }));
   app.all(
     `${TRPC_ENDPOINT}/*`,
     trpcHandler({ router, deps, resolveSession: options.resolveSession ?? resolveSession, ipOf }),

@@ -2,7 +2,15 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { reportClientError } from './lib/report-error';
+import { flushTelemetry, installTelemetry, trackStep } from './lib/telemetry';
 import './styles.css';
+
+installTelemetry();
+trackStep('visit', { path: window.location.pathname });
+// Whatever is still queued goes out as the page is hidden (keepalive requests survive unload).
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') flushTelemetry();
+});
 
 // Errors no boundary sees: failed event handlers, timers and promises.
 window.addEventListener('error', (event) =>

@@ -1,5 +1,6 @@
 import { activityRouter } from './activity/router';
 import { adminRouter } from './admin/router';
+import { analyticsRouter } from './analytics/router';
 import { authRouter } from './auth/router';
 import { campaignRouter } from './campaign/router';
 import { deviceRouter } from './device/router';
@@ -10,6 +11,7 @@ import { promotionRouter } from './promotion/router';
 import { referralRouter } from './referral/router';
 import { storeRouter } from './store/router';
 import { systemRouter } from './system/router';
+import { telemetryRouter } from './telemetry/router';
 import { router } from './trpc/init';
 import { userRouter } from './user/router';
 
@@ -27,6 +29,8 @@ export const appRouter = router({
   device: deviceRouter,
   order: orderRouter,
   admin: adminRouter,
+  analytics: analyticsRouter,
+  telemetry: telemetryRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -6,3 +6,4 @@ export * from './pagination';
 export * from './session';
 export * from './system';
 export * from './admin';
+export * from './telemetry';

@@ -11,6 +11,7 @@ import {
 } from 'react';
 import { describeError } from '../lib/errors';
 import { setCsrfToken } from '../lib/session-token';
+import { trackStep } from '../lib/telemetry';
 import { trpc } from '../lib/trpc';
 import type { WalletConnector } from './connectors';
 import { type SignInStep, signInWithWallet } from './sign-in';
@@ -92,6 +93,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       const stopWatching = connector.onChange?.(() => controller.abort());
       setError(null);
       setNotice(null);
+      trackStep('connect', { wallet: connector.chain });
       try {
         const result = await signInWithWallet(
           connector,

@@ -4,6 +4,8 @@ import {
   ZAdminUserSearch,
   ZAuditEntry,
   ZAuditSearch,
+  ZFunnel,
+  ZFunnelInput,
   ZGrantAdminInput,
   ZMediaHosts,
   ZRevokeAdminInput,
@@ -11,6 +13,7 @@ import {
   ZSecurityEventSearch,
 } from '@puffy/contracts';
 import { z } from 'zod';
+import { funnel } from '../analytics/funnel';
 import { router } from '../trpc/init';
 import { adminProcedure } from '../trpc/procedures';
 import { listAuditLog, listSecurityEvents } from './logs';
@@ -49,6 +52,10 @@ export const adminRouter = router({
     .input(ZSecurityEventSearch)
     .output(pageOf(ZSecurityEventRow))
     .query(({ ctx, input }) => listSecurityEvents(ctx.deps, input)),
+  funnel: adminProcedure('campaigns')
+    .input(ZFunnelInput)
+    .output(ZFunnel)
+    .query(({ ctx, input }) => funnel(ctx.deps, input)),
   settings: router({
     mediaHosts: adminProcedure('settings')
       .output(ZMediaHosts)

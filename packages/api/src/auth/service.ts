@@ -7,6 +7,7 @@ import {
 import { eq } from 'drizzle-orm';
 import { setAdminScopes } from '../admin/roles';
 import { isConfiguredAdmin } from '../admin/wallet-spec';
+import { recordFunnelStep } from '../analytics/service';
 import type { Deps } from '../deps';
 import { Conflict, Unauthorized } from '../platform/errors';
 import { recordSecurityEvent } from '../platform/security-events';
@@ -136,6 +137,7 @@ export async function verifySignIn(
     user = { ...user, role: promoted.role, adminScopes: promoted.scopes };
   }
   const session = await createSession(deps, user.id, { ip: req.ip, userAgent: req.header('user-agent') });
+  await recordFunnelStep(deps, { name: 'sign_in', userId: user.id });
   return openSession(deps, res, user, session, input.delivery);
 }
 
