@@ -104,3 +104,31 @@ describe('admin console', () => {
     expect(save?.headers.get('x-csrf-token')).toBe('csrf');
   });
 });
+
+describe('admin funnel', () => {
+  it('shows each step with its conversion, asking for whole UTC days', async () => {
+    const wire = wireTransport((path) => {
+      if (path === 'auth.session') return ok(sessionOf('admin', ['campaigns']));
+      if (path === 'admin.funnel')
+        return ok({
+          steps: [
+            { name: 'visit', count: 200, conversion: null },
+            { name: 'connect', count: 50, conversion: 0.25 },
+            { name: 'sign_in', count: 40, conversion: 0.8 },
+            { name: 'eligible', count: 0, conversion: 0 },
+            { name: 'claimed', count: 0, conversion: null },
+            { name: 'minted', count: 0, conversion: null },
+            { name: 'ordered', count: 0, conversion: null },
+          ],
+        });
+      return ok(versionOf());
+    });
+    renderApp('/admin/funnel', wire.fetch);
+    expect(await screen.findByText('Connected a wallet')).toBeTruthy();
+    expect(screen.getByText('(25% of the step before)')).toBeTruthy();
+    const call = wire.calls.find((c) => c.paths.includes('admin.funnel'));
+    const input = JSON.parse(call?.url.searchParams.get('input') ?? '{}')['0'];
+    expect(input.from).toMatch(/T00:00:00.000Z$/);
+    expect(new Date(input.to).getTime() - new Date(input.from).getTime()).toBe(7 * 24 * 60 * 60 * 1000);
+  });
+});

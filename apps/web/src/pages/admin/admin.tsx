@@ -5,6 +5,7 @@ import { RequireAuth } from '../../auth/require-auth';
 import { SkeletonCard } from '../../components/skeleton';
 import { useDocumentTitle } from '../../lib/document-title';
 import AuditLogPage from './audit-log';
+import FunnelPage from './funnel';
 import MembersPage from './members';
 import SecurityEventsPage from './security-events';
 import SettingsPage from './settings';
@@ -13,6 +14,7 @@ const SECTIONS: { to: string; label: string; scope: TAdminScope }[] = [
   { to: 'members', label: 'Members', scope: 'users' },
   { to: 'audit', label: 'Audit log', scope: 'users' },
   { to: 'security', label: 'Security events', scope: 'users' },
+  { to: 'funnel', label: 'Funnel', scope: 'campaigns' },
   { to: 'settings', label: 'Settings', scope: 'settings' },
 ];
 
@@ -58,6 +60,7 @@ function AdminConsole() {
         {user.scopes.includes('users') && <Route path="members" element={<MembersPage />} />}
         {user.scopes.includes('users') && <Route path="audit" element={<AuditLogPage />} />}
         {user.scopes.includes('users') && <Route path="security" element={<SecurityEventsPage />} />}
+        {user.scopes.includes('campaigns') && <Route path="funnel" element={<FunnelPage />} />}
         {user.scopes.includes('settings') && <Route path="settings" element={<SettingsPage />} />}
         <Route
           path="*"
