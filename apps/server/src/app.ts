@@ -9,6 +9,7 @@ import type { AppConfig } from './config';
 import { clientIp } from './http/client-ip';
 import { healthRoutes } from './http/health';
 import { securityHeaders } from './http/security-headers';
+import { exportRoutes } from './http/exports';
 import { seoRoutes } from './http/seo';
 import { staticSpa } from './http/static-spa';
 import { TRPC_ENDPOINT, trpcHandler } from './http/trpc';
@@ -91,6 +92,7 @@ export function createApp(options: AppOptions) {
     }),
   );
   app.route('/', seoRoutes({ deps, publicOrigin: config.publicOrigin }));
+  app.route('/', exportRoutes({ deps, resolveSession: options.resolveSession ?? resolveSession, ipOf }));
   app.all(
     `${TRPC_ENDPOINT}/*`,
     trpcHandler({ router, deps, resolveSession: options.resolveSession ?? resolveSession, ipOf }),

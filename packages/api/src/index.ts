@@ -1,3 +1,11 @@
+export {
+  csvField,
+  csvLine,
+  type ExportDataset,
+  exportDataset,
+  exportDatasetNames,
+  registerExportDataset,
+} from './admin/exports';
 export type { AuthConfig } from './auth/config';
 export { resolveSession } from './auth/session-resolver';
 export type { ApiConfig, Deps } from './deps';

@@ -1,0 +1,78 @@
+import { csvLine, type Deps, exportDataset, exportDatasetNames, type SessionResolver } from '@puffy/api';
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { stream } from 'hono/streaming';
+
+const EXPORT_RULE = { name: 'admin.export', points: 10, durationSeconds: 60 };
+
+/**
+ * `GET /admin/exports/:dataset.csv|.json`: a whole list as a download, streamed page by page. Same
+ * door as the console's procedures: a signed-in admin with the dataset's scope (cookie or bearer).
+ */
+export function exportRoutes(options: {
+  deps: Deps;
+  resolveSession: SessionResolver;
+  ipOf: (c: Context) => string;
+}) {
+  const { deps } = options;
+  const app = new Hono();
+  app.get('/admin/exports/:file{[a-z-]+\\.(csv|json)}', async (c) => {
+    const [name = '', format] = c.req.param('file').split('.');
+    const dataset = exportDataset(name);
+    if (!dataset)
+      return c.json(
+        {
+          error: {
+            code: 'NOT_FOUND',
+            message: `No export named ${name}; there are ${exportDatasetNames().join(', ')}`,
+          },
+        },
+        404,
+      );
+    const session = await options.resolveSession(
+      { requestId: c.get('requestId'), ip: options.ipOf(c), method: 'GET', header: (h) => c.req.header(h) },
+      deps,
+    );
+    if (!session) return c.json({ error: { code: 'UNAUTHORIZED', message: 'Sign in to continue.' } }, 401);
+    if (session.role !== 'admin' || !session.scopes.includes(dataset.scope))
+      return c.json(
+        { error: { code: 'FORBIDDEN', message: `This export needs the ${dataset.scope} scope.` } },
+        403,
+      );
+    const limited = await deps.limiter.consume(EXPORT_RULE, `user:${session.userId}`);
+    if (!limited.allowed) {
+      c.header('retry-after', String(limited.retryAfterSeconds));
+      return c.json(
+        { error: { code: 'TOO_MANY_REQUESTS', message: 'Too many exports; wait a minute.' } },
+        429,
+      );
+    }
+    deps.logger.info({ export: name, format, userId: session.userId }, 'admin export');
+    const stamp = new Date().toISOString().slice(0, 10);
+    c.header(
+      'content-type',
+      format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
+    );
+    c.header('content-disposition', `attachment; filename="${name}-${stamp}.${format}"`);
+    c.header('cache-control', 'no-store');
+    return stream(c, async (out) => {
+      let cursor: string | undefined;
+      let first = true;
+      await out.write(format === 'csv' ? csvLine(dataset.columns) : '[');
+      do {
+        const page = await dataset.page(deps, cursor);
+        for (const row of page.rows) {
+          if (format === 'csv') await out.write(csvLine(row));
+          else {
+            const record = Object.fromEntries(dataset.columns.map((col, i) => [col, row[i] ?? null]));
+            await out.write(`${first ? '' : ','}\n${JSON.stringify(record)}`);
+          }
+          first = false;
+        }
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      if (format === 'json') await out.write('\n]\n');
+    });
+  });
+  return app;
+}

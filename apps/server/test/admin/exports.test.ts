@@ -1,0 +1,112 @@
+import { csvField } from '@puffy/api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../src/testing';
+import { signInSolana } from '../signin';
+import { solanaWallet } from '../wallets';
+
+/** A small RFC 4180 reader for the assertions (quoted fields, doubled quotes, CRLF). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i += 1;
+    } else field += ch;
+  }
+  return rows;
+}
+
+describe('admin exports', () => {
+  let server: TestServer;
+  const adminWallet = solanaWallet();
+  let token: string;
+
+  beforeAll(async () => {
+    server = await startTestServer({ env: { ADMIN_WALLETS: `sol:${adminWallet.address}` } });
+    token = (await signInSolana(server.url, adminWallet)).session.accessToken ?? '';
+    const { db, t } = server.deps.db;
+    const now = Date.now();
+    await db.insert(t.users).values(
+      Array.from({ length: 250 }, (_, i) => ({
+        id: `export-${String(i).padStart(3, '0')}`,
+        walletAddress: solanaWallet().address,
+        walletChain: 'sol' as const,
+        name: i === 7 ? '=HYPERLINK("http://evil.example","click")' : `Member, "number" ${i}`,
+        createdAt: new Date(now - i * 1000),
+        updatedAt: new Date(now),
+      })),
+    );
+  });
+  afterAll(() => server.close());
+
+  const get = (path: string, bearer?: string) =>
+    fetch(`${server.url}${path}`, { headers: bearer ? { authorization: `Bearer ${bearer}` } : {} });
+
+  it('streams every member as CSV across pages, quoting and defusing formulas', async () => {
+    const response = await get('/admin/exports/members.csv', token);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/csv');
+    expect(response.headers.get('content-disposition')).toMatch(
+      /attachment; filename="members-\d{4}-\d{2}-\d{2}\.csv"/,
+    );
+    const rows = parseCsv(await response.text());
+    expect(rows[0]).toEqual([
+      'id',
+      'chain',
+      'wallet_address',
+      'role',
+      'scopes',
+      'name',
+      'email',
+      'created_at',
+    ]);
+    const members = rows.slice(1).filter((r) => r[0]?.startsWith('export-'));
+    expect(members).toHaveLength(250);
+    expect(members.find((r) => r[0] === 'export-003')?.[5]).toBe('Member, "number" 3');
+    expect(members.find((r) => r[0] === 'export-007')?.[5]).toBe(
+      `'=HYPERLINK("http://evil.example","click")`,
+    );
+  });
+
+  it('gives the same rows as JSON', async () => {
+    const response = await get('/admin/exports/members.json', token);
+    const items = (await response.json()) as Array<Record<string, unknown>>;
+    expect(items.filter((i) => String(i.id).startsWith('export-'))).toHaveLength(250);
+    expect(items[0]).toHaveProperty('wallet_address');
+  });
+
+  it('refuses guests, members without the scope, and unknown exports', async () => {
+    expect((await get('/admin/exports/members.csv')).status).toBe(401);
+    const member = (await signInSolana(server.url)).session.accessToken ?? '';
+    expect((await get('/admin/exports/members.csv', member)).status).toBe(403);
+    const unknown = await get('/admin/exports/passwords.csv', token);
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).toContain('audit-log');
+  });
+
+  it('escapes fields by RFC 4180', () => {
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('line\nbreak')).toBe('"line\nbreak"');
+    expect(csvField('-1')).toBe("'-1");
+    expect(csvField(-1)).toBe('-1');
+    expect(csvField(null)).toBe('');
+  });
+});

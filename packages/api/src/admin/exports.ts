@@ -1,0 +1,107 @@
+import type { TAdminScope } from '@puffy/contracts';
+import type { Deps } from '../deps';
+import { listAuditLog, listSecurityEvents } from './logs';
+import { searchUsers } from './users';
+
+type Cell = string | number | boolean | null;
+
+/**
+ * A list the console can download whole (CSV or JSON). Rows come a page at a time through the same
+ * keyset-paginated service functions the console reads, so an export of a million rows never sits
+ * in memory. Other domains add theirs (orders) with `registerExportDataset`.
+ */
+export interface ExportDataset {
+  scope: TAdminScope;
+  columns: string[];
+  page(deps: Deps, cursor: string | undefined): Promise<{ rows: Cell[][]; nextCursor: string | null }>;
+}
+
+const PAGE = 100;
+const datasets = new Map<string, ExportDataset>();
+
+export function registerExportDataset(name: string, dataset: ExportDataset): void {
+  datasets.set(name, dataset);
+}
+
+export const exportDataset = (name: string): ExportDataset | undefined => datasets.get(name);
+export const exportDatasetNames = (): string[] => [...datasets.keys()].sort();
+
+const json = (value: unknown): string => (value === null || value === undefined ? '' : JSON.stringify(value));
+
+registerExportDataset('members', {
+  scope: 'users',
+  columns: ['id', 'chain', 'wallet_address', 'role', 'scopes', 'name', 'email', 'created_at'],
+  async page(deps, cursor) {
+    const page = await searchUsers(deps, { cursor, limit: PAGE });
+    return {
+      rows: page.items.map((u) => [
+        u.id,
+        u.chain,
+        u.walletAddress,
+        u.role,
+        u.scopes.join(' '),
+        u.name,
+        u.email,
+        u.createdAt,
+      ]),
+      nextCursor: page.nextCursor,
+    };
+  },
+});
+
+registerExportDataset('audit-log', {
+  scope: 'users',
+  columns: [
+    'id',
+    'created_at',
+    'actor_user_id',
+    'action',
+    'target_type',
+    'target_id',
+    'before',
+    'after',
+    'request_id',
+  ],
+  async page(deps, cursor) {
+    const page = await listAuditLog(deps, { cursor, limit: PAGE });
+    return {
+      rows: page.items.map((e) => [
+        e.id,
+        e.createdAt,
+        e.actorUserId,
+        e.action,
+        e.targetType,
+        e.targetId,
+        json(e.before),
+        json(e.after),
+        e.requestId,
+      ]),
+      nextCursor: page.nextCursor,
+    };
+  },
+});
+
+registerExportDataset('security-events', {
+  scope: 'users',
+  columns: ['id', 'created_at', 'type', 'user_id', 'request_id', 'ip', 'detail'],
+  async page(deps, cursor) {
+    const page = await listSecurityEvents(deps, { cursor, limit: PAGE });
+    return {
+      rows: page.items.map((e) => [e.id, e.createdAt, e.type, e.userId, e.requestId, e.ip, json(e.detail)]),
+      nextCursor: page.nextCursor,
+    };
+  },
+});
+
+/**
+ * One CSV field (RFC 4180). A text that a spreadsheet would run as a formula (=, +, -, @, tab, CR)
+ * gets a leading apostrophe: member-supplied names must not become code in an operator's Excel.
+ */
+export function csvField(value: Cell): string {
+  if (value === null) return '';
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export const csvLine = (cells: Cell[]): string => `${cells.map(csvField).join(',')}\r\n`;
