@@ -72,6 +72,13 @@ describe('describeError', () => {
     expect(describeError(badGateway).code).toBe('NETWORK');
   });
 
+  it('shows a wallet’s own refusal as what it is, not as a connection problem', () => {
+    const shown = describeError(new Error('Tonkeeper did not sign the sign-in request (user declined).'));
+    expect(shown).toMatchObject({ code: 'LOCAL', title: 'Could not finish' });
+    expect(shown.message).toBe('Tonkeeper did not sign the sign-in request (user declined).');
+    expect(shouldRetry(0, new Error('declined'))).toBe(false);
+  });
+
   it('words our own timeout as such', () => {
     const shown = describeError(new Error('wrapped', { cause: timeoutError(15_000) }));
     expect(shown.code).toBe('TIMED_OUT');

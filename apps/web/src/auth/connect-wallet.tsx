@@ -2,10 +2,12 @@ import { useEffect, useState } from 'react';
 import { ErrorMessage } from '../components/error-message';
 import { trpc } from '../lib/trpc';
 import { useAuth } from './auth-context';
-import type { WalletConnector } from './connectors';
+import type { SignInConnector, WalletConnector } from './connectors';
+import { devTonWallet } from './dev-ton-wallet';
 import { devSolanaWallet } from './dev-wallet';
 import { watchEvmWallets } from './evm-wallets';
 import { solanaStandardWallets } from './standard-wallets';
+import { tonConnectWallet } from './ton-connect';
 
 const STEP_TEXT = {
   connecting: 'Waiting for your wallet…',
@@ -16,7 +18,7 @@ const STEP_TEXT = {
 
 export const shortAddress = (address: string) => `${address.slice(0, 4)}…${address.slice(-4)}`;
 
-function useConnectors(open: boolean): WalletConnector[] {
+function useConnectors(open: boolean): SignInConnector[] {
   const version = trpc.system.version.useQuery(undefined, { staleTime: 60_000, enabled: open });
   const [found, setFound] = useState<WalletConnector[]>([]);
   const development = version.data !== undefined && version.data.environment !== 'production';
@@ -40,8 +42,10 @@ function useConnectors(open: boolean): WalletConnector[] {
     setFound(solana);
     return watchEvmWallets((evm) => setFound([...solana, ...evm]));
   }, [open]);
-  const dev = development ? [devSolanaWallet()] : [];
-  return [...found, ...dev];
+  // TON Connect's own modal lists the TON wallets; its code loads when the member picks it.
+  const ton = tonConnectWallet();
+  const dev = development ? [devSolanaWallet(), devTonWallet()] : [];
+  return [...found, ton, ...dev];
 }
 
 /** The header's wallet control: connect and sign in, or show who is signed in and sign out. */
@@ -71,9 +75,6 @@ export function ConnectWallet() {
       {open && (
         <div className="wallet-panel card" role="dialog" aria-label="Choose a wallet">
           {auth.notice && <p className="muted">{auth.notice}</p>}
-          {connectors.length === 0 && (
-            <p className="muted">Looking for wallets… Install a Solana or EVM wallet extension.</p>
-          )}
           <ul className="wallet-list">
             {connectors.map((c) => (
               <li key={c.id}>
@@ -85,7 +86,6 @@ export function ConnectWallet() {
           </ul>
           {auth.step && <p role="status">{STEP_TEXT[auth.step]}</p>}
           {auth.error !== null && <ErrorMessage error={auth.error} />}
-          <p className="muted">TON wallets connect through TON Connect (coming next).</p>
         </div>
       )}
     </div>

@@ -1,19 +1,20 @@
 import type { TSessionOutput } from '@puffy/contracts';
-import type { WalletConnector } from './connectors';
+import type { SignInConnector, TonProofReply, TonWalletConnector } from './connectors';
 
 export type SignInStep = 'connecting' | 'challenge' | 'signing' | 'verifying';
 
 export interface AuthApi {
   challenge(input: {
-    chain: 'sol' | 'evm';
-    address: string;
+    chain: 'sol' | 'evm' | 'ton';
+    address?: string;
     chainId?: number;
   }): Promise<{ challengeId: string; message: string }>;
   verify(input: {
     challengeId: string;
     proof:
       | { chain: 'sol'; address: string; signature: string }
-      | { chain: 'evm'; address: string; message: string; signature: string };
+      | { chain: 'evm'; address: string; message: string; signature: string }
+      | ({ chain: 'ton' } & TonProofReply);
   }): Promise<TSessionOutput>;
 }
 
@@ -33,12 +34,12 @@ function check(signal: AbortSignal) {
  * a session is never opened for an account the member has moved away from.
  */
 export async function signInWithWallet(
-  connector: WalletConnector,
+  connector: SignInConnector,
   api: AuthApi,
   signal: AbortSignal,
   onStep: (step: SignInStep) => void = () => {},
 ): Promise<TSessionOutput> {
-  if (connector.chain === 'ton') throw new Error('TON sign-in goes through TON Connect');
+  if (connector.chain === 'ton') return signInWithTon(connector, api, signal, onStep);
   onStep('connecting');
   const { address, chainId } = await connector.connect();
   check(signal);
@@ -56,4 +57,24 @@ export async function signInWithWallet(
       ? { chain: 'evm' as const, address, message: challenge.message, signature }
       : { chain: 'sol' as const, address, signature };
   return api.verify({ challengeId: challenge.challengeId, proof });
+}
+
+/**
+ * TON Connect's order: the payload comes first because the wallet signs it while connecting, so the
+ * challenge is not bound to an address; the server checks the proof's stateInit against the address.
+ */
+async function signInWithTon(
+  connector: TonWalletConnector,
+  api: AuthApi,
+  signal: AbortSignal,
+  onStep: (step: SignInStep) => void,
+): Promise<TSessionOutput> {
+  onStep('challenge');
+  const challenge = await api.challenge({ chain: 'ton' });
+  check(signal);
+  onStep('signing');
+  const reply = await connector.connectWithProof(challenge.message);
+  check(signal);
+  onStep('verifying');
+  return api.verify({ challengeId: challenge.challengeId, proof: { chain: 'ton', ...reply } });
 }

@@ -2,8 +2,11 @@ import type { AppRouter } from '@puffy/api/router-type';
 import type { TErrorCode } from '@puffy/contracts';
 import { isTRPCClientError, type TRPCClientError } from '@trpc/client';
 
-/** What a failed call means to the member: our API's codes, plus the two ways a call fails before it. */
-export type ShownErrorCode = TErrorCode | 'NETWORK' | 'TIMED_OUT';
+/**
+ * What a failure means to the member: our API's codes, the two ways a call fails before it, and
+ * `LOCAL` for a step in the browser that said no (a wallet refusing to sign, a closed wallet window).
+ */
+export type ShownErrorCode = TErrorCode | 'NETWORK' | 'TIMED_OUT' | 'LOCAL';
 
 export interface ShownError {
   code: ShownErrorCode;
@@ -30,6 +33,7 @@ const TITLES: Partial<Record<ShownErrorCode, string>> = {
   SERVICE_UNAVAILABLE: 'Temporarily unavailable',
   NETWORK: 'Connection problem',
   TIMED_OUT: 'The server is taking too long',
+  LOCAL: 'Could not finish',
 };
 const FALLBACK_TITLE = 'Something went wrong';
 
@@ -51,12 +55,27 @@ function isTimeout(error: unknown): boolean {
   return current instanceof DOMException && current.name === 'TimeoutError';
 }
 
+/**
+ * An error thrown in the browser that never involved the network: a wallet's own refusal. fetch
+ * failures are TypeErrors and tRPC wraps its own, so neither is mistaken for one.
+ */
+function isLocalFailure(error: unknown): error is Error {
+  return (
+    error instanceof Error && !isApiError(error) && !(error instanceof TypeError) && error.message !== ''
+  );
+}
+
 function withoutApiData(error: unknown): ShownError {
-  const code = isTimeout(error) ? 'TIMED_OUT' : 'NETWORK';
+  const code = isTimeout(error) ? 'TIMED_OUT' : isLocalFailure(error) ? 'LOCAL' : 'NETWORK';
   return {
     code,
     title: TITLES[code] ?? FALLBACK_TITLE,
-    message: code === 'TIMED_OUT' ? TIMEOUT_MESSAGE : NETWORK_MESSAGE,
+    message:
+      code === 'TIMED_OUT'
+        ? TIMEOUT_MESSAGE
+        : code === 'LOCAL' && error instanceof Error
+          ? error.message
+          : NETWORK_MESSAGE,
     fieldErrors: {},
     retryAfterSeconds: null,
     requestId: null,

@@ -1,0 +1,88 @@
+import type { ConnectedWallet, TonConnectUI } from '@tonconnect/ui';
+import type { TonProofReply, TonWalletConnector } from './connectors';
+
+/** Served by the API from the public origin: wallets read the proof's domain from its `url`. */
+const MANIFEST_PATH = '/tonconnect-manifest.json';
+
+let ui: Promise<TonConnectUI> | undefined;
+
+/** One TON Connect UI per page (it registers its own elements); its code loads on first use only. */
+function tonConnectUI(): Promise<TonConnectUI> {
+  ui ??= import('@tonconnect/ui').then(
+    ({ TonConnectUI }) =>
+      new TonConnectUI({ manifestUrl: new URL(MANIFEST_PATH, window.location.origin).href }),
+  );
+  return ui;
+}
+
+export class TonConnectCancelled extends Error {
+  constructor() {
+    super('The TON wallet was not connected. Choose a wallet to sign in.');
+    this.name = 'TonConnectCancelled';
+  }
+}
+
+function toReply(wallet: ConnectedWallet, payload: string): TonProofReply {
+  const reply = wallet.connectItems?.tonProof;
+  if (!reply || !('proof' in reply)) {
+    const reason = reply && 'error' in reply ? ` (${reply.error.message ?? reply.error.code})` : '';
+    throw new Error(`${wallet.device.appName} did not sign the sign-in request${reason}.`);
+  }
+  if (!wallet.account.publicKey) {
+    throw new Error(`${wallet.device.appName} did not share its public key; try another TON wallet.`);
+  }
+  if (reply.proof.payload !== payload) {
+    throw new Error('The TON wallet signed an older sign-in request; start again.');
+  }
+  return {
+    address: wallet.account.address,
+    publicKey: wallet.account.publicKey,
+    proof: { ...reply.proof, stateInit: wallet.account.walletStateInit },
+  };
+}
+
+/** Resolves with the next wallet that connects; rejects when the member closes the modal instead. */
+function nextConnection(connector: TonConnectUI): Promise<ConnectedWallet> {
+  return new Promise((resolve, reject) => {
+    const stops: Array<() => void> = [];
+    const settle = (done: () => void) => {
+      for (const stop of stops) stop();
+      done();
+    };
+    stops.push(
+      connector.onStatusChange(
+        (wallet) => {
+          if (wallet) settle(() => resolve(wallet));
+        },
+        (error) => settle(() => reject(error)),
+      ),
+      connector.onModalStateChange((state) => {
+        if (state.status === 'closed' && state.closeReason === 'action-cancelled') {
+          settle(() => reject(new TonConnectCancelled()));
+        }
+      }),
+    );
+  });
+}
+
+/**
+ * TON wallets through TON Connect (Tonkeeper, MyTonWallet, Telegram Wallet…): the modal lists them,
+ * the chosen one connects and returns a `ton_proof` over the server's payload.
+ */
+export function tonConnectWallet(): TonWalletConnector {
+  return {
+    id: 'tonconnect',
+    name: 'TON wallet (TON Connect)',
+    chain: 'ton',
+    async connectWithProof(payload) {
+      const connector = await tonConnectUI();
+      await connector.connectionRestored;
+      // A wallet signs ton_proof only while connecting, so an earlier connection is dropped first.
+      if (connector.connected) await connector.disconnect();
+      connector.setConnectRequestParameters({ state: 'ready', value: { tonProof: payload } });
+      const connected = nextConnection(connector);
+      await connector.openModal();
+      return toReply(await connected, payload);
+    },
+  };
+}

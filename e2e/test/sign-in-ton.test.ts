@@ -1,0 +1,57 @@
+import { startTestServer, type TestServer } from '@puffy/server/testing';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertWebBuilt, chromiumPath, launchBrowser, webDist } from '../src/browser';
+
+describe.skipIf(!chromiumPath())('TON sign-in in a real browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    assertWebBuilt();
+    server = await startTestServer({ webDistDir: webDist });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('signs in with the development TON wallet’s ton_proof, stays signed in across a reload, and signs out', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+
+    await page.goto(`${server.url}/profile`);
+    await page.getByTestId('sign-in-required').waitFor();
+
+    await page.getByRole('button', { name: 'Connect wallet' }).click();
+    await page.getByRole('button', { name: /Development TON wallet/ }).click();
+    const signedInAs = page.getByTestId('signed-in-as');
+    await signedInAs.waitFor({ timeout: 15_000 });
+    const address = await signedInAs.getAttribute('title');
+    // The server keeps TON wallets in their user-friendly form.
+    expect(address).toMatch(/^[A-Za-z0-9_-]{48}$/);
+    await page.getByRole('heading', { name: 'Profile', level: 1 }).waitFor();
+
+    const cookies = await context.cookies();
+    expect(cookies.find((c) => c.name === 'puffy_at')?.httpOnly).toBe(true);
+
+    await page.reload();
+    await signedInAs.waitFor();
+    expect(await signedInAs.getAttribute('title')).toBe(address);
+    await page.getByRole('heading', { name: 'Profile', level: 1 }).waitFor();
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Connect wallet' }).waitFor();
+    await page.getByTestId('sign-in-required').waitFor();
+    await page.reload();
+    await page.getByTestId('sign-in-required').waitFor();
+
+    const { db, t } = server.deps.db;
+    const users = await db.select().from(t.users);
+    expect(users.find((u) => u.walletAddress === address)?.walletChain).toBe('ton');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
