@@ -1,4 +1,109 @@
+import {
+  ZChallengeOutput,
+  ZEligibleProduct,
+  ZEligibleProducts,
+  ZEmailSendCodeInput,
+  ZEmailSendCodeOutput,
+  ZEmailVerified,
+  ZEmailVerifyCodeInput,
+  ZEmailVerifyLinkInput,
+  ZLinkEvmWalletInput,
+  ZLinkTonWalletInput,
+  ZLinkWalletChallengeInput,
+  ZLinkWalletOutput,
+  ZTwitterCompleteInput,
+  ZTwitterLinked,
+  ZTwitterLockState,
+  ZTwitterStartOutput,
+  ZUserInfo,
+} from '@puffy/contracts';
+import { z } from 'zod';
+import { listEligibleProducts } from '../activity/products';
+import { eligibleProducts } from '../store/eligibility';
 import { router } from '../trpc/init';
+import { authedProcedure, publicProcedure } from '../trpc/procedures';
+import { sendEmailCode, verifyEmailCode, verifyEmailLink } from './email-codes';
+import { userInfo } from './info';
+import { completeTwitterLink, startTwitterLink, twitterLockState, unlinkTwitter } from './twitter';
+import { issueLinkChallenge, linkWallet } from './wallets';
+
+const perMinute = (name: string, points: number) => ({ name, points, durationSeconds: 60 });
+
+const emailRouter = router({
+  sendCode: authedProcedure
+    .meta({ rateLimit: perMinute('user.email.sendCode', 3) })
+    .input(ZEmailSendCodeInput)
+    .output(ZEmailSendCodeOutput)
+    .mutation(({ ctx, input }) => sendEmailCode(ctx.deps, ctx.session.userId, input.email)),
+
+  verifyCode: authedProcedure
+    .meta({ rateLimit: perMinute('user.email.verifyCode', 10) })
+    .input(ZEmailVerifyCodeInput)
+    .output(ZEmailVerified)
+    .mutation(({ ctx, input }) => verifyEmailCode(ctx.deps, ctx.session.userId, input.code)),
+
+  /** The one-click link may be opened on a device that is not signed in; the token is the proof. */
+  verifyLink: publicProcedure
+    .meta({ rateLimit: perMinute('user.email.verifyLink', 10) })
+    .input(ZEmailVerifyLinkInput)
+    .output(ZEmailVerified)
+    .mutation(({ ctx, input }) => verifyEmailLink(ctx.deps, input.token)),
+});
+
+const twitterRouter = router({
+  start: authedProcedure
+    .meta({ rateLimit: perMinute('user.twitter.start', 10) })
+    .output(ZTwitterStartOutput)
+    .mutation(({ ctx }) => startTwitterLink(ctx.deps, ctx.session.userId)),
+
+  complete: authedProcedure
+    .meta({ rateLimit: perMinute('user.twitter.complete', 10) })
+    .input(ZTwitterCompleteInput)
+    .output(ZTwitterLinked)
+    .mutation(({ ctx, input }) => completeTwitterLink(ctx.deps, ctx.session.userId, input)),
+
+  unlink: authedProcedure
+    .meta({ rateLimit: perMinute('user.twitter.unlink', 10) })
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(({ ctx }) => unlinkTwitter(ctx.deps, ctx.session.userId)),
+});
 
 /** Profile and linked accounts (SPEC.md section 4). */
-export const userRouter = router({});
+export const userRouter = router({
+  info: authedProcedure.output(ZUserInfo).query(({ ctx }) => userInfo(ctx.deps, ctx.session.userId)),
+
+  /** What the member is entitled to: granted products, and what the store lets them buy or claim. */
+  eligibleProducts: authedProcedure
+    .output(z.object({ entitlements: z.array(ZEligibleProduct), store: ZEligibleProducts }))
+    .query(async ({ ctx }) => ({
+      entitlements: await listEligibleProducts(ctx.deps, ctx.session.userId),
+      store: await eligibleProducts(ctx.deps, ctx.session.userId),
+    })),
+
+  email: emailRouter,
+
+  twitter: twitterRouter,
+
+  twitterLock: authedProcedure
+    .output(ZTwitterLockState)
+    .query(({ ctx }) => twitterLockState(ctx.deps, ctx.session.userId)),
+
+  /** A fresh challenge for the wallet about to be linked (signed like a sign-in message). */
+  linkWalletChallenge: authedProcedure
+    .meta({ rateLimit: perMinute('user.linkWalletChallenge', 10) })
+    .input(ZLinkWalletChallengeInput)
+    .output(ZChallengeOutput)
+    .mutation(({ ctx, input }) => issueLinkChallenge(ctx.deps, ctx.session.userId, input)),
+
+  linkEvmWallet: authedProcedure
+    .meta({ rateLimit: perMinute('user.linkWallet', 10) })
+    .input(ZLinkEvmWalletInput)
+    .output(ZLinkWalletOutput)
+    .mutation(({ ctx, input }) => linkWallet(ctx.deps, ctx.session.userId, 'evm', input, ctx.req)),
+
+  linkTonWallet: authedProcedure
+    .meta({ rateLimit: perMinute('user.linkWallet', 10) })
+    .input(ZLinkTonWalletInput)
+    .output(ZLinkWalletOutput)
+    .mutation(({ ctx, input }) => linkWallet(ctx.deps, ctx.session.userId, 'ton', input, ctx.req)),
+});
