@@ -1,4 +1,82 @@
+import {
+  ZCampaign,
+  ZCampaignGetInput,
+  ZCampaignGroupInput,
+  ZCampaignGroupOutput,
+  ZCampaignInfo,
+  ZCampaignInfoInput,
+  ZCampaignListInput,
+  ZCampaignPage,
+  ZCampaignPromotionsInput,
+  ZCheckEligibleDryRunInput,
+  ZCheckEligibleInput,
+  ZEligibilityAnswer,
+  ZEligibleSignInInput,
+  ZEligibleSignInOutput,
+  ZEligibleVerifyInput,
+  ZPromotionPage,
+} from '@puffy/contracts';
+import { checkEligible, checkEligibleDryRun } from '../eligibility/service';
+import { snapshotRouter } from '../snapshot/router';
 import { router } from '../trpc/init';
+import { authedProcedure, publicProcedure } from '../trpc/procedures';
+import { campaignGroup, campaignPromotions, getCampaign, listCampaigns } from './queries';
+import { eligibleSignIn, eligibleVerify } from './second-wallet';
+import { campaignStanding } from './standing';
+
+const perMinute = (name: string, points: number) => ({ name, points, durationSeconds: 60 });
 
 /** Campaigns, groups, promotions listing, eligibility checks and standing (SPEC.md section 5). */
-export const campaignCoreRouter = router({});
+export const campaignCoreRouter = router({
+  list: publicProcedure
+    .input(ZCampaignListInput)
+    .output(ZCampaignPage)
+    .query(({ ctx, input }) => listCampaigns(ctx.deps, input)),
+
+  get: publicProcedure
+    .input(ZCampaignGetInput)
+    .output(ZCampaign)
+    .query(({ ctx, input }) => getCampaign(ctx.deps, input)),
+
+  group: publicProcedure
+    .input(ZCampaignGroupInput)
+    .output(ZCampaignGroupOutput)
+    .query(({ ctx, input }) => campaignGroup(ctx.deps, input)),
+
+  promotions: publicProcedure
+    .input(ZCampaignPromotionsInput)
+    .output(ZPromotionPage)
+    .query(({ ctx, input }) => campaignPromotions(ctx.deps, input)),
+
+  info: authedProcedure
+    .input(ZCampaignInfoInput)
+    .output(ZCampaignInfo)
+    .query(({ ctx, input }) => campaignStanding(ctx.deps, ctx.session.userId, input.campaignId)),
+
+  checkEligible: authedProcedure
+    .meta({ rateLimit: perMinute('campaign.checkEligible', 30) })
+    .input(ZCheckEligibleInput)
+    .output(ZEligibilityAnswer)
+    .mutation(({ ctx, input }) => checkEligible(ctx.deps, ctx.session.userId, input)),
+
+  /** Any wallet, no sign-in; strict per IP because it lets anyone probe wallets. */
+  checkEligibleDryRun: publicProcedure
+    .meta({ rateLimit: perMinute('campaign.checkEligibleDryRun', 20) })
+    .input(ZCheckEligibleDryRunInput)
+    .output(ZEligibilityAnswer)
+    .query(({ ctx, input }) => checkEligibleDryRun(ctx.deps, input)),
+
+  eligibleSignIn: authedProcedure
+    .meta({ rateLimit: perMinute('campaign.eligibleSignIn', 5) })
+    .input(ZEligibleSignInInput)
+    .output(ZEligibleSignInOutput)
+    .mutation(({ ctx, input }) => eligibleSignIn(ctx.deps, ctx.session.userId, input)),
+
+  eligibleVerify: authedProcedure
+    .meta({ rateLimit: perMinute('campaign.eligibleVerify', 10) })
+    .input(ZEligibleVerifyInput)
+    .output(ZEligibilityAnswer)
+    .mutation(({ ctx, input }) => eligibleVerify(ctx.deps, ctx.session.userId, input)),
+
+  snapshot: snapshotRouter,
+});

@@ -1,0 +1,103 @@
+import type { Database } from '@puffy/db';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Deps } from '../deps';
+import { NotFound, PreconditionFailed } from '../platform/errors';
+
+/** The settings an activity's `parameter` may carry; anything else in it is left to its kind. */
+const ZActivityParameter = z.object({
+  /** An operator reviews each completion before its points count. */
+  review: z.boolean().optional(),
+  /** rc_products.sku a completion entitles the member to. */
+  grantsProductSku: z.string().min(1).optional(),
+});
+
+export function activitySettings(parameter: unknown): z.infer<typeof ZActivityParameter> {
+  const parsed = ZActivityParameter.safeParse(parameter);
+  return parsed.success ? parsed.data : {};
+}
+
+interface CampaignWindow {
+  isActive: boolean;
+  startAt: Date | null;
+  endAt: Date | null;
+}
+
+/** Active and between start and end: the only time activities count. */
+export function isRunning(campaign: CampaignWindow, now: Date): boolean {
+  if (!campaign.isActive) return false;
+  if (campaign.startAt && campaign.startAt > now) return false;
+  return !(campaign.endAt && campaign.endAt <= now);
+}
+
+/** A campaign members may see (ready, not archived), or a NotFound that names the id. */
+export async function visibleCampaign(deps: Pick<Deps, 'db'>, campaignId: number, tx?: Database) {
+  const { db, t } = deps.db;
+  const [campaign] = await (tx ?? db)
+    .select({
+      id: t.campaigns.id,
+      isActive: t.campaigns.isActive,
+      startAt: t.campaigns.startAt,
+      endAt: t.campaigns.endAt,
+    })
+    .from(t.campaigns)
+    .where(and(eq(t.campaigns.id, campaignId), eq(t.campaigns.isReady, true), isNull(t.campaigns.archivedAt)))
+    .limit(1);
+  if (!campaign) throw new NotFound(`There is no campaign with id ${campaignId}.`, 'campaign_not_found');
+  return campaign;
+}
+
+export function requireRunning(campaign: CampaignWindow, now: Date): void {
+  if (isRunning(campaign, now)) return;
+  if (campaign.startAt && campaign.startAt > now)
+    throw new PreconditionFailed(
+      `This campaign starts on ${campaign.startAt.toISOString()}; activities count from then.`,
+      'campaign_not_started',
+    );
+  if (campaign.endAt && campaign.endAt <= now)
+    throw new PreconditionFailed('This campaign has ended; activities no longer count.', 'campaign_ended');
+  throw new PreconditionFailed('This campaign is not accepting activities right now.', 'campaign_inactive');
+}
+
+/** The campaign's activities with their per-campaign points, in a stable order. */
+export function campaignActivityRows(deps: Pick<Deps, 'db'>, campaignId: number, limit: number) {
+  const { db, t } = deps.db;
+  return db
+    .select({
+      activityId: t.activities.id,
+      name: t.activities.name,
+      description: t.activities.description,
+      kind: t.activities.kind,
+      scope: t.activities.scope,
+      parameter: t.activities.parameter,
+      initiatedByUser: t.activities.initiatedByUser,
+      points: t.campaignActivities.points,
+      quantity: t.campaignActivities.quantity,
+      required: t.campaignActivities.required,
+    })
+    .from(t.campaignActivities)
+    .innerJoin(t.activities, eq(t.activities.id, t.campaignActivities.activityId))
+    .where(eq(t.campaignActivities.campaignId, campaignId))
+    .orderBy(asc(t.campaignActivities.id))
+    .limit(limit);
+}
+
+export async function campaignActivity(deps: Pick<Deps, 'db'>, campaignId: number, activityId: number) {
+  const { db, t } = deps.db;
+  const [row] = await db
+    .select({
+      kind: t.activities.kind,
+      scope: t.activities.scope,
+      parameter: t.activities.parameter,
+      initiatedByUser: t.activities.initiatedByUser,
+      points: t.campaignActivities.points,
+    })
+    .from(t.campaignActivities)
+    .innerJoin(t.activities, eq(t.activities.id, t.campaignActivities.activityId))
+    .where(
+      and(eq(t.campaignActivities.campaignId, campaignId), eq(t.campaignActivities.activityId, activityId)),
+    )
+    .limit(1);
+  if (!row) throw new NotFound(`Campaign ${campaignId} has no activity ${activityId}.`, 'activity_not_found');
+  return row;
+}

@@ -1,0 +1,116 @@
+import type { TActivityScope } from '@puffy/contracts';
+import type { Database } from '@puffy/db';
+import { and, eq } from 'drizzle-orm';
+import type { Deps } from '../deps';
+import { campaignScope, creditPoints, GLOBAL_SCOPE, lockMemberPoints } from './ledger';
+
+export interface ActivityCompletion {
+  userId: string;
+  activityId: number;
+  activityScope: TActivityScope;
+  /** The campaign the completion happened in; its campaign_activities row sets the points. */
+  campaignId: number;
+  points: number;
+  status: 'completed' | 'pending_review';
+  data: Record<string, unknown>;
+  /** rc_products.sku the activity entitles the member to, from the activity's `parameter`. */
+  grantsProductSku: string | null;
+}
+
+export interface CompletionOutcome {
+  /** The member's status on the activity after the call. */
+  status: 'completed' | 'pending_review' | 'rejected';
+  /** False when the activity had already been completed or submitted. */
+  isNew: boolean;
+  pointsAwarded: number;
+}
+
+export const activitySourceKey = (userId: string, activityId: number, campaignId: number) =>
+  `activity:${activityId}:campaign:${campaignId}:user:${userId}`;
+
+/**
+ * Records a completion and awards its points once per (member, activity, campaign), all in one
+ * transaction. A global activity completes once per member, but earns the points of every
+ * campaign that lists it: the ledger's source key carries the campaign.
+ */
+export function completeActivityOnce(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  completion: ActivityCompletion,
+): Promise<CompletionOutcome> {
+  const { t } = deps.db;
+  return deps.db.withTransaction(async (tx) => {
+    await lockMemberPoints(deps, tx, completion.userId);
+    const scopeKey =
+      completion.activityScope === 'global' ? GLOBAL_SCOPE : campaignScope(completion.campaignId);
+    const now = deps.clock.now();
+    const [inserted] = await tx
+      .insert(t.userActivities)
+      .values({
+        id: crypto.randomUUID(),
+        userId: completion.userId,
+        activityId: completion.activityId,
+        campaignId: completion.activityScope === 'global' ? null : completion.campaignId,
+        scopeKey,
+        status: completion.status,
+        points: completion.status === 'completed' ? completion.points : 0,
+        // A reviewer needs the campaign whose points to award, also for global activities.
+        data: { ...completion.data, campaignId: completion.campaignId },
+        completedAt: completion.status === 'completed' ? now : null,
+        createdAt: now,
+      })
+      .onConflictDoNothing()
+      .returning({ id: t.userActivities.id });
+    const status = inserted ? completion.status : await statusOf(deps, tx, completion, scopeKey);
+    if (status !== 'completed') return { status, isNew: Boolean(inserted), pointsAwarded: 0 };
+    const credited =
+      completion.points !== 0 &&
+      (await creditPoints(deps, tx, {
+        userId: completion.userId,
+        campaignId: completion.campaignId,
+        points: completion.points,
+        reason: `activity:${completion.activityId}`,
+        sourceKey: activitySourceKey(completion.userId, completion.activityId, completion.campaignId),
+      }));
+    if (inserted && completion.grantsProductSku)
+      await grantProduct(deps, tx, completion, completion.grantsProductSku);
+    return { status, isNew: Boolean(inserted), pointsAwarded: credited ? completion.points : 0 };
+  });
+}
+
+async function statusOf(
+  deps: Pick<Deps, 'db'>,
+  tx: Database,
+  completion: ActivityCompletion,
+  scopeKey: string,
+): Promise<CompletionOutcome['status']> {
+  const { t } = deps.db;
+  const [row] = await tx
+    .select({ status: t.userActivities.status })
+    .from(t.userActivities)
+    .where(
+      and(
+        eq(t.userActivities.userId, completion.userId),
+        eq(t.userActivities.activityId, completion.activityId),
+        eq(t.userActivities.scopeKey, scopeKey),
+      ),
+    )
+    .limit(1);
+  if (!row) throw new Error('user_activities conflict without a row');
+  return row.status;
+}
+
+export async function grantProduct(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  tx: Database,
+  completion: { userId: string },
+  sku: string,
+): Promise<void> {
+  const { t } = deps.db;
+  await tx.insert(t.userProducts).values({
+    id: crypto.randomUUID(),
+    userId: completion.userId,
+    productSku: sku,
+    source: 'activity',
+    createdAt: deps.clock.now(),
+  });
+}

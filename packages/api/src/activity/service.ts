@@ -1,0 +1,167 @@
+import type {
+  TActivityCompleteInput,
+  TActivityCompleteOutput,
+  TActivityListInput,
+  TActivityListOutput,
+  TActivityStatus,
+} from '@puffy/contracts';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Deps } from '../deps';
+import { BadInput, PreconditionFailed } from '../platform/errors';
+import {
+  activitySettings,
+  campaignActivity,
+  campaignActivityRows,
+  requireRunning,
+  visibleCampaign,
+} from './catalog';
+import { completeActivityOnce } from './completion';
+import { campaignScope, GLOBAL_SCOPE, pointsOf } from './ledger';
+import { parseXPostUrl, sameXHandle } from './x-post';
+
+const automaticWhen: Record<string, string> = {
+  sign_in: 'sign in',
+  verify_email: 'verify your email',
+  link_x: 'link your X account',
+  link_discord: 'link your Discord account',
+  refer_friends: 'refer enough friends',
+};
+
+/** `activity.complete`: a member completes an activity themself (an X post, a manual task). */
+export async function completeActivity(
+  deps: Deps,
+  userId: string,
+  input: TActivityCompleteInput,
+): Promise<TActivityCompleteOutput> {
+  const campaign = await visibleCampaign(deps, input.campaignId);
+  requireRunning(campaign, deps.clock.now());
+  const activity = await campaignActivity(deps, input.campaignId, input.activityId);
+  if (!activity.initiatedByUser)
+    throw new PreconditionFailed(
+      `This activity completes itself when you ${automaticWhen[activity.kind] ?? 'do what it asks'}.`,
+      'automatic_activity',
+    );
+  const data =
+    activity.kind === 'x_post' ? await xPostProof(deps, userId, input.proof?.url) : proofData(input);
+  const settings = activitySettings(activity.parameter);
+  const outcome = await completeActivityOnce(deps, {
+    userId,
+    activityId: input.activityId,
+    activityScope: activity.scope,
+    campaignId: input.campaignId,
+    points: activity.points,
+    status: settings.review ? 'pending_review' : 'completed',
+    data,
+    grantsProductSku: settings.grantsProductSku ?? null,
+  });
+  if (outcome.status === 'rejected')
+    throw new PreconditionFailed(
+      'An operator rejected your earlier submission for this activity; contact support to reopen it.',
+      'completion_rejected',
+    );
+  return {
+    campaignId: input.campaignId,
+    activityId: input.activityId,
+    status: outcome.status,
+    pointsAwarded: outcome.pointsAwarded,
+    alreadyCompleted: !outcome.isNew,
+  };
+}
+
+function proofData(input: TActivityCompleteInput): Record<string, unknown> {
+  return input.proof ? { url: input.proof.url } : {};
+}
+
+/** The post must be a status URL on X and written by the X account the member linked. */
+async function xPostProof(deps: Deps, userId: string, url: string | undefined) {
+  const example = 'https://x.com/yourhandle/status/1234567890';
+  if (!url)
+    throw new BadInput('Paste the link to your X post.', { 'proof.url': ['Required.'] }, 'proof_missing');
+  const link = parseXPostUrl(url);
+  if (!link)
+    throw new BadInput(
+      `That is not a link to an X post. It should look like ${example}.`,
+      { 'proof.url': [`Use a post link such as ${example}.`] },
+      'proof_not_x_post',
+    );
+  const handle = await linkedXHandle(deps, userId);
+  if (!handle) throw new PreconditionFailed('Link your X account before submitting a post.', 'x_not_linked');
+  if (!sameXHandle(link.handle, handle))
+    throw new BadInput(
+      `This post was written by @${link.handle}, but your linked X account is @${handle.replace(/^@/, '')}.`,
+      { 'proof.url': ['Post it from your linked X account.'] },
+      'proof_wrong_author',
+    );
+  return { url: `https://x.com/${link.handle}/status/${link.statusId}`, statusId: link.statusId };
+}
+
+async function linkedXHandle(deps: Deps, userId: string): Promise<string | null> {
+  const { db, t } = deps.db;
+  const [row] = await db
+    .select({ handle: t.users.twitterHandle, id: t.users.twitterId })
+    .from(t.users)
+    .where(eq(t.users.id, userId))
+    .limit(1);
+  return row?.id && row.handle ? row.handle : null;
+}
+
+/** `activity.list`: a campaign's activities, with the member's state when signed in. */
+export async function listCampaignActivities(
+  deps: Deps,
+  userId: string | null,
+  input: TActivityListInput,
+): Promise<TActivityListOutput> {
+  await visibleCampaign(deps, input.campaignId);
+  const rows = await campaignActivityRows(deps, input.campaignId, input.limit);
+  const states = userId
+    ? await completionStates(
+        deps,
+        userId,
+        input.campaignId,
+        rows.map((r) => r.activityId),
+      )
+    : new Map();
+  const scope = campaignScope(input.campaignId);
+  return {
+    points: userId ? await pointsOf(deps, userId, scope) : 0,
+    items: rows.map((row) => {
+      const state = states.get(`${row.activityId}:${row.scope === 'global' ? GLOBAL_SCOPE : scope}`);
+      return {
+        activityId: row.activityId,
+        name: row.name,
+        description: row.description,
+        kind: row.kind,
+        scope: row.scope,
+        initiatedByUser: row.initiatedByUser,
+        points: row.points,
+        quantity: row.quantity,
+        required: row.required,
+        status: state?.status ?? 'not_started',
+        completedAt: state?.completedAt?.toISOString() ?? null,
+      };
+    }),
+  };
+}
+
+async function completionStates(deps: Deps, userId: string, campaignId: number, activityIds: number[]) {
+  const states = new Map<string, { status: TActivityStatus; completedAt: Date | null }>();
+  if (activityIds.length === 0) return states;
+  const { db, t } = deps.db;
+  const rows = await db
+    .select({
+      activityId: t.userActivities.activityId,
+      scopeKey: t.userActivities.scopeKey,
+      status: t.userActivities.status,
+      completedAt: t.userActivities.completedAt,
+    })
+    .from(t.userActivities)
+    .where(
+      and(
+        eq(t.userActivities.userId, userId),
+        inArray(t.userActivities.activityId, activityIds),
+        inArray(t.userActivities.scopeKey, [GLOBAL_SCOPE, campaignScope(campaignId)]),
+      ),
+    );
+  for (const row of rows) states.set(`${row.activityId}:${row.scopeKey}`, row);
+  return states;
+}

@@ -1,0 +1,187 @@
+import type {
+  TCampaign,
+  TCampaignGetInput,
+  TCampaignGroupOutput,
+  TCampaignListInput,
+  TCampaignPage,
+  TCampaignPhase,
+  TEligibilityMethod,
+  TPageInput,
+  TPromotionPage,
+} from '@puffy/contracts';
+import { and, desc, eq, gt, inArray, isNull, lt, lte, or, type SQL } from 'drizzle-orm';
+import type { Deps } from '../deps';
+import { BadInput, NotFound } from '../platform/errors';
+
+type QueryDeps = Pick<Deps, 'db' | 'clock'>;
+type CampaignRow = Deps['db']['t']['campaigns']['$inferSelect'];
+
+export function phaseOf(row: Pick<CampaignRow, 'isActive' | 'startAt' | 'endAt'>, now: Date): TCampaignPhase {
+  if (row.endAt && row.endAt <= now) return 'ended';
+  if (row.startAt && row.startAt > now) return 'upcoming';
+  return row.isActive ? 'active' : 'paused';
+}
+
+export function toCampaign(row: CampaignRow, methods: TEligibilityMethod[], now: Date): TCampaign {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    description: row.description,
+    edition: row.edition,
+    requirement: row.requirement,
+    collectionAddress: row.collectionAddress,
+    collectionName: row.collectionName,
+    network: row.network,
+    vmType: row.vmType,
+    startAt: row.startAt?.toISOString() ?? null,
+    endAt: row.endAt?.toISOString() ?? null,
+    limit: row.limit,
+    eligibleCount: row.eligibleCount,
+    media: row.media,
+    nftGasFeeLamports: row.nftGasFeeLamports.toString(),
+    xPostUrl: row.xPostUrl,
+    isActive: row.isActive,
+    phase: phaseOf(row, now),
+    groupId: row.groupId,
+    methods,
+  };
+}
+
+/** Ids as opaque cursors: the page after a cursor holds the next lower ids (newest first). */
+function cursorId(cursor: string | undefined): number | undefined {
+  if (cursor === undefined) return undefined;
+  if (!/^[1-9]\d{0,9}$/.test(cursor))
+    throw new BadInput('This page cursor is not valid.', { cursor: ['Not a cursor'] });
+  return Number(cursor);
+}
+
+async function pageOfCampaigns(
+  deps: QueryDeps,
+  where: SQL | undefined,
+  page: TPageInput,
+): Promise<TCampaignPage> {
+  const { db, t } = deps.db;
+  const after = cursorId(page.cursor);
+  const rows = await db
+    .select()
+    .from(t.campaigns)
+    .where(
+      and(
+        eq(t.campaigns.isReady, true),
+        isNull(t.campaigns.archivedAt),
+        where,
+        after === undefined ? undefined : lt(t.campaigns.id, after),
+      ),
+    )
+    .orderBy(desc(t.campaigns.id))
+    .limit(page.limit + 1);
+  const items = rows.slice(0, page.limit);
+  const methods = await methodsOf(
+    deps,
+    items.map((r) => r.id),
+  );
+  const now = deps.clock.now();
+  return {
+    items: items.map((row) => toCampaign(row, methods.get(row.id) ?? [], now)),
+    nextCursor: rows.length > page.limit ? String(items[items.length - 1]?.id) : null,
+  };
+}
+
+async function methodsOf(deps: QueryDeps, ids: number[]): Promise<Map<number, TEligibilityMethod[]>> {
+  const byCampaign = new Map<number, TEligibilityMethod[]>();
+  if (ids.length === 0) return byCampaign;
+  const { db, t } = deps.db;
+  const rows = await db
+    .select({ campaignId: t.campaignEligibleMethods.campaignId, method: t.campaignEligibleMethods.method })
+    .from(t.campaignEligibleMethods)
+    .where(inArray(t.campaignEligibleMethods.campaignId, ids))
+    .orderBy(t.campaignEligibleMethods.id);
+  for (const row of rows)
+    byCampaign.set(row.campaignId, [...(byCampaign.get(row.campaignId) ?? []), row.method]);
+  return byCampaign;
+}
+
+/** Campaigns members can see, newest first, by phase and network. */
+export function listCampaigns(deps: QueryDeps, input: TCampaignListInput): Promise<TCampaignPage> {
+  const { t } = deps.db;
+  const now = deps.clock.now();
+  const c = t.campaigns;
+  const byPhase: Record<NonNullable<TCampaignListInput['phase']>, SQL | undefined> = {
+    active: and(
+      eq(c.isActive, true),
+      or(isNull(c.startAt), lte(c.startAt, now)),
+      or(isNull(c.endAt), gt(c.endAt, now)),
+    ),
+    upcoming: and(gt(c.startAt, now), or(isNull(c.endAt), gt(c.endAt, now))),
+    ended: lte(c.endAt, now),
+  };
+  return pageOfCampaigns(
+    deps,
+    and(
+      input.phase ? byPhase[input.phase] : undefined,
+      input.network ? eq(c.network, input.network) : undefined,
+    ),
+    input,
+  );
+}
+
+export async function getCampaign(deps: QueryDeps, input: TCampaignGetInput): Promise<TCampaign> {
+  const { t } = deps.db;
+  const where =
+    input.id !== undefined ? eq(t.campaigns.id, input.id) : eq(t.campaigns.slug, input.slug ?? '');
+  const page = await pageOfCampaigns(deps, where, { limit: 1 });
+  const campaign = page.items[0];
+  if (!campaign)
+    throw new NotFound('This campaign does not exist or is not open to members.', 'campaign_not_found');
+  return campaign;
+}
+
+export async function campaignGroup(
+  deps: QueryDeps,
+  input: TPageInput & { slug: string },
+): Promise<TCampaignGroupOutput> {
+  const { db, t } = deps.db;
+  const [group] = await db
+    .select()
+    .from(t.campaignGroups)
+    .where(eq(t.campaignGroups.slug, input.slug))
+    .limit(1);
+  if (!group) throw new NotFound('This campaign group does not exist.', 'group_not_found');
+  return {
+    group: { id: group.id, slug: group.slug, name: group.name, description: group.description },
+    campaigns: await pageOfCampaigns(deps, eq(t.campaigns.groupId, group.id), input),
+  };
+}
+
+export async function campaignPromotions(
+  deps: QueryDeps,
+  input: TPageInput & { campaignId: number },
+): Promise<TPromotionPage> {
+  await getCampaign(deps, { id: input.campaignId });
+  const { db, t } = deps.db;
+  const after = cursorId(input.cursor);
+  const rows = await db
+    .select({ promotion: t.promotions })
+    .from(t.campaignPromotions)
+    .innerJoin(t.promotions, eq(t.promotions.id, t.campaignPromotions.promotionId))
+    .where(
+      and(
+        eq(t.campaignPromotions.campaignId, input.campaignId),
+        after === undefined ? undefined : lt(t.promotions.id, after),
+      ),
+    )
+    .orderBy(desc(t.promotions.id))
+    .limit(input.limit + 1);
+  const items = rows.slice(0, input.limit).map(({ promotion: p }) => ({
+    id: p.id,
+    name: p.name,
+    symbol: p.symbol,
+    description: p.description,
+    metadataUrl: p.metadataUrl,
+    collectionAddress: p.collectionAddress,
+    media: p.media,
+    network: p.network,
+  }));
+  return { items, nextCursor: rows.length > input.limit ? String(items[items.length - 1]?.id) : null };
+}

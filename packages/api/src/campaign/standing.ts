@@ -1,0 +1,163 @@
+import type { TCampaignInfo } from '@puffy/contracts';
+import { and, count, desc, eq, isNull, or, sum } from 'drizzle-orm';
+import type { Deps } from '../deps';
+import { findEligibility } from '../eligibility/record';
+import { activityScopeKey } from '../eligibility/rules';
+import { getCampaign } from './queries';
+
+type StandingDeps = Pick<Deps, 'db' | 'clock'>;
+
+/**
+ * A member's standing in one campaign, read straight from each domain's tables (eligibility,
+ * activities, the points ledger, referrals, NFTs) so it never waits for another service.
+ */
+export async function campaignStanding(
+  deps: StandingDeps,
+  userId: string,
+  campaignId: number,
+): Promise<TCampaignInfo> {
+  await getCampaign(deps, { id: campaignId });
+  const [eligibility, activities, points, referral, nft] = await Promise.all([
+    findEligibility(deps, userId, campaignId),
+    activityStanding(deps, userId, campaignId),
+    pointsIn(deps, userId, campaignId),
+    referralStanding(deps, userId, campaignId),
+    nftStanding(deps, userId, campaignId),
+  ]);
+  const required = activities.filter((a) => a.required);
+  return {
+    campaignId,
+    eligibility: {
+      eligible: eligibility !== null,
+      method: eligibility?.method ?? null,
+      wallet: eligibility ? { chain: eligibility.walletChain, address: eligibility.walletAddress } : null,
+      since: eligibility?.createdAt.toISOString() ?? null,
+    },
+    activities,
+    requiredCompleted: required.filter((a) => a.status === 'completed').length,
+    requiredTotal: required.length,
+    points,
+    referral,
+    nft,
+  };
+}
+
+async function activityStanding(deps: StandingDeps, userId: string, campaignId: number) {
+  const { db, t } = deps.db;
+  const rows = await db
+    .select({
+      activityId: t.activities.id,
+      name: t.activities.name,
+      kind: t.activities.kind,
+      scope: t.activities.scope,
+      points: t.campaignActivities.points,
+      quantity: t.campaignActivities.quantity,
+      required: t.campaignActivities.required,
+    })
+    .from(t.campaignActivities)
+    .innerJoin(t.activities, eq(t.activities.id, t.campaignActivities.activityId))
+    .where(eq(t.campaignActivities.campaignId, campaignId))
+    .orderBy(t.campaignActivities.id);
+  const done = await db
+    .select({
+      activityId: t.userActivities.activityId,
+      scopeKey: t.userActivities.scopeKey,
+      status: t.userActivities.status,
+      completedAt: t.userActivities.completedAt,
+    })
+    .from(t.userActivities)
+    .where(
+      and(
+        eq(t.userActivities.userId, userId),
+        or(eq(t.userActivities.scopeKey, String(campaignId)), eq(t.userActivities.scopeKey, 'global')),
+      ),
+    );
+  const byKey = new Map(done.map((d) => [`${d.activityId}:${d.scopeKey}`, d]));
+  return rows.map((row) => {
+    const mine = byKey.get(`${row.activityId}:${activityScopeKey(row.scope, campaignId)}`);
+    return {
+      activityId: row.activityId,
+      name: row.name,
+      kind: row.kind,
+      points: row.points,
+      quantity: row.quantity,
+      required: row.required,
+      status: mine?.status ?? ('open' as const),
+      completedAt: mine?.completedAt?.toISOString() ?? null,
+    };
+  });
+}
+
+/** The ledger is the truth for points: the sum of this member's entries in the campaign's scope. */
+async function pointsIn(deps: StandingDeps, userId: string, campaignId: number): Promise<number> {
+  const { db, t } = deps.db;
+  const [row] = await db
+    .select({ total: sum(t.pointsLedger.points).mapWith(Number) })
+    .from(t.pointsLedger)
+    .where(and(eq(t.pointsLedger.userId, userId), eq(t.pointsLedger.scopeKey, String(campaignId))));
+  return row?.total ?? 0;
+}
+
+async function referralStanding(deps: StandingDeps, userId: string, campaignId: number) {
+  const { db, t } = deps.db;
+  const codes = await db
+    .select({
+      code: t.referralCodes.code,
+      campaignId: t.referralCodes.campaignId,
+      uses: t.referralCodes.uses,
+      maxUses: t.referralCodes.maxUses,
+    })
+    .from(t.referralCodes)
+    .where(
+      and(
+        eq(t.referralCodes.ownerUserId, userId),
+        isNull(t.referralCodes.disabledAt),
+        or(eq(t.referralCodes.campaignId, campaignId), isNull(t.referralCodes.campaignId)),
+      ),
+    )
+    .limit(10);
+  // The campaign's own code wins over a global one (sorted here: the dialects order NULLs differently).
+  const code = codes.find((c) => c.campaignId === campaignId) ?? codes[0];
+  const [referred] = await db
+    .select({ n: count() })
+    .from(t.referralRelations)
+    .where(
+      and(
+        eq(t.referralRelations.referrerUserId, userId),
+        eq(t.referralRelations.scopeKey, String(campaignId)),
+      ),
+    );
+  const [joined] = await db
+    .select({ id: t.referralRelations.id })
+    .from(t.referralRelations)
+    .where(
+      and(
+        eq(t.referralRelations.refereeUserId, userId),
+        or(eq(t.referralRelations.scopeKey, String(campaignId)), eq(t.referralRelations.scopeKey, 'global')),
+      ),
+    )
+    .limit(1);
+  return {
+    code: code?.code ?? null,
+    uses: code?.uses ?? 0,
+    maxUses: code?.maxUses ?? null,
+    referredCount: referred?.n ?? 0,
+    referred: joined !== undefined,
+  };
+}
+
+async function nftStanding(deps: StandingDeps, userId: string, campaignId: number) {
+  const { db, t } = deps.db;
+  const [row] = await db
+    .select({
+      promotionId: t.userNfts.promotionId,
+      status: t.userNfts.status,
+      sequence: t.userNfts.sequence,
+      assetAddress: t.userNfts.assetAddress,
+    })
+    .from(t.userNfts)
+    .where(and(eq(t.userNfts.userId, userId), eq(t.userNfts.campaignId, campaignId)))
+    .orderBy(desc(t.userNfts.id))
+    .limit(1);
+  return row ?? null;
+}

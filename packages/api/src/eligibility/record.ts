@@ -1,0 +1,77 @@
+import type { TEligibilityMethod, TEligibilityWallet } from '@puffy/contracts';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { recordFunnelStep } from '../analytics/service';
+import type { Deps } from '../deps';
+
+class CampaignFull extends Error {}
+
+export type RecordOutcome = 'recorded' | 'already' | 'full';
+
+/**
+ * Stores that a member became eligible, first come first served: the record and the campaign's seat
+ * are taken in one transaction, the seat by one conditional increment (`eligible_count < limit`), so
+ * concurrent members can never fill more than `limit` seats. A second call for the same member finds
+ * the unique key taken and changes nothing.
+ */
+export async function recordEligibility(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  input: {
+    userId: string;
+    campaignId: number;
+    method: TEligibilityMethod;
+    wallet: TEligibilityWallet | null;
+  },
+): Promise<RecordOutcome> {
+  const { t } = deps.db;
+  try {
+    return await deps.db.withTransaction(async (tx) => {
+      const inserted = await tx
+        .insert(t.userCampaignEligibles)
+        .values({
+          id: crypto.randomUUID(),
+          userId: input.userId,
+          campaignId: input.campaignId,
+          method: input.method,
+          walletChain: input.wallet?.chain ?? null,
+          walletAddress: input.wallet?.address ?? null,
+          createdAt: deps.clock.now(),
+        })
+        .onConflictDoNothing()
+        .returning({ id: t.userCampaignEligibles.id });
+      if (inserted.length === 0) return 'already';
+      const seat = await tx
+        .update(t.campaigns)
+        .set({ eligibleCount: sql`${t.campaigns.eligibleCount} + 1` })
+        .where(
+          and(
+            eq(t.campaigns.id, input.campaignId),
+            or(isNull(t.campaigns.limit), lt(t.campaigns.eligibleCount, t.campaigns.limit)),
+          ),
+        )
+        .returning({ id: t.campaigns.id });
+      // Throwing rolls the record back with the seat that could not be taken.
+      if (seat.length === 0) throw new CampaignFull();
+      await recordFunnelStep(
+        deps,
+        { name: 'eligible', userId: input.userId, campaignId: input.campaignId },
+        tx,
+      );
+      return 'recorded';
+    });
+  } catch (error) {
+    if (error instanceof CampaignFull) return 'full';
+    throw error;
+  }
+}
+
+export async function findEligibility(deps: Pick<Deps, 'db'>, userId: string, campaignId: number) {
+  const { db, t } = deps.db;
+  const [row] = await db
+    .select()
+    .from(t.userCampaignEligibles)
+    .where(
+      and(eq(t.userCampaignEligibles.userId, userId), eq(t.userCampaignEligibles.campaignId, campaignId)),
+    )
+    .limit(1);
+  return row ?? null;
+}

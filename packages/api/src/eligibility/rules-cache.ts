@@ -1,0 +1,103 @@
+import type { Db } from '@puffy/db';
+import type { Store } from '@puffy/store';
+import type { Deps } from '../deps';
+import { type CampaignRules, loadCampaignRules } from './rules';
+
+/**
+ * How long a campaign's rules are reused without asking the database. Short, because an edit that
+ * misses its invalidation (a direct database change, a lost pub/sub message) is only corrected by
+ * age; long enough that a launch spike reads each campaign's rules a few times a minute, not per check.
+ */
+const RULES_TTL_MS = 5_000;
+/** Other server instances (and the job worker) announce edits here; each drops its own copy. */
+const INVALIDATE_CHANNEL = 'eligibility:rules:invalidate';
+
+interface Entry {
+  rules: CampaignRules;
+  /** Process time (not the domain clock: tests fix that one), for the entry's age. */
+  loadedAt: number;
+}
+
+interface Cache {
+  entries: Map<number, Entry>;
+  /** Bumped by every invalidation, so a load that started before one is not stored after it. */
+  generation: number;
+}
+
+/** One cache per database handle: two test databases in one process never see each other's rules. */
+const caches = new WeakMap<Db, Cache>();
+/** Stores already listening for invalidations, per database handle. */
+const listening = new WeakMap<Db, WeakSet<Store>>();
+
+function cacheOf(db: Db): Cache {
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = { entries: new Map(), generation: 0 };
+    caches.set(db, cache);
+  }
+  return cache;
+}
+
+function drop(cache: Cache, campaignId: number | null): void {
+  cache.generation += 1;
+  if (campaignId === null) cache.entries.clear();
+  else cache.entries.delete(campaignId);
+}
+
+function listen(db: Db, store: Store | undefined): void {
+  if (!store) return;
+  let stores = listening.get(db);
+  if (!stores) {
+    stores = new WeakSet();
+    listening.set(db, stores);
+  }
+  if (stores.has(store)) return;
+  stores.add(store);
+  const cache = cacheOf(db);
+  // A failed subscription leaves only the TTL to bound staleness; that is the designed fallback.
+  store
+    .subscribe(INVALIDATE_CHANNEL, (message) => drop(cache, message === '*' ? null : Number(message)))
+    .catch(() => stores.delete(store));
+}
+
+type CacheDeps = Pick<Deps, 'db'> & Partial<Pick<Deps, 'store'>>;
+
+/**
+ * `loadCampaignRules` through a short-lived in-process cache: the hot public checks (dry run,
+ * eligibility.first) read a campaign's rules, and the active snapshot ids memoized on them, once per
+ * few seconds instead of three or four queries per check. Campaigns that are not found are not
+ * cached, so one that becomes visible is seen at once.
+ */
+export async function cachedCampaignRules(
+  deps: CacheDeps,
+  campaignIds: number[],
+): Promise<Map<number, CampaignRules>> {
+  listen(deps.db, deps.store);
+  const cache = cacheOf(deps.db);
+  const now = performance.now();
+  const generation = cache.generation;
+  const found = new Map<number, CampaignRules>();
+  const missing: number[] = [];
+  for (const id of campaignIds) {
+    const entry = cache.entries.get(id);
+    if (entry && now - entry.loadedAt < RULES_TTL_MS) found.set(id, entry.rules);
+    else missing.push(id);
+  }
+  if (missing.length === 0) return found;
+  const loaded = await loadCampaignRules(deps, missing);
+  for (const [id, rules] of loaded) {
+    if (cache.generation === generation) cache.entries.set(id, { rules, loadedAt: now });
+    found.set(id, rules);
+  }
+  return found;
+}
+
+/**
+ * Drops a campaign's cached rules here and, through the store, in every other instance. Call it after
+ * any change to a campaign, its eligibility methods, its required activities or its active snapshot
+ * (the admin campaign builder and snapshot activation do); `null` drops every campaign.
+ */
+export async function invalidateCampaignRules(deps: CacheDeps, campaignId: number | null): Promise<void> {
+  drop(cacheOf(deps.db), campaignId);
+  await deps.store?.publish(INVALIDATE_CHANNEL, campaignId === null ? '*' : String(campaignId));
+}

@@ -1,0 +1,82 @@
+import type { TEligibilityMethod } from '@puffy/contracts';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import type { Deps } from '../deps';
+
+type CampaignRow = Deps['db']['t']['campaigns']['$inferSelect'];
+
+export interface MethodRule {
+  method: TEligibilityMethod;
+  config: Record<string, unknown>;
+}
+
+export interface RequiredActivity {
+  activityId: number;
+  name: string;
+  /** The user_activities scope key a completion of this activity carries in this campaign. */
+  scopeKey: string;
+}
+
+/** Everything eligibility needs to know about one campaign, read once per check. */
+export interface CampaignRules {
+  campaign: CampaignRow;
+  methods: MethodRule[];
+  requiredActivities: RequiredActivity[];
+}
+
+/** The rules of the given campaigns that members can see (ready, not archived), keyed by id. */
+export async function loadCampaignRules(
+  deps: Pick<Deps, 'db'>,
+  campaignIds: number[],
+): Promise<Map<number, CampaignRules>> {
+  const { db, t } = deps.db;
+  const rules = new Map<number, CampaignRules>();
+  if (campaignIds.length === 0) return rules;
+  const campaigns = await db
+    .select()
+    .from(t.campaigns)
+    .where(
+      and(
+        inArray(t.campaigns.id, campaignIds),
+        eq(t.campaigns.isReady, true),
+        isNull(t.campaigns.archivedAt),
+      ),
+    );
+  if (campaigns.length === 0) return rules;
+  const ids = campaigns.map((c) => c.id);
+  const [methods, required] = await Promise.all([
+    db
+      .select({
+        campaignId: t.campaignEligibleMethods.campaignId,
+        method: t.campaignEligibleMethods.method,
+        config: t.campaignEligibleMethods.config,
+      })
+      .from(t.campaignEligibleMethods)
+      .where(inArray(t.campaignEligibleMethods.campaignId, ids))
+      .orderBy(t.campaignEligibleMethods.id),
+    db
+      .select({
+        campaignId: t.campaignActivities.campaignId,
+        activityId: t.activities.id,
+        name: t.activities.name,
+        scope: t.activities.scope,
+      })
+      .from(t.campaignActivities)
+      .innerJoin(t.activities, eq(t.activities.id, t.campaignActivities.activityId))
+      .where(and(inArray(t.campaignActivities.campaignId, ids), eq(t.campaignActivities.required, true)))
+      .orderBy(t.campaignActivities.id),
+  ]);
+  for (const campaign of campaigns) rules.set(campaign.id, { campaign, methods: [], requiredActivities: [] });
+  for (const m of methods) rules.get(m.campaignId)?.methods.push({ method: m.method, config: m.config });
+  for (const a of required) {
+    rules.get(a.campaignId)?.requiredActivities.push({
+      activityId: a.activityId,
+      name: a.name,
+      scopeKey: activityScopeKey(a.scope, a.campaignId),
+    });
+  }
+  return rules;
+}
+
+/** 'global' for activities done once for every campaign, the campaign id otherwise (schema's scope_key). */
+export const activityScopeKey = (scope: 'global' | 'campaign', campaignId: number): string =>
+  scope === 'global' ? 'global' : String(campaignId);

@@ -1,0 +1,3 @@
+export { ownReferralCode } from './codes';
+export { dryRunReferralCode, redeemReferralCode } from './redeem';
+export { listReferralRelations } from './relations';
