@@ -1,4 +1,5 @@
 export * from './addresses';
 export * from './holdings';
+export * from './mint';
 export * from './payments';
 export * from './signin';

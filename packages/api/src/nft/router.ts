@@ -1,4 +1,12 @@
+import { ZNftPublic, ZNftPublicInput } from '@puffy/contracts';
 import { router } from '../trpc/init';
+import { publicProcedure } from '../trpc/procedures';
+import { publicNft } from './public';
 
 /** Public views of minted NFTs. */
-export const nftRouter = router({});
+export const nftRouter = router({
+  public: publicProcedure
+    .input(ZNftPublicInput)
+    .output(ZNftPublic)
+    .query(({ ctx, input }) => publicNft(ctx.deps, input.id)),
+});

@@ -1,4 +1,52 @@
+import {
+  ZAlreadyPaid,
+  ZAlreadyPaidInput,
+  ZCompletePromotionInput,
+  ZMintGasInput,
+  ZNftProgress,
+  ZPromotionClaim,
+  ZPromotionStatusInput,
+  ZRecordMintInput,
+  ZRetryMintInput,
+} from '@puffy/contracts';
 import { router } from '../trpc/init';
+import { adminProcedure, authedProcedure } from '../trpc/procedures';
+import { completePromotion } from './claim';
+import { recordDirectMint } from './direct-mint';
+import { mintGas } from './mint-gas';
+import { alreadyPaid, retryMint } from './service';
+import { nftStatusStream } from './status-stream';
+
+const perMinute = (name: string, points: number) => ({ name, points, durationSeconds: 60 });
 
 /** Claim, gas payment and status of the promotional NFT (SPEC.md section 7). */
-export const promotionRouter = router({});
+export const promotionRouter = router({
+  complete: authedProcedure
+    .meta({ rateLimit: perMinute('promotion.complete', 20) })
+    .input(ZCompletePromotionInput)
+    .output(ZPromotionClaim)
+    .mutation(({ ctx, input }) => completePromotion(ctx.deps, ctx.session.userId, input)),
+  mintGas: authedProcedure
+    .meta({ rateLimit: perMinute('promotion.mintGas', 20) })
+    .input(ZMintGasInput)
+    .output(ZNftProgress)
+    .mutation(({ ctx, input }) => mintGas(ctx.deps, ctx.session.userId, input)),
+  alreadyPaid: authedProcedure
+    .input(ZAlreadyPaidInput)
+    .output(ZAlreadyPaid)
+    .query(({ ctx, input }) => alreadyPaid(ctx.deps, ctx.session.userId, input.promotionId)),
+  status: authedProcedure
+    .input(ZPromotionStatusInput)
+    .subscription(({ ctx, input, signal }) =>
+      nftStatusStream(ctx.deps, ctx.session.userId, input.nftId, signal),
+    ),
+  recordMint: authedProcedure
+    .meta({ rateLimit: perMinute('promotion.recordMint', 10) })
+    .input(ZRecordMintInput)
+    .output(ZNftProgress)
+    .mutation(({ ctx, input }) => recordDirectMint(ctx.deps, ctx.session.userId, input)),
+  retryMint: adminProcedure('campaigns')
+    .input(ZRetryMintInput)
+    .output(ZNftProgress)
+    .mutation(({ ctx, input }) => retryMint(ctx.deps, input.nftId)),
+});

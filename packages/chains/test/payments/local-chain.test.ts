@@ -1,6 +1,6 @@
 import { createTransferCheckedInstruction, getAssociatedTokenAddressSync } from '@solana/spl-token';
 import { Keypair, PublicKey, Transaction } from '@solana/web3.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLocalSolanaChain, SubmitError } from '../../src/payments/local-rpc';
 import { type LocalSolana, startLocalSolanaRpc } from './support/local-solana';
 import {
@@ -192,7 +192,8 @@ describe('the local Solana chain', () => {
   });
 
   it('finalizes landed transactions by itself when asked to (development)', async () => {
-    const chain = await createLocalSolanaChain({ finalizeAfterMs: 20 });
+    // Long enough that the first look (on a loaded machine) still sees `confirmed`.
+    const chain = await createLocalSolanaChain({ finalizeAfterMs: 1_500 });
     try {
       const payer = Keypair.generate();
       const signature = chain.airdrop(address(payer), 1_000n);
@@ -210,8 +211,10 @@ describe('the local Solana chain', () => {
         return json.result.value[0]?.confirmationStatus;
       };
       expect(await status()).toBe('confirmed');
-      await new Promise((resolve) => setTimeout(resolve, 60));
-      expect(await status()).toBe('finalized');
+      await vi.waitFor(async () => expect(await status()).toBe('finalized'), {
+        timeout: 10_000,
+        interval: 100,
+      });
     } finally {
       await chain.close();
     }

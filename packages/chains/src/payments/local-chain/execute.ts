@@ -14,6 +14,7 @@ import {
   SYSTEM_PROGRAM_ID,
   TOKEN_PROGRAM_ID,
 } from '../programs';
+import { MPL_CORE_PROGRAM_ID, mplCore } from './mpl-core';
 import {
   type AccountState,
   type Accounts,
@@ -246,6 +247,7 @@ const handlers: Record<string, Handler> = {
   [MEMO_PROGRAM_ID]: memo(true),
   [MEMO_V1_PROGRAM_ID]: memo(false),
   [COMPUTE_BUDGET_PROGRAM_ID]: () => null,
+  [MPL_CORE_PROGRAM_ID]: mplCore,
 };
 
 export const describeInstructionError = (error: InstructionError): string =>

@@ -19,6 +19,8 @@ export interface AccountState {
   owner: string;
   token?: TokenAccountState;
   mint?: MintState;
+  /** Raw account data of accounts that other programs own (Metaplex Core assets and collections). */
+  data?: Uint8Array;
 }
 
 export type Accounts = Map<string, AccountState>;
@@ -61,6 +63,7 @@ const optionalKey = (address: string | null) =>
 
 /** The account's data in the token program's binary layout, so getAccountInfo answers like a validator. */
 export function accountData(account: AccountState): Buffer {
+  if (account.data) return Buffer.from(account.data);
   if (account.token) {
     const { mint, owner, amount } = account.token;
     const data = Buffer.concat([

@@ -1,0 +1,31 @@
+import type { Database } from '@puffy/db';
+import { and, eq } from 'drizzle-orm';
+import type { Deps } from '../deps';
+import { PreconditionFailed } from '../platform/errors';
+
+/**
+ * The member's Solana wallet (their sign-in wallet, else their first linked one): the wallet that must
+ * sign and pay, and that receives minted assets. SOON addresses are Solana addresses.
+ */
+export async function solanaWalletOf(deps: Deps, userId: string, tx?: Database): Promise<string> {
+  const { t } = deps.db;
+  const q = tx ?? deps.db.db;
+  const [user] = await q
+    .select({ address: t.users.walletAddress, chain: t.users.walletChain })
+    .from(t.users)
+    .where(eq(t.users.id, userId))
+    .limit(1);
+  if (user?.chain === 'sol') return user.address;
+  const [linked] = await q
+    .select({ address: t.userWallets.address })
+    .from(t.userWallets)
+    .where(and(eq(t.userWallets.userId, userId), eq(t.userWallets.chain, 'sol')))
+    .limit(1);
+  if (!linked) {
+    throw new PreconditionFailed(
+      'The gas fee is paid in SOL from a Solana wallet; link a Solana wallet first.',
+      'no_solana_wallet',
+    );
+  }
+  return linked.address;
+}

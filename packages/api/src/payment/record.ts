@@ -1,0 +1,120 @@
+import type { TNetwork, TPaymentPurpose, TPaymentStatus } from '@puffy/contracts';
+import { type Database, violatedConstraint } from '@puffy/db';
+import { and, eq } from 'drizzle-orm';
+import type { Deps } from '../deps';
+import { Conflict } from '../platform/errors';
+
+export interface PaymentRecord {
+  purpose: TPaymentPurpose;
+  network: TNetwork;
+  transactionHash: string;
+  payer: string;
+  recipient: string;
+  /** Null for SOL; the SPL mint otherwise. */
+  tokenMint: string | null;
+  /** What reached the treasury; 0 while the transaction is not visible yet (`pending`). */
+  amount: bigint;
+  expectedAmount: bigint;
+  status: Extract<TPaymentStatus, 'pending' | 'accepted' | 'finalized'>;
+  nftId?: number;
+  orderId?: string;
+  blockTime?: Date | null;
+}
+
+export type PaymentRow = typeof import('@puffy/db').pg.payments.$inferSelect;
+
+/**
+ * Records a treasury payment inside the caller's transaction, for an NFT gas fee or an order. The
+ * transaction hash is unique in the table, so one payment pays for one thing only, whichever server
+ * instance records it first; the loser gets CONFLICT and its transaction rolls back. The surplus (paid
+ * beyond the expected amount) is kept for the treasury reconciliation's refunds.
+ */
+export async function recordPayment(deps: Deps, tx: Database, record: PaymentRecord): Promise<PaymentRow> {
+  const now = deps.clock.now();
+  const surplus = record.amount > record.expectedAmount ? record.amount - record.expectedAmount : 0n;
+  try {
+    const [row] = await tx
+      .insert(deps.db.t.payments)
+      .values({
+        purpose: record.purpose,
+        network: record.network,
+        transactionHash: record.transactionHash,
+        payer: record.payer,
+        recipient: record.recipient,
+        tokenMint: record.tokenMint,
+        amount: record.amount,
+        expectedAmount: record.expectedAmount,
+        surplus,
+        status: record.status,
+        nftId: record.nftId ?? null,
+        orderId: record.orderId ?? null,
+        blockTime: record.blockTime ?? null,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    if (!row) throw new Error('payments insert returned no row');
+    return row;
+  } catch (error) {
+    if (violatedConstraint(error)?.kind === 'unique') {
+      throw new Conflict('This transaction was already used to pay for something else.', 'payment_reused');
+    }
+    throw error;
+  }
+}
+
+export interface PaymentUpdate {
+  status: TPaymentStatus;
+  amount?: bigint;
+  blockTime?: Date | null;
+  reason?: string | null;
+}
+
+/**
+ * Moves a recorded payment on (pending → accepted → finalized, or → rejected with a reason), only from
+ * the status the caller read, so two workers settling the same payment change it once. Returns false
+ * when the payment was no longer in `from`.
+ */
+export async function updatePayment(
+  deps: Deps,
+  tx: Database,
+  transactionHash: string,
+  from: TPaymentStatus,
+  update: PaymentUpdate,
+): Promise<boolean> {
+  const p = deps.db.t.payments;
+  const [current] = await tx
+    .select({ expected: p.expectedAmount })
+    .from(p)
+    .where(eq(p.transactionHash, transactionHash))
+    .limit(1);
+  if (!current) return false;
+  const surplus =
+    update.amount === undefined
+      ? undefined
+      : update.amount > current.expected
+        ? update.amount - current.expected
+        : 0n;
+  const moved = await tx
+    .update(p)
+    .set({
+      status: update.status,
+      ...(update.amount === undefined ? {} : { amount: update.amount, surplus }),
+      ...(update.blockTime === undefined ? {} : { blockTime: update.blockTime }),
+      ...(update.reason === undefined ? {} : { reason: update.reason }),
+      updatedAt: deps.clock.now(),
+    })
+    .where(and(eq(p.transactionHash, transactionHash), eq(p.status, from)))
+    .returning({ id: p.id });
+  return moved.length > 0;
+}
+
+export async function paymentByHash(deps: Deps, transactionHash: string, tx?: Database) {
+  const p = deps.db.t.payments;
+  const [row] = await (tx ?? deps.db.db)
+    .select()
+    .from(p)
+    .where(eq(p.transactionHash, transactionHash))
+    .limit(1);
+  return row ?? null;
+}

@@ -1,0 +1,164 @@
+import { randomBytes } from 'node:crypto';
+import { nftMemo } from '@puffy/chains';
+import type { TCompletePromotionInput, TPromotionClaim } from '@puffy/contracts';
+import { violatedConstraint } from '@puffy/db';
+import bs58 from 'bs58';
+import { and, eq, sql } from 'drizzle-orm';
+import { recordFunnelStep } from '../analytics/service';
+import type { Deps } from '../deps';
+import { solanaWalletOf } from '../payment/payer';
+import { Conflict, NotFound, PreconditionFailed } from '../platform/errors';
+import { isSvmNetwork, type SvmNetwork } from './config';
+import { assertMayClaim } from './eligibility-gate';
+import { claimExpiryJob } from './jobs-definitions';
+import { type NftRow, publishNftStatus } from './progress';
+
+type CampaignRow = typeof import('@puffy/db').pg.campaigns.$inferSelect;
+type PromotionRow = typeof import('@puffy/db').pg.promotions.$inferSelect;
+
+export interface ClaimContext {
+  campaign: CampaignRow;
+  promotion: PromotionRow;
+  network: 'sol' | 'soon';
+  svm: SvmNetwork;
+}
+
+/** The campaign and promotion of a claim, linked, and the gas-fee network they use. */
+export async function loadClaimContext(
+  deps: Deps,
+  campaignId: number,
+  promotionId: number,
+): Promise<ClaimContext> {
+  const { t, db } = deps.db;
+  const [row] = await db
+    .select({ campaign: t.campaigns, promotion: t.promotions })
+    .from(t.campaignPromotions)
+    .innerJoin(t.campaigns, eq(t.campaigns.id, t.campaignPromotions.campaignId))
+    .innerJoin(t.promotions, eq(t.promotions.id, t.campaignPromotions.promotionId))
+    .where(
+      and(eq(t.campaignPromotions.campaignId, campaignId), eq(t.campaignPromotions.promotionId, promotionId)),
+    )
+    .limit(1);
+  if (!row) throw new NotFound('This campaign has no such promotion.', 'promotion_not_found');
+  const network = row.promotion.network;
+  if (!isSvmNetwork(network)) {
+    throw new PreconditionFailed(
+      `The gas-fee claim runs on sol and soon; this promotion is on ${network}.`,
+      'network_unsupported',
+    );
+  }
+  const svm = deps.promotion.networks[network];
+  if (!svm) {
+    throw new PreconditionFailed(`Claims on ${network} are not configured on this server.`, 'network_off');
+  }
+  return { ...row, network, svm };
+}
+
+function assertCampaignOpen(campaign: CampaignRow, now: Date): void {
+  const started = !campaign.startAt || campaign.startAt.getTime() <= now.getTime();
+  const notEnded = !campaign.endAt || campaign.endAt.getTime() > now.getTime();
+  if (!campaign.isReady || !campaign.isActive || !started || !notEnded || campaign.archivedAt) {
+    throw new PreconditionFailed('This campaign is not accepting claims now.', 'campaign_closed');
+  }
+  if (campaign.nftGasFeeLamports <= 0n) {
+    throw new PreconditionFailed('This campaign has no gas fee set; an operator must set it.', 'no_gas_fee');
+  }
+}
+
+export function claimOf(ctx: ClaimContext, nft: NftRow): TPromotionClaim {
+  return {
+    network: ctx.network,
+    name: ctx.promotion.name,
+    symbol: ctx.promotion.symbol,
+    nftId: nft.id,
+    sequence: nft.sequence,
+    gasFee: nft.gasFeeLamports.toString(),
+    status: nft.status,
+    treasuryAddress: ctx.svm.treasuryAddress,
+    memo: nftMemo({ nftId: nft.id, userId: nft.userId }),
+    reference: nft.reference ?? '',
+    payBefore: (nft.payBefore ?? nft.createdAt).toISOString(),
+  };
+}
+
+async function existingClaim(deps: Deps, userId: string, promotionId: number): Promise<NftRow | null> {
+  const n = deps.db.t.userNfts;
+  const [row] = await deps.db.db
+    .select()
+    .from(n)
+    .where(and(eq(n.userId, userId), eq(n.promotionId, promotionId)))
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * `promotion.complete`: the member's claim on the promotion's NFT. The first call takes the promotion's
+ * next number (raised in the same statement that reads it, so concurrent claims never share one),
+ * creates the record (`new`) with a fresh Solana Pay reference, and schedules the expiry check at the
+ * end of the payment window; later calls return the same record.
+ */
+export async function completePromotion(
+  deps: Deps,
+  userId: string,
+  input: TCompletePromotionInput,
+): Promise<TPromotionClaim> {
+  const ctx = await loadClaimContext(deps, input.campaignId, input.promotionId);
+  const existing = await existingClaim(deps, userId, input.promotionId);
+  if (existing?.reference === null) {
+    throw new Conflict('You already hold this NFT: you minted it directly.', 'already_holds');
+  }
+  if (existing) return claimOf(ctx, existing);
+  assertCampaignOpen(ctx.campaign, deps.clock.now());
+  await assertMayClaim(deps, userId, input.campaignId);
+  await solanaWalletOf(deps, userId);
+  const { t } = deps.db;
+  try {
+    // One statement takes the number (the row lock lasts only that statement, so 500 claims at once
+    // do not queue behind each other's whole transactions). A claim that then fails leaves a gap:
+    // numbers are unique and never reused, not dense.
+    const [taken] = await deps.db.db
+      .update(t.promotions)
+      .set({ nextSequence: sql`${t.promotions.nextSequence} + 1` })
+      .where(eq(t.promotions.id, input.promotionId))
+      .returning({ next: t.promotions.nextSequence });
+    if (!taken) throw new NotFound('This promotion no longer exists.', 'promotion_not_found');
+    const nft = await deps.db.withTransaction(async (tx) => {
+      const now = deps.clock.now();
+      const [row] = await tx
+        .insert(t.userNfts)
+        .values({
+          userId,
+          promotionId: input.promotionId,
+          campaignId: input.campaignId,
+          network: ctx.network,
+          sequence: taken.next - 1,
+          status: 'new',
+          mintPath: 'gas',
+          reference: bs58.encode(randomBytes(32)),
+          gasFeeLamports: ctx.campaign.nftGasFeeLamports,
+          payBefore: new Date(now.getTime() + deps.promotion.paymentWindowSeconds * 1000),
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning();
+      if (!row) throw new Error('user_nfts insert returned no row');
+      await deps.jobs.queue.enqueue(
+        claimExpiryJob,
+        { nftId: row.id },
+        { tx, startAfter: row.payBefore ?? now, singletonKey: `claim-expiry:${row.id}` },
+      );
+      await recordFunnelStep(deps, { name: 'claimed', userId, campaignId: input.campaignId }, tx);
+      return row;
+    });
+    await publishNftStatus(deps, nft.id);
+    return claimOf(ctx, nft);
+  } catch (error) {
+    // The same member claiming twice at once: the loser's transaction rolled back; both see one record.
+    if (violatedConstraint(error)?.kind === 'unique') {
+      const winner = await existingClaim(deps, userId, input.promotionId);
+      if (winner) return claimOf(ctx, winner);
+      throw new Conflict('Your claim is being created; try again.', 'claim_in_progress');
+    }
+    throw error;
+  }
+}

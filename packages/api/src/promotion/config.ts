@@ -1,0 +1,55 @@
+import type { SolanaRpc } from '@puffy/chains';
+import type { TNetwork } from '@puffy/contracts';
+
+/** One SVM network the gas fee can be paid on (`sol` or `soon`): its RPC and its treasury. */
+export interface SvmNetwork {
+  rpc: SolanaRpc;
+  /** Where gas fees go. */
+  treasuryAddress: string;
+  /** Explorer links: `${explorerBase}/address/<asset>`; a query suffix (cluster) may follow. */
+  explorerBase: string;
+  explorerQuery: string;
+}
+
+export interface MintAssetRequest {
+  network: 'sol' | 'soon';
+  /** 32 bytes that fix the asset's keypair, so a resend after a crash can only create the same asset. */
+  assetSeed: Uint8Array;
+  owner: string;
+  /** The promotion's Core collection, or null to mint a standalone asset. */
+  collection: string | null;
+  name: string;
+  uri: string;
+  royaltyBps: number;
+}
+
+export interface MintedAsset {
+  assetAddress: string;
+  signature: string;
+}
+
+/**
+ * Creates Metaplex Core assets signed by the server's mint authority. Idempotent by `assetSeed`:
+ * `findMinted` tells whether the asset already exists on the chain (and through which transaction).
+ */
+export interface AssetMinter {
+  readonly authority: string;
+  assetAddressFor(assetSeed: Uint8Array): string;
+  findMinted(request: MintAssetRequest): Promise<MintedAsset | null>;
+  mint(request: MintAssetRequest): Promise<MintedAsset>;
+}
+
+/** What the promotional NFT flow needs from the deployment (SPEC.md section 7). */
+export interface PromotionConfig {
+  networks: Partial<Record<'sol' | 'soon', SvmNetwork>>;
+  /** How long a claim waits for its gas payment (NFT_PAYMENT_WINDOW_MINUTES). */
+  paymentWindowSeconds: number;
+  /** How long an accepted payment may take to finalize before it counts as dropped. */
+  confirmationWindowSeconds: number;
+  /** How often a payment that is not visible or not final yet is checked again. */
+  recheckSeconds: number;
+  minter: AssetMinter;
+}
+
+export const isSvmNetwork = (network: TNetwork): network is 'sol' | 'soon' =>
+  network === 'sol' || network === 'soon';

@@ -1,0 +1,64 @@
+import type { TNftStatus } from '@puffy/contracts';
+import type { Database } from '@puffy/db';
+import { and, eq } from 'drizzle-orm';
+import type { Deps } from '../deps';
+import { Conflict } from '../platform/errors';
+
+/**
+ * Every move an NFT may make (SPEC.md section 7). `mint_failed → minted` is the retry (the job's own, or
+ * an admin's); `minted` and `payment_expired` are final, so an expired number is never reused.
+ */
+export const NFT_TRANSITIONS: Readonly<Record<TNftStatus, readonly TNftStatus[]>> = {
+  new: ['paid', 'payment_expired'],
+  paid: ['payment_confirmed', 'payment_expired'],
+  payment_confirmed: ['minted', 'mint_failed'],
+  mint_failed: ['minted'],
+  minted: [],
+  payment_expired: [],
+};
+
+export const mayTransition = (from: TNftStatus, to: TNftStatus): boolean =>
+  NFT_TRANSITIONS[from].includes(to);
+
+export function assertNftTransition(from: TNftStatus, to: TNftStatus): void {
+  if (!mayTransition(from, to)) {
+    throw new Conflict(`An NFT cannot go from ${from} to ${to}.`, 'invalid_transition');
+  }
+}
+
+type NftColumns = Partial<
+  Pick<
+    typeof import('@puffy/db').pg.userNfts.$inferInsert,
+    'assetAddress' | 'mintSignature' | 'failureReason' | 'mintAttempts'
+  >
+>;
+
+export interface NftTransition {
+  nftId: number;
+  from: TNftStatus;
+  to: TNftStatus;
+  /** Written as `failure_reason` (why it expired or failed); cleared on other moves unless given. */
+  reason?: string | null;
+  set?: NftColumns;
+}
+
+/**
+ * The one way an NFT's status changes: the guard, then a conditional UPDATE on the status the caller
+ * read, so of two workers or instances moving the same NFT only one wins. Returns false when the NFT
+ * was no longer in `from` (the caller decides whether that is a conflict or already done).
+ */
+export async function transitionNft(deps: Deps, tx: Database, move: NftTransition): Promise<boolean> {
+  assertNftTransition(move.from, move.to);
+  const n = deps.db.t.userNfts;
+  const moved = await tx
+    .update(n)
+    .set({
+      status: move.to,
+      failureReason: move.reason ?? null,
+      updatedAt: deps.clock.now(),
+      ...move.set,
+    })
+    .where(and(eq(n.id, move.nftId), eq(n.status, move.from)))
+    .returning({ id: n.id });
+  return moved.length > 0;
+}
