@@ -1,4 +1,39 @@
+import {
+  ZDevicePass,
+  ZDevicePassSummary,
+  ZPassCode,
+  ZPassValidation,
+  ZQuote,
+  ZQuoteInput,
+} from '@puffy/contracts';
+import { z } from 'zod';
 import { router } from '../trpc/init';
+import { authedProcedure } from '../trpc/procedures';
+import { createPass, passSummary, validatePass } from './passes';
+import { createQuote } from './quote';
+
+const perMinute = (name: string, points: number) => ({ name, points, durationSeconds: 60 });
 
 /** Device passes and quotes (SPEC.md section 8). */
-export const deviceRouter = router({});
+export const deviceRouter = router({
+  pass: router({
+    create: authedProcedure
+      .meta({ rateLimit: perMinute('device.pass.create', 10) })
+      .output(ZDevicePass)
+      .mutation(({ ctx }) => createPass(ctx.deps, ctx.session.userId)),
+    // A code can be guessed here, so it is limited like every guessing surface (SPEC.md section 10).
+    validate: authedProcedure
+      .meta({ rateLimit: perMinute('device.pass.validate', 10) })
+      .input(z.object({ code: ZPassCode }))
+      .output(ZPassValidation)
+      .mutation(({ ctx, input }) => validatePass(ctx.deps, input.code)),
+    summary: authedProcedure
+      .output(ZDevicePassSummary)
+      .query(({ ctx }) => passSummary(ctx.deps, ctx.session.userId)),
+  }),
+  quote: authedProcedure
+    .meta({ rateLimit: perMinute('device.quote', 30) })
+    .input(ZQuoteInput)
+    .output(ZQuote)
+    .mutation(({ ctx, input }) => createQuote(ctx.deps, ctx.session.userId, input)),
+});

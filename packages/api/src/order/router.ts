@@ -1,4 +1,57 @@
+import {
+  pageOf,
+  ZCancelOrderInput,
+  ZCheckoutInput,
+  ZOrder,
+  ZOrderId,
+  ZOrderListInput,
+  ZSubmitPaymentInput,
+  ZUpdateAddressInput,
+} from '@puffy/contracts';
 import { router } from '../trpc/init';
+import { authedProcedure } from '../trpc/procedures';
+import { checkout } from './checkout';
+import { cancelOrder, submitPayment, updateAddress } from './member-actions';
+import { getOrder, listOrders } from './orders';
+import { orderStatusStream } from './status-stream';
+
+const perMinute = (name: string, points: number) => ({ name, points, durationSeconds: 60 });
 
 /** Checkout, orders and their payments (SPEC.md section 8). */
-export const orderRouter = router({});
+export const orderRouter = router({
+  checkout: authedProcedure
+    .meta({ rateLimit: perMinute('order.checkout', 10) })
+    .input(ZCheckoutInput)
+    .output(ZOrder)
+    .mutation(({ ctx, input }) => checkout(ctx.deps, ctx.session.userId, input)),
+  list: authedProcedure
+    .input(ZOrderListInput)
+    .output(pageOf(ZOrder))
+    .query(({ ctx, input }) => listOrders(ctx.deps, ctx.session.userId, input)),
+  get: authedProcedure
+    .input(ZOrderId)
+    .output(ZOrder)
+    .query(({ ctx, input }) => getOrder(ctx.deps, ctx.session.userId, input.orderId)),
+  cancel: authedProcedure
+    .input(ZCancelOrderInput)
+    .output(ZOrder)
+    .mutation(({ ctx, input }) => cancelOrder(ctx.deps, ctx.session.userId, input.orderId)),
+  updateAddress: authedProcedure
+    .input(ZUpdateAddressInput)
+    .output(ZOrder)
+    .mutation(({ ctx, input }) =>
+      updateAddress(ctx.deps, ctx.session.userId, input.orderId, input.shippingAddress),
+    ),
+  submitPayment: authedProcedure
+    .meta({ rateLimit: perMinute('order.submitPayment', 10) })
+    .input(ZSubmitPaymentInput)
+    .output(ZOrder)
+    .mutation(({ ctx, input }) =>
+      submitPayment(ctx.deps, ctx.session.userId, input.orderId, input.transactionHash),
+    ),
+  status: authedProcedure
+    .input(ZOrderId)
+    .subscription(({ ctx, input, signal }) =>
+      orderStatusStream(ctx.deps, ctx.session.userId, input.orderId, signal),
+    ),
+});

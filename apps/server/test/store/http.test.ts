@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AppRouter } from '@puffy/api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../src/testing';
+import { clientFor } from '../helpers';
+import { signInSolana } from '../signin';
+import { usAddress } from './harness';
+
+/** Opens `order.status` as a browser's EventSource would, and reads its text as it arrives. */
+async function openStatusStream(url: string, headers: Record<string, string>, orderId: string) {
+  const controller = new AbortController();
+  const response = await fetch(
+    `${url}/trpc/order.status?input=${encodeURIComponent(JSON.stringify({ orderId }))}`,
+    {
+      headers: { ...headers, accept: 'text/event-stream' },
+      signal: controller.signal,
+    },
+  );
+  expect(response.headers.get('content-type')).toContain('text/event-stream');
+  const reader = response.body?.getReader();
+  if (!reader) throw new Error('no body');
+  const decoder = new TextDecoder();
+  let text = '';
+  return {
+    async readUntil(pattern: RegExp) {
+      while (!pattern.test(text)) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error(`stream ended before ${pattern}`);
+        text += decoder.decode(value, { stream: true });
+      }
+    },
+    close: () => controller.abort(),
+  };
+}
+
+async function placeOrder(url: string) {
+  const { session } = await signInSolana(url);
+  const headers = { authorization: `Bearer ${session.accessToken}` };
+  const api = clientFor<AppRouter>(url, { headers });
+  const quote = await api.device.quote.mutate({
+    items: [{ kind: 'device', variant: 'vape', colorway: 'white', quantity: 1 }],
+    country: 'US',
+  });
+  const order = await api.order.checkout.mutate({
+    quoteId: quote.quoteId,
+    shippingAddress: usAddress,
+    idempotencyKey: randomUUID(),
+  });
+  return { headers, order };
+}
+
+describe('storefront over HTTP', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ env: { SEED_DEMO: 'true' } });
+  });
+  afterAll(() => server.close());
+
+  it('serves the public catalog with an ETag and a public cache lifetime', async () => {
+    const response = await fetch(`${server.url}/trpc/store.catalog`);
+    expect(response.status).toBe(200);
+    const etag = response.headers.get('etag');
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(response.headers.get('cache-control')).toContain('public');
+    const body = (await response.json()) as { result: { data: { products: Array<{ price: string }> } } };
+    expect(body.result.data.products.map((p) => p.price)).toEqual(['99.00', '99.00', '9.99']);
+    const again = await fetch(`${server.url}/trpc/store.catalog`);
+    expect(again.headers.get('etag')).toBe(etag);
+  });
+
+  it('streams an order status over server-sent events', async () => {
+    const { headers, order } = await placeOrder(server.url);
+    const api = clientFor<AppRouter>(server.url, { headers });
+    const stream = await openStatusStream(server.url, headers, order.id);
+    await stream.readUntil(/"status":"new"/);
+    await api.order.cancel.mutate({ orderId: order.id });
+    await stream.readUntil(/"status":"cancelled"/);
+    stream.close();
+  });
+});
+
+const redisUrl = process.env.TEST_REDIS_URL;
+
+describe.skipIf(!redisUrl)('order status across two instances sharing Redis [redis]', () => {
+  let a: TestServer;
+  let b: TestServer;
+  beforeAll(async () => {
+    const env = {
+      REDIS_URL: redisUrl ?? '',
+      REDIS_PREFIX: `test-${randomUUID()}:`,
+      DATABASE_URL: `file:${join(mkdtempSync(join(tmpdir(), 'puffy-store-shared-')), 'shared.sqlite')}`,
+      SEED_DEMO: 'true',
+      TRUST_PROXY: 'true',
+    };
+    a = await startTestServer({ env });
+    b = await startTestServer({ env });
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+  });
+
+  it('streams on one instance a change made through the other', async () => {
+    const { headers, order } = await placeOrder(a.url);
+    const stream = await openStatusStream(b.url, headers, order.id);
+    await stream.readUntil(/"status":"new"/);
+    await clientFor<AppRouter>(a.url, { headers }).order.cancel.mutate({ orderId: order.id });
+    await stream.readUntil(/"status":"cancelled"/);
+    stream.close();
+  });
+});

@@ -1,0 +1,141 @@
+import { randomBytes } from 'node:crypto';
+import type { TDevicePass, TDevicePassSummary, TPassValidation } from '@puffy/contracts';
+import { type Database, lockKey } from '@puffy/db';
+import { and, count, desc, eq, isNull } from 'drizzle-orm';
+import type { Deps } from '../deps';
+import { Conflict, Forbidden } from '../platform/errors';
+import { isWhitelistHolder } from '../store/whitelist';
+
+/** 32 symbols without 0/O and 1/I look-alikes: 5 bits each, 80 bits per code, not guessable. */
+const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+
+export function generatePassCode(): string {
+  const bytes = randomBytes(16);
+  const chars = [...bytes].map((b) => ALPHABET[b & 31]).join('');
+  return `PASS-${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8, 12)}-${chars.slice(12, 16)}`;
+}
+
+type PassRow = typeof import('@puffy/db').pg.devicePasses.$inferSelect;
+
+const toPass = (row: PassRow): TDevicePass => ({
+  code: row.code,
+  status: row.status,
+  source: row.source,
+  createdAt: row.createdAt.toISOString(),
+  usedAt: row.usedAt?.toISOString() ?? null,
+  usedByOther: row.usedByUserId !== null && row.usedByUserId !== row.ownerUserId,
+});
+
+/** A WL NFT entitles to one pass; each live admin grant of a device to one more. */
+async function entitlement(deps: Deps, userId: string, tx?: Database) {
+  const { db } = deps;
+  const up = db.t.userProducts;
+  const p = db.t.rcProducts;
+  const [grants] = await (tx ?? db.db)
+    .select({ n: count() })
+    .from(up)
+    .innerJoin(p, eq(p.sku, up.productSku))
+    .where(and(eq(up.userId, userId), eq(up.source, 'admin'), eq(p.kind, 'device'), isNull(up.revokedAt)));
+  const fromNft = (await isWhitelistHolder(deps, userId, tx)) ? 1 : 0;
+  return { fromNft, total: fromNft + (grants?.n ?? 0) };
+}
+
+async function issuedCount(deps: Deps, userId: string, tx?: Database): Promise<number> {
+  const d = deps.db.t.devicePasses;
+  const [row] = await (tx ?? deps.db.db).select({ n: count() }).from(d).where(eq(d.ownerUserId, userId));
+  return row?.n ?? 0;
+}
+
+export async function passSummary(deps: Deps, userId: string): Promise<TDevicePassSummary> {
+  const d = deps.db.t.devicePasses;
+  const rows = await deps.db.db
+    .select()
+    .from(d)
+    .where(eq(d.ownerUserId, userId))
+    .orderBy(desc(d.createdAt), desc(d.id))
+    .limit(100);
+  const { total } = await entitlement(deps, userId);
+  const issued = await issuedCount(deps, userId);
+  return { passes: rows.map(toPass), entitled: total, available: Math.max(0, total - issued) };
+}
+
+/** Issues the next pass the member is entitled to; serialized per member so two clicks make one. */
+export async function createPass(deps: Deps, userId: string): Promise<TDevicePass> {
+  return deps.db.withTransaction(async (tx) => {
+    await lockKey(deps.db, tx, `device-pass:${userId}`);
+    const { fromNft, total } = await entitlement(deps, userId, tx);
+    const issued = await issuedCount(deps, userId, tx);
+    if (issued >= total) {
+      throw new Forbidden(
+        total === 0
+          ? 'Device passes come with a minted whitelist NFT or an admin grant, and you have neither yet.'
+          : `You already have all ${total} device pass(es) you are entitled to.`,
+        'no_pass_entitlement',
+      );
+    }
+    const [row] = await tx
+      .insert(deps.db.t.devicePasses)
+      .values({
+        code: generatePassCode(),
+        ownerUserId: userId,
+        source: issued < fromNft ? 'wl_nft' : 'admin',
+      })
+      .returning();
+    if (!row) throw new Error('device pass was not created');
+    return toPass(row);
+  });
+}
+
+/** Checks a code without using it. */
+export async function validatePass(deps: Deps, code: string, tx?: Database): Promise<TPassValidation> {
+  const d = deps.db.t.devicePasses;
+  const [row] = await (tx ?? deps.db.db)
+    .select({ status: d.status })
+    .from(d)
+    .where(eq(d.code, code))
+    .limit(1);
+  if (!row) return { code, valid: false, reason: 'unknown' };
+  if (row.status === 'active') return { code, valid: true, reason: null };
+  return { code, valid: false, reason: row.status === 'used' ? 'used' : 'revoked' };
+}
+
+/**
+ * Uses a pass for an order, atomically: one conditional UPDATE, so of any number of concurrent uses on
+ * any number of servers exactly one finds it active. Every use is written to the usage table.
+ */
+export async function usePass(
+  deps: Deps,
+  tx: Database,
+  use: { code: string; userId: string; orderId: string },
+): Promise<void> {
+  const d = deps.db.t.devicePasses;
+  const [used] = await tx
+    .update(d)
+    .set({ status: 'used', usedAt: deps.clock.now(), usedByUserId: use.userId, usedOrderId: use.orderId })
+    .where(and(eq(d.code, use.code), eq(d.status, 'active')))
+    .returning({ id: d.id });
+  if (!used) {
+    throw new Conflict('This device pass was just used by another order; check out without it.', 'pass_used');
+  }
+  await tx
+    .insert(deps.db.t.devicePassUses)
+    .values({ passId: used.id, userId: use.userId, orderId: use.orderId, action: 'use' });
+}
+
+/** Gives back the pass an order used (cancelled or expired), writing the release to the usage table. */
+export async function releasePass(
+  deps: Deps,
+  tx: Database,
+  order: { orderId: string; userId: string },
+): Promise<void> {
+  const { orderId, userId } = order;
+  const d = deps.db.t.devicePasses;
+  const released = await tx
+    .update(d)
+    .set({ status: 'active', usedAt: null, usedByUserId: null, usedOrderId: null })
+    .where(and(eq(d.usedOrderId, orderId), eq(d.status, 'used')))
+    .returning({ id: d.id });
+  for (const pass of released) {
+    await tx.insert(deps.db.t.devicePassUses).values({ passId: pass.id, userId, orderId, action: 'release' });
+  }
+}

@@ -1,0 +1,101 @@
+import { isTransientPaymentFailure } from '@puffy/chains';
+import { type Database, lockRows } from '@puffy/db';
+import { eq } from 'drizzle-orm';
+import type { Deps } from '../deps';
+import { queueEmail } from '../notification/service';
+import { Conflict } from '../platform/errors';
+import { giveBack } from './give-back';
+import { checkOrderPayment, orderPaymentExpectation, solanaPayerOf } from './payment-check';
+import { publishStatus, type TransitionRequest, transitionOrder } from './transition';
+
+export type ConfirmOutcome = 'confirmed' | 'expired' | 'waiting' | 'skipped';
+
+export async function orderById(deps: Deps, orderId: string, tx?: Database) {
+  const o = deps.db.t.orders;
+  const [row] = await (tx ?? deps.db.db).select().from(o).where(eq(o.id, orderId)).limit(1);
+  return row ?? null;
+}
+
+/**
+ * Runs a status change only if the order is still where this run found it; a second worker that got
+ * there first makes this one a no-op, never a double change.
+ */
+export async function moveIfStill(
+  deps: Deps,
+  req: TransitionRequest & { userId: string },
+  alsoInTx: (tx: Database) => Promise<void>,
+): Promise<boolean> {
+  try {
+    const event = await deps.db.withTransaction(async (tx) => {
+      await lockRows(deps.db, tx, deps.db.t.orders, eq(deps.db.t.orders.id, req.orderId));
+      const moved = await transitionOrder(deps, tx, req);
+      await alsoInTx(tx);
+      return moved;
+    });
+    await publishStatus(deps, event);
+    return true;
+  } catch (error) {
+    if (error instanceof Conflict && error.options.reason === 'status_changed') return false;
+    throw error;
+  }
+}
+
+/**
+ * The confirmation job's work, idempotent: a `paid` order whose transfer passes every check at
+ * `finalized` becomes `confirmed` with its payment row in one transaction; one whose transfer fails, or
+ * is still not final when the confirmation window ends, becomes `expired` and gives back its pass.
+ */
+export async function confirmOrderPayment(deps: Deps, orderId: string): Promise<ConfirmOutcome> {
+  const order = await orderById(deps, orderId);
+  if (order?.status !== 'paid' || !order.paymentTxHash) return 'skipped';
+  const hash = order.paymentTxHash;
+  const p = deps.db.t.payments;
+  const [payment] = await deps.db.db.select().from(p).where(eq(p.transactionHash, hash)).limit(1);
+  const payer = await solanaPayerOf(deps, order.userId);
+  const verdict = await checkOrderPayment(
+    deps,
+    hash,
+    orderPaymentExpectation(deps, order, payer, 'finalized'),
+  );
+  const now = deps.clock.now();
+  const submittedAt = payment?.createdAt ?? order.updatedAt;
+  const deadline = submittedAt.getTime() + deps.storefront.confirmationWindowSeconds * 1000;
+  const base = { orderId, userId: order.userId, from: 'paid' as const, actor: 'system' };
+  if (verdict.ok) {
+    const moved = await moveIfStill(
+      deps,
+      { ...base, to: 'confirmed', reason: 'payment confirmed on-chain' },
+      async (tx) => {
+        await tx
+          .update(p)
+          .set({
+            status: 'finalized',
+            amount: verdict.amount,
+            surplus: verdict.surplus,
+            blockTime: verdict.blockTime,
+            updatedAt: now,
+          })
+          .where(eq(p.transactionHash, hash));
+        await queueEmail(deps, tx, { kind: 'order_confirmed', userId: order.userId, orderId });
+      },
+    );
+    return moved ? 'confirmed' : 'skipped';
+  }
+  if (isTransientPaymentFailure(verdict.reason) && now.getTime() < deadline) return 'waiting';
+  const reason = isTransientPaymentFailure(verdict.reason)
+    ? `The payment did not verify within the confirmation window: ${verdict.message}`
+    : verdict.message;
+  const moved = await moveIfStill(
+    deps,
+    { ...base, to: 'expired', reason, set: { cancelReason: reason } },
+    async (tx) => {
+      await tx
+        .update(p)
+        .set({ status: 'rejected', reason, updatedAt: now })
+        .where(eq(p.transactionHash, hash));
+      await giveBack(deps, tx, order);
+      await queueEmail(deps, tx, { kind: 'order_expired', userId: order.userId, orderId });
+    },
+  );
+  return moved ? 'expired' : 'skipped';
+}

@@ -1,0 +1,134 @@
+import { orderMemo } from '@puffy/chains';
+import { centsToUsdt, type TOrder, type TOrderListInput, type TPage } from '@puffy/contracts';
+import type { Database } from '@puffy/db';
+import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm';
+import type { Deps } from '../deps';
+import { afterCursor, newestFirst, toPage } from '../platform/cursor';
+import { NotFound } from '../platform/errors';
+
+type OrderRow = typeof import('@puffy/db').pg.orders.$inferSelect;
+type ItemRow = typeof import('@puffy/db').pg.orderItems.$inferSelect;
+
+/** Checkout writes the variant of every item (pods name the device they fit); a null is corrupt data. */
+function variantOf(item: ItemRow): NonNullable<ItemRow['variant']> {
+  if (!item.variant) throw new Error(`order item ${item.id} has no variant`);
+  return item.variant;
+}
+
+/** Reads orders with their items and addresses in three queries, whatever the number of orders. */
+async function hydrate(deps: Deps, rows: OrderRow[], tx?: Database): Promise<TOrder[]> {
+  if (rows.length === 0) return [];
+  const { t } = deps.db;
+  const q = tx ?? deps.db.db;
+  const ids = rows.map((r) => r.id);
+  const [items, addresses] = await Promise.all([
+    q
+      .select({ item: t.orderItems, sku: t.rcProducts.sku })
+      .from(t.orderItems)
+      .innerJoin(t.rcProducts, eq(t.rcProducts.id, t.orderItems.productId))
+      .where(inArray(t.orderItems.orderId, ids))
+      .orderBy(asc(t.orderItems.id)),
+    q.select().from(t.shippingAddresses).where(inArray(t.shippingAddresses.orderId, ids)),
+  ]);
+  const { usdtMint, treasuryAddress } = deps.storefront;
+  return rows.map((row) => {
+    const address = addresses.find((a) => a.orderId === row.id);
+    if (!address) throw new Error(`order ${row.id} has no shipping address`);
+    const memo = orderMemo({ orderId: row.id });
+    const total = centsToUsdt(row.totalCents);
+    const payUrl = new URL(`solana:${treasuryAddress}`);
+    payUrl.searchParams.set('amount', total);
+    payUrl.searchParams.set('spl-token', usdtMint);
+    payUrl.searchParams.set('reference', row.reference);
+    payUrl.searchParams.set('label', 'Puffy');
+    payUrl.searchParams.set('memo', memo);
+    return {
+      id: row.id,
+      status: row.status,
+      lines: items
+        .filter(({ item }) => item.orderId === row.id)
+        .map(({ item, sku }) => ({
+          sku,
+          kind: item.kind,
+          variant: variantOf(item),
+          colorway: item.colorway,
+          flavor: item.flavor,
+          nicotine: item.nicotine,
+          quantity: item.quantity,
+          unitPrice: centsToUsdt(item.unitPriceCents),
+          discount: centsToUsdt(item.discountCents),
+          total: centsToUsdt(item.unitPriceCents * BigInt(item.quantity) - item.discountCents),
+        })),
+      subtotal: centsToUsdt(row.subtotalCents),
+      discount: centsToUsdt(row.discountCents),
+      shipping: centsToUsdt(row.shippingCents),
+      total,
+      shippingAddress: {
+        name: address.name,
+        email: address.email,
+        phone: address.phone,
+        line1: address.line1,
+        line2: address.line2,
+        city: address.city,
+        state: address.state,
+        postalCode: address.postalCode,
+        country: address.country,
+      },
+      addressWarnings: row.addressWarnings,
+      payment: {
+        amount: total,
+        mint: usdtMint,
+        recipient: treasuryAddress,
+        reference: row.reference,
+        memo,
+        payBefore: row.payBefore.toISOString(),
+        solanaPayUrl: payUrl.toString(),
+      },
+      transactionHash: row.paymentTxHash,
+      cancelReason: row.cancelReason,
+      createdAt: row.createdAt.toISOString(),
+      updatedAt: row.updatedAt.toISOString(),
+    };
+  });
+}
+
+/** The member's own order; someone else's is "not found" so ids cannot be probed. */
+export async function loadOwnOrder(
+  deps: Deps,
+  userId: string,
+  orderId: string,
+  tx?: Database,
+): Promise<OrderRow> {
+  const o = deps.db.t.orders;
+  const [row] = await (tx ?? deps.db.db).select().from(o).where(eq(o.id, orderId)).limit(1);
+  if (!row || row.userId !== userId)
+    throw new NotFound('There is no such order of yours.', 'order_not_found');
+  return row;
+}
+
+export async function getOrder(deps: Deps, userId: string, orderId: string, tx?: Database): Promise<TOrder> {
+  const row = await loadOwnOrder(deps, userId, orderId, tx);
+  const [order] = await hydrate(deps, [row], tx);
+  if (!order) throw new Error('order vanished while reading it');
+  return order;
+}
+
+export async function listOrders(deps: Deps, userId: string, input: TOrderListInput): Promise<TPage<TOrder>> {
+  const o = deps.db.t.orders;
+  const rows = await deps.db.db
+    .select()
+    .from(o)
+    .where(
+      and(
+        eq(o.userId, userId),
+        input.status ? eq(o.status, input.status) : undefined,
+        input.from ? gte(o.createdAt, new Date(input.from)) : undefined,
+        input.to ? lt(o.createdAt, new Date(input.to)) : undefined,
+        afterCursor(input.cursor, o.createdAt, o.id),
+      ),
+    )
+    .orderBy(...newestFirst(o.createdAt, o.id))
+    .limit(input.limit + 1);
+  const page = toPage(rows, input.limit, (row) => row);
+  return { items: await hydrate(deps, page.items), nextCursor: page.nextCursor };
+}

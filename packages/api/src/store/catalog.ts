@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import {
+  centsToUsdt,
+  type TCatalog,
+  type TColorway,
+  type TDeviceVariant,
+  type TNicotine,
+  type TPodFlavor,
+  type TProductKind,
+  ZColorway,
+  ZNicotine,
+  ZPodFlavor,
+} from '@puffy/contracts';
+import type { Database } from '@puffy/db';
+import { asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Deps } from '../deps';
+import { readStoreSettings, type StoreSettings } from './settings';
+
+const ZProductOptions = z.object({
+  colorways: z.array(ZColorway).default([]),
+  flavors: z.array(ZPodFlavor).default([]),
+  nicotine: z.record(z.string(), z.array(ZNicotine)).default({}),
+});
+
+/** A catalog row with its options parsed: what pricing reads. */
+export interface Product {
+  id: number;
+  sku: string;
+  kind: TProductKind;
+  variant: TDeviceVariant | null;
+  name: string;
+  priceCents: bigint;
+  colorways: TColorway[];
+  flavors: TPodFlavor[];
+  nicotine: Record<string, TNicotine[]>;
+}
+
+/** Every active product in one query (checkout never queries per item). */
+export async function loadProducts(deps: Deps, tx?: Database): Promise<Product[]> {
+  const { db } = deps;
+  const p = db.t.rcProducts;
+  const rows = await (tx ?? db.db).select().from(p).where(eq(p.active, true)).orderBy(asc(p.id));
+  return rows.map((row) => {
+    const options = ZProductOptions.parse(row.options);
+    return {
+      id: row.id,
+      sku: row.sku,
+      kind: row.kind,
+      variant: row.variant,
+      name: row.name,
+      priceCents: row.priceCents,
+      ...options,
+    };
+  });
+}
+
+function toCatalog(products: Product[], settings: StoreSettings): TCatalog {
+  const cents = (value: number) => centsToUsdt(BigInt(value));
+  return {
+    products: products.map((product) => ({
+      sku: product.sku,
+      kind: product.kind,
+      variant: product.variant,
+      name: product.name,
+      price: centsToUsdt(product.priceCents),
+      colorways: product.colorways,
+      flavors: product.flavors,
+      nicotine: product.nicotine,
+    })),
+    shipping: {
+      defaultFee: cents(settings.shipping.defaultCents),
+      byCountry: Object.fromEntries(
+        Object.entries(settings.shipping.byCountry).map(([country, fee]) => [country, cents(fee)]),
+      ),
+    },
+    vapeCountries: settings.vapeCountries,
+  };
+}
+
+/** The public catalog with a strong ETag of its content, so clients and caches can revalidate cheaply. */
+export async function readCatalog(deps: Deps): Promise<{ catalog: TCatalog; etag: string }> {
+  const [products, settings] = await Promise.all([loadProducts(deps), readStoreSettings(deps)]);
+  const catalog = toCatalog(products, settings);
+  const digest = createHash('sha256').update(JSON.stringify(catalog)).digest('base64url').slice(0, 27);
+  return { catalog, etag: `"${digest}"` };
+}

@@ -1,0 +1,30 @@
+import type { TEligibleProducts } from '@puffy/contracts';
+import type { Deps } from '../deps';
+import { passSummary } from '../device/passes';
+import { allowedColorways } from '../device/pricing';
+import { loadProducts } from './catalog';
+import { freeDeviceAvailable, isWhitelistHolder } from './whitelist';
+
+/**
+ * What the member may buy or claim, by the same rules the quote applies: for `user.eligibleProducts`
+ * (the user domain's router calls this).
+ */
+export async function eligibleProducts(deps: Deps, userId: string): Promise<TEligibleProducts> {
+  const [products, whitelistHolder, freeLeft, passes] = await Promise.all([
+    loadProducts(deps),
+    isWhitelistHolder(deps, userId),
+    freeDeviceAvailable(deps, userId),
+    passSummary(deps, userId),
+  ]);
+  const colorways: TEligibleProducts['colorways'] = {};
+  for (const product of products) {
+    if (product.kind !== 'device' || !product.variant) continue;
+    colorways[product.variant] = allowedColorways(product, whitelistHolder);
+  }
+  return {
+    whitelistHolder,
+    freeDevice: whitelistHolder && freeLeft,
+    colorways,
+    passesAvailable: passes.available,
+  };
+}

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { ZSolanaSignature } from './auth';
+import { ZOrderStatus } from './enums';
+import { PAGE_DEFAULT, PAGE_MAX } from './pagination';
+import { ZCountryCode, ZQuoteLine, ZUsdtAmount } from './store';
+
+/** Shipping address fields as SPEC.md section 8 lists them; phone and postal code are checked as warnings. */
+export const ZShippingAddress = z.object({
+  name: z.string().trim().min(1).max(120),
+  email: z.email().max(254),
+  phone: z.string().trim().min(3).max(40),
+  line1: z.string().trim().min(1).max(200),
+  line2: z.string().trim().max(200).nullish(),
+  city: z.string().trim().min(1).max(120),
+  state: z.string().trim().max(120).nullish(),
+  postalCode: z.string().trim().min(1).max(20),
+  country: ZCountryCode,
+});
+export type TShippingAddress = z.infer<typeof ZShippingAddress>;
+
+export const ZCheckoutInput = z.object({
+  quoteId: z.string().min(1).max(64),
+  shippingAddress: ZShippingAddress,
+  /** The same key for every retry of one submit: a retried submit finds the first order. */
+  idempotencyKey: z.string().min(8).max(100),
+});
+export type TCheckoutInput = z.infer<typeof ZCheckoutInput>;
+
+export const ZOrderPayment = z.object({
+  /** Decimal USDT the transfer must carry at least. */
+  amount: ZUsdtAmount,
+  mint: z.string(),
+  /** The treasury wallet; the transfer goes to its associated token account. */
+  recipient: z.string(),
+  /** Solana Pay reference key the transfer must carry. */
+  reference: z.string(),
+  /** The exact memo text. */
+  memo: z.string(),
+  payBefore: z.iso.datetime(),
+  /** A Solana Pay transfer request URL for the same payment (shown as a QR code). */
+  solanaPayUrl: z.string(),
+});
+
+export const ZOrder = z.object({
+  id: z.string(),
+  status: ZOrderStatus,
+  lines: z.array(ZQuoteLine),
+  subtotal: ZUsdtAmount,
+  discount: ZUsdtAmount,
+  shipping: ZUsdtAmount,
+  total: ZUsdtAmount,
+  shippingAddress: ZShippingAddress,
+  addressWarnings: z.array(z.string()),
+  payment: ZOrderPayment,
+  transactionHash: z.string().nullable(),
+  cancelReason: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type TOrder = z.infer<typeof ZOrder>;
+
+export const ZOrderSummary = ZOrder.pick({
+  id: true,
+  status: true,
+  total: true,
+  createdAt: true,
+  updatedAt: true,
+});
+
+export const ZOrderListInput = z.object({
+  cursor: z.string().max(200).optional(),
+  limit: z
+    .number()
+    .int()
+    .min(1)
+    .max(PAGE_MAX)
+    .default(PAGE_DEFAULT)
+    .describe(`Items per page, default ${PAGE_DEFAULT}, at most ${PAGE_MAX}`),
+  status: ZOrderStatus.optional(),
+  /** Orders created at or after this time. */
+  from: z.iso.datetime().optional(),
+  /** Orders created before this time. */
+  to: z.iso.datetime().optional(),
+});
+export type TOrderListInput = z.infer<typeof ZOrderListInput>;
+
+export const ZOrderId = z.object({ orderId: z.string().min(1).max(64) });
+
+export const ZCancelOrderInput = ZOrderId;
+
+export const ZUpdateAddressInput = ZOrderId.extend({ shippingAddress: ZShippingAddress });
+
+export const ZSubmitPaymentInput = ZOrderId.extend({ transactionHash: ZSolanaSignature });
+
+/** One event of the order status stream. */
+export const ZOrderStatusEvent = z.object({
+  orderId: z.string(),
+  status: ZOrderStatus,
+  reason: z.string().nullable(),
+  at: z.iso.datetime(),
+});
+export type TOrderStatusEvent = z.infer<typeof ZOrderStatusEvent>;
