@@ -38,13 +38,13 @@ afterEach(() => {
   setCsrfToken(null);
 });
 
-describe('admin console', () => {
+describe('admin console', { timeout: 30_000 }, () => {
   it('refuses a member who is not an admin without showing any console section', async () => {
     const wire = wireTransport((path) =>
       path === 'auth.session' ? ok(sessionOf('user', [])) : ok(versionOf()),
     );
     renderApp('/admin', wire.fetch);
-    expect(await screen.findByTestId('admin-refused')).toBeTruthy();
+    expect(await screen.findByTestId('admin-refused', {}, { timeout: 15_000 })).toBeTruthy();
     expect(screen.queryByRole('navigation', { name: 'Admin' })).toBeNull();
     expect(wire.calls.flatMap((c) => c.paths).some((p) => p.startsWith('admin.'))).toBe(false);
   });
@@ -54,7 +54,7 @@ describe('admin console', () => {
       path === 'auth.session' ? ok(sessionOf('admin', ['settings'])) : ok(versionOf()),
     );
     renderApp('/admin', wire.fetch);
-    const nav = await screen.findByRole('navigation', { name: 'Admin' });
+    const nav = await screen.findByRole('navigation', { name: 'Admin' }, { timeout: 15_000 });
     expect(
       within(nav)
         .getAllByRole('link')
@@ -71,7 +71,7 @@ describe('admin console', () => {
       return ok(versionOf());
     });
     renderApp('/admin/members', wire.fetch);
-    expect(await screen.findByText('sol:Wallet1')).toBeTruthy();
+    expect(await screen.findByText('sol:Wallet1', {}, { timeout: 15_000 })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Show more' }));
     await waitFor(() => {
       const searches = wire.calls.filter((c) => c.paths.includes('admin.users.search'));
@@ -89,7 +89,11 @@ describe('admin console', () => {
       return ok(versionOf());
     });
     renderApp('/admin/settings', wire.fetch);
-    const box = (await screen.findByLabelText(/Allowed media hosts/)) as HTMLTextAreaElement;
+    const box = (await screen.findByLabelText(
+      /Allowed media hosts/,
+      {},
+      { timeout: 15_000 },
+    )) as HTMLTextAreaElement;
     await waitFor(() => expect(box.value).toBe('cdn.example.com'));
     fireEvent.change(box, { target: { value: 'cdn.example.com\nhttps://bad/' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
@@ -105,7 +109,7 @@ describe('admin console', () => {
   });
 });
 
-describe('admin funnel', () => {
+describe('admin funnel', { timeout: 30_000 }, () => {
   it('shows each step with its conversion, asking for whole UTC days', async () => {
     const wire = wireTransport((path) => {
       if (path === 'auth.session') return ok(sessionOf('admin', ['campaigns']));
@@ -124,7 +128,7 @@ describe('admin funnel', () => {
       return ok(versionOf());
     });
     renderApp('/admin/funnel', wire.fetch);
-    expect(await screen.findByText('Connected a wallet')).toBeTruthy();
+    expect(await screen.findByText('Connected a wallet', {}, { timeout: 15_000 })).toBeTruthy();
     expect(screen.getByText('(25% of the step before)')).toBeTruthy();
     const call = wire.calls.find((c) => c.paths.includes('admin.funnel'));
     const input = JSON.parse(call?.url.searchParams.get('input') ?? '{}')['0'];

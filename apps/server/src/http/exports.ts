@@ -55,12 +55,13 @@ export function exportRoutes(options: {
     );
     c.header('content-disposition', `attachment; filename="${name}-${stamp}.${format}"`);
     c.header('cache-control', 'no-store');
+    const query = new URL(c.req.url).searchParams;
     return stream(c, async (out) => {
       let cursor: string | undefined;
       let first = true;
       await out.write(format === 'csv' ? csvLine(dataset.columns) : '[');
       do {
-        const page = await dataset.page(deps, cursor);
+        const page = await dataset.page(deps, cursor, query);
         for (const row of page.rows) {
           if (format === 'csv') await out.write(csvLine(row));
           else {

@@ -13,7 +13,12 @@ type Cell = string | number | boolean | null;
 export interface ExportDataset {
   scope: TAdminScope;
   columns: string[];
-  page(deps: Deps, cursor: string | undefined): Promise<{ rows: Cell[][]; nextCursor: string | null }>;
+  /** `query` is the download URL's search parameters: the filters of the view the export comes from. */
+  page(
+    deps: Deps,
+    cursor: string | undefined,
+    query: URLSearchParams,
+  ): Promise<{ rows: Cell[][]; nextCursor: string | null }>;
 }
 
 const PAGE = 100;

@@ -14,10 +14,12 @@ import {
 } from '@puffy/contracts';
 import { z } from 'zod';
 import { funnel } from '../analytics/funnel';
-import { router } from '../trpc/init';
+import { mergeRouters, router } from '../trpc/init';
 import { adminProcedure } from '../trpc/procedures';
+import { campaignDeskRouter } from './campaign-desk/router';
 import { listAuditLog, listSecurityEvents } from './logs';
 import { allowedMediaHosts, setAllowedMediaHosts } from './media-hosts';
+import { orderDeskRouter } from './order-desk/router';
 import { revokeAdmin, setAdminScopes } from './roles';
 import { searchUsers } from './users';
 
@@ -29,7 +31,7 @@ const actorOf = (ctx: { session: { userId: string }; req: { requestId: string } 
 });
 
 /** The operators' side: members and their rights, the logs, and settings (SPEC.md section 9). */
-export const adminRouter = router({
+const adminCoreRouter = router({
   users: router({
     search: adminProcedure('users')
       .input(ZAdminUserSearch)
@@ -68,3 +70,6 @@ export const adminRouter = router({
       })),
   }),
 });
+
+/** `admin.*`: the core above plus the campaign desk and the order desk, each in its own folder. */
+export const adminRouter = mergeRouters(adminCoreRouter, campaignDeskRouter, orderDeskRouter);

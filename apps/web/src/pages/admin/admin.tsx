@@ -5,17 +5,27 @@ import { RequireAuth } from '../../auth/require-auth';
 import { SkeletonCard } from '../../components/skeleton';
 import { useDocumentTitle } from '../../lib/document-title';
 import AuditLogPage from './audit-log';
+import CampaignEditorPage, { NewCampaignPage } from './campaign-editor';
+import CampaignListPage from './campaign-list';
+import CodesPage from './codes';
 import FunnelPage from './funnel';
+import MemberStandingPage from './member-standing';
 import MembersPage from './members';
+import OrdersPage from './orders';
 import SecurityEventsPage from './security-events';
 import SettingsPage from './settings';
+import SnapshotUploadPage from './snapshot-upload';
+import TreasuryPage from './treasury';
 
 const SECTIONS: { to: string; label: string; scope: TAdminScope }[] = [
   { to: 'members', label: 'Members', scope: 'users' },
   { to: 'audit', label: 'Audit log', scope: 'users' },
   { to: 'security', label: 'Security events', scope: 'users' },
+  { to: 'campaigns', label: 'Campaigns', scope: 'campaigns' },
   { to: 'funnel', label: 'Funnel', scope: 'campaigns' },
   { to: 'settings', label: 'Settings', scope: 'settings' },
+  { to: 'orders', label: 'Orders', scope: 'orders' },
+  { to: 'treasury', label: 'Treasury', scope: 'orders' },
 ];
 
 /**
@@ -58,8 +68,20 @@ function AdminConsole() {
       <Routes>
         <Route index element={<AdminHome labels={sections.map((s) => s.label)} />} />
         {user.scopes.includes('users') && <Route path="members" element={<MembersPage />} />}
+        {user.scopes.includes('users') && <Route path="members/:userId" element={<MemberStandingPage />} />}
+        {user.scopes.includes('orders') && <Route path="orders" element={<OrdersPage />} />}
+        {user.scopes.includes('orders') && <Route path="treasury" element={<TreasuryPage />} />}
         {user.scopes.includes('users') && <Route path="audit" element={<AuditLogPage />} />}
         {user.scopes.includes('users') && <Route path="security" element={<SecurityEventsPage />} />}
+        {user.scopes.includes('campaigns') && (
+          <Route path="campaigns">
+            <Route index element={<CampaignListPage />} />
+            <Route path="new" element={<NewCampaignPage />} />
+            <Route path=":id" element={<CampaignEditorPage />} />
+            <Route path=":id/snapshot" element={<SnapshotUploadPage />} />
+            <Route path=":id/codes" element={<CodesPage />} />
+          </Route>
+        )}
         {user.scopes.includes('campaigns') && <Route path="funnel" element={<FunnelPage />} />}
         {user.scopes.includes('settings') && <Route path="settings" element={<SettingsPage />} />}
         <Route

@@ -1,5 +1,6 @@
 import { type TAdminScope, type TAdminUserRow, ZAdminScope } from '@puffy/contracts';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { useAuth } from '../../auth/auth-context';
 import { ErrorMessage } from '../../components/error-message';
 import { useDocumentTitle } from '../../lib/document-title';
@@ -74,6 +75,9 @@ function MemberRow({ member }: { member: TAdminUserRow }) {
           {member.chain}:{member.walletAddress}
         </span>
         {member.name && <div className="small muted">{member.name}</div>}
+        <Link className="small" to={member.id}>
+          Standing, sessions and products
+        </Link>
       </td>
       <td>
         <fieldset className="scopes">

@@ -1,0 +1,68 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Deps } from '../../deps';
+import { type AuditActor, recordAudit } from '../../platform/audit';
+import { Conflict, NotFound } from '../../platform/errors';
+
+type DeskDeps = Pick<Deps, 'db' | 'clock'>;
+interface GroupFields {
+  slug: string;
+  name: string;
+  description: string | null;
+}
+
+export async function listGroups(deps: Pick<Deps, 'db'>) {
+  const { db, t } = deps.db;
+  return db
+    .select({
+      id: t.campaignGroups.id,
+      slug: t.campaignGroups.slug,
+      name: t.campaignGroups.name,
+      description: t.campaignGroups.description,
+    })
+    .from(t.campaignGroups)
+    .orderBy(asc(t.campaignGroups.name));
+}
+
+/** Creates a group (`groupId` absent) or renames one; slugs stay unique. */
+export async function saveGroup(
+  deps: DeskDeps,
+  actor: AuditActor,
+  groupId: number | null,
+  fields: GroupFields,
+) {
+  const { t } = deps.db;
+  return deps.db.withTransaction(async (tx) => {
+    const [taken] = await tx
+      .select({ id: t.campaignGroups.id })
+      .from(t.campaignGroups)
+      .where(eq(t.campaignGroups.slug, fields.slug))
+      .limit(1);
+    if (taken && taken.id !== groupId)
+      throw new Conflict(`Another group already uses the slug "${fields.slug}".`, 'slug_taken');
+    let before = null;
+    let saved: { id: number } | undefined;
+    if (groupId === null) {
+      [saved] = await tx
+        .insert(t.campaignGroups)
+        .values({ ...fields, createdAt: deps.clock.now() })
+        .returning({ id: t.campaignGroups.id });
+    } else {
+      [before] = await tx.select().from(t.campaignGroups).where(eq(t.campaignGroups.id, groupId)).limit(1);
+      if (!before) throw new NotFound('No group has this id.');
+      [saved] = await tx
+        .update(t.campaignGroups)
+        .set(fields)
+        .where(eq(t.campaignGroups.id, groupId))
+        .returning({ id: t.campaignGroups.id });
+    }
+    if (!saved) throw new Error('group write returned nothing');
+    await recordAudit(deps, tx, actor, {
+      action: groupId === null ? 'campaign_group.created' : 'campaign_group.updated',
+      targetType: 'campaign_group',
+      targetId: String(saved.id),
+      before,
+      after: fields,
+    });
+    return { id: saved.id, ...fields };
+  });
+}

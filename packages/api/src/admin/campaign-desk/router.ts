@@ -1,0 +1,195 @@
+import {
+  pageOf,
+  ZAdminCampaign,
+  ZAdminCampaignDetail,
+  ZAdminCampaignFields,
+  ZAdminCampaignId,
+  ZAdminCampaignListInput,
+  ZAdminCampaignPage,
+  ZAdminCampaignUpdate,
+  ZAdminCodeSearch,
+  ZAdminReferralCode,
+  ZAllowlistChange,
+  ZAllowlistInput,
+  ZAllowlistPage,
+  ZAllowlistResult,
+  ZBotSecretCreated,
+  ZBotSecretRotate,
+  ZBotSecretStatus,
+  ZCampaignActivityInput,
+  ZCampaignActivityRemove,
+  ZCampaignGroupFields,
+  ZCampaignGroupRow,
+  ZCampaignGroupUpdate,
+  ZCampaignPreview,
+  ZCampaignStateInput,
+  ZCodeDisable,
+  ZCodeUse,
+  ZCodeUsesInput,
+  ZPromotionRemove,
+  ZPromotionSave,
+  ZReferralCodeIssue,
+  ZSnapshotBeginInput,
+  ZSnapshotBeginOutput,
+  ZSnapshotList,
+  ZSnapshotListInput,
+} from '@puffy/contracts';
+import { z } from 'zod';
+import { router } from '../../trpc/init';
+import { adminProcedure } from '../../trpc/procedures';
+import { botSecretStatus, createBotSecret, revokeBotSecrets, rotateBotSecret } from './bot-secret';
+import { createCampaign, listAdminCampaigns, setCampaignState, updateCampaign } from './campaigns';
+import {
+  changeAllowlist,
+  disableReferralCode,
+  issueReferralCodes,
+  listAllowlist,
+  listReferralCodes,
+  referralCodeUses,
+} from './codes';
+import { listGroups, saveGroup } from './groups';
+import {
+  campaignDetail,
+  campaignPreview,
+  removeCampaignActivity,
+  removePromotion,
+  saveCampaignActivity,
+  savePromotion,
+} from './parts';
+import { beginSnapshotUpload, listSnapshots } from './snapshots';
+import './exports';
+
+const desk = adminProcedure('campaigns');
+const actorOf = (ctx: { session: { userId: string }; req: { requestId: string } }) => ({
+  userId: ctx.session.userId,
+  requestId: ctx.req.requestId,
+});
+
+const campaignsRouter = router({
+  list: desk
+    .input(ZAdminCampaignListInput)
+    .output(ZAdminCampaignPage)
+    .query(({ ctx, input }) => listAdminCampaigns(ctx.deps, input)),
+  get: desk
+    .input(ZAdminCampaignId)
+    .output(ZAdminCampaignDetail)
+    .query(({ ctx, input }) => campaignDetail(ctx.deps, input.campaignId)),
+  preview: desk
+    .input(ZAdminCampaignId)
+    .output(ZCampaignPreview)
+    .query(({ ctx, input }) => campaignPreview(ctx.deps, input.campaignId)),
+  create: desk
+    .input(ZAdminCampaignFields)
+    .output(ZAdminCampaign)
+    .mutation(({ ctx, input }) => createCampaign(ctx.deps, actorOf(ctx), input)),
+  update: desk
+    .input(ZAdminCampaignUpdate)
+    .output(ZAdminCampaign)
+    .mutation(({ ctx, input }) => updateCampaign(ctx.deps, actorOf(ctx), input.campaignId, input.fields)),
+  setState: desk
+    .input(ZCampaignStateInput)
+    .output(ZAdminCampaign)
+    .mutation(({ ctx, input }) => setCampaignState(ctx.deps, actorOf(ctx), input.campaignId, input.action)),
+  saveActivity: desk
+    .input(ZCampaignActivityInput)
+    .output(ZAdminCampaignDetail)
+    .mutation(({ ctx, input }) => saveCampaignActivity(ctx.deps, actorOf(ctx), input)),
+  removeActivity: desk
+    .input(ZCampaignActivityRemove)
+    .output(ZAdminCampaignDetail)
+    .mutation(({ ctx, input }) => removeCampaignActivity(ctx.deps, actorOf(ctx), input)),
+  savePromotion: desk
+    .input(ZPromotionSave)
+    .output(ZAdminCampaignDetail)
+    .mutation(({ ctx, input }) => savePromotion(ctx.deps, actorOf(ctx), input)),
+  removePromotion: desk
+    .input(ZPromotionRemove)
+    .output(ZAdminCampaignDetail)
+    .mutation(({ ctx, input }) => removePromotion(ctx.deps, actorOf(ctx), input)),
+});
+
+const groupsRouter = router({
+  list: desk.output(z.array(ZCampaignGroupRow)).query(({ ctx }) => listGroups(ctx.deps)),
+  create: desk
+    .input(ZCampaignGroupFields)
+    .output(ZCampaignGroupRow)
+    .mutation(({ ctx, input }) => saveGroup(ctx.deps, actorOf(ctx), null, input)),
+  update: desk
+    .input(ZCampaignGroupUpdate)
+    .output(ZCampaignGroupRow)
+    .mutation(({ ctx, input }) => saveGroup(ctx.deps, actorOf(ctx), input.groupId, input.fields)),
+});
+
+const snapshotsRouter = router({
+  begin: desk
+    .input(ZSnapshotBeginInput)
+    .output(ZSnapshotBeginOutput)
+    .mutation(({ ctx, input }) => beginSnapshotUpload(ctx.deps, actorOf(ctx), input)),
+  list: desk
+    .input(ZSnapshotListInput)
+    .output(ZSnapshotList)
+    .query(({ ctx, input }) => listSnapshots(ctx.deps, input.campaignId)),
+});
+
+const codesRouter = router({
+  list: desk
+    .input(ZAdminCodeSearch)
+    .output(pageOf(ZAdminReferralCode))
+    .query(({ ctx, input }) => listReferralCodes(ctx.deps, input)),
+  issue: desk
+    .input(ZReferralCodeIssue)
+    .output(z.array(ZAdminReferralCode))
+    .mutation(({ ctx, input }) => issueReferralCodes(ctx.deps, actorOf(ctx), input)),
+  uses: desk
+    .input(ZCodeUsesInput)
+    .output(pageOf(ZCodeUse))
+    .query(({ ctx, input }) => referralCodeUses(ctx.deps, input)),
+  disable: desk
+    .input(ZCodeDisable)
+    .output(ZAdminReferralCode)
+    .mutation(({ ctx, input }) => disableReferralCode(ctx.deps, actorOf(ctx), input.codeId)),
+});
+
+const allowlistRouter = router({
+  list: desk
+    .input(ZAllowlistInput)
+    .output(ZAllowlistPage)
+    .query(({ ctx, input }) => listAllowlist(ctx.deps, input)),
+  add: desk
+    .input(ZAllowlistChange)
+    .output(ZAllowlistResult)
+    .mutation(({ ctx, input }) => changeAllowlist(ctx.deps, actorOf(ctx), input, 'add')),
+  remove: desk
+    .input(ZAllowlistChange)
+    .output(ZAllowlistResult)
+    .mutation(({ ctx, input }) => changeAllowlist(ctx.deps, actorOf(ctx), input, 'remove')),
+});
+
+const botSecretRouter = router({
+  status: desk
+    .input(ZAdminCampaignId)
+    .output(ZBotSecretStatus)
+    .query(({ ctx, input }) => botSecretStatus(ctx.deps, input.campaignId)),
+  create: desk
+    .input(ZAdminCampaignId)
+    .output(ZBotSecretCreated)
+    .mutation(({ ctx, input }) => createBotSecret(ctx.deps, actorOf(ctx), input.campaignId)),
+  rotate: desk
+    .input(ZBotSecretRotate)
+    .output(ZBotSecretCreated)
+    .mutation(({ ctx, input }) => rotateBotSecret(ctx.deps, actorOf(ctx), input)),
+  revoke: desk
+    .input(ZAdminCampaignId)
+    .output(ZBotSecretStatus)
+    .mutation(({ ctx, input }) => revokeBotSecrets(ctx.deps, actorOf(ctx), input.campaignId)),
+});
+
+/** The campaign operators' side: builder, snapshots, codes and allow-lists, Discord bot secrets. */
+export const campaignDeskRouter = router({
+  campaigns: campaignsRouter,
+  groups: groupsRouter,
+  snapshots: snapshotsRouter,
+  codes: codesRouter,
+  allowlist: allowlistRouter,
+  botSecret: botSecretRouter,
+});

@@ -1,0 +1,140 @@
+import { createHash } from 'node:crypto';
+import type { TNetwork, TSnapshotProgress } from '@puffy/contracts';
+import { and, desc, eq } from 'drizzle-orm';
+import type { Deps } from '../../deps';
+import { type AuditActor, recordAudit } from '../../platform/audit';
+import { BadInput, Conflict, NotFound, PreconditionFailed } from '../../platform/errors';
+import { createSnapshot, runSnapshotImport, snapshotProgress } from '../../snapshot/import';
+
+type DeskDeps = Pick<Deps, 'db' | 'clock' | 'logger'>;
+
+/** Uploads running in this process; a second upload into the same snapshot is refused. */
+const uploading = new Set<string>();
+
+/**
+ * Declares an upload: the file's SHA-256 names it. The same file as the active snapshot is that
+ * snapshot again (re-importing is idempotent); anything else gets a new `importing` version that
+ * `uploadSnapshotFile` fills.
+ */
+export async function beginSnapshotUpload(
+  deps: DeskDeps,
+  actor: AuditActor,
+  input: { campaignId: number; network: TNetwork; fileSha256: string },
+): Promise<{ reused: boolean; progress: TSnapshotProgress }> {
+  const { db, t } = deps.db;
+  const [same] = await db
+    .select({ id: t.holderSnapshots.id })
+    .from(t.holderSnapshots)
+    .where(
+      and(
+        eq(t.holderSnapshots.campaignId, input.campaignId),
+        eq(t.holderSnapshots.network, input.network),
+        eq(t.holderSnapshots.fileSha256, input.fileSha256),
+        eq(t.holderSnapshots.status, 'active'),
+      ),
+    )
+    .limit(1);
+  if (same) return { reused: true, progress: await snapshotProgress(deps, same.id) };
+  const snapshotId = await createSnapshot(deps, {
+    campaignId: input.campaignId,
+    network: input.network,
+    createdBy: actor.userId,
+    fileSha256: input.fileSha256,
+  });
+  await deps.db.withTransaction((tx) =>
+    recordAudit(deps, tx, actor, {
+      action: 'snapshot.started',
+      targetType: 'campaign',
+      targetId: String(input.campaignId),
+      before: null,
+      after: { snapshotId, network: input.network, fileSha256: input.fileSha256 },
+    }),
+  );
+  return { reused: false, progress: await snapshotProgress(deps, snapshotId) };
+}
+
+/** Passes the body through while hashing and counting it; refuses past `maxBytes` or a different file. */
+async function* checked(
+  body: AsyncIterable<Uint8Array>,
+  expectedSha256: string | null,
+  maxBytes: number,
+): AsyncGenerator<Uint8Array> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for await (const chunk of body) {
+    bytes += chunk.byteLength;
+    if (bytes > maxBytes)
+      throw new BadInput(
+        `The file is larger than ${Math.floor(maxBytes / 1_048_576)} MB.`,
+        undefined,
+        'too_large',
+      );
+    hash.update(chunk);
+    yield chunk;
+  }
+  // Thrown before the import activates: a file other than the one declared never becomes active.
+  if (expectedSha256 && hash.digest('hex') !== expectedSha256)
+    throw new BadInput(
+      'The uploaded file is not the one declared (its SHA-256 differs).',
+      undefined,
+      'hash_mismatch',
+    );
+}
+
+/**
+ * Streams an uploaded CSV into its `importing` snapshot, then activates it atomically. Memory stays
+ * bounded: lines are parsed as chunks arrive and written in batches. A failed upload marks the
+ * snapshot failed, so the active one stays as it was.
+ */
+export async function uploadSnapshotFile(
+  deps: DeskDeps,
+  snapshotId: string,
+  body: AsyncIterable<Uint8Array>,
+  options: { maxBytes: number; signal?: AbortSignal },
+): Promise<TSnapshotProgress> {
+  const progress = await snapshotProgress(deps, snapshotId);
+  if (progress.status !== 'importing')
+    throw new PreconditionFailed(`This snapshot is ${progress.status}; start a new upload.`);
+  if (uploading.has(snapshotId)) throw new Conflict('This snapshot is already being uploaded.');
+  uploading.add(snapshotId);
+  const { db, t } = deps.db;
+  const [row] = await db
+    .select({ fileSha256: t.holderSnapshots.fileSha256 })
+    .from(t.holderSnapshots)
+    .where(eq(t.holderSnapshots.id, snapshotId));
+  try {
+    return await runSnapshotImport(
+      deps,
+      snapshotId,
+      checked(body, row?.fileSha256 ?? null, options.maxBytes),
+      {
+        signal: options.signal,
+      },
+    );
+  } catch (error) {
+    await db
+      .update(t.holderSnapshots)
+      .set({ status: 'failed' })
+      .where(and(eq(t.holderSnapshots.id, snapshotId), eq(t.holderSnapshots.status, 'importing')));
+    throw error;
+  } finally {
+    uploading.delete(snapshotId);
+  }
+}
+
+export async function listSnapshots(deps: Pick<Deps, 'db'>, campaignId: number) {
+  const { db, t } = deps.db;
+  const [campaign] = await db
+    .select({ id: t.campaigns.id })
+    .from(t.campaigns)
+    .where(eq(t.campaigns.id, campaignId))
+    .limit(1);
+  if (!campaign) throw new NotFound('No campaign has this id.', 'campaign_not_found');
+  const rows = await db
+    .select({ id: t.holderSnapshots.id })
+    .from(t.holderSnapshots)
+    .where(eq(t.holderSnapshots.campaignId, campaignId))
+    .orderBy(desc(t.holderSnapshots.createdAt), desc(t.holderSnapshots.version))
+    .limit(50);
+  return Promise.all(rows.map((r) => snapshotProgress(deps, r.id)));
+}

@@ -1,0 +1,197 @@
+import type { TAdminPass, TAdminProduct } from '@puffy/contracts';
+import { type Database, lockKey, lockRows } from '@puffy/db';
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { Deps } from '../../deps';
+import { generatePassCode } from '../../device/passes';
+import { type AuditActor, recordAudit } from '../../platform/audit';
+import { Conflict, NotFound } from '../../platform/errors';
+
+type ProductRow = Deps['db']['t']['userProducts']['$inferSelect'];
+type PassRow = Deps['db']['t']['devicePasses']['$inferSelect'];
+
+const toProduct = (row: ProductRow): TAdminProduct => ({
+  id: row.id,
+  userId: row.userId,
+  productSku: row.productSku,
+  source: row.source,
+  grantedBy: row.grantedBy,
+  createdAt: row.createdAt.toISOString(),
+  revokedAt: row.revokedAt?.toISOString() ?? null,
+  consumedOrderId: row.consumedOrderId,
+});
+
+const toPass = (row: PassRow): TAdminPass => ({
+  id: row.id,
+  code: row.code,
+  status: row.status,
+  source: row.source,
+  createdAt: row.createdAt.toISOString(),
+  usedOrderId: row.usedOrderId,
+});
+
+async function assertMember(deps: Deps, tx: Database, userId: string) {
+  const u = deps.db.t.users;
+  const [user] = await tx.select({ id: u.id }).from(u).where(eq(u.id, userId)).limit(1);
+  if (!user) throw new NotFound('No member has this id.', 'user_not_found');
+}
+
+/** A member's entitlements (every grant, revoked ones too) and device passes, newest first. */
+export async function memberProducts(deps: Deps, userId: string) {
+  const { db, t } = deps.db;
+  const [products, passes] = await Promise.all([
+    db
+      .select()
+      .from(t.userProducts)
+      .where(eq(t.userProducts.userId, userId))
+      .orderBy(desc(t.userProducts.createdAt), desc(t.userProducts.id))
+      .limit(200),
+    db
+      .select()
+      .from(t.devicePasses)
+      .where(eq(t.devicePasses.ownerUserId, userId))
+      .orderBy(desc(t.devicePasses.createdAt), desc(t.devicePasses.id))
+      .limit(200),
+  ]);
+  return { products: products.map(toProduct), passes: passes.map(toPass) };
+}
+
+async function insertGrant(deps: Deps, tx: Database, actor: AuditActor, userId: string, productSku: string) {
+  const { t } = deps.db;
+  const [product] = await tx
+    .select({ sku: t.rcProducts.sku, kind: t.rcProducts.kind })
+    .from(t.rcProducts)
+    .where(eq(t.rcProducts.sku, productSku))
+    .limit(1);
+  if (!product) throw new NotFound(`There is no product ${productSku} in the catalog.`, 'product_not_found');
+  const [row] = await tx
+    .insert(t.userProducts)
+    .values({ userId, productSku, source: 'admin', grantedBy: actor.userId, createdAt: deps.clock.now() })
+    .returning();
+  if (!row) throw new Error('user_products insert returned no row');
+  return { row, kind: product.kind };
+}
+
+/** Grants a member a product (an entitlement of SPEC.md section 5), with the reason in the audit log. */
+export async function grantProduct(
+  deps: Deps,
+  actor: AuditActor,
+  input: { userId: string; productSku: string; reason: string },
+): Promise<TAdminProduct> {
+  return deps.db.withTransaction(async (tx) => {
+    await assertMember(deps, tx, input.userId);
+    const { row } = await insertGrant(deps, tx, actor, input.userId, input.productSku);
+    await recordAudit(deps, tx, actor, {
+      action: 'product.granted',
+      targetType: 'user',
+      targetId: input.userId,
+      before: null,
+      after: { grantId: row.id, productSku: input.productSku, reason: input.reason },
+    });
+    return toProduct(row);
+  });
+}
+
+/** Revokes a grant that was not spent on an order yet. */
+export async function revokeProduct(
+  deps: Deps,
+  actor: AuditActor,
+  input: { grantId: string; reason: string },
+): Promise<TAdminProduct> {
+  const up = deps.db.t.userProducts;
+  return deps.db.withTransaction(async (tx) => {
+    await lockRows(deps.db, tx, up, eq(up.id, input.grantId));
+    const [row] = await tx.select().from(up).where(eq(up.id, input.grantId)).limit(1);
+    if (!row) throw new NotFound('No product grant has this id.', 'grant_not_found');
+    if (row.revokedAt) throw new Conflict('This grant is already revoked.', 'already_revoked');
+    if (row.consumedOrderId)
+      throw new Conflict(
+        `This grant was spent on order ${row.consumedOrderId}; refund or cancel that order instead.`,
+        'grant_consumed',
+      );
+    const [updated] = await tx
+      .update(up)
+      .set({ revokedAt: deps.clock.now() })
+      .where(and(eq(up.id, row.id), isNull(up.revokedAt)))
+      .returning();
+    if (!updated) throw new Error('grant changed while it was locked');
+    await recordAudit(deps, tx, actor, {
+      action: 'product.revoked',
+      targetType: 'user',
+      targetId: row.userId,
+      before: { grantId: row.id, productSku: row.productSku, revokedAt: null },
+      after: { grantId: row.id, revokedAt: updated.revokedAt?.toISOString() ?? null, reason: input.reason },
+    });
+    return toProduct(updated);
+  });
+}
+
+/**
+ * Gives a member one more device pass: an admin grant of a device (so the pass counts against an
+ * entitlement, as `device.pass.create` expects) and the pass itself, in one transaction.
+ */
+export async function grantDevicePass(
+  deps: Deps,
+  actor: AuditActor,
+  input: { userId: string; reason: string },
+): Promise<TAdminPass> {
+  const { t } = deps.db;
+  return deps.db.withTransaction(async (tx) => {
+    await lockKey(deps.db, tx, `device-pass:${input.userId}`);
+    await assertMember(deps, tx, input.userId);
+    const [device] = await tx
+      .select({ sku: t.rcProducts.sku })
+      .from(t.rcProducts)
+      .where(and(eq(t.rcProducts.kind, 'device'), eq(t.rcProducts.active, true)))
+      .orderBy(t.rcProducts.id)
+      .limit(1);
+    if (!device) throw new NotFound('The catalog has no active device to grant a pass for.', 'no_device');
+    const { row: grant } = await insertGrant(deps, tx, actor, input.userId, device.sku);
+    const [pass] = await tx
+      .insert(t.devicePasses)
+      .values({
+        code: generatePassCode(),
+        ownerUserId: input.userId,
+        source: 'admin',
+        createdAt: deps.clock.now(),
+      })
+      .returning();
+    if (!pass) throw new Error('device pass insert returned no row');
+    await recordAudit(deps, tx, actor, {
+      action: 'device_pass.granted',
+      targetType: 'user',
+      targetId: input.userId,
+      before: null,
+      after: { passId: pass.id, grantId: grant.id, reason: input.reason },
+    });
+    return toPass(pass);
+  });
+}
+
+/** Revokes an unused pass; a used one belongs to its order. */
+export async function revokeDevicePass(
+  deps: Deps,
+  actor: AuditActor,
+  input: { passId: string; reason: string },
+): Promise<TAdminPass> {
+  const d = deps.db.t.devicePasses;
+  return deps.db.withTransaction(async (tx) => {
+    const [updated] = await tx
+      .update(d)
+      .set({ status: 'revoked' })
+      .where(and(eq(d.id, input.passId), eq(d.status, 'active')))
+      .returning();
+    if (!updated) {
+      const [row] = await tx.select({ status: d.status }).from(d).where(eq(d.id, input.passId)).limit(1);
+      if (!row) throw new NotFound('No device pass has this id.', 'pass_not_found');
+      throw new Conflict(`Only an active pass can be revoked; this one is ${row.status}.`, 'pass_not_active');
+    }
+    await recordAudit(deps, tx, actor, {
+      action: 'device_pass.revoked',
+      targetType: 'user',
+      targetId: updated.ownerUserId,
+      before: { passId: updated.id, status: 'active' },
+      after: { passId: updated.id, status: 'revoked', reason: input.reason },
+    });
+    return toPass(updated);
+  });
+}

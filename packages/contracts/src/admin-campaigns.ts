@@ -1,0 +1,247 @@
+import { z } from 'zod';
+import { ZCampaign, ZCampaignMedia, ZPromotion, ZSnapshotProgress } from './campaign';
+import { ZActivityKind, ZActivityScope, ZEligibilityMethod, ZNetwork } from './enums';
+import { DecimalFormatError, solToLamports } from './money';
+import { pageOf, ZPageInput } from './pagination';
+
+const ZId = z.number().int().positive();
+const optionalText = (max: number) => z.string().trim().max(max).nullable().default(null);
+
+/** A gas fee as an operator types it: decimal SOL, converted exactly (never through a float) later. */
+export const ZSolAmount = z
+  .string()
+  .trim()
+  .min(1, 'Enter the gas fee in SOL, e.g. 0.05')
+  .superRefine((value, ctx) => {
+    try {
+      solToLamports(value);
+    } catch (error) {
+      if (!(error instanceof DecimalFormatError)) throw error;
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${value}" is not an amount of SOL; use digits and at most 9 decimals, e.g. 0.05`,
+      });
+    }
+  });
+
+/** One accepted eligibility method and its data (`config`), as eligibility/rules.ts reads it. */
+export const ZMethodConfigInput = z.object({
+  method: ZEligibilityMethod,
+  /** Holder methods: collectionAddress (else the campaign's own on its network), collectionName, tokenId, standard, mints. Referral methods: minLevel. */
+  config: z.record(z.string(), z.unknown()).default({}),
+});
+export type TMethodConfigInput = z.infer<typeof ZMethodConfigInput>;
+
+const isHolderMethod = (m: string) => ZNetwork.safeParse(m).success;
+
+/** The fields an operator sets on a campaign; the same shape creates and edits one. */
+export const ZAdminCampaignFields = z
+  .object({
+    slug: z
+      .string()
+      .trim()
+      .min(2)
+      .max(80)
+      .regex(/^[a-z0-9-]+$/, 'Use lower-case letters, digits and "-" only'),
+    name: z.string().trim().min(1, 'Give the campaign a name').max(200),
+    description: optionalText(4000),
+    edition: optionalText(200),
+    requirement: optionalText(2000),
+    collectionAddress: optionalText(128),
+    collectionName: optionalText(200),
+    network: ZNetwork,
+    startAt: z.iso.datetime({ offset: true }).nullable().default(null),
+    endAt: z.iso.datetime({ offset: true }).nullable().default(null),
+    limit: z.number().int().positive().nullable().default(null),
+    media: ZCampaignMedia.default({}),
+    nftGasFeeSol: ZSolAmount,
+    xPostUrl: optionalText(500),
+    groupId: ZId.nullable().default(null),
+    methods: z
+      .array(ZMethodConfigInput)
+      .max(ZEligibilityMethod.options.length)
+      .refine((ms) => new Set(ms.map((m) => m.method)).size === ms.length, 'Each method may be listed once')
+      .default([]),
+  })
+  .superRefine((v, ctx) => {
+    if (v.startAt && v.endAt && Date.parse(v.endAt) <= Date.parse(v.startAt))
+      ctx.addIssue({ code: 'custom', path: ['endAt'], message: 'The end must come after the start' });
+    v.methods.forEach((m, i) => {
+      const own = m.config.collectionAddress;
+      if (
+        isHolderMethod(m.method) &&
+        (typeof own !== 'string' || own.trim() === '') &&
+        !(m.method === v.network && v.collectionAddress)
+      )
+        ctx.addIssue({
+          code: 'custom',
+          path: ['methods', i, 'config', 'collectionAddress'],
+          message: `The ${m.method} method needs a collection address (or the campaign's own on ${m.method})`,
+        });
+      const level = m.config.minLevel;
+      if (level !== undefined && !(Number.isInteger(level) && (level as number) >= 0))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['methods', i, 'config', 'minLevel'],
+          message: 'The minimum code level is a whole number, 0 or more',
+        });
+    });
+  });
+export type TAdminCampaignFields = z.infer<typeof ZAdminCampaignFields>;
+
+export const ZAdminCampaignUpdate = z.object({ campaignId: ZId, fields: ZAdminCampaignFields });
+
+/** Lifecycle: `schedule` (ready, opens at its start), `activate` (open now), `pause`, `archive`. */
+export const ZCampaignStateAction = z.enum(['schedule', 'activate', 'pause', 'archive']);
+export const ZCampaignStateInput = z.object({ campaignId: ZId, action: ZCampaignStateAction });
+
+export const ZAdminCampaign = z.object({
+  id: z.number().int(),
+  slug: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  edition: z.string().nullable(),
+  requirement: z.string().nullable(),
+  collectionAddress: z.string().nullable(),
+  collectionName: z.string().nullable(),
+  network: ZNetwork,
+  startAt: z.string().nullable(),
+  endAt: z.string().nullable(),
+  limit: z.number().int().nullable(),
+  eligibleCount: z.number().int(),
+  media: ZCampaignMedia,
+  nftGasFeeSol: z.string(),
+  nftGasFeeLamports: z.string(),
+  xPostUrl: z.string().nullable(),
+  groupId: z.number().int().nullable(),
+  isReady: z.boolean(),
+  isActive: z.boolean(),
+  archivedAt: z.string().nullable(),
+  methods: z.array(z.object({ method: ZEligibilityMethod, config: z.record(z.string(), z.unknown()) })),
+});
+export type TAdminCampaign = z.infer<typeof ZAdminCampaign>;
+
+export const ZAdminCampaignListInput = ZPageInput.extend({
+  query: z.string().trim().max(120).optional(),
+  archived: z.boolean().default(false),
+});
+export const ZAdminCampaignPage = pageOf(ZAdminCampaign);
+export const ZAdminCampaignId = z.object({ campaignId: ZId });
+
+export const ZCampaignGroupFields = z.object({
+  slug: z
+    .string()
+    .trim()
+    .min(2)
+    .max(80)
+    .regex(/^[a-z0-9-]+$/, 'Use lower-case letters, digits and "-" only'),
+  name: z.string().trim().min(1).max(200),
+  description: optionalText(2000),
+});
+export const ZCampaignGroupRow = z.object({
+  id: z.number().int(),
+  slug: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+});
+export const ZCampaignGroupUpdate = z.object({ groupId: ZId, fields: ZCampaignGroupFields });
+
+/** An activity of a campaign: an existing one by id, or a new one described here. */
+export const ZCampaignActivityInput = z
+  .object({
+    campaignId: ZId,
+    activityId: ZId.optional(),
+    activity: z
+      .object({
+        scope: ZActivityScope.default('campaign'),
+        kind: ZActivityKind,
+        name: z.string().trim().min(1).max(200),
+        description: optionalText(2000),
+        parameter: z.record(z.string(), z.unknown()).default({}),
+      })
+      .optional(),
+    points: z.number().int().min(0, 'Points cannot be negative').max(1_000_000),
+    quantity: z.number().int().min(1).max(10_000).default(1),
+    required: z.boolean().default(false),
+  })
+  .refine((v) => (v.activityId === undefined) !== (v.activity === undefined), {
+    message: 'Pick an existing activity or describe a new one',
+    path: ['activityId'],
+  });
+export const ZCampaignActivityRow = z.object({
+  campaignActivityId: z.number().int(),
+  activityId: z.number().int(),
+  name: z.string(),
+  kind: ZActivityKind,
+  scope: ZActivityScope,
+  points: z.number().int(),
+  quantity: z.number().int(),
+  required: z.boolean(),
+});
+export const ZCampaignActivityRemove = z.object({ campaignId: ZId, activityId: ZId });
+
+/** A promotion (the NFT members claim) of a campaign. */
+export const ZPromotionFields = z.object({
+  name: z.string().trim().min(1, 'Name the NFT').max(32),
+  symbol: z
+    .string()
+    .trim()
+    .min(1)
+    .max(10)
+    .regex(/^[A-Z0-9]+$/, 'Use upper-case letters and digits only'),
+  description: optionalText(2000),
+  image: z.string().trim().min(1, 'Give the NFT image URL').max(500),
+  video: z.string().trim().max(500).optional(),
+  collectionAddress: optionalText(128),
+  network: ZNetwork,
+  /** Percent with up to two decimals, 0–100; stored as basis points. */
+  royaltyPercent: z
+    .string()
+    .trim()
+    .regex(/^\d{1,3}(\.\d{1,2})?$/, 'Royalty is a percent like 5.5')
+    .refine((p) => Number(p) <= 100, 'Royalty is at most 100 %')
+    .default('5.5'),
+});
+export const ZPromotionSave = z.object({
+  campaignId: ZId,
+  promotionId: ZId.optional(),
+  fields: ZPromotionFields,
+});
+export const ZAdminPromotion = ZPromotion.extend({ royaltyPercent: z.string() });
+export const ZPromotionRemove = z.object({ campaignId: ZId, promotionId: ZId });
+
+/** Everything the builder shows for one campaign. */
+export const ZAdminCampaignDetail = z.object({
+  campaign: ZAdminCampaign,
+  activities: z.array(ZCampaignActivityRow),
+  promotions: z.array(ZAdminPromotion),
+});
+export type TAdminCampaignDetail = z.infer<typeof ZAdminCampaignDetail>;
+
+/** The campaign as a member will see it, with what the builder still lacks before members can. */
+export const ZCampaignPreview = z.object({
+  campaign: ZCampaign,
+  promotions: z.array(ZPromotion),
+  activities: z.array(ZCampaignActivityRow),
+  gasFeeSol: z.string(),
+  visibleToMembers: z.boolean(),
+  missing: z.array(z.string()),
+});
+export type TCampaignPreview = z.infer<typeof ZCampaignPreview>;
+
+/** Snapshot upload: declare the file first (its SHA-256), then stream it to /admin/snapshots/:id/upload. */
+export const ZSnapshotBeginInput = z.object({
+  campaignId: ZId,
+  network: ZNetwork,
+  fileSha256: z.string().regex(/^[0-9a-f]{64}$/, 'The file hash is 64 hex digits'),
+  bytes: z.number().int().positive(),
+});
+export const ZSnapshotBeginOutput = z.object({
+  /** True when this very file is already the active snapshot: nothing to upload. */
+  reused: z.boolean(),
+  progress: ZSnapshotProgress,
+});
+export const ZSnapshotListInput = z.object({ campaignId: ZId });
+export const ZSnapshotList = z.array(ZSnapshotProgress);
+
+export * from './admin-campaign-access';
