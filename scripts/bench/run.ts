@@ -1,63 +1,22 @@
-// `pnpm bench`: every measurement beside a baseline taken in the same run, printed as ratios (this
-// machine is shared and noisy; absolute numbers mean little). `--short` only proves the benches work.
-import { measureEd25519 } from './ed25519';
-import { measureHttp } from './http';
-import { startServerProcess } from './server-process';
+// `pnpm bench`: every measurement beside a baseline taken in the same run, printed as one table of
+// ratios (this machine is shared and noisy; absolute numbers mean little). `--short` only proves the
+// benches work (CI). `--only name,name` runs some of the measures listed in measures.ts.
+import { measures } from './measures';
+import { bundleReport } from './spa';
+import { printTable, type Row } from './table';
 
 const short = process.argv.includes('--short');
-const seconds = short ? 1 : 10;
-const connections = 50;
+const onlyArg = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const only = onlyArg ? new Set(onlyArg.split(',')) : null;
 
-interface Row {
-  measure: string;
-  baseline: string;
-  value: string;
-  ratio: string;
-  target: string;
+const rows: Row[] = [];
+for (const measure of measures) {
+  if (only && !only.has(measure.name)) continue;
+  process.stderr.write(`bench: ${measure.name}…\n`);
+  rows.push(...(await measure.run({ short })));
 }
-
-const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-
-async function httpRows(): Promise<Row[]> {
-  // One load generator is one IP: lift the per-IP default so the bench measures serving, not refusing.
-  const server = await startServerProcess({ RATE_LIMIT_IP_PER_MINUTE: '100000000' });
-  try {
-    // Warm both paths before measuring.
-    await measureHttp(`${server.url}/health`, { connections, seconds: 1 });
-    await measureHttp(`${server.url}/trpc/system.version`, { connections, seconds: 1 });
-    const bare = await measureHttp(`${server.url}/health`, { connections, seconds });
-    const trpc = await measureHttp(`${server.url}/trpc/system.version`, { connections, seconds });
-    return [
-      {
-        measure: `trivial tRPC query over HTTP (${connections} connections)`,
-        baseline: `bare Hono route ${fmt(bare.requestsPerSecond)} req/s`,
-        value: `${fmt(trpc.requestsPerSecond)} req/s, p99 ${trpc.p99} ms, errors ${trpc.errors + trpc.non2xx}`,
-        ratio: `${(trpc.requestsPerSecond / bare.requestsPerSecond).toFixed(2)}×`,
-        target: '≥ 0.5×',
-      },
-    ];
-  } finally {
-    await server.stop();
-  }
-}
-
-function cryptoRows(): Row[] {
-  const { baseline, ours } = measureEd25519(short ? 0.5 : 3);
-  return [
-    {
-      measure: 'Solana sign-in verification',
-      baseline: `node:crypto verify with key import ${fmt(baseline)}/s`,
-      value: `${fmt(ours)}/s`,
-      ratio: `${(ours / baseline).toFixed(2)}×`,
-      target: '≥ 0.8×',
-    },
-  ];
-}
-
-const rows = [...(await httpRows()), ...cryptoRows()];
-console.log(
-  `\nbenchmarks (${short ? 'short mode: proves they run, numbers not meaningful' : `${seconds} s each`})\n`,
+process.stdout.write(
+  `\nbenchmarks (${short ? 'short mode: proves they run, numbers not meaningful' : 'full'}; one run, ratios against a baseline from the same run)\n\n`,
 );
-console.log('| measure | baseline (same run) | measured | ratio | target |');
-console.log('|---|---|---|---|---|');
-for (const r of rows) console.log(`| ${r.measure} | ${r.baseline} | ${r.value} | ${r.ratio} | ${r.target} |`);
+process.stdout.write(`${printTable(rows)}\n\n`);
+if (!only || only.has('spa')) process.stdout.write(`${bundleReport()}\n`);

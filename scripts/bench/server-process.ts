@@ -41,13 +41,19 @@ export async function startServerProcess(
     },
   });
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i += 1) {
+  // Up to a minute: on a loaded shared machine, migrating and seeding can take that long.
+  let ready = false;
+  for (let i = 0; i < 600 && !ready; i += 1) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
     try {
-      if ((await fetch(`${url}/health`)).ok) break;
+      ready = (await fetch(`${url}/health`)).ok;
     } catch {
       await new Promise((r) => setTimeout(r, 100));
     }
+  }
+  if (!ready) {
+    child.kill('SIGTERM');
+    throw new Error('the server did not answer /health within a minute');
   }
   return {
     url,

@@ -1,11 +1,13 @@
-import type { Server } from 'node:http';
+import { createServer, type RequestListener, type Server, type ServerOptions } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { type Deps, registerJobs, type SessionResolver } from '@puffy/api';
+import { appRouter, type Deps, registerJobs, resolveSession, type SessionResolver } from '@puffy/api';
 import type { AnyTRPCRouter } from '@trpc/server';
 import { createApp } from './app';
 import type { AppConfig } from './config';
+import { fastTrpcListener } from './http/trpc-node';
 import { createMetrics } from './metrics';
+import { closeDeps } from './runtime';
 
 export interface RunningServer {
   url: string;
@@ -26,18 +28,40 @@ export async function startServer(
   } = {},
 ): Promise<RunningServer> {
   let draining = false;
+  const metrics = createMetrics({ jobs: deps.jobs, db: deps.db });
   const app = createApp({
     config,
     deps,
-    metrics: createMetrics(),
+    metrics,
     webDistDir: options.webDistDir,
     router: options.router,
     resolveSession: options.resolveSession,
     isDraining: () => draining,
   });
+  // /trpc goes through the fast handler ahead of Hono; what it does not handle falls through to Hono.
+  const withFastTrpc = config.trpcFastPath
+    ? await fastTrpcListener({
+        config,
+        deps,
+        metrics,
+        router: options.router ?? appRouter,
+        resolveSession: options.resolveSession ?? resolveSession,
+      })
+    : undefined;
+  // @hono/node-server hands us its listener here; node's createServer is overloaded, hence the cast.
+  const createWithFastTrpc = withFastTrpc
+    ? (((serverOptions: ServerOptions, honoListener: RequestListener) =>
+        createServer(serverOptions, withFastTrpc(honoListener))) as typeof createServer)
+    : undefined;
   const server = await new Promise<Server>((resolveServer) => {
-    const s = serve({ fetch: app.fetch, port: options.port ?? config.port, hostname: config.host }, () =>
-      resolveServer(s as Server),
+    const s = serve(
+      {
+        fetch: app.fetch,
+        port: options.port ?? config.port,
+        hostname: config.host,
+        createServer: createWithFastTrpc,
+      },
+      () => resolveServer(s as Server),
     ) as Server;
   });
   const { port } = server.address() as AddressInfo;
@@ -57,8 +81,7 @@ export async function startServer(
       await closed;
       clearTimeout(timer);
       // Jobs stop before the database closes, so running handlers finish (or abort) cleanly.
-      await deps.jobs.close();
-      await Promise.allSettled([deps.store.close(), deps.db.close()]);
+      await closeDeps(deps);
     })();
     return closing;
   };

@@ -1,0 +1,116 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { launchChromium } from './browser';
+import { startServerProcess } from './server-process';
+import type { Measure, Row } from './table';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const dist = join(root, 'apps/web/dist');
+const INITIAL_JS_LIMIT_KB = 180;
+const LCP_LIMIT_MS = 1000;
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+function ensureBuilt(): void {
+  if (existsSync(join(dist, 'index.html'))) return;
+  process.stderr.write('bench: building the SPA (apps/web/dist is missing)…\n');
+  const built = spawnSync('pnpm', ['--filter', '@puffy/web', 'build'], { cwd: root, stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('the SPA build failed');
+}
+
+const gzipSize = (file: string) => gzipSync(readFileSync(join(dist, file))).length;
+
+/** The JS a first visit downloads before anything renders: the entry script and its modulepreloads. */
+export function initialScripts(html: string): string[] {
+  const found = new Set<string>();
+  for (const m of html.matchAll(/<script[^>]*type="module"[^>]*src="\/?([^"]+\.js)"/g))
+    found.add(m[1] as string);
+  for (const m of html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="\/?([^"]+\.js)"/g))
+    found.add(m[1] as string);
+  return [...found];
+}
+
+/** Per chunk, gzip: printed under the table so a growing chunk is visible in every run. */
+export function bundleReport(): string {
+  const files = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js') || f.endsWith('.css'));
+  const initial = new Set(initialScripts(readFileSync(join(dist, 'index.html'), 'utf8')));
+  const lines = files
+    .map((f) => ({ f, raw: readFileSync(join(dist, 'assets', f)).length, gz: gzipSize(join('assets', f)) }))
+    .sort((a, b) => b.gz - a.gz)
+    .map(
+      ({ f, raw, gz }) =>
+        `  ${f.padEnd(40)} ${kb(raw).padStart(10)} ${kb(gz).padStart(10)} gzip${initial.has(`assets/${f}`) ? '  (initial)' : ''}`,
+    );
+  return ['bundle (per chunk):', ...lines].join('\n');
+}
+
+/** Largest Contentful Paint of a cold first load, in headless chromium against the real server. */
+async function largestContentfulPaint(url: string, loads: number): Promise<number[]> {
+  const browser = await launchChromium();
+  try {
+    const times: number[] = [];
+    for (let i = 0; i < loads; i += 1) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(url, { waitUntil: 'load' });
+      const lcp = await page.evaluate(
+        () =>
+          new Promise<number>((done) => {
+            new PerformanceObserver((list) => {
+              const entries = list.getEntries();
+              done(entries[entries.length - 1]?.startTime ?? Number.NaN);
+              // Node's type library does not know this browser entry type, hence the cast.
+            }).observe({ type: 'largest-contentful-paint' as 'mark', buffered: true });
+            setTimeout(() => done(Number.NaN), 5000);
+          }),
+      );
+      times.push(lcp);
+      await context.close();
+    }
+    return times;
+  } finally {
+    await browser.close();
+  }
+}
+
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+
+export const spaMeasure: Measure = {
+  name: 'spa',
+  async run({ short }) {
+    ensureBuilt();
+    const html = readFileSync(join(dist, 'index.html'), 'utf8');
+    const initial = initialScripts(html);
+    const initialGzip = initial.reduce((sum, f) => sum + gzipSize(f), 0);
+    const rows: Row[] = [
+      {
+        measure: 'SPA first load: initial JS (gzip)',
+        value: `${kb(initialGzip)} in ${initial.length} files`,
+        baseline: '—',
+        ratio: '—',
+        target: `≤ ${INITIAL_JS_LIMIT_KB} KB`,
+        pass: initialGzip <= INITIAL_JS_LIMIT_KB * 1024,
+      },
+    ];
+    const server = await startServerProcess({ WEB_DIST_DIR: dist });
+    try {
+      const times = await largestContentfulPaint(`${server.url}/`, short ? 1 : 5);
+      const lcp = median(times);
+      rows.push({
+        measure: 'SPA first load: Largest Contentful Paint (localhost, headless chromium)',
+        value: `${Math.round(lcp)} ms median of ${times.length} (${times.map((t) => Math.round(t)).join(', ')})`,
+        baseline: '—',
+        ratio: '—',
+        target: `< ${LCP_LIMIT_MS} ms`,
+        pass: lcp < LCP_LIMIT_MS,
+      });
+    } finally {
+      await server.stop();
+    }
+    return rows;
+  },
+};
