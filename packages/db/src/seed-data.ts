@@ -45,9 +45,10 @@ export const demoCampaigns: DemoCampaign[] = [
     gasFeeSol: '0.01',
     methods: ['sol', 'bypass', 'referral'],
     activities: [
-      { kind: 'sign_in', points: 10 },
+      // Required: signing in completes it by itself, so the demo is walkable without an X account.
+      { kind: 'sign_in', points: 10, required: true },
       { kind: 'verify_email', points: 20 },
-      { kind: 'link_x', points: 20, required: true },
+      { kind: 'link_x', points: 20 },
       { kind: 'refer_friends', points: 50, quantity: 3 },
       { kind: 'x_post', points: 30 },
     ],

@@ -86,6 +86,25 @@ async function insertCampaign(
   await tx
     .insert(t.campaignEligibleMethods)
     .values(demo.methods.map((method) => ({ campaignId: campaign.id, method })));
+  // Holdings come from an active snapshot (the offline default), so the demo never needs a chain RPC.
+  for (const method of demo.methods) {
+    const network = HOLDER_METHODS.get(method);
+    if (!network) continue;
+    const holders = network === 'sol' ? [DEMO_REFERRER_WALLET] : [];
+    const snapshotId = crypto.randomUUID();
+    await tx.insert(t.holderSnapshots).values({
+      id: snapshotId,
+      campaignId: campaign.id,
+      network,
+      status: 'active',
+      version: 1,
+      rowsRead: holders.length,
+      rowsAccepted: holders.length,
+      activatedAt: context.now,
+    });
+    if (holders.length > 0)
+      await tx.insert(t.snapshotHolders).values(holders.map((address) => ({ snapshotId, address })));
+  }
   if (demo.activities.length > 0) {
     await tx.insert(t.campaignActivities).values(
       demo.activities.map((a) => ({
@@ -107,11 +126,43 @@ async function insertCampaign(
   }
 }
 
+/** The eligibility methods that mean "holds the collection on this network". */
+const HOLDER_METHODS = new Map<string, 'sol' | 'eth' | 'ton' | 'soon' | 'berachain'>([
+  ['sol', 'sol'],
+  ['eth', 'eth'],
+  ['ton', 'ton'],
+  ['soon', 'soon'],
+  ['berachain', 'berachain'],
+]);
+
+/** sha256("puffy-demo-referrer") in base58: an address, never a key. */
+const DEMO_REFERRER_WALLET = 'PuqLVKgqtF93j4bL7eNkq5HG2rTpnhDUUi3JQNp8gsk';
+
 async function insertStore(db: Db, tx: Database): Promise<void> {
   const { t } = db;
+  // A code is a referral by someone: the demo code belongs to the team's own member (a wallet with
+  // no key anywhere, so nobody signs in as it), which makes it usable by anyone trying the demo.
+  const teamId = crypto.randomUUID();
+  const now = new Date();
+  await tx.insert(t.users).values({
+    id: teamId,
+    walletAddress: DEMO_REFERRER_WALLET,
+    walletChain: 'sol',
+    name: 'Puffy team',
+    createdAt: now,
+    updatedAt: now,
+  });
+  await tx.insert(t.userWallets).values({
+    id: crypto.randomUUID(),
+    userId: teamId,
+    chain: 'sol',
+    address: DEMO_REFERRER_WALLET,
+    isPrimary: true,
+    createdAt: now,
+  });
   await tx
     .insert(t.referralCodes)
-    .values({ code: 'PUFFY-DEMO', type: 'gunlimited', level: 0 })
+    .values({ code: 'PUFFY-DEMO', type: 'gunlimited', level: 0, ownerUserId: teamId })
     .onConflictDoNothing();
   await tx
     .insert(t.rcProducts)
