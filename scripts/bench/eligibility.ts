@@ -145,7 +145,7 @@ export const eligibilityMeasure: Measure = {
       return [
         {
           measure: `campaign.checkEligibleDryRun, ${fmt(holders)}-holder snapshot, SQLite (${connections} connections)`,
-          value: `${fmt(dry.requestsPerSecond)} req/s, p95 ${dry.p95} ms, p99 ${dry.p99} ms, failures ${failures}`,
+          value: `${fmt(dry.requestsPerSecond)} req/s, p95 ${dry.p95.toFixed(1)} ms, p99 ${dry.p99.toFixed(1)} ms, failures ${failures}`,
           baseline: `trivial tRPC query ${fmt(base.requestsPerSecond)} req/s`,
           ratio: ratioOf(dry.requestsPerSecond, base.requestsPerSecond),
           target: `≥ ${TARGET_RATIO}×, p99 < ${TARGET_P99_MS} ms`,

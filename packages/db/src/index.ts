@@ -1,6 +1,6 @@
 export { createDb } from './client';
 export { type ConstraintKind, type ConstraintViolation, violatedConstraint } from './errors';
-export { containsInsensitive, lockKey, lockRows, rawRows } from './helpers';
+export { containsInsensitive, insertManySkippingConflicts, lockKey, lockRows, rawRows } from './helpers';
 export { type MigrateOptions, MigrationError, migrateDown, migrateUp } from './migrate';
 export * as pg from './schema/pg';
 export { type SeedOptions, seedDemo } from './seed';

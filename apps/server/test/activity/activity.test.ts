@@ -39,6 +39,8 @@ describe.each(testDatabases())('activities and the points ledger on $label', (fa
       ledgerSum: 25,
       campaign: 25,
       global: 25,
+      campaignEntries: 1,
+      campaignLedgerSum: 25,
     });
     const { db, t } = deps.db;
     expect(await db.select().from(t.userActivities).where(eq(t.userActivities.userId, userId))).toHaveLength(
@@ -211,7 +213,7 @@ describe.each(testDatabases())('activities and the points ledger on $label', (fa
         code: 'BAD_REQUEST',
         reason: 'proof_missing',
       });
-      expect(await pointsState(server.deps, userId, campaignId)).toMatchObject({ entries: 0 });
+      expect(await pointsState(server.deps, userId, campaignId)).toMatchObject({ campaignEntries: 0 });
     });
 
     it("accepts the member's own post (any case, twitter.com, query ignored) once", async () => {
@@ -236,7 +238,7 @@ describe.each(testDatabases())('activities and the points ledger on $label', (fa
         proof: { url },
       });
       expect(held).toMatchObject({ status: 'pending_review', pointsAwarded: 0 });
-      expect(await pointsState(server.deps, userId, campaignId)).toMatchObject({ ledgerSum: 15 });
+      expect(await pointsState(server.deps, userId, campaignId)).toMatchObject({ campaignLedgerSum: 15 });
     });
 
     it('refuses automatic activities and unknown ones', async () => {
@@ -284,7 +286,7 @@ describe.each(testDatabases())('activities and the points ledger on $label', (fa
         { status: 'fulfilled', value: { status: 'completed', pointsAwarded: 20 } },
       ]);
       expect(await pointsState(server.deps, userId, campaignId)).toMatchObject({
-        ledgerSum: 35,
+        campaignLedgerSum: 35,
         campaign: 35,
       });
       const list = await member.activity.list.query({ campaignId });

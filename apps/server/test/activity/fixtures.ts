@@ -94,5 +94,14 @@ export async function pointsState(deps: Deps, userId: string, campaignId: number
   const aggregates = await db.select().from(t.userPoints).where(eq(t.userPoints.userId, userId));
   const campaign = aggregates.find((a) => a.scopeKey === String(campaignId))?.points ?? 0;
   const global = aggregates.find((a) => a.scopeKey === 'global')?.points ?? 0;
-  return { entries: entries.length, ledgerSum: entries.reduce((s, e) => s + e.points, 0), campaign, global };
+  const inCampaign = entries.filter((e) => e.campaignId === campaignId);
+  return {
+    entries: entries.length,
+    ledgerSum: entries.reduce((s, e) => s + e.points, 0),
+    campaign,
+    global,
+    /** This campaign's own ledger rows: a member signed in over HTTP also earns other campaigns' sign-in points. */
+    campaignEntries: inCampaign.length,
+    campaignLedgerSum: inCampaign.reduce((s, e) => s + e.points, 0),
+  };
 }

@@ -35,6 +35,7 @@ import {
   ZSnapshotListInput,
 } from '@puffy/contracts';
 import { z } from 'zod';
+import { invalidateCampaignRules } from '../../eligibility/rules-cache';
 import { router } from '../../trpc/init';
 import { adminProcedure } from '../../trpc/procedures';
 import { botSecretStatus, createBotSecret, revokeBotSecrets, rotateBotSecret } from './bot-secret';
@@ -59,7 +60,15 @@ import {
 import { beginSnapshotUpload, listSnapshots } from './snapshots';
 import './exports';
 
-const desk = adminProcedure('campaigns');
+/**
+ * Every campaign-desk change may alter what eligibility reads (rules, methods, required activities,
+ * the active snapshot), so a successful change drops the cached rules here and in every instance.
+ */
+const desk = adminProcedure('campaigns').use(async ({ ctx, type, next }) => {
+  const result = await next();
+  if (type === 'mutation' && result.ok) await invalidateCampaignRules(ctx.deps, null);
+  return result;
+});
 const actorOf = (ctx: { session: { userId: string }; req: { requestId: string } }) => ({
   userId: ctx.session.userId,
   requestId: ctx.req.requestId,

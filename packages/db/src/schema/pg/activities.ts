@@ -123,3 +123,19 @@ export const userPoints = table(
     index('user_points_leaderboard_idx').on(t.scopeKey, t.points, t.userId),
   ],
 );
+
+/**
+ * How many members of a scope have each points total: a member's rank is one more than the members
+ * of the buckets above theirs, summed over a few hundred buckets instead of counting every member
+ * above. Kept by triggers on user_points (drizzle-kit cannot declare them; see the migration), so
+ * every writer of user_points, bulk loads and cascaded deletes included, keeps it exact.
+ */
+export const pointsHistogram = table(
+  'points_histogram',
+  {
+    scopeKey: text('scope_key').notNull(),
+    points: integer('points').notNull(),
+    members: integer('members').notNull().default(0),
+  },
+  (t) => [primaryKey({ name: 'points_histogram_pk', columns: [t.scopeKey, t.points] })],
+);
