@@ -5,7 +5,14 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: { main: 'src/main.ts', worker: 'src/worker-main.ts' },
+  entryPoints: {
+    main: 'src/main.ts',
+    worker: 'src/worker-main.ts',
+    migrate: 'src/migrate-main.ts',
+    // The operator's backup and restore, so the image can run them without the dev toolchain.
+    backup: '../../scripts/backup.ts',
+    restore: '../../scripts/restore.ts',
+  },
   outdir: 'dist',
   bundle: true,
   platform: 'node',

@@ -1,7 +1,12 @@
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { type CircuitStatesSource, registerCircuitGauge } from './metrics-circuits';
+import { type OperationalSources, registerOperationalGauges } from './metrics-operational';
 
-/** One registry per app instance (not the global default), so several servers can live in one test process. */
-export function createMetrics() {
+/**
+ * One registry per app instance (not the global default), so several servers can live in one test
+ * process. With `sources`, /metrics also reports the job queue and the payment and mint pipelines.
+ */
+export function createMetrics(sources: OperationalSources & { circuits?: CircuitStatesSource } = {}) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'puffy_' });
   const requests = new Counter({
@@ -17,11 +22,20 @@ export function createMetrics() {
     buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
   });
+  const rateLimited = new Counter({
+    name: 'puffy_rate_limit_rejections_total',
+    help: 'Requests refused with 429 Too Many Requests, by route or procedure',
+    labelNames: ['route'] as const,
+    registers: [registry],
+  });
+  registerOperationalGauges(registry, sources);
+  registerCircuitGauge(registry, sources.circuits);
   return {
     registry,
     observe(method: string, route: string, status: number, seconds: number) {
       requests.inc({ method, route, status: String(status) });
       duration.observe({ method, route }, seconds);
+      if (status === 429) rateLimited.inc({ route });
     },
   };
 }

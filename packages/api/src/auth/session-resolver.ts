@@ -4,7 +4,10 @@ import { ACCESS_COOKIE, readCookie } from './cookies';
 import { isRevoked } from './revocation';
 import { verifyAccessToken } from './tokens';
 
-/** Reads the access token from `Authorization: Bearer` or the cookie, and refuses revoked ones. */
+/**
+ * Reads the access token from `Authorization: Bearer` or the cookie, and refuses revoked ones (from
+ * the store's marks, or from the sessions table while the store is down).
+ */
 export async function resolveSession(req: RequestInfo, deps: Deps): Promise<Session | null> {
   const authorization = req.header('authorization');
   const bearer = authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : undefined;
@@ -12,7 +15,7 @@ export async function resolveSession(req: RequestInfo, deps: Deps): Promise<Sess
   if (!token) return null;
   const claims = await verifyAccessToken(deps.auth.signingKeys, token, deps.clock.now());
   if (!claims) return null;
-  if (await isRevoked(deps.store, claims)) return null;
+  if (await isRevoked(deps, claims)) return null;
   return {
     userId: claims.userId,
     walletAddress: claims.walletAddress,

@@ -89,6 +89,41 @@ export interface CircuitBreakerOptions {
   now?: Clock;
   /** Which errors count against the upstream; others (a definitive 4xx, say) prove it is answering. */
   isFailure?: (error: unknown) => boolean;
+  /** Called on every transition (open, half-open probe admitted, closed), after it happened. */
+  onStateChange?: CircuitStateListener;
+}
+
+export type CircuitStateListener = (change: {
+  service: string;
+  from: CircuitState;
+  to: CircuitState;
+}) => void;
+
+/**
+ * Every breaker of the process, held weakly so that a discarded client's breaker goes away with it:
+ * the server's /metrics reads their states at scrape time and counts transitions, without the code
+ * that builds the breakers (holdings readers, payment RPC clients) knowing about metrics.
+ */
+const liveBreakers = new Set<WeakRef<CircuitBreaker>>();
+const stateListeners = new Set<CircuitStateListener>();
+
+/** The current state of every live breaker (several may serve one service). */
+export function circuitBreakerStates(): Array<{ service: string; state: CircuitState }> {
+  const states: Array<{ service: string; state: CircuitState }> = [];
+  for (const ref of liveBreakers) {
+    const breaker = ref.deref();
+    if (breaker) states.push({ service: breaker.service, state: breaker.state });
+    else liveBreakers.delete(ref);
+  }
+  return states;
+}
+
+/** Hears the transitions of every breaker in the process; returns the function that stops listening. */
+export function onAnyCircuitStateChange(listener: CircuitStateListener): () => void {
+  stateListeners.add(listener);
+  return () => {
+    stateListeners.delete(listener);
+  };
 }
 
 /**
@@ -108,6 +143,7 @@ export class CircuitBreaker {
   private openedAt = 0;
   private probeInFlight = false;
   private generation = 0;
+  private readonly onStateChange: CircuitStateListener | undefined;
 
   constructor(options: CircuitBreakerOptions) {
     if (!(options.failureThreshold >= 1)) throw new RangeError('failureThreshold must be at least 1');
@@ -117,6 +153,8 @@ export class CircuitBreaker {
     this.cooldownMs = options.cooldownMs;
     this.now = options.now ?? Date.now;
     this.isFailure = options.isFailure ?? isTransientFailure;
+    this.onStateChange = options.onStateChange;
+    liveBreakers.add(new WeakRef(this));
   }
 
   get state(): CircuitState {
@@ -144,9 +182,11 @@ export class CircuitBreaker {
     const state = this.state;
     if (state === 'closed') return this.generation;
     if (state === 'half_open' && !this.probeInFlight) {
+      const from = this.phase;
       this.phase = 'half_open';
       this.probeInFlight = true;
       this.generation += 1;
+      this.announce(from, 'half_open');
       return this.generation;
     }
     const retryAfterMs = state === 'open' ? this.openedAt + this.cooldownMs - this.now() : undefined;
@@ -164,18 +204,34 @@ export class CircuitBreaker {
   }
 
   private open(): void {
+    const from = this.phase;
     this.phase = 'open';
     this.openedAt = this.now();
     this.failures = 0;
     this.probeInFlight = false;
     this.generation += 1;
+    this.announce(from, 'open');
   }
 
   private close(): void {
-    if (this.phase !== 'closed') this.generation += 1;
+    const from = this.phase;
+    if (from !== 'closed') this.generation += 1;
     this.phase = 'closed';
     this.failures = 0;
     this.probeInFlight = false;
+    if (from !== 'closed') this.announce(from, 'closed');
+  }
+
+  /** A listener that throws must not break the call it observes. */
+  private announce(from: CircuitState, to: CircuitState): void {
+    const change = { service: this.service, from, to };
+    for (const listener of [this.onStateChange, ...stateListeners]) {
+      try {
+        listener?.(change);
+      } catch {
+        // Observers are metrics and logs; the breaker's own decision stands regardless.
+      }
+    }
   }
 }
 

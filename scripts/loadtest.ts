@@ -1,0 +1,424 @@
+// `pnpm loadtest`: the launch scenario against the production deployment without Docker. Builds the
+// server bundles, migrates a database of its own, starts two web instances and a worker on Postgres
+// and Redis (NODE_ENV=production), puts a ready campaign with a promotion and a snapshot of every test
+// wallet in place, then drives many wallets through the launch for a fixed time: the dry-run
+// eligibility check, sign-in (challenge from one instance, verify through the other), standing,
+// the signed-in eligibility check, and the claim. Reports requests, errors (rate limits apart) and
+// latency percentiles, and exits 1 when any request failed for a reason other than a rate limit.
+//   LOADTEST_DATABASE_URL (or TEST_DATABASE_URL)  a Postgres role that may create databases
+//   LOADTEST_REDIS_URL (or TEST_REDIS_URL)         a Redis
+//   --seconds N      how long to drive the load (30)
+//   --wallets N      how many wallets take part (1000)
+//   --concurrency N  how many wallets are in flight at once (32)
+//   --skip-build     use the bundles already in apps/server/dist
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { generateKeyPairSync, type KeyObject, randomBytes, sign } from 'node:crypto';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createDb } from '@puffy/db';
+import bs58 from 'bs58';
+import postgres from 'postgres';
+import { generateProductionEnv } from './production-env';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const logDir = mkdtempSync(join(tmpdir(), 'puffy-load-'));
+const adminUrl =
+  process.env.LOADTEST_DATABASE_URL ??
+  process.env.TEST_DATABASE_URL ??
+  'postgres://postgres@127.0.0.1:5432/postgres';
+const redisUrl = process.env.LOADTEST_REDIS_URL ?? process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+function option(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  const value = at >= 0 ? Number(process.argv[at + 1]) : fallback;
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive whole number`);
+  return value;
+}
+const SECONDS = option('seconds', 30);
+const WALLETS = option('wallets', 1000);
+const CONCURRENCY = option('concurrency', 32);
+
+const children: Array<{ name: string; child: ChildProcess; log: string }> = [];
+const step = (message: string) => process.stdout.write(`loadtest: ${message}\n`);
+
+function freePort(): Promise<number> {
+  return new Promise((done, reject) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address ? done(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+function start(name: string, script: string, env: Record<string, string>): void {
+  const log = join(logDir, `${name}.log`);
+  const out = openSync(log, 'a');
+  const child = spawn(process.execPath, [join(root, 'apps/server/dist', script)], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', out, out],
+  });
+  closeSync(out);
+  children.push({ name, child, log });
+}
+
+async function waitFor(what: string, probe: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (await probe().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${what} did not happen within ${timeoutMs / 1000} s`);
+}
+
+interface Wallet {
+  address: string;
+  /** The wallet's own client address: rate limits per IP apply to it as to a real member. */
+  ip: string;
+  key: KeyObject;
+  token?: string;
+}
+
+function wallet(index: number): Wallet {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  const raw = Buffer.from(publicKey.export({ format: 'jwk' }).x ?? '', 'base64url');
+  return {
+    address: bs58.encode(raw),
+    ip: `10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}`,
+    key: privateKey,
+  };
+}
+
+const signMessage = (w: Wallet, message: string) =>
+  bs58.encode(sign(null, Buffer.from(message, 'utf8'), w.key));
+
+/** Every answer, by step: status 0 is a request that got no HTTP answer at all. */
+const samples = new Map<string, Array<{ ms: number; status: number }>>();
+const failures = new Map<string, number>();
+
+class CallFailed extends Error {}
+
+/** One tRPC call in the plain-JSON wire format, as the SPA makes it; recorded under its step. */
+async function call<T>(
+  base: string,
+  stepName: string,
+  path: string,
+  w: Wallet,
+  options: { input?: unknown; mutation?: boolean; token?: string } = {},
+): Promise<T> {
+  const headers: Record<string, string> = { 'content-type': 'application/json', 'x-forwarded-for': w.ip };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  const url = options.mutation
+    ? `${base}/trpc/${path}`
+    : `${base}/trpc/${path}${options.input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(options.input))}`}`;
+  const started = performance.now();
+  let status = 0;
+  let body: { result?: { data: T }; error?: { message?: string } } | undefined;
+  try {
+    const response = await fetch(url, {
+      method: options.mutation ? 'POST' : 'GET',
+      headers,
+      body: options.mutation ? JSON.stringify(options.input ?? {}) : undefined,
+    });
+    status = response.status;
+    body = (await response.json()) as typeof body;
+  } catch (error) {
+    const key = `${stepName}: ${error instanceof Error ? error.message : String(error)}`;
+    failures.set(key, (failures.get(key) ?? 0) + 1);
+  }
+  const list = samples.get(stepName) ?? [];
+  list.push({ ms: performance.now() - started, status });
+  samples.set(stepName, list);
+  if (status !== 200 || !body?.result) {
+    if (status !== 429 && status !== 0) {
+      const key = `${stepName} ${status}: ${body?.error?.message ?? 'no result'}`;
+      failures.set(key, (failures.get(key) ?? 0) + 1);
+    }
+    throw new CallFailed(`${path} answered ${status}`);
+  }
+  return body.result.data;
+}
+
+/** One wallet's launch: the dry run, sign-in across instances, standing, eligibility, claim. */
+async function launchJourney(bases: string[], w: Wallet, ids: { campaignId: number; promotionId: number }) {
+  const [first = '', second = ''] = Math.random() < 0.5 ? bases : [...bases].reverse();
+  const wire = { chain: 'sol', address: w.address };
+  await call(first, 'dry-run eligibility', 'campaign.checkEligibleDryRun', w, {
+    input: { campaignId: ids.campaignId, wallet: wire },
+  });
+  if (!w.token) {
+    const challenge = await call<{ challengeId: string; message: string }>(
+      first,
+      'sign-in: challenge',
+      'auth.challenge',
+      w,
+      {
+        mutation: true,
+        input: wire,
+      },
+    );
+    const session = await call<{ accessToken?: string }>(second, 'sign-in: verify', 'auth.verify', w, {
+      mutation: true,
+      input: {
+        challengeId: challenge.challengeId,
+        proof: { ...wire, signature: signMessage(w, challenge.message) },
+        delivery: 'body',
+      },
+    });
+    w.token = session.accessToken;
+  }
+  const token = w.token;
+  await call(second, 'standing', 'campaign.info', w, { input: { campaignId: ids.campaignId }, token });
+  await call(first, 'eligibility', 'campaign.checkEligible', w, {
+    mutation: true,
+    input: { campaignId: ids.campaignId },
+    token,
+  });
+  await call(second, 'claim', 'promotion.complete', w, { mutation: true, input: ids, token });
+  await call(first, 'standing', 'campaign.info', w, { input: { campaignId: ids.campaignId }, token });
+}
+
+async function seedCampaign(databaseUrl: string): Promise<{ campaignId: number; promotionId: number }> {
+  const db = createDb({ url: databaseUrl, pool: { max: 1 } });
+  try {
+    const { t } = db;
+    const now = Date.now();
+    const [campaign] = await db.db
+      .insert(t.campaigns)
+      .values({
+        slug: `launch-${randomBytes(3).toString('hex')}`,
+        name: 'Launch',
+        network: 'sol',
+        vmType: 'svm',
+        collectionName: 'Puffy OG',
+        nftGasFeeLamports: 10_000_000n,
+        isReady: true,
+        isActive: true,
+        startAt: new Date(now - 3_600_000),
+        endAt: new Date(now + 86_400_000),
+      })
+      .returning({ id: t.campaigns.id });
+    const [promotion] = await db.db
+      .insert(t.promotions)
+      .values({
+        name: 'Genesis Pass',
+        symbol: 'PUFFY',
+        description: 'The launch pass.',
+        media: { image: 'https://arweave.net/puffy/pass.png' },
+        royaltyBps: 500,
+        network: 'sol',
+      })
+      .returning({ id: t.promotions.id });
+    if (!campaign || !promotion) throw new Error('the campaign was not created');
+    await db.db
+      .insert(t.campaignEligibleMethods)
+      .values({ campaignId: campaign.id, method: 'sol', config: {} });
+    await db.db.insert(t.campaignPromotions).values({ campaignId: campaign.id, promotionId: promotion.id });
+    return { campaignId: campaign.id, promotionId: promotion.id };
+  } finally {
+    await db.close();
+  }
+}
+
+/** The operator's snapshot of holders, imported through the admin API and its job, as at a launch. */
+async function importSnapshot(
+  base: string,
+  admin: Wallet,
+  campaignId: number,
+  holders: Wallet[],
+): Promise<void> {
+  const challenge = await call<{ challengeId: string; message: string }>(
+    base,
+    'setup',
+    'auth.challenge',
+    admin,
+    {
+      mutation: true,
+      input: { chain: 'sol', address: admin.address },
+    },
+  );
+  const session = await call<{ accessToken?: string }>(base, 'setup', 'auth.verify', admin, {
+    mutation: true,
+    input: {
+      challengeId: challenge.challengeId,
+      proof: { chain: 'sol', address: admin.address, signature: signMessage(admin, challenge.message) },
+      delivery: 'body',
+    },
+  });
+  const token = session.accessToken;
+  const csv = `wallet,chain\n${holders.map((h) => `${h.address},sol`).join('\n')}\n`;
+  const started = await call<{ snapshotId: string }>(base, 'setup', 'campaign.snapshot.import', admin, {
+    mutation: true,
+    input: { campaignId, network: 'sol', csv },
+    token,
+  });
+  await waitFor('the snapshot import', async () => {
+    const progress = await call<{ status: string }>(base, 'setup', 'campaign.snapshot.progress', admin, {
+      input: { snapshotId: started.snapshotId },
+      token,
+    });
+    if (progress.status === 'failed') throw new Error('the snapshot import failed');
+    return progress.status === 'active';
+  });
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted.length === 0
+    ? 0
+    : (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0);
+
+function report(elapsedSeconds: number): { errors: number } {
+  const rows: string[] = [];
+  const all: number[] = [];
+  let requests = 0;
+  let limited = 0;
+  let errors = 0;
+  for (const [name, list] of samples) {
+    if (name === 'setup') continue;
+    const ok = list.filter((s) => s.status === 200).length;
+    const rateLimited = list.filter((s) => s.status === 429).length;
+    const failed = list.length - ok - rateLimited;
+    const times = list.map((s) => s.ms).sort((a, b) => a - b);
+    all.push(...times);
+    requests += list.length;
+    limited += rateLimited;
+    errors += failed;
+    rows.push(
+      `| ${name} | ${list.length} | ${failed} | ${rateLimited} | ${percentile(times, 50).toFixed(1)} | ${percentile(times, 99).toFixed(1)} |`,
+    );
+  }
+  all.sort((a, b) => a - b);
+  const lines = [
+    `${SECONDS} s, ${WALLETS} wallets, ${CONCURRENCY} in flight, two instances and a worker on Postgres and Redis`,
+    '',
+    '| step | requests | errors | rate limited | p50 ms | p99 ms |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...rows,
+    `| **all** | **${requests}** | **${errors}** | **${limited}** | **${percentile(all, 50).toFixed(1)}** | **${percentile(all, 99).toFixed(1)}** |`,
+    '',
+    `${(requests / elapsedSeconds).toFixed(0)} requests/s; errors that are not rate limits: ${errors}.`,
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  for (const [reason, n] of failures) process.stdout.write(`  ${n} × ${reason}\n`);
+  return { errors };
+}
+
+async function stopAll(): Promise<void> {
+  await Promise.all(
+    children.map(
+      ({ child }) =>
+        new Promise<void>((done) => {
+          if (child.exitCode !== null) return done();
+          const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+          child.once('exit', () => {
+            clearTimeout(timer);
+            done();
+          });
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+}
+
+async function main(): Promise<void> {
+  if (!process.argv.includes('--skip-build')) {
+    step('building the server bundles');
+    const built = spawnSync('pnpm', ['--filter', '@puffy/server', 'build'], { cwd: root, stdio: 'inherit' });
+    if (built.status !== 0) throw new Error('the server build failed');
+  }
+  const name = `puffy_load_${randomBytes(6).toString('hex')}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}"`);
+  const databaseUrl = new URL(adminUrl);
+  databaseUrl.pathname = `/${name}`;
+  const prefix = `puffy-load-${randomBytes(4).toString('hex')}:`;
+  const operator = wallet(0);
+  const env: Record<string, string> = {
+    ...generateProductionEnv({ databaseUrl: databaseUrl.toString(), redisUrl }),
+    // The load balancer's X-Forwarded-For tells the wallets apart, as in production behind nginx.
+    TRUST_PROXY: 'true',
+    REDIS_PREFIX: prefix,
+    MIGRATE_ON_START: 'false',
+    LOG_LEVEL: 'warn',
+    ADMIN_WALLETS: `sol:${operator.address}`,
+  };
+  let errors = 1;
+  try {
+    const migrate = spawnSync(process.execPath, [join(root, 'apps/server/dist/migrate.js')], {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? '', ...env },
+      encoding: 'utf8',
+    });
+    if (migrate.status !== 0) throw new Error(`migrate.js failed: ${migrate.stderr}`);
+    const ports = [await freePort(), await freePort()];
+    const bases = ports.map((port) => `http://127.0.0.1:${port}`);
+    ports.forEach((port, i) => {
+      start(`web-${i + 1}`, 'main.js', {
+        ...env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        RUN_WORKER: 'false',
+      });
+    });
+    start('worker', 'worker.js', env);
+    for (const base of bases) await waitFor(`${base}/ready`, async () => (await fetch(`${base}/ready`)).ok);
+    const ids = await seedCampaign(databaseUrl.toString());
+    const wallets = Array.from({ length: WALLETS }, (_, i) => wallet(i + 1));
+    await importSnapshot(bases[0] ?? '', operator, ids.campaignId, wallets);
+    step(
+      `campaign ${ids.campaignId} with ${WALLETS} holders is live on ${bases.join(' and ')}; driving ${SECONDS} s`,
+    );
+
+    const started = performance.now();
+    const deadline = Date.now() + SECONDS * 1000;
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (Date.now() < deadline) {
+          const w = wallets[next % wallets.length];
+          next += 1;
+          if (!w) continue;
+          await launchJourney(bases, w, ids).catch((error: unknown) => {
+            if (!(error instanceof CallFailed)) throw error;
+          });
+        }
+      }),
+    );
+    ({ errors } = report((performance.now() - started) / 1000));
+    for (const { name: process_, child } of children) {
+      if (child.exitCode !== null)
+        throw new Error(`${process_} exited during the load with ${child.exitCode}`);
+    }
+  } finally {
+    await stopAll();
+    if (errors > 0) {
+      for (const { name: process_, log } of children) {
+        process.stderr.write(
+          `--- ${process_} (last lines) ---\n${readFileSync(log, 'utf8').split('\n').slice(-20).join('\n')}\n`,
+        );
+      }
+    }
+    await admin.unsafe(`drop database if exists "${name}" with (force)`);
+    await admin.end({ timeout: 5 });
+    spawnSync(
+      'sh',
+      ['-c', `redis-cli -u "$URL" --scan --pattern '${prefix}*' | xargs -r redis-cli -u "$URL" del`],
+      {
+        env: { ...process.env, URL: redisUrl },
+        stdio: 'ignore',
+      },
+    );
+    rmSync(logDir, { recursive: true, force: true });
+  }
+  if (errors > 0) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`loadtest failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
