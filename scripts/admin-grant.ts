@@ -1,7 +1,7 @@
 // `pnpm admin:grant <chain:address> [scope,scope…] [--revoke]`: make a wallet's member an admin (all
 // scopes unless named), or take the rights away. Uses the same configuration as the server.
 import { grantAdminToWallet } from '@puffy/api';
-import { createDeps, createLogger, loadConfig } from '@puffy/server';
+import { closeDeps, createDeps, createLogger, loadConfig } from '@puffy/server';
 
 const args = process.argv.slice(2).filter((a) => a !== '--');
 const revoke = args.includes('--revoke');
@@ -31,6 +31,5 @@ try {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = 1;
 } finally {
-  await deps.jobs.close();
-  await Promise.allSettled([deps.store.close(), deps.db.close()]);
+  await closeDeps(deps);
 }

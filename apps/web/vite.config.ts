@@ -5,7 +5,18 @@ import { defineConfig, type ProxyOptions } from 'vite';
 const apiTarget = `http://127.0.0.1:${process.env.API_PORT ?? '3000'}`;
 
 /** Paths the API answers; in development Vite forwards them so the SPA stays same-origin. */
-const API_PATHS = ['/trpc', '/health', '/ready', '/metrics', '/nft', '/bot'];
+const API_PATHS = [
+  '/trpc',
+  '/health',
+  '/ready',
+  '/metrics',
+  '/nft',
+  '/bot',
+  '/tonconnect-manifest.json',
+  '/robots.txt',
+  '/sitemap.xml',
+  '/admin/exports',
+];
 
 const toApi: ProxyOptions = {
   target: apiTarget,

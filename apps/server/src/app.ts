@@ -7,11 +7,15 @@ import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import type { AppConfig } from './config';
 import { clientIp } from './http/client-ip';
-import { healthRoutes } from './http/health';
-import { securityHeaders } from './http/security-headers';
+import { discordBotRoutes } from './http/discord-bot';
 import { exportRoutes } from './http/exports';
+import { healthRoutes } from './http/health';
+import { nftPageRoutes } from './http/nft-pages';
+import { securityHeaderOptions, securityHeaders } from './http/security-headers';
 import { seoRoutes } from './http/seo';
+import { snapshotUploadRoutes } from './http/snapshot-upload';
 import { staticSpa } from './http/static-spa';
+import { tonConnectManifest } from './http/ton-connect';
 import { TRPC_ENDPOINT, trpcHandler } from './http/trpc';
 import { redactUrl } from './logger';
 import { type Metrics, routeLabel } from './metrics';
@@ -26,7 +30,7 @@ export interface AppOptions {
   isDraining?: () => boolean;
 }
 
-const REQUEST_ID = /^[\w.-]{8,128}$/;
+export const REQUEST_ID = /^[\w.-]{8,128}$/;
 
 /** The HTTP surface: middleware in the order a request meets it, then the routes. */
 export function createApp(options: AppOptions) {
@@ -61,9 +65,7 @@ export function createApp(options: AppOptions) {
     if (c.res.status >= 500) deps.logger.error(line, 'request failed');
     else deps.logger.info(line, 'request');
   });
-  app.use(
-    securityHeaders({ production: config.environment === 'production', mediaHosts: config.mediaHosts }),
-  );
+  app.use(securityHeaders(securityHeaderOptions(config, deps.config.devChainUrl)));
   app.use(
     cors({
       origin: (origin) => (config.corsOrigins.includes(origin) ? origin : null),
@@ -74,6 +76,11 @@ export function createApp(options: AppOptions) {
     }),
   );
   app.use(compress());
+  // Before the body limit: a holder CSV streams far past a JSON request's size and has its own cap.
+  app.route(
+    '/',
+    snapshotUploadRoutes({ deps, resolveSession: options.resolveSession ?? resolveSession, ipOf }),
+  );
   app.use(
     bodyLimit({
       maxSize: config.bodyLimitBytes,
@@ -91,7 +98,10 @@ export function createApp(options: AppOptions) {
       isDraining: options.isDraining ?? (() => false),
     }),
   );
+  app.route('/', discordBotRoutes({ deps }));
   app.route('/', seoRoutes({ deps, publicOrigin: config.publicOrigin }));
+  app.route('/', tonConnectManifest({ publicOrigin: config.publicOrigin }));
+  app.route('/', nftPageRoutes({ deps, publicOrigin: config.publicOrigin, webDistDir: options.webDistDir }));
   app.route('/', exportRoutes({ deps, resolveSession: options.resolveSession ?? resolveSession, ipOf }));
   app.all(
     `${TRPC_ENDPOINT}/*`,

@@ -1,3 +1,4 @@
+import { parseMintAuthorityKey } from '@puffy/chains';
 import { z } from 'zod';
 
 /**
@@ -8,6 +9,11 @@ import { z } from 'zod';
 
 const DEV_SIGNING_KEY = 'dev:development-only-signing-key-not-for-production-use';
 const DEV_APP_SECRET = 'development-only-app-secret-not-for-production-use';
+/** A valid address nobody holds the key of, so development payments can be built but never reach anyone. */
+const DEV_STORE_TREASURY = 'PuffyDevStoreTreasury1111111111111111111111';
+/** sha256("puffy-dev-nft-treasury"): a development gas-fee treasury whose key nobody holds. */
+const DEV_NFT_TREASURY = '6vHjEF37q3FiVv14ACmmokLdkfbmDNnJV21wmpUGqUQm';
+const BASE58_ADDRESS = /^[1-9A-HJ-NP-Za-km-z]{32,44}$/;
 
 const csv = z.string().transform((s) =>
   s
@@ -87,18 +93,106 @@ export const configSchema = z.object({
   TON_PROOF_DOMAINS: csv
     .optional()
     .describe('Domains accepted in TON proofs (default: host of PUBLIC_ORIGIN)'),
+  SOLANA_RPC_URL: z
+    .url()
+    .optional()
+    .describe('Solana JSON-RPC endpoint (DAS preferred) for live holdings checks'),
+  SOON_RPC_URL: z.url().optional().describe('SOON JSON-RPC endpoint for live holdings checks'),
+  TON_API_URL: z.url().optional().describe('TON HTTP API (toncenter v3 style) for live holdings checks'),
+  TON_API_KEY: z.string().optional().describe('API key sent to TON_API_URL'),
   METRICS_TOKEN: z.string().optional().describe('Bearer token /metrics requires; required in production'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info')
+    .describe('Lowest level of the JSON log lines written to stdout'),
   BODY_LIMIT_BYTES: int(1_048_576).describe('Largest request body accepted'),
+  TRPC_FAST_PATH: bool(true).describe(
+    'Answer /trpc through the fast node handler (false: only the stock fetch adapter, the reference)',
+  ),
   SHUTDOWN_GRACE_MS: int(10_000).describe('How long in-flight requests may take to finish at shutdown'),
   RUN_WORKER: bool(true).describe(
     'Run the jobs worker in this process (turn off on web instances when separate workers run)',
   ),
   JOBS_POLL_INTERVAL_MS: int(1000).describe('How often an idle jobs worker looks for due jobs'),
+  TON_CONNECT_UI: bool(true).describe(
+    "Allow TON Connect's wallet picker: inline styles, https images and https connections in the CSP",
+  ),
   WEB_DIST_DIR: z.string().optional().describe('Built SPA to serve; defaults to apps/web/dist'),
   MEDIA_HOSTS: csv.optional().describe('Extra https hosts allowed for images and media (CSP)'),
-  APP_VERSION: z.string().default('0.1.0'),
-  GIT_COMMIT: z.string().optional(),
+  REFERRAL_DEFAULT_MAX_USES: int(50).describe("Uses of a member's own referral code (referral.myCode)"),
+  SMTP_URL: z
+    .string()
+    .optional()
+    .refine((v) => !v || /^smtps?:\/\//.test(v), { message: 'must start with smtp:// or smtps://' })
+    .describe(
+      'SMTP server for outgoing mail (smtp[s]://user:pass@host:port); absent → the dev outbox folder',
+    ),
+  MAIL_FROM: z.string().default('Puffy <no-reply@localhost>').describe('Sender of outgoing mail'),
+  X_CLIENT_ID: z.string().optional().describe('X (Twitter) OAuth 2.0 client id; absent → X linking is off'),
+  X_CLIENT_SECRET: z.string().optional().describe('X OAuth 2.0 client secret (confidential clients)'),
+  X_REDIRECT_URI: z
+    .url()
+    .optional()
+    .describe('Callback registered with X; defaults to PUBLIC_ORIGIN/auth/oauth-callback'),
+  X_AUTHORIZE_URL: z.url().default('https://x.com/i/oauth2/authorize').describe('X authorize endpoint'),
+  X_API_BASE_URL: z
+    .url()
+    .default('https://api.x.com')
+    .describe('X API base (token at /2/oauth2/token, profile at /2/users/me)'),
+  SOLANA_USDT_MINT: z
+    .string()
+    .regex(/^[1-9A-HJ-NP-Za-km-z]{32,44}$/)
+    .default('Es9vMFrzaCERmJfrF4H2FYD4KCoNkY11McCe8BenwNYB')
+    .describe('SPL mint of USDT that orders are paid in'),
+  SOLANA_STORE_TREASURY_ADDRESS: z
+    .string()
+    .regex(/^[1-9A-HJ-NP-Za-km-z]{32,44}$/)
+    .optional()
+    .describe(
+      'Store treasury wallet; order payments go to its USDT associated token account (required in production)',
+    ),
+  STORE_QUOTE_TTL_SECONDS: int(300).describe('How long a storefront quote can be checked out'),
+  ORDER_PAYMENT_WINDOW_SECONDS: int(1800).describe(
+    'How long a new order waits for payment before it is cancelled',
+  ),
+  ORDER_CONFIRMATION_WINDOW_SECONDS: int(3600).describe(
+    'How long a submitted order payment may take to verify at finalized before the order expires',
+  ),
+  ORDER_CONFIRMATION_RETRY_SECONDS: int(15).describe(
+    'How often a not-yet-final order payment is checked again',
+  ),
+  SOLANA_TREASURY_ADDRESS: z
+    .string()
+    .regex(BASE58_ADDRESS)
+    .optional()
+    .describe('Treasury wallet that receives NFT gas fees on Solana (required in production)'),
+  SOON_TREASURY_ADDRESS: z
+    .string()
+    .regex(BASE58_ADDRESS)
+    .optional()
+    .describe('Treasury wallet that receives NFT gas fees on SOON; absent → SOON claims are off'),
+  SOLANA_MINT_AUTHORITY_KEY: z
+    .string()
+    .optional()
+    .describe(
+      'Base58 of the 64-byte secret key that signs NFT mints (required in production; generated per start in development)',
+    ),
+  NFT_PAYMENT_WINDOW_MINUTES: int(30).describe('How long an NFT claim waits for its gas payment'),
+  NFT_CONFIRMATION_WINDOW_SECONDS: int(900).describe(
+    'How long an accepted gas payment may take to finalize before it counts as dropped',
+  ),
+  NFT_RECHECK_SECONDS: int(15).describe(
+    'How often a gas payment not visible or not final yet is checked again',
+  ),
+  LOCAL_CHAIN_PORT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65535)
+    .default(8899)
+    .describe('Development only: port of the local Solana chain started when SOLANA_RPC_URL is not set'),
+  APP_VERSION: z.string().default('0.1.0').describe('Release version reported by telemetry and logs'),
+  GIT_COMMIT: z.string().optional().describe('Commit the release was built from (set by the build)'),
 });
 
 export const SECRET_VARIABLES = [
@@ -107,6 +201,10 @@ export const SECRET_VARIABLES = [
   'JWT_SIGNING_KEYS',
   'APP_SECRET',
   'METRICS_TOKEN',
+  'TON_API_KEY',
+  'SMTP_URL',
+  'X_CLIENT_SECRET',
+  'SOLANA_MINT_AUTHORITY_KEY',
 ] as const;
 
 export interface SigningKey {
@@ -146,10 +244,45 @@ export interface AppConfig {
   };
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
   bodyLimitBytes: number;
+  trpcFastPath: boolean;
   shutdownGraceMs: number;
   jobs: { runWorker: boolean; pollIntervalMs: number };
   webDistDir: string | undefined;
   mediaHosts: string[];
+  tonConnectUi: boolean;
+  /** Live holdings endpoints; EVM ones come from EVM_RPC_URLS (auth.evmRpcUrls). */
+  holdings: { solanaRpcUrl?: string; soonRpcUrl?: string; tonApiUrl?: string; tonApiKey?: string };
+  referrals: { defaultMaxUses: number };
+  /** `smtpUrl` absent: mail goes to the outbox folder under DATA_DIR. */
+  mail: { smtpUrl: string | undefined; from: string };
+  /** X OAuth 2.0 (PKCE); null when X_CLIENT_ID is not set. */
+  twitter: {
+    clientId: string;
+    clientSecret: string | null;
+    redirectUri: string;
+    authorizeUrl: string;
+    apiBaseUrl: string;
+  } | null;
+  /** USDT order payments; the treasury falls back to a development-only address outside production. */
+  storefront: {
+    usdtMint: string;
+    treasuryAddress: string;
+    quoteTtlSeconds: number;
+    paymentWindowSeconds: number;
+    confirmationWindowSeconds: number;
+    confirmationRetrySeconds: number;
+  };
+  /** The promotional NFT: gas-fee treasuries, windows and the mint authority (base58 secret key). */
+  promotion: {
+    solanaTreasuryAddress: string;
+    soonTreasuryAddress: string | undefined;
+    mintAuthorityKey: string | undefined;
+    paymentWindowSeconds: number;
+    confirmationWindowSeconds: number;
+    recheckSeconds: number;
+    /** Development without SOLANA_RPC_URL: the port of the local chain the server starts. */
+    localChainPort: number | null;
+  };
   version: string;
   commit: string | null;
 }
@@ -183,6 +316,18 @@ function parseSigningKeys(entries: string[], problems: string[]): SigningKey[] {
   return keys;
 }
 
+/** Why the mint authority key cannot sign (never echoing the key), or null when it can. */
+function mintAuthorityKeyProblem(key: string): string | null {
+  try {
+    parseMintAuthorityKey(key);
+    return null;
+  } catch (error) {
+    return error instanceof TypeError
+      ? error.message
+      : 'not a valid Ed25519 secret key (the halves do not match)';
+  }
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const parsed = configSchema.safeParse(env);
   if (!parsed.success) {
@@ -206,10 +351,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }
     if (!appSecret) problems.push('APP_SECRET: required in production');
     else if (isWeakSecret(appSecret)) problems.push('APP_SECRET: weak (use at least 32 random characters)');
+    if (!e.SOLANA_STORE_TREASURY_ADDRESS)
+      problems.push('SOLANA_STORE_TREASURY_ADDRESS: required in production (where order payments go)');
+    if (!e.SOLANA_RPC_URL)
+      problems.push('SOLANA_RPC_URL: required in production (order payments are verified on-chain)');
     if (!e.METRICS_TOKEN) problems.push('METRICS_TOKEN: required in production (/metrics is not public)');
     else if (isWeakSecret(e.METRICS_TOKEN)) problems.push('METRICS_TOKEN: weak');
     if (!e.PUBLIC_ORIGIN?.startsWith('https://'))
       problems.push('PUBLIC_ORIGIN: production needs an https:// origin');
+  }
+  if (production) {
+    if (!e.SOLANA_TREASURY_ADDRESS)
+      problems.push('SOLANA_TREASURY_ADDRESS: required in production (where NFT gas fees go)');
+    if (!e.SOLANA_MINT_AUTHORITY_KEY)
+      problems.push('SOLANA_MINT_AUTHORITY_KEY: required in production (it signs NFT mints)');
+  }
+  if (e.SOLANA_MINT_AUTHORITY_KEY) {
+    const problem = mintAuthorityKeyProblem(e.SOLANA_MINT_AUTHORITY_KEY);
+    if (problem) problems.push(`SOLANA_MINT_AUTHORITY_KEY: ${problem}`);
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -255,10 +414,46 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    trpcFastPath: e.TRPC_FAST_PATH,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     jobs: { runWorker: e.RUN_WORKER, pollIntervalMs: e.JOBS_POLL_INTERVAL_MS },
     webDistDir: e.WEB_DIST_DIR,
     mediaHosts: e.MEDIA_HOSTS ?? [],
+    tonConnectUi: e.TON_CONNECT_UI,
+    holdings: {
+      solanaRpcUrl: e.SOLANA_RPC_URL,
+      soonRpcUrl: e.SOON_RPC_URL,
+      tonApiUrl: e.TON_API_URL,
+      tonApiKey: e.TON_API_KEY,
+    },
+    referrals: { defaultMaxUses: e.REFERRAL_DEFAULT_MAX_USES },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    twitter: e.X_CLIENT_ID
+      ? {
+          clientId: e.X_CLIENT_ID,
+          clientSecret: e.X_CLIENT_SECRET ?? null,
+          redirectUri: e.X_REDIRECT_URI ?? `${publicOrigin}/auth/oauth-callback`,
+          authorizeUrl: e.X_AUTHORIZE_URL,
+          apiBaseUrl: e.X_API_BASE_URL.replace(/\/$/, ''),
+        }
+      : null,
+    storefront: {
+      usdtMint: e.SOLANA_USDT_MINT,
+      treasuryAddress: e.SOLANA_STORE_TREASURY_ADDRESS ?? DEV_STORE_TREASURY,
+      quoteTtlSeconds: e.STORE_QUOTE_TTL_SECONDS,
+      paymentWindowSeconds: e.ORDER_PAYMENT_WINDOW_SECONDS,
+      confirmationWindowSeconds: e.ORDER_CONFIRMATION_WINDOW_SECONDS,
+      confirmationRetrySeconds: e.ORDER_CONFIRMATION_RETRY_SECONDS,
+    },
+    promotion: {
+      solanaTreasuryAddress: e.SOLANA_TREASURY_ADDRESS ?? DEV_NFT_TREASURY,
+      soonTreasuryAddress: e.SOON_TREASURY_ADDRESS,
+      mintAuthorityKey: e.SOLANA_MINT_AUTHORITY_KEY,
+      paymentWindowSeconds: e.NFT_PAYMENT_WINDOW_MINUTES * 60,
+      confirmationWindowSeconds: e.NFT_CONFIRMATION_WINDOW_SECONDS,
+      recheckSeconds: e.NFT_RECHECK_SECONDS,
+      localChainPort: e.NODE_ENV === 'development' && !e.SOLANA_RPC_URL ? e.LOCAL_CHAIN_PORT : null,
+    },
     version: e.APP_VERSION,
     commit: e.GIT_COMMIT ?? null,
   };

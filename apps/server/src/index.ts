@@ -2,5 +2,5 @@ export { createApp } from './app';
 export { type AppConfig, ConfigError, loadConfig } from './config';
 export { createLogger } from './logger';
 export { createMetrics } from './metrics';
-export { createDeps, findWebDist } from './runtime';
+export { closeDeps, createDeps, findWebDist } from './runtime';
 export { type RunningServer, startServer } from './server';

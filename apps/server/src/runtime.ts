@@ -1,14 +1,16 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { allJobDefinitions, type Deps, systemClock } from '@puffy/api';
-import { createEvmClients } from '@puffy/chains';
+import { allJobDefinitions, type Deps, localAddressValidator, systemClock } from '@puffy/api';
+import { createEvmClients, createHoldingsReader, createSolanaRpc } from '@puffy/chains';
 import { createDb, migrateUp, seedDemo } from '@puffy/db';
 import { createJobs } from '@puffy/jobs';
 import { createRateLimiter, createStore } from '@puffy/store';
 import type { AppConfig } from './config';
+import { startDevelopmentChain } from './dev-chain';
 import type { PinoLogger } from './logger';
-import { createOutboxMailer } from './mail/outbox-mailer';
+import { createMailer } from './mail/mailer';
+import { createPromotionDeps } from './promotion-deps';
 
 /** Builds the real dependencies from the configuration: the composition root of every process. */
 export async function createDeps(config: AppConfig, logger: PinoLogger): Promise<Deps> {
@@ -41,17 +43,28 @@ export async function createDeps(config: AppConfig, logger: PinoLogger): Promise
     await Promise.allSettled([jobs.close(), db.close(), store.close()]);
     throw error;
   }
-  return {
+  const devChain =
+    config.promotion.localChainPort === null
+      ? null
+      : await startDevelopmentChain(config.promotion.localChainPort, logger);
+  const deps: Deps = {
     db,
     store,
     limiter: createRateLimiter(store),
     logger,
     jobs,
-    mailer: createOutboxMailer({
-      dir: resolve(config.database.dataDir, 'outbox'),
-      from: 'Puffy <no-reply@localhost>',
-    }),
+    mailer: createMailer(config),
+    twitter: config.twitter,
     clock: systemClock,
+    storefront: {
+      ...config.storefront,
+      solanaRpc: createSolanaRpc({
+        url: devChain?.url ?? config.holdings.solanaRpcUrl ?? 'https://api.mainnet-beta.solana.com',
+      }),
+      addressValidator: localAddressValidator,
+    },
+    holdings: createHoldingsReader({ evmRpcUrls: config.auth.evmRpcUrls, ...config.holdings }),
+    promotion: createPromotionDeps(config, devChain),
     config: {
       environment: config.environment,
       version: config.version,
@@ -59,6 +72,8 @@ export async function createDeps(config: AppConfig, logger: PinoLogger): Promise
       publicOrigin: config.publicOrigin,
       allowedOrigins: config.corsOrigins,
       rateLimits: config.rateLimits,
+      referrals: config.referrals,
+      devChainUrl: devChain?.url ?? null,
     },
     auth: {
       signingKeys: config.signingKeys,
@@ -76,6 +91,17 @@ export async function createDeps(config: AppConfig, logger: PinoLogger): Promise
       adminWallets: config.auth.adminWallets,
     },
   };
+  if (devChain) extraResources.set(deps, () => devChain.close());
+  return deps;
+}
+
+/** What a process holds beyond db, store and jobs (the development chain), closed with them. */
+const extraResources = new WeakMap<Deps, () => Promise<void>>();
+
+/** Stops the jobs (running handlers finish first), then releases the store, the database and the rest. */
+export async function closeDeps(deps: Deps): Promise<void> {
+  await deps.jobs.close();
+  await Promise.allSettled([deps.store.close(), deps.db.close(), extraResources.get(deps)?.()]);
 }
 
 /** The built SPA: the configured folder, or apps/web/dist found from this module (source or bundle). */

@@ -1,7 +1,7 @@
 import { registerJobs } from '@puffy/api';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
-import { createDeps } from './runtime';
+import { closeDeps, createDeps } from './runtime';
 
 /** A jobs-only process (production runs one or more beside RUN_WORKER=false web instances). */
 async function main() {
@@ -23,16 +23,13 @@ async function main() {
 
   const stop = (signal: string) => {
     logger.info({ signal }, 'worker stopping: finishing running jobs');
-    deps.jobs
-      .close()
-      .then(() => Promise.allSettled([deps.store.close(), deps.db.close()]))
-      .then(
-        () => process.exit(0),
-        (error: unknown) => {
-          logger.error({ err: error }, 'worker shutdown failed');
-          process.exit(1);
-        },
-      );
+    closeDeps(deps).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'worker shutdown failed');
+        process.exit(1);
+      },
+    );
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));

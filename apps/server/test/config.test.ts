@@ -1,5 +1,16 @@
+import { generateKeyPairSync } from 'node:crypto';
+import bs58 from 'bs58';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, isWeakSecret, loadConfig } from '../src/config';
+
+/** A real 64-byte Solana secret key (seed then public key), as SOLANA_MINT_AUTHORITY_KEY expects. */
+function mintAuthorityKey(): string {
+  const jwk = generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' });
+  return bs58.encode(
+    Buffer.concat([Buffer.from(jwk.d ?? '', 'base64url'), Buffer.from(jwk.x ?? '', 'base64url')]),
+  );
+}
+const mintAuthority = { secretKey: mintAuthorityKey() };
 
 const strong = 'Zq8v3Kp0Wm7Rx2Ty5Ub9Nc4Hd6Jf1Ls8Ae3Gi0Ok';
 const productionEnv = {
@@ -10,6 +21,11 @@ const productionEnv = {
   APP_SECRET: `${strong}x`,
   METRICS_TOKEN: `${strong}y`,
   PUBLIC_ORIGIN: 'https://rewards.example.com',
+  SOLANA_RPC_URL: 'https://solana-rpc.example.com',
+  // Real Solana addresses (base58 public keys) and a real 64-byte mint authority key: production checks them.
+  SOLANA_TREASURY_ADDRESS: 'GJRs4FwHtemZ5ZE9x3FNvJ8TMwitKTh21yxdRPqn7npE',
+  SOLANA_STORE_TREASURY_ADDRESS: '9xQeWvG816bUx9EPjHmaT23yvVM2ZWbrrpZb9PusVFin',
+  SOLANA_MINT_AUTHORITY_KEY: mintAuthority.secretKey,
 };
 
 function problemsOf(env: Record<string, string | undefined>): string[] {

@@ -25,6 +25,7 @@ describe('HTTP surface', () => {
         CORS_ORIGINS: 'https://app.example.com',
         BODY_LIMIT_BYTES: '2048',
         MEDIA_HOSTS: 'cdn.example.com',
+        TON_CONNECT_UI: 'false',
       },
     });
   });
@@ -62,6 +63,16 @@ describe('HTTP surface', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
     expect(response.headers.get('strict-transport-security')).toBeNull();
+  });
+
+  it('serves the TON Connect manifest naming this origin, whose host TON proofs must carry', async () => {
+    const response = await fetch(`${server.url}/tonconnect-manifest.json`);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(await response.json()).toEqual({
+      url: server.url,
+      name: 'Puffy Reward Center',
+      iconUrl: `${server.url}/icon-192.png`,
+    });
   });
 
   it('allows CORS only for configured origins', async () => {

@@ -5,9 +5,12 @@ import { RouteError } from './components/route-error';
 import HomePage from './pages/home';
 import {
   AdminPage,
+  CampaignDetailPage,
   CampaignsPage,
   NftPage,
   OAuthCallbackPage,
+  OrderPage,
+  OrdersPage,
   ProfilePage,
   StorePage,
   VerifyEmailPage,
@@ -26,7 +29,24 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <HomePage /> },
       { path: 'campaigns', element: <CampaignsPage /> },
+      { path: 'campaigns/:slug', element: <CampaignDetailPage /> },
       { path: 'store', element: <StorePage /> },
+      {
+        path: 'orders',
+        element: (
+          <RequireAuth>
+            <OrdersPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'orders/:id',
+        element: (
+          <RequireAuth>
+            <OrderPage />
+          </RequireAuth>
+        ),
+      },
       {
         path: 'profile',
         element: (

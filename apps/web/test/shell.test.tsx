@@ -46,7 +46,7 @@ describe('layout', () => {
     expect(within(nav).getByRole('link', { name: 'Store' }).getAttribute('aria-current')).toBe('page');
     expect(within(nav).getByRole('link', { name: 'Home' }).getAttribute('aria-current')).toBeNull();
     expect(screen.getByRole('link', { name: 'Puffy Reward Center' }).getAttribute('href')).toBe('/');
-    await screen.findByRole('heading', { name: 'Store', level: 1 });
+    await screen.findByRole('heading', { name: 'Store', level: 1 }, { timeout: 15_000 });
   });
 
   it('shows the version from system.version in the footer', async () => {
@@ -121,18 +121,6 @@ describe('routes', () => {
     await waitFor(() => expect(document.title).toBe('Page not found · Puffy Reward Center'));
   });
 
-  it.each([
-    ['/campaigns', 'Campaigns', 'Coming with the campaign engine'],
-    ['/store', 'Store', 'Coming with the storefront'],
-    ['/auth/verify-email', 'Verify your email', 'Coming with linked accounts'],
-    ['/auth/oauth-callback', 'Linking your X account', 'Coming with linked accounts'],
-    ['/nft/12', 'NFT #12', 'Coming with the promotional NFT'],
-  ])('loads %s on demand as an honest placeholder', async (path, heading, badge) => {
-    renderApp(path, serving().fetch);
-    expect(await screen.findByRole('heading', { name: heading, level: 1 })).toBeTruthy();
-    expect(screen.getByText(badge)).toBeTruthy();
-  });
-
   it('asks a guest to sign in before the admin console, without loading any admin data', async () => {
     const transport = serving(signedOut);
     renderApp('/admin/orders/42', transport.fetch);
@@ -151,17 +139,5 @@ describe('routes', () => {
     renderApp('/profile', serving(signedIn).fetch);
     expect(await screen.findByRole('heading', { name: 'Profile', level: 1 })).toBeTruthy();
     expect((await screen.findByTestId('signed-in-as')).textContent).toBe('7Yd3…m9Uq');
-  });
-
-  it('tells the member that a verify-email link cannot be used yet, without showing the token', async () => {
-    renderApp('/auth/verify-email?token=secret-one-time-token', serving().fetch);
-    expect(await screen.findByText(/nothing was changed/)).toBeTruthy();
-    expect(document.body.textContent).not.toContain('secret-one-time-token');
-  });
-
-  it('says so when an NFT link does not name an NFT', async () => {
-    renderApp('/nft/not-a-number', serving().fetch);
-    expect(await screen.findByText(/does not name an NFT/)).toBeTruthy();
-    expect(screen.getByRole('heading', { name: 'NFT', level: 1 })).toBeTruthy();
   });
 });

@@ -64,6 +64,7 @@ export function versionOf(overrides: Partial<TSystemVersion> = {}): TSystemVersi
     database: 'sqlite',
     store: 'memory',
     serverTime: '2026-11-23T09:03:13.692Z',
+    devChainUrl: null,
     ...overrides,
   };
 }

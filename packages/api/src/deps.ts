@@ -1,3 +1,4 @@
+import type { HoldingsReader } from '@puffy/chains';
 import type { Db } from '@puffy/db';
 import type { Jobs } from '@puffy/jobs';
 import type { RateLimiter, Store } from '@puffy/store';
@@ -5,6 +6,9 @@ import type { AuthConfig } from './auth/config';
 import type { Clock } from './platform/clock';
 import type { Logger } from './platform/logger';
 import type { Mailer } from './platform/mail';
+import type { PromotionConfig } from './promotion/config';
+import type { StorefrontConfig } from './store/config';
+import type { TwitterOAuthConfig } from './user/twitter-config';
 
 /** What the API needs to know about the deployment; the server's config module builds it. */
 export interface ApiConfig {
@@ -16,6 +20,10 @@ export interface ApiConfig {
   allowedOrigins: string[];
   /** Default limits every procedure gets; stricter ones live in the procedures' meta. */
   rateLimits: { ipPerMinute: number; userPerMinute: number };
+  /** Development only: the local Solana node's JSON-RPC URL, which the SPA's development wallet pays through. */
+  devChainUrl: string | null;
+  /** `defaultMaxUses`: how many times a member's own code (referral.myCode) may be used. */
+  referrals: { defaultMaxUses: number };
 }
 
 /**
@@ -33,4 +41,12 @@ export interface Deps {
   /** Queue (enqueue inside the change's transaction) and, in worker processes, the worker. */
   jobs: Jobs;
   mailer: Mailer;
+  /** X OAuth 2.0 for linking X accounts; null when the deployment has no X client. */
+  twitter: TwitterOAuthConfig | null;
+  /** Live NFT holdings checks (timeouts, retries, breaker); used when a campaign has no snapshot. */
+  holdings: HoldingsReader;
+  /** The storefront's payment target, windows, Solana RPC and address validator. */
+  storefront: StorefrontConfig;
+  /** Gas-fee networks (RPC and treasury), payment windows and the NFT minter. */
+  promotion: PromotionConfig;
 }

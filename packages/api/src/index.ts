@@ -1,3 +1,10 @@
+export { type ActivityEvent, recordActivityEvent } from './activity/events';
+export { leaderboard } from './activity/leaderboard';
+export { creditPoints, type PointsCredit } from './activity/ledger';
+export { listEligibleProducts } from './activity/products';
+export { reviewActivityCompletion } from './activity/review';
+export { completeActivity } from './activity/service';
+export { uploadSnapshotFile } from './admin/campaign-desk/snapshots';
 export {
   csvField,
   csvLine,
@@ -6,16 +13,42 @@ export {
   exportDatasetNames,
   registerExportDataset,
 } from './admin/exports';
+export { grantAdminToWallet } from './admin/grant-wallet';
 export type { AuthConfig } from './auth/config';
+export { csrfTokenFor } from './auth/csrf-token';
+export { safeEqual } from './auth/secrets';
 export { resolveSession } from './auth/session-resolver';
 export type { ApiConfig, Deps } from './deps';
+export { botSignature, issueDiscordCodeForBot } from './discord/bot-codes';
+export { decryptBotSecret, encryptBotSecret } from './discord/bot-secrets';
 export { allJobDefinitions, allJobs, registerJobs } from './jobs';
+export { type NftMetadata, nftMetadata, publicNft, shortAddress } from './nft/public';
+export type { EmailKind } from './notification/emails';
+export { type EmailJob, queueEmail, sendEmail } from './notification/service';
+export { localAddressValidator } from './order/address';
+export { type ConfirmOutcome, confirmOrderPayment } from './order/confirm';
+export { settleUnpaidOrder, type UnpaidOutcome } from './order/unpaid';
+export { type PaymentRecord, recordPayment, updatePayment } from './payment/record';
 export { type Clock, fixedClock, systemClock } from './platform/clock';
 export * from './platform/errors';
 export { type JobRegistration, jobRegistration } from './platform/job-registry';
 export { type Logger, silentLogger } from './platform/logger';
 export type { Mailer, MailMessage } from './platform/mail';
+export type {
+  AssetMinter,
+  MintAssetRequest,
+  MintedAsset,
+  PromotionConfig,
+  SvmNetwork,
+} from './promotion/config';
+export { assetSeedOf, type MintOutcome, mintNft } from './promotion/mint';
+export { expireUnpaidClaim, type SettleOutcome, settleGasPayment } from './promotion/settle';
+export { mayTransition, NFT_TRANSITIONS } from './promotion/transitions';
+export { dryRunReferralCode, redeemReferralCode } from './referral/redeem';
 export { type AppRouter, appRouter } from './router';
+export { importSnapshot } from './snapshot/import';
+export type { AddressValidator, StorefrontConfig } from './store/config';
+export { eligibleProducts } from './store/eligibility';
 export {
   type Context,
   createContext,
@@ -29,4 +62,4 @@ export { createCallerFactory, type Meta, router } from './trpc/init';
 export { listProcedures, type ProcedureInfo } from './trpc/introspect';
 export { defaultRules } from './trpc/middleware/rate-limit';
 export { adminProcedure, authedProcedure, publicProcedure, selfOrAdminProcedure } from './trpc/procedures';
-export { grantAdminToWallet } from './admin/grant-wallet';
+export type { TwitterOAuthConfig } from './user/twitter-config';

@@ -100,3 +100,7 @@ export const ZOrderStatusEvent = z.object({
   at: z.iso.datetime(),
 });
 export type TOrderStatusEvent = z.infer<typeof ZOrderStatusEvent>;
+
+/** Every status an order went through, oldest first (at most 100: the state machine has fewer steps). */
+export const ZOrderHistory = z.object({ events: z.array(ZOrderStatusEvent).max(100) });
+export type TOrderHistory = z.infer<typeof ZOrderHistory>;

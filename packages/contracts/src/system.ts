@@ -8,5 +8,7 @@ export const ZSystemVersion = z.object({
   database: z.enum(['sqlite', 'postgres']),
   store: z.enum(['memory', 'redis']),
   serverTime: z.iso.datetime(),
+  /** Outside production, when the server runs a local Solana node: its JSON-RPC URL (development wallet). */
+  devChainUrl: z.url().nullable(),
 });
 export type TSystemVersion = z.infer<typeof ZSystemVersion>;

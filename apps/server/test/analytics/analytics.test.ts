@@ -136,7 +136,10 @@ describe.each(testDatabases())('analytics and telemetry on $label', (database) =
     expect(leaky.data?.code).toBe('BAD_REQUEST');
     expect(JSON.stringify(server.logs)).not.toContain('token=abc');
 
-    const flood = clientFor<AppRouter>(server.url, { batch: false, headers: { 'x-forwarded-for': '10.8.3.2' } });
+    const flood = clientFor<AppRouter>(server.url, {
+      batch: false,
+      headers: { 'x-forwarded-for': '10.8.3.2' },
+    });
     const outcomes = await Promise.allSettled(
       Array.from({ length: 21 }, () => flood.telemetry.clientError.mutate(report)),
     );

@@ -13,7 +13,7 @@ import { describeError } from '../lib/errors';
 import { setCsrfToken } from '../lib/session-token';
 import { trackStep } from '../lib/telemetry';
 import { trpc } from '../lib/trpc';
-import type { WalletConnector } from './connectors';
+import type { SignInConnector } from './connectors';
 import { type SignInStep, signInWithWallet } from './sign-in';
 
 type Status = 'loading' | 'signedOut' | 'signedIn';
@@ -25,7 +25,7 @@ interface AuthState {
   error: unknown;
   /** Why the member was signed out without asking (an expired or revoked session). */
   notice: string | null;
-  signIn(connector: WalletConnector): Promise<void>;
+  signIn(connector: SignInConnector): Promise<void>;
   signOut(): Promise<void>;
 }
 
@@ -86,7 +86,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [data, utils]);
 
   const signIn = useCallback(
-    async (connector: WalletConnector) => {
+    async (connector: SignInConnector) => {
       inFlight.current?.abort();
       const controller = new AbortController();
       inFlight.current = controller;

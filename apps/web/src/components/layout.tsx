@@ -2,6 +2,7 @@ import { QueryErrorResetBoundary } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router-dom';
 import { useAuth } from '../auth/auth-context';
+import { setReportedDevChainUrl } from '../lib/dev-chain';
 import { PRODUCT_NAME } from '../lib/document-title';
 import { trpc } from '../lib/trpc';
 import { AdminPage, CampaignsPage, type LazyPage, ProfilePage, StorePage } from '../pages/lazy';
@@ -57,6 +58,8 @@ export function SiteHeader({ nav = true }: { nav?: boolean }) {
 
 function FooterVersion() {
   const version = trpc.system.version.useQuery(undefined, { staleTime: 5 * 60_000 });
+  const devChainUrl = version.data?.devChainUrl ?? null;
+  useEffect(() => setReportedDevChainUrl(devChainUrl), [devChainUrl]);
   if (version.isPending) return <Skeleton width="4em" />;
   if (!version.data) return <span>Version unavailable</span>;
   return <span data-testid="footer-version">v{version.data.version}</span>;

@@ -1,5 +1,5 @@
 import type { AppRouter } from '@puffy/api/router-type';
-import { httpBatchLink } from '@trpc/client';
+import { httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
 import { createTRPCReact } from '@trpc/react-query';
 import { getCsrfToken } from './session-token';
 
@@ -57,20 +57,26 @@ export interface TrpcClientOptions {
 
 /**
  * The one tRPC client: plain JSON (no transformer, SPEC.md section 2), batched, with cookies and the
- * CSRF header of the current session. Subscriptions (SSE) will join here through a splitLink.
+ * CSRF header of the current session. Subscriptions (order status) go over SSE through a splitLink.
  */
 export function createTrpcClient(options: TrpcClientOptions = {}): TrpcClient {
+  const url = options.url ?? '/trpc';
   return trpc.createClient({
     links: [
-      httpBatchLink({
-        url: options.url ?? '/trpc',
-        maxItems: MAX_BATCH_ITEMS,
-        maxURLLength: 2000,
-        fetch: fetchWithTimeout(options.timeoutMs, options.fetch),
-        headers: () => {
-          const token = getCsrfToken();
-          return token ? { 'x-csrf-token': token } : {};
-        },
+      splitLink({
+        condition: (op) => op.type === 'subscription',
+        // A live stream has no request timeout: EventSource reconnects by itself when it drops.
+        true: httpSubscriptionLink({ url, eventSourceOptions: { withCredentials: true } }),
+        false: httpBatchLink({
+          url,
+          maxItems: MAX_BATCH_ITEMS,
+          maxURLLength: 2000,
+          fetch: fetchWithTimeout(options.timeoutMs, options.fetch),
+          headers: () => {
+            const token = getCsrfToken();
+            return token ? { 'x-csrf-token': token } : {};
+          },
+        }),
       }),
     ],
   });

@@ -22,7 +22,10 @@ function lazyPage(load: () => Promise<PageModule>): LazyPage {
 
 // Each area is its own chunk, so the wallet SDKs, the store and the admin console each load on demand.
 export const CampaignsPage = lazyPage(() => import('./campaigns'));
+export const CampaignDetailPage = lazyPage(() => import('./campaigns/detail'));
 export const StorePage = lazyPage(() => import('./store'));
+export const OrdersPage = lazyPage(() => import('./store/orders'));
+export const OrderPage = lazyPage(() => import('./store/order'));
 export const ProfilePage = lazyPage(() => import('./profile'));
 export const AdminPage = lazyPage(() => import('./admin/admin'));
 export const VerifyEmailPage = lazyPage(() => import('./auth/verify-email'));

@@ -5,6 +5,7 @@ import {
   ZAdminScope,
 } from '@puffy/contracts';
 import { eq } from 'drizzle-orm';
+import { recordActivityEvent } from '../activity/events';
 import { setAdminScopes } from '../admin/roles';
 import { isConfiguredAdmin } from '../admin/wallet-spec';
 import { recordFunnelStep } from '../analytics/service';
@@ -138,6 +139,8 @@ export async function verifySignIn(
   }
   const session = await createSession(deps, user.id, { ip: req.ip, userAgent: req.header('user-agent') });
   await recordFunnelStep(deps, { name: 'sign_in', userId: user.id });
+  // Completes the running campaigns' sign-in activities (once each; later sign-ins add nothing).
+  await recordActivityEvent(deps, { userId: user.id, event: 'signed_in' });
   return openSession(deps, res, user, session, input.delivery);
 }
 

@@ -1,5 +1,11 @@
 import { orderMemo } from '@puffy/chains';
-import { centsToUsdt, type TOrder, type TOrderListInput, type TPage } from '@puffy/contracts';
+import {
+  centsToUsdt,
+  type TOrder,
+  type TOrderHistory,
+  type TOrderListInput,
+  type TPage,
+} from '@puffy/contracts';
 import type { Database } from '@puffy/db';
 import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm';
 import type { Deps } from '../deps';
@@ -131,4 +137,24 @@ export async function listOrders(deps: Deps, userId: string, input: TOrderListIn
     .limit(input.limit + 1);
   const page = toPage(rows, input.limit, (row) => row);
   return { items: await hydrate(deps, page.items), nextCursor: page.nextCursor };
+}
+
+/** The order's status history for its timeline: the member's own order only, oldest first. */
+export async function orderHistory(deps: Deps, userId: string, orderId: string): Promise<TOrderHistory> {
+  await loadOwnOrder(deps, userId, orderId);
+  const h = deps.db.t.orderStatusHistory;
+  const rows = await deps.db.db
+    .select()
+    .from(h)
+    .where(eq(h.orderId, orderId))
+    .orderBy(asc(h.createdAt), asc(h.id))
+    .limit(100);
+  return {
+    events: rows.map((row) => ({
+      orderId,
+      status: row.toStatus,
+      reason: row.reason,
+      at: row.createdAt.toISOString(),
+    })),
+  };
 }

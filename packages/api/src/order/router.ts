@@ -3,6 +3,7 @@ import {
   ZCancelOrderInput,
   ZCheckoutInput,
   ZOrder,
+  ZOrderHistory,
   ZOrderId,
   ZOrderListInput,
   ZSubmitPaymentInput,
@@ -12,7 +13,7 @@ import { router } from '../trpc/init';
 import { authedProcedure } from '../trpc/procedures';
 import { checkout } from './checkout';
 import { cancelOrder, submitPayment, updateAddress } from './member-actions';
-import { getOrder, listOrders } from './orders';
+import { getOrder, listOrders, orderHistory } from './orders';
 import { orderStatusStream } from './status-stream';
 
 const perMinute = (name: string, points: number) => ({ name, points, durationSeconds: 60 });
@@ -32,6 +33,10 @@ export const orderRouter = router({
     .input(ZOrderId)
     .output(ZOrder)
     .query(({ ctx, input }) => getOrder(ctx.deps, ctx.session.userId, input.orderId)),
+  history: authedProcedure
+    .input(ZOrderId)
+    .output(ZOrderHistory)
+    .query(({ ctx, input }) => orderHistory(ctx.deps, ctx.session.userId, input.orderId)),
   cancel: authedProcedure
     .input(ZCancelOrderInput)
     .output(ZOrder)

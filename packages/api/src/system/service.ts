@@ -10,5 +10,6 @@ export function describeVersion(deps: Pick<Deps, 'config' | 'db' | 'store' | 'cl
     database: deps.db.dialect,
     store: deps.store.kind,
     serverTime: deps.clock.now().toISOString(),
+    devChainUrl: deps.config.environment === 'production' ? null : deps.config.devChainUrl,
   };
 }

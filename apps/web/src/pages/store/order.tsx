@@ -92,12 +92,17 @@ export default function OrderPage() {
   const data = order.data;
   const setOrder = (next: TOrder) => utils.order.get.setData({ orderId: id }, next);
 
+  // The recorded history first (a reload keeps the whole timeline), then live events on top.
+  const history = trpc.order.history.useQuery({ orderId: id });
   useEffect(() => {
     if (data)
       setEvents((old) =>
         withEvent(old, { orderId: data.id, status: 'new', reason: null, at: data.createdAt }),
       );
   }, [data]);
+  useEffect(() => {
+    if (history.data) setEvents((old) => history.data.events.reduce(withEvent, old));
+  }, [history.data]);
 
   trpc.order.status.useSubscription(
     { orderId: id },
