@@ -1,4 +1,11 @@
-import { csvLine, type Deps, exportDataset, exportDatasetNames, type SessionResolver } from '@puffy/api';
+import {
+  BadInput,
+  csvLine,
+  type Deps,
+  exportDataset,
+  exportDatasetNames,
+  type SessionResolver,
+} from '@puffy/api';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
@@ -56,12 +63,26 @@ export function exportRoutes(options: {
     c.header('content-disposition', `attachment; filename="${name}-${stamp}.${format}"`);
     c.header('cache-control', 'no-store');
     const query = new URL(c.req.url).searchParams;
+    // The first page is read before streaming starts, so a bad filter is a clear 400, not a cut file.
+    let firstPage: Awaited<ReturnType<typeof dataset.page>>;
+    try {
+      firstPage = await dataset.page(deps, undefined, query);
+    } catch (error) {
+      if (error instanceof BadInput)
+        return c.json(
+          { error: { code: 'BAD_REQUEST', message: error.message, fieldErrors: error.options.fieldErrors } },
+          400,
+        );
+      throw error;
+    }
     return stream(c, async (out) => {
       let cursor: string | undefined;
       let first = true;
+      let pending: typeof firstPage | null = firstPage;
       await out.write(format === 'csv' ? csvLine(dataset.columns) : '[');
       do {
-        const page = await dataset.page(deps, cursor, query);
+        const page = pending ?? (await dataset.page(deps, cursor, query));
+        pending = null;
         for (const row of page.rows) {
           if (format === 'csv') await out.write(csvLine(row));
           else {

@@ -101,6 +101,28 @@ describe('admin exports', () => {
     expect(await unknown.text()).toContain('audit-log');
   });
 
+  it("applies the view's filters, and refuses a bad one before sending anything", async () => {
+    const { session } = await signInSolana(server.url);
+    const member = session.user.id;
+    // Signing out everywhere is a security event of this member's own.
+    await fetch(`${server.url}/trpc/auth.logoutAll`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${session.accessToken}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    const response = await get(`/admin/exports/security-events.json?userId=${member}`, token);
+    expect(response.status).toBe(200);
+    const events = (await response.json()) as Array<Record<string, unknown>>;
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.every((e) => e.user_id === member)).toBe(true);
+
+    const unknownKind = await get('/admin/exports/security-events.csv?type=nonsense', token);
+    expect(unknownKind.status).toBe(400);
+    expect(await unknownKind.text()).toContain('type must be one of');
+    const badCampaign = await get('/admin/exports/participants.csv?campaignId=abc', token);
+    expect(badCampaign.status).toBe(400);
+  });
+
   it('escapes fields by RFC 4180', () => {
     expect(csvField('a,b')).toBe('"a,b"');
     expect(csvField('say "hi"')).toBe('"say ""hi"""');

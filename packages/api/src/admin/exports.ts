@@ -1,5 +1,6 @@
-import type { TAdminScope } from '@puffy/contracts';
+import { type TAdminScope, ZSecurityEventType } from '@puffy/contracts';
 import type { Deps } from '../deps';
+import { BadInput } from '../platform/errors';
 import { listAuditLog, listSecurityEvents } from './logs';
 import { searchUsers } from './users';
 
@@ -30,6 +31,23 @@ export function registerExportDataset(name: string, dataset: ExportDataset): voi
 
 export const exportDataset = (name: string): ExportDataset | undefined => datasets.get(name);
 export const exportDatasetNames = (): string[] => [...datasets.keys()].sort();
+
+/** `?campaignId=` of an export URL: the campaign view's filter. A value that is not an id is refused. */
+export function campaignParam(query: URLSearchParams): number | undefined {
+  const raw = query.get('campaignId');
+  if (raw === null || raw === '') return undefined;
+  if (!/^[1-9]\d{0,9}$/.test(raw))
+    throw new BadInput('campaignId must be a campaign id.', { campaignId: ['Not an id'] });
+  return Number(raw);
+}
+
+/** An optional text filter of an export URL, bounded like the console's own inputs. */
+function textParam(query: URLSearchParams, name: string, max: number): string | undefined {
+  const raw = query.get(name);
+  if (raw === null || raw === '') return undefined;
+  if (raw.length > max) throw new BadInput(`${name} is too long.`, { [name]: [`At most ${max} characters`] });
+  return raw;
+}
 
 const json = (value: unknown): string => (value === null || value === undefined ? '' : JSON.stringify(value));
 
@@ -67,8 +85,14 @@ registerExportDataset('audit-log', {
     'after',
     'request_id',
   ],
-  async page(deps, cursor) {
-    const page = await listAuditLog(deps, { cursor, limit: PAGE });
+  async page(deps, cursor, query) {
+    const page = await listAuditLog(deps, {
+      cursor,
+      limit: PAGE,
+      targetType: textParam(query, 'targetType', 60),
+      targetId: textParam(query, 'targetId', 120),
+      actorUserId: textParam(query, 'actorUserId', 64),
+    });
     return {
       rows: page.items.map((e) => [
         e.id,
@@ -89,8 +113,19 @@ registerExportDataset('audit-log', {
 registerExportDataset('security-events', {
   scope: 'users',
   columns: ['id', 'created_at', 'type', 'user_id', 'request_id', 'ip', 'detail'],
-  async page(deps, cursor) {
-    const page = await listSecurityEvents(deps, { cursor, limit: PAGE });
+  async page(deps, cursor, query) {
+    const type = textParam(query, 'type', 40);
+    const parsedType = type === undefined ? undefined : ZSecurityEventType.safeParse(type);
+    if (parsedType && !parsedType.success)
+      throw new BadInput(`type must be one of ${ZSecurityEventType.options.join(', ')}.`, {
+        type: ['Unknown kind'],
+      });
+    const page = await listSecurityEvents(deps, {
+      cursor,
+      limit: PAGE,
+      type: parsedType?.data,
+      userId: textParam(query, 'userId', 64),
+    });
     return {
       rows: page.items.map((e) => [e.id, e.createdAt, e.type, e.userId, e.requestId, e.ip, json(e.detail)]),
       nextCursor: page.nextCursor,

@@ -1,7 +1,7 @@
-import { type Column, eq } from 'drizzle-orm';
+import { and, type Column, eq } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import { afterCursor, encodeCursor, newestFirst } from '../../platform/cursor';
-import { registerExportDataset } from '../exports';
+import { campaignParam, registerExportDataset } from '../exports';
 
 const PAGE = 500;
 const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -22,15 +22,16 @@ async function keysetPage<R extends { createdAt: Date; id: string }>(
 registerExportDataset('participants', {
   scope: 'campaigns',
   columns: ['id', 'created_at', 'campaign_id', 'user_id', 'method', 'wallet_chain', 'wallet_address'],
-  async page(deps: Deps, cursor) {
+  async page(deps: Deps, cursor, query) {
     const { db, t } = deps.db;
     const e = t.userCampaignEligibles;
+    const campaignId = campaignParam(query);
     const { kept, nextCursor } = await keysetPage(
       (after, limit) =>
         db
           .select()
           .from(e)
-          .where(after)
+          .where(and(after, campaignId === undefined ? undefined : eq(e.campaignId, campaignId)))
           .orderBy(...newestFirst(e.createdAt, e.id))
           .limit(limit),
       e.createdAt,
@@ -55,9 +56,10 @@ registerExportDataset('participants', {
 registerExportDataset('referrals', {
   scope: 'campaigns',
   columns: ['id', 'created_at', 'campaign_id', 'code', 'referrer_user_id', 'referee_user_id'],
-  async page(deps: Deps, cursor) {
+  async page(deps: Deps, cursor, query) {
     const { db, t } = deps.db;
     const r = t.referralRelations;
+    const campaignId = campaignParam(query);
     const { kept, nextCursor } = await keysetPage(
       (after, limit) =>
         db
@@ -71,7 +73,7 @@ registerExportDataset('referrals', {
           })
           .from(r)
           .leftJoin(t.referralCodes, eqCode(t))
-          .where(after)
+          .where(and(after, campaignId === undefined ? undefined : eq(r.campaignId, campaignId)))
           .orderBy(...newestFirst(r.createdAt, r.id))
           .limit(limit),
       r.createdAt,
@@ -88,15 +90,16 @@ registerExportDataset('referrals', {
 registerExportDataset('points', {
   scope: 'campaigns',
   columns: ['id', 'created_at', 'campaign_id', 'user_id', 'points', 'reason', 'source_key'],
-  async page(deps: Deps, cursor) {
+  async page(deps: Deps, cursor, query) {
     const { db, t } = deps.db;
     const p = t.pointsLedger;
+    const campaignId = campaignParam(query);
     const { kept, nextCursor } = await keysetPage(
       (after, limit) =>
         db
           .select()
           .from(p)
-          .where(after)
+          .where(and(after, campaignId === undefined ? undefined : eq(p.campaignId, campaignId)))
           .orderBy(...newestFirst(p.createdAt, p.id))
           .limit(limit),
       p.createdAt,
