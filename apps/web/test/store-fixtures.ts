@@ -144,6 +144,8 @@ export function storeWire(
         return ok(catalog);
       case 'device.quote':
         return ok(quoteOf());
+      case 'order.history':
+        return ok({ events: [] });
       default:
         return ok(versionOf());
     }

@@ -82,6 +82,31 @@ describe('orders', () => {
     ]);
   });
 
+  it('shows the recorded history after a reload, not only what happened while the page was open', async () => {
+    const at = (minutes: number) => new Date(Date.UTC(2026, 10, 23, 10, minutes)).toISOString();
+    const wire = storeWire({
+      'order.get': () => ok(orderOf({ status: 'confirmed', transactionHash: SIGNATURE })),
+      'order.history': () =>
+        ok({
+          events: [
+            { orderId: 'ord-7f3a9c21', status: 'new', reason: null, at: at(0) },
+            { orderId: 'ord-7f3a9c21', status: 'paid', reason: null, at: at(5) },
+            { orderId: 'ord-7f3a9c21', status: 'confirmed', reason: null, at: at(7) },
+          ],
+        }),
+    });
+    renderApp('/orders/ord-7f3a9c21', wire.fetch);
+    const timeline = await screen.findByTestId('order-timeline', {}, { timeout: 5000 });
+    await waitFor(() =>
+      expect([...timeline.querySelectorAll('li')].map((li) => li.getAttribute('data-status'))).toEqual([
+        'new',
+        'paid',
+        'confirmed',
+      ]),
+    );
+    expect(wire.inputsFor('order.history')).toEqual([{ orderId: 'ord-7f3a9c21' }]);
+  });
+
   it('edits the address and cancels while the order is new; a refusal is shown', async () => {
     const wire = storeWire({
       'order.get': () => ok(orderOf()),

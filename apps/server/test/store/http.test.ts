@@ -79,6 +79,14 @@ describe('storefront over HTTP', () => {
     await api.order.cancel.mutate({ orderId: order.id });
     await stream.readUntil(/"status":"cancelled"/);
     stream.close();
+    // The recorded history, for the order page's timeline after a reload; only the owner may read it.
+    const history = await api.order.history.query({ orderId: order.id });
+    expect(history.events.map((e) => e.status)).toEqual(['new', 'cancelled']);
+    const stranger = await placeOrder(server.url);
+    const refused = await clientFor<AppRouter>(server.url, { headers: stranger.headers })
+      .order.history.query({ orderId: order.id })
+      .catch((error: { data?: { code?: string } }) => error.data?.code);
+    expect(refused).toBe('NOT_FOUND');
   });
 });
 
