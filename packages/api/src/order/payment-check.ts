@@ -7,35 +7,15 @@ import {
 } from '@puffy/chains';
 import { centsToTokenUnits, USDT_TOKEN_DECIMALS } from '@puffy/contracts';
 import type { Database } from '@puffy/db';
-import { and, eq } from 'drizzle-orm';
 import type { Deps } from '../deps';
-import { PreconditionFailed, UpstreamUnavailable } from '../platform/errors';
+import { solanaWalletOf } from '../payment/payer';
+import { UpstreamUnavailable } from '../platform/errors';
 
 type OrderRow = typeof import('@puffy/db').pg.orders.$inferSelect;
 
-/** The member's Solana wallet, which must sign and pay the USDT transfer. */
-export async function solanaPayerOf(deps: Deps, userId: string, tx?: Database): Promise<string> {
-  const { t } = deps.db;
-  const q = tx ?? deps.db.db;
-  const [user] = await q
-    .select({ address: t.users.walletAddress, chain: t.users.walletChain })
-    .from(t.users)
-    .where(eq(t.users.id, userId))
-    .limit(1);
-  if (user?.chain === 'sol') return user.address;
-  const [linked] = await q
-    .select({ address: t.userWallets.address })
-    .from(t.userWallets)
-    .where(and(eq(t.userWallets.userId, userId), eq(t.userWallets.chain, 'sol')))
-    .limit(1);
-  if (!linked) {
-    throw new PreconditionFailed(
-      'Orders are paid in USDT on Solana; link a Solana wallet first.',
-      'no_solana_wallet',
-    );
-  }
-  return linked.address;
-}
+/** The member's Solana wallet, which must sign and pay the USDT transfer (the same rule as gas fees). */
+export const solanaPayerOf = (deps: Deps, userId: string, tx?: Database): Promise<string> =>
+  solanaWalletOf(deps, userId, tx, 'Orders are paid in USDT on Solana; link a Solana wallet first.');
 
 /** What the order's payment must be: USDT of at least the total, to the treasury, with memo and reference. */
 export function orderPaymentExpectation(

@@ -7,7 +7,12 @@ import { PreconditionFailed } from '../platform/errors';
  * The member's Solana wallet (their sign-in wallet, else their first linked one): the wallet that must
  * sign and pay, and that receives minted assets. SOON addresses are Solana addresses.
  */
-export async function solanaWalletOf(deps: Deps, userId: string, tx?: Database): Promise<string> {
+export async function solanaWalletOf(
+  deps: Deps,
+  userId: string,
+  tx?: Database,
+  whenMissing = 'The gas fee is paid in SOL from a Solana wallet; link a Solana wallet first.',
+): Promise<string> {
   const { t } = deps.db;
   const q = tx ?? deps.db.db;
   const [user] = await q
@@ -22,10 +27,7 @@ export async function solanaWalletOf(deps: Deps, userId: string, tx?: Database):
     .where(and(eq(t.userWallets.userId, userId), eq(t.userWallets.chain, 'sol')))
     .limit(1);
   if (!linked) {
-    throw new PreconditionFailed(
-      'The gas fee is paid in SOL from a Solana wallet; link a Solana wallet first.',
-      'no_solana_wallet',
-    );
+    throw new PreconditionFailed(whenMissing, 'no_solana_wallet');
   }
   return linked.address;
 }
