@@ -3,6 +3,7 @@ import { type Database, lockRows } from '@puffy/db';
 import { eq } from 'drizzle-orm';
 import type { Deps } from '../deps';
 import { queueEmail } from '../notification/service';
+import { type PaymentUpdate, paymentByHash, updatePayment } from '../payment/record';
 import { Conflict } from '../platform/errors';
 import { giveBack } from './give-back';
 import { checkOrderPayment, orderPaymentExpectation, solanaPayerOf } from './payment-check';
@@ -49,8 +50,7 @@ export async function confirmOrderPayment(deps: Deps, orderId: string): Promise<
   const order = await orderById(deps, orderId);
   if (order?.status !== 'paid' || !order.paymentTxHash) return 'skipped';
   const hash = order.paymentTxHash;
-  const p = deps.db.t.payments;
-  const [payment] = await deps.db.db.select().from(p).where(eq(p.transactionHash, hash)).limit(1);
+  const payment = await paymentByHash(deps, hash);
   const payer = await solanaPayerOf(deps, order.userId);
   const verdict = await checkOrderPayment(
     deps,
@@ -61,21 +61,23 @@ export async function confirmOrderPayment(deps: Deps, orderId: string): Promise<
   const submittedAt = payment?.createdAt ?? order.updatedAt;
   const deadline = submittedAt.getTime() + deps.storefront.confirmationWindowSeconds * 1000;
   const base = { orderId, userId: order.userId, from: 'paid' as const, actor: 'system' };
+  // Through the shared payments module, from the status read above: a payment another run already
+  // settled rolls the order's move back too.
+  const settlePayment = async (tx: Database, update: PaymentUpdate) => {
+    if (!(await updatePayment(deps, tx, hash, payment?.status ?? 'pending', update))) {
+      throw new Conflict('The payment was settled by another run.', 'status_changed');
+    }
+  };
   if (verdict.ok) {
     const moved = await moveIfStill(
       deps,
       { ...base, to: 'confirmed', reason: 'payment confirmed on-chain' },
       async (tx) => {
-        await tx
-          .update(p)
-          .set({
-            status: 'finalized',
-            amount: verdict.amount,
-            surplus: verdict.surplus,
-            blockTime: verdict.blockTime,
-            updatedAt: now,
-          })
-          .where(eq(p.transactionHash, hash));
+        await settlePayment(tx, {
+          status: 'finalized',
+          amount: verdict.amount,
+          blockTime: verdict.blockTime,
+        });
         await queueEmail(deps, tx, { kind: 'order_confirmed', userId: order.userId, orderId });
       },
     );
@@ -89,10 +91,7 @@ export async function confirmOrderPayment(deps: Deps, orderId: string): Promise<
     deps,
     { ...base, to: 'expired', reason, set: { cancelReason: reason } },
     async (tx) => {
-      await tx
-        .update(p)
-        .set({ status: 'rejected', reason, updatedAt: now })
-        .where(eq(p.transactionHash, hash));
+      await settlePayment(tx, { status: 'rejected', reason });
       await giveBack(deps, tx, order);
       await queueEmail(deps, tx, { kind: 'order_expired', userId: order.userId, orderId });
     },

@@ -1,9 +1,10 @@
 import { isTransientPaymentFailure } from '@puffy/chains';
 import { centsToTokenUnits, type TOrder, type TShippingAddress } from '@puffy/contracts';
-import { type Database, lockRows, violatedConstraint } from '@puffy/db';
+import { type Database, lockRows } from '@puffy/db';
 import { eq } from 'drizzle-orm';
 import type { Deps } from '../deps';
 import { queueEmail } from '../notification/service';
+import { recordPayment } from '../payment/record';
 import { BadInput, Conflict } from '../platform/errors';
 import { giveBack } from './give-back';
 import { confirmPaymentJob } from './jobs-definitions';
@@ -72,32 +73,28 @@ export async function updateAddress(
   return getOrder(deps, userId, orderId);
 }
 
-/** Records a treasury payment; its unique hash is what stops one payment from paying twice. */
-export async function recordPayment(
+/**
+ * The order's payment as the shared payments table keeps it (the NFT gas fee's too): the unique
+ * transaction hash is what stops one transfer from paying twice, whichever instance records it first.
+ * Recorded as `pending` with nothing counted yet; the confirmation job settles it at `finalized`.
+ */
+export function recordOrderPayment(
   deps: Deps,
   tx: Database,
   p: { orderId: string; hash: string; payer: string; expectedCents: bigint },
-): Promise<void> {
-  try {
-    await tx.insert(deps.db.t.payments).values({
-      purpose: 'order',
-      network: 'sol',
-      transactionHash: p.hash,
-      payer: p.payer,
-      recipient: deps.storefront.treasuryAddress,
-      tokenMint: deps.storefront.usdtMint,
-      amount: 0n,
-      expectedAmount: centsToTokenUnits(p.expectedCents),
-      status: 'pending',
-      orderId: p.orderId,
-      createdAt: deps.clock.now(),
-    });
-  } catch (error) {
-    if (violatedConstraint(error)?.kind === 'unique') {
-      throw new Conflict('This transaction was already used to pay for something else.', 'payment_reused');
-    }
-    throw error;
-  }
+): Promise<unknown> {
+  return recordPayment(deps, tx, {
+    purpose: 'order',
+    network: 'sol',
+    transactionHash: p.hash,
+    payer: p.payer,
+    recipient: deps.storefront.treasuryAddress,
+    tokenMint: deps.storefront.usdtMint,
+    amount: 0n,
+    expectedAmount: centsToTokenUnits(p.expectedCents),
+    status: 'pending',
+    orderId: p.orderId,
+  });
 }
 
 /**
@@ -126,7 +123,7 @@ export async function submitPayment(
   }
   const event = await deps.db.withTransaction(async (tx) => {
     await lockRows(deps.db, tx, deps.db.t.orders, eq(deps.db.t.orders.id, orderId));
-    await recordPayment(deps, tx, { orderId, hash, payer, expectedCents: order.totalCents });
+    await recordOrderPayment(deps, tx, { orderId, hash, payer, expectedCents: order.totalCents });
     const moved = await transitionOrder(deps, tx, {
       orderId,
       from: 'new',

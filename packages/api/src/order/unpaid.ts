@@ -5,7 +5,7 @@ import { Conflict, UpstreamUnavailable } from '../platform/errors';
 import { type ConfirmOutcome, moveIfStill, orderById } from './confirm';
 import { giveBack } from './give-back';
 import { confirmPaymentJob } from './jobs-definitions';
-import { recordPayment } from './member-actions';
+import { recordOrderPayment } from './member-actions';
 import { orderPaymentExpectation, solanaPayerOf } from './payment-check';
 
 export type UnpaidOutcome = 'paid' | 'cancelled' | ConfirmOutcome;
@@ -43,7 +43,7 @@ export async function settleUnpaidOrder(deps: Deps, orderId: string): Promise<Un
           set: { paymentTxHash: verdict.signature },
         },
         async (tx) => {
-          await recordPayment(deps, tx, {
+          await recordOrderPayment(deps, tx, {
             orderId,
             hash: verdict.signature,
             payer,
