@@ -46,7 +46,7 @@ export async function createDeps(config: AppConfig, logger: PinoLogger): Promise
   const devChain =
     config.promotion.localChainPort === null
       ? null
-      : await startDevelopmentChain(config.promotion.localChainPort, logger);
+      : await startDevelopmentChain(config.promotion.localChainPort, logger, config.storefront);
   const deps: Deps = {
     db,
     store,

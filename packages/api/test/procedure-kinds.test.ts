@@ -91,6 +91,7 @@ const expectedKinds: Record<string, TProcedureKind> = {
   'order.get': 'authed',
   'order.history': 'authed',
   'order.list': 'authed',
+  'order.paymentTransaction': 'authed',
   'order.status': 'authed',
   'order.submitPayment': 'authed',
   'order.updateAddress': 'authed',

@@ -6,6 +6,8 @@ import {
   ZOrderHistory,
   ZOrderId,
   ZOrderListInput,
+  ZPaymentTransaction,
+  ZPaymentTransactionInput,
   ZSubmitPaymentInput,
   ZUpdateAddressInput,
 } from '@puffy/contracts';
@@ -14,6 +16,7 @@ import { authedProcedure } from '../trpc/procedures';
 import { checkout } from './checkout';
 import { cancelOrder, submitPayment, updateAddress } from './member-actions';
 import { getOrder, listOrders, orderHistory } from './orders';
+import { orderPaymentTransaction } from './payment-transaction';
 import { orderStatusStream } from './status-stream';
 
 const perMinute = (name: string, points: number) => ({ name, points, durationSeconds: 60 });
@@ -46,6 +49,13 @@ export const orderRouter = router({
     .output(ZOrder)
     .mutation(({ ctx, input }) =>
       updateAddress(ctx.deps, ctx.session.userId, input.orderId, input.shippingAddress),
+    ),
+  paymentTransaction: authedProcedure
+    .meta({ rateLimit: perMinute('order.paymentTransaction', 10) })
+    .input(ZPaymentTransactionInput)
+    .output(ZPaymentTransaction)
+    .mutation(({ ctx, input }) =>
+      orderPaymentTransaction(ctx.deps, ctx.session.userId, input.orderId, input.account),
     ),
   submitPayment: authedProcedure
     .meta({ rateLimit: perMinute('order.submitPayment', 10) })

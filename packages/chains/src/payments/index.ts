@@ -1,3 +1,4 @@
+export { type TokenPaymentRequest, tokenPaymentTransaction } from './build';
 export {
   type FindByReferenceOptions,
   findPaymentByReference,

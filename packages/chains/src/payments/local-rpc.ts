@@ -106,7 +106,48 @@ export async function createLocalSolanaChain(
       SystemProgram.transfer({ fromPubkey: faucet.publicKey, toPubkey: new PublicKey(address), lamports }),
     ]);
 
-  const context: MethodContext = { ledger, submit, requestAirdrop: airdrop };
+  const mintTo = (mint: string, owner: string, amount: bigint) => {
+    const decimals = ledger.accounts.get(mint)?.mint?.decimals;
+    if (decimals === undefined) throw new Error(`no mint ${mint} on the local chain`);
+    const tokenAccount = associatedTokenAddress(owner, mint);
+    const key = (pubkey: string, isSigner: boolean, isWritable: boolean) => ({
+      pubkey: new PublicKey(pubkey),
+      isSigner,
+      isWritable,
+    });
+    const payer = faucet.publicKey.toBase58();
+    const data = Buffer.alloc(10);
+    data.writeUInt8(TOKEN_MINT_TO_CHECKED_TAG, 0);
+    data.writeBigUInt64LE(amount, 1);
+    data.writeUInt8(decimals, 9);
+    const signature = sendFromFaucet([
+      new TransactionInstruction({
+        programId: new PublicKey(ASSOCIATED_TOKEN_PROGRAM_ID),
+        keys: [
+          key(payer, true, true),
+          key(tokenAccount, false, true),
+          key(owner, false, false),
+          key(mint, false, false),
+          key(SYSTEM_PROGRAM_ID, false, false),
+          key(TOKEN_PROGRAM_ID, false, false),
+        ],
+        data: Buffer.from([1]),
+      }),
+      new TransactionInstruction({
+        programId: new PublicKey(TOKEN_PROGRAM_ID),
+        keys: [key(mint, false, true), key(tokenAccount, false, true), key(payer, true, false)],
+        data,
+      }),
+    ]);
+    return { signature, tokenAccount };
+  };
+
+  const context: MethodContext = {
+    ledger,
+    submit,
+    requestAirdrop: airdrop,
+    requestTokens: (owner, mint, amount) => mintTo(mint, owner, amount).signature,
+  };
 
   const server = createServer(rpcRequestListener({ context, calls, availability: () => availability }));
 
@@ -127,41 +168,7 @@ export async function createLocalSolanaChain(
       ledger.accounts.set(mint, mintAccount(decimals, faucet.publicKey.toBase58()));
       return mint;
     },
-    mintTo(mint, owner, amount) {
-      const decimals = ledger.accounts.get(mint)?.mint?.decimals;
-      if (decimals === undefined) throw new Error(`no mint ${mint} on the local chain`);
-      const tokenAccount = associatedTokenAddress(owner, mint);
-      const key = (pubkey: string, isSigner: boolean, isWritable: boolean) => ({
-        pubkey: new PublicKey(pubkey),
-        isSigner,
-        isWritable,
-      });
-      const payer = faucet.publicKey.toBase58();
-      const data = Buffer.alloc(10);
-      data.writeUInt8(TOKEN_MINT_TO_CHECKED_TAG, 0);
-      data.writeBigUInt64LE(amount, 1);
-      data.writeUInt8(decimals, 9);
-      const signature = sendFromFaucet([
-        new TransactionInstruction({
-          programId: new PublicKey(ASSOCIATED_TOKEN_PROGRAM_ID),
-          keys: [
-            key(payer, true, true),
-            key(tokenAccount, false, true),
-            key(owner, false, false),
-            key(mint, false, false),
-            key(SYSTEM_PROGRAM_ID, false, false),
-            key(TOKEN_PROGRAM_ID, false, false),
-          ],
-          data: Buffer.from([1]),
-        }),
-        new TransactionInstruction({
-          programId: new PublicKey(TOKEN_PROGRAM_ID),
-          keys: [key(mint, false, true), key(tokenAccount, false, true), key(payer, true, false)],
-          data,
-        }),
-      ]);
-      return { signature, tokenAccount };
-    },
+    mintTo,
     balance: (account) => ledger.accounts.get(account)?.lamports ?? 0n,
     tokenBalance: (owner, mint) =>
       ledger.accounts.get(associatedTokenAddress(owner, mint))?.token?.amount ?? 0n,

@@ -41,6 +41,10 @@ export class SolanaRpcError extends Error {
 }
 
 /** -32002 preflight failure, -32003 signature failure, -32013 signature length, -32015 version, -32602 params. */
+const ZTokenAccountBalance = z.object({
+  value: z.object({ amount: z.string().regex(/^\d+$/), decimals: z.number().int() }),
+});
+
 const DEFINITIVE_CODES = new Set([-32002, -32003, -32013, -32015, -32602]);
 
 interface TransactionByEncoding {
@@ -77,6 +81,8 @@ export interface SolanaRpc {
   getLatestBlockhash(options?: {
     commitment?: TCommitment;
   }): Promise<{ blockhash: string; lastValidBlockHeight: number }>;
+  /** A token account's balance in base units; null when the account does not exist. */
+  getTokenAccountBalance(address: string, options?: { commitment?: TCommitment }): Promise<bigint | null>;
   /** Sends wire bytes (base64 on the wire); returns the transaction's signature. */
   sendTransaction(
     transaction: Uint8Array,
@@ -230,6 +236,20 @@ export function createSolanaRpc(options: SolanaRpcOptions): SolanaRpc {
           ZLatestBlockhash,
         )
       ).value,
+    getTokenAccountBalance: async (address, balanceOptions = {}) => {
+      try {
+        const answer = await call(
+          'getTokenAccountBalance',
+          [address, { commitment: balanceOptions.commitment ?? 'confirmed' }],
+          ZTokenAccountBalance,
+        );
+        return BigInt(answer.value.amount);
+      } catch (error) {
+        // A node answers "could not find account" as invalid params: the account was never created.
+        if (error instanceof SolanaRpcError && error.code === -32602) return null;
+        throw error;
+      }
+    },
     sendTransaction: (transaction, sendOptions = {}) =>
       call(
         'sendTransaction',

@@ -2,6 +2,8 @@ import { createTransferCheckedInstruction, getAssociatedTokenAddressSync } from 
 import { Keypair, PublicKey, Transaction } from '@solana/web3.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLocalSolanaChain, SubmitError } from '../../src/payments/local-rpc';
+import { associatedTokenAddress } from '../../src/payments/programs';
+import { createSolanaRpc } from '../../src/payments/rpc';
 import { type LocalSolana, startLocalSolanaRpc } from './support/local-solana';
 import {
   fundedParties,
@@ -165,6 +167,31 @@ describe('the local Solana chain', () => {
     expect(local.chain.balance(address(fresh))).toBe(1_000_000_000n);
     const { value } = await local.connection.getSignatureStatuses([signature]);
     expect(value[0]).toMatchObject({ err: null, confirmationStatus: 'confirmed' });
+  });
+
+  it('mints test tokens through requestTokenAirdrop into the owner’s token account, which the RPC client reads', async () => {
+    const fresh = Keypair.generate();
+    const mint = local.chain.createMint({ decimals: 6 });
+    const rpc = createSolanaRpc({ url: local.chain.url, retries: 0 });
+    const tokenAccount = associatedTokenAddress(address(fresh), mint);
+    expect(await rpc.getTokenAccountBalance(tokenAccount)).toBeNull();
+    const call = (params: unknown[]) =>
+      post({ jsonrpc: '2.0', id: 1, method: 'requestTokenAirdrop', params });
+    const reply = await call([address(fresh), mint, '25000000']);
+    const signature = (reply.json as { result: string }).result;
+    expect(local.chain.tokenBalance(address(fresh), mint)).toBe(25_000_000n);
+    expect(await rpc.getTokenAccountBalance(tokenAccount)).toBe(25_000_000n);
+    const { value } = await local.connection.getSignatureStatuses([signature]);
+    expect(value[0]).toMatchObject({ err: null });
+    // Only the chain's own mints, and only whole positive base units.
+    const notMint = await call([address(fresh), address(fresh), '1']);
+    expect(notMint.json).toMatchObject({
+      error: { code: -32602, message: expect.stringContaining('not a mint') },
+    });
+    for (const amount of ['0', '-1', '1.5', 25]) {
+      expect((await call([address(fresh), mint, amount])).json).toMatchObject({ error: { code: -32602 } });
+    }
+    expect(local.chain.tokenBalance(address(fresh), mint)).toBe(25_000_000n);
   });
 
   it('pages getSignaturesForAddress newest first with limit, before and until', async () => {

@@ -23,6 +23,8 @@ export interface MethodContext {
   /** Lands a transaction through the chain, so its status timers start too. */
   submit(bytes: Uint8Array, options: { skipPreflight: boolean }): string;
   requestAirdrop(address: string, lamports: bigint): string;
+  /** Mints `amount` of a faucet-owned mint into the owner's associated token account. */
+  requestTokens(owner: string, mint: string, amount: bigint): string;
 }
 
 /** u64::MAX, the rent epoch of every rent-exempt account; JSON readers see it as this double. */
@@ -219,6 +221,20 @@ export const methods: Record<string, Method> = {
       params,
     );
     return ctx.requestAirdrop(address, BigInt(lamports));
+  },
+  /**
+   * Not a real cluster method: the development wallet's token faucet (there is no USDT to buy on a
+   * chain that lives in one process). Only mints the chain itself created answer; the amount is a
+   * decimal string of base units, as token amounts are on the wire.
+   */
+  requestTokenAirdrop: (ctx, params) => {
+    const [owner, mint, amount] = parse(
+      z.tuple([ZAddress, ZAddress, z.string().regex(/^[1-9]\d{0,18}$/), ZCommitmentConfig]),
+      params,
+    );
+    const mintState = ctx.ledger.accounts.get(mint)?.mint;
+    if (!mintState) throw new RpcMethodError(-32602, 'Invalid param: not a mint on this chain');
+    return ctx.requestTokens(owner, mint, BigInt(amount));
   },
   getMinimumBalanceForRentExemption: (_ctx, params) => {
     const [size] = parse(z.tuple([z.number().int().min(0), ZCommitmentConfig]), params);
