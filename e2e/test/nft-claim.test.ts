@@ -1,22 +1,10 @@
-import { createServer } from 'node:net';
 import { startTestServer, type TestServer } from '@puffy/server/testing';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertWebBuilt, chromiumPath, launchBrowser, webDist } from '../src/browser';
+import { assertWebBuilt, chromiumPath, freePort, launchBrowser, webDist } from '../src/browser';
 
 const SLUG = 'e2e-nft-drop';
 const GAS_FEE = 12_345_678n;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 /** Written straight into the test server's database: an open Solana campaign with one promotion. */
 async function seedCampaign(server: TestServer): Promise<number> {

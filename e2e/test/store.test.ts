@@ -1,13 +1,11 @@
-import { MEMO_PROGRAM_ID } from '@puffy/chains';
+import { associatedTokenAddress, createSolanaRpc } from '@puffy/chains';
 import { createLocalSolanaChain, type LocalSolanaChain } from '@puffy/chains/local-chain';
 import { seedDemo } from '@puffy/db';
 import { startTestServer, type TestServer } from '@puffy/server/testing';
-import { createTransferCheckedInstruction, getAssociatedTokenAddressSync } from '@solana/spl-token';
-import { Keypair, PublicKey, Transaction, TransactionInstruction } from '@solana/web3.js';
-import bs58 from 'bs58';
+import { Keypair } from '@solana/web3.js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertWebBuilt, chromiumPath, launchBrowser, webDist } from '../src/browser';
+import { assertWebBuilt, chromiumPath, freePort, launchBrowser, webDist } from '../src/browser';
 
 /** Signs in with the development wallet from the store page; returns the wallet's address. */
 async function signIn(page: Page): Promise<string> {
@@ -27,50 +25,6 @@ async function fillAddress(page: Page): Promise<void> {
   await page.getByLabel('State or region (optional)').fill('CA');
   await page.getByLabel('Postal code').fill('94105');
   await page.getByLabel('Country (two-letter code)').fill('US');
-}
-
-/**
- * What the member's wallet does with the payment request the order page shows: a USDT transferChecked
- * to the treasury's token account carrying the reference key, and the memo, signed with the
- * development wallet's own key (read from the browser that holds it) and sent to the local chain.
- */
-async function payFromDevWallet(page: Page, chain: LocalSolanaChain, mint: string): Promise<string> {
-  const { origins } = await page.context().storageState();
-  const secret = origins
-    .flatMap((origin) => origin.localStorage)
-    .find((item) => item.name === 'puffy.devWallet.solana')?.value;
-  const payer = Keypair.fromSeed(bs58.decode(secret ?? ''));
-  const read = async (id: string) => ((await page.getByTestId(id).textContent()) ?? '').trim();
-  const [amount, recipient, reference, memo] = await Promise.all([
-    read('payment-amount'),
-    read('payment-recipient'),
-    read('payment-reference'),
-    read('payment-memo'),
-  ]);
-  const mintKey = new PublicKey(mint);
-  const transfer = createTransferCheckedInstruction(
-    getAssociatedTokenAddressSync(mintKey, payer.publicKey),
-    mintKey,
-    getAssociatedTokenAddressSync(mintKey, new PublicKey(recipient)),
-    payer.publicKey,
-    BigInt(amount.replace('.', '')) * 10_000n,
-    6,
-  );
-  transfer.keys.push({ pubkey: new PublicKey(reference), isSigner: false, isWritable: false });
-  const transaction = new Transaction({
-    feePayer: payer.publicKey,
-    recentBlockhash: chain.latestBlockhash(),
-  });
-  transaction.add(
-    transfer,
-    new TransactionInstruction({
-      programId: new PublicKey(MEMO_PROGRAM_ID),
-      keys: [],
-      data: Buffer.from(memo),
-    }),
-  );
-  transaction.sign(payer);
-  return chain.send(transaction);
 }
 
 describe.skipIf(!chromiumPath())('storefront in a real browser', () => {
@@ -185,7 +139,36 @@ describe.skipIf(!chromiumPath())('storefront in a real browser', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
-  it('pays with the development wallet on the local chain and sees the order confirmed live', async () => {
+});
+
+/**
+ * The development server as a person runs it on a fresh machine: its own local chain (with the USDT
+ * mint and the treasury's token account it creates) and the development wallet, which mints itself
+ * test USDT and pays in one click; the server verifies the transfer and the job confirms it.
+ */
+describe.skipIf(!chromiumPath())('paying an order in a real browser (development server)', () => {
+  let server: TestServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    assertWebBuilt();
+    server = await startTestServer({
+      webDistDir: webDist,
+      env: {
+        NODE_ENV: 'development',
+        LOCAL_CHAIN_PORT: String(await freePort()),
+        ORDER_CONFIRMATION_RETRY_SECONDS: '1',
+        JOBS_POLL_INTERVAL_MS: '100',
+      },
+    });
+    await seedDemo(server.deps.db);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('quotes, checks out, pays with the development wallet in one click and sees the order confirmed live', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     const errors: string[] = [];
@@ -193,9 +176,6 @@ describe.skipIf(!chromiumPath())('storefront in a real browser', () => {
     await page.goto(`${server.url}/store`);
     await page.getByTestId('product-device-fresh').waitFor();
     const address = await signIn(page);
-    // SOL for the fee and USDT to pay with, through real transactions on the local chain.
-    chain.airdrop(address, 1_000_000_000n);
-    chain.mintTo(mint, address, 1_000_000_000n);
 
     await page
       .getByTestId('product-device-fresh')
@@ -208,11 +188,16 @@ describe.skipIf(!chromiumPath())('storefront in a real browser', () => {
     await page.getByRole('button', { name: 'Place order' }).click();
     await page.locator('[data-testid="order"][data-status="new"]').waitFor({ timeout: 15_000 });
 
-    const signature = await payFromDevWallet(page, chain, mint);
-    await page.getByLabel('Transaction signature').fill(signature);
-    await page.getByRole('button', { name: 'I have paid' }).click();
-    await page.locator('[data-testid="order"][data-status="paid"]').waitFor();
-    // The confirmation job verifies the transfer at finalized; the page hears it over SSE.
+    // A phone can pay the same request: the QR code carries the Solana Pay link the page shows.
+    const qr = page.getByTestId('payment-qr');
+    await qr.waitFor();
+    const link = await page.getByRole('link', { name: 'open the Solana Pay link' }).getAttribute('href');
+    expect(await qr.getAttribute('data-url')).toBe(link);
+    expect(link).toMatch(/^solana:[1-9A-HJ-NP-Za-km-z]+\?amount=149\.00&spl-token=/);
+
+    await page.getByRole('button', { name: 'Pay 149.00 USDT with the development wallet' }).click();
+    await page.locator('[data-testid="order"][data-status="paid"]').waitFor({ timeout: 20_000 });
+    // The local chain finalizes after 3 s; the confirmation job verifies there; the page hears it over SSE.
     await page.locator('[data-testid="order"][data-status="confirmed"]').waitFor({ timeout: 30_000 });
     const timeline = page.locator('[data-testid="order-timeline"] li');
     expect(await timeline.evaluateAll((items) => items.map((li) => li.getAttribute('data-status')))).toEqual([
@@ -225,7 +210,15 @@ describe.skipIf(!chromiumPath())('storefront in a real browser', () => {
     const { db, t } = server.deps.db;
     const order = (await db.select().from(t.orders)).find((o) => o.id === orderId);
     expect(order?.status).toBe('confirmed');
-    expect(chain.tokenBalance(address, mint)).toBe(1_000_000_000n - 149_000_000n);
+    const [payment] = (await db.select().from(t.payments)).filter((p) => p.orderId === orderId);
+    expect(payment).toMatchObject({ status: 'finalized', payer: address, amount: 149_000_000n });
+    // The treasury's USDT account on the development chain holds the payment.
+    const rpc = createSolanaRpc({ url: server.deps.config.devChainUrl ?? '', retries: 0 });
+    const { usdtMint, treasuryAddress } = server.deps.storefront;
+    expect(await rpc.getTokenAccountBalance(associatedTokenAddress(treasuryAddress, usdtMint))).toBe(
+      149_000_000n,
+    );
+    expect(await rpc.getTokenAccountBalance(associatedTokenAddress(address, usdtMint))).toBe(0n);
     expect(errors).toEqual([]);
     await context.close();
   });

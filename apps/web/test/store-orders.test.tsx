@@ -59,7 +59,7 @@ describe('orders', () => {
     const payment = await screen.findByTestId('payment', {}, { timeout: 5000 });
     expect(within(payment).getByTestId('payment-memo').textContent).toBe('puffy-order:ord-7f3a9c21');
     expect(
-      within(payment).getByRole('link', { name: 'Pay with a Solana Pay wallet' }).getAttribute('href'),
+      within(payment).getByRole('link', { name: 'open the Solana Pay link' }).getAttribute('href'),
     ).toMatch(/^solana:/);
     fireEvent.change(within(payment).getByLabelText('Transaction signature'), { target: { value: '0xabc' } });
     fireEvent.click(within(payment).getByRole('button', { name: 'I have paid' }));

@@ -82,6 +82,84 @@ async function fund(url: string, address: string, lamports: bigint, fetchImpl: t
   await rpc<string>(url, 'requestAirdrop', [address, Number(grant), { commitment: 'confirmed' }], fetchImpl);
 }
 
+function fromBase64(text: string): Uint8Array {
+  return Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
+}
+
+/** Turns fetch's TypeError ("the server is unreachable") into what it is: the local chain is not there. */
+async function onDevChain<T>(url: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof TypeError) {
+      throw new Error(
+        `The development wallet could not reach the local chain at ${url}. Start the server in development without SOLANA_RPC_URL.`,
+      );
+    }
+    throw error;
+  }
+}
+
+/**
+ * Gives the development wallet SOL for the fee and `units` of a token (test USDT) from the local chain's
+ * faucets, so it can pay an order; resolves with the wallet's address.
+ */
+export async function fundDevWalletWithTokens(
+  mint: string,
+  units: bigint,
+  options: { storage?: KeyStorage; rpcUrl?: string; fetch?: typeof fetch } = {},
+): Promise<string> {
+  const storage = options.storage ?? localStorage;
+  const secret = secretKeyOf(storage);
+  if (!secret) throw new Error('The development wallet has no key in this browser; sign in with it first.');
+  const url = options.rpcUrl ?? devChainUrl(storage);
+  const fetchImpl = options.fetch ?? fetch;
+  const owner = bs58.encode(ed25519.getPublicKey(secret));
+  await onDevChain(url, async () => {
+    await fund(url, owner, 0n, fetchImpl);
+    await rpc<string>(
+      url,
+      'requestTokenAirdrop',
+      [owner, mint, units.toString(), { commitment: 'confirmed' }],
+      fetchImpl,
+    );
+  });
+  return owner;
+}
+
+/**
+ * Signs a transaction someone else built for the development wallet (base64 wire bytes with one empty
+ * signature slot, the wallet as fee payer) and sends it to the local chain; resolves with its signature.
+ */
+export async function signAndSendWithDevWallet(
+  transactionBase64: string,
+  options: { storage?: KeyStorage; rpcUrl?: string; fetch?: typeof fetch } = {},
+): Promise<string> {
+  const storage = options.storage ?? localStorage;
+  const secret = secretKeyOf(storage);
+  if (!secret) throw new Error('The development wallet has no key in this browser; sign in with it first.');
+  const url = options.rpcUrl ?? devChainUrl(storage);
+  const bytes = fromBase64(transactionBase64);
+  // One signature slot (shortvec 1), then the message, whose first account is the fee payer.
+  const message = bytes.subarray(65);
+  const feePayer = message.subarray(4, 36);
+  const self = ed25519.getPublicKey(secret);
+  if (bytes[0] !== 1 || message[0] !== 1 || bs58.encode(feePayer) !== bs58.encode(self)) {
+    throw new Error('This transaction is not for the development wallet to sign alone.');
+  }
+  return onDevChain(url, () =>
+    rpc<string>(
+      url,
+      'sendTransaction',
+      [
+        base64(withSignature(message, ed25519.sign(message, secret))),
+        { encoding: 'base64', preflightCommitment: 'confirmed' },
+      ],
+      options.fetch ?? fetch,
+    ),
+  );
+}
+
 /**
  * Sends `lamports` (plus the network fee) from the development wallet: funds it when needed, builds
  * the message for this wallet and a fresh blockhash with `build`, signs and sends it; resolves with
@@ -98,7 +176,7 @@ export async function paySolWithDevWallet(
   const url = options.rpcUrl ?? devChainUrl(storage);
   const fetchImpl = options.fetch ?? fetch;
   const payer = bs58.encode(ed25519.getPublicKey(secret));
-  try {
+  return onDevChain(url, async () => {
     await fund(url, payer, lamports, fetchImpl);
     const latest = await rpc<{ value: { blockhash: string } }>(
       url,
@@ -107,7 +185,7 @@ export async function paySolWithDevWallet(
       fetchImpl,
     );
     const message = build(payer, latest.value.blockhash);
-    return await rpc<string>(
+    return rpc<string>(
       url,
       'sendTransaction',
       [
@@ -116,13 +194,5 @@ export async function paySolWithDevWallet(
       ],
       fetchImpl,
     );
-  } catch (error) {
-    // fetch's TypeError would read as "the server is unreachable"; it is the local chain that is.
-    if (error instanceof TypeError) {
-      throw new Error(
-        `The development wallet could not reach the local chain at ${url}. Start the server in development without SOLANA_RPC_URL.`,
-      );
-    }
-    throw error;
-  }
+  });
 }
