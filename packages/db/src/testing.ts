@@ -100,3 +100,6 @@ async function closeQuietly(db: Db): Promise<void> {
     // Already closed by the test: nothing left to release.
   }
 }
+
+/** The SQLite connection class, so a test can watch the statements a service sends (no N+1). */
+export { SqliteConnection } from './sqlite/connection';
