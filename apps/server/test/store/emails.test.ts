@@ -114,6 +114,39 @@ describe.each(testDatabases())('order emails on $label', (factory) => {
     expect(smtp.received.filter((m) => m.to.some((to) => to.startsWith('racer-')))).toHaveLength(1);
   });
 
+  it.each([
+    ['order_paid', /Subject: We received your payment for order \w+/],
+    ['order_confirmed', /Subject: Your payment for order \w+ is confirmed/],
+    ['order_expired', /Subject: Your Puffy order \w+ expired/],
+    ['order_shipped', /Subject: Your Puffy order \w+ has shipped/],
+    ['order_refunded', /Subject: Your Puffy order \w+ was refunded/],
+  ] as const)('sends %s once over SMTP, in text and HTML, linking to the order', async (kind, subject) => {
+    const member = await createMember(world, { email: `${kind}-${randomUUID()}@example.com` });
+    const orderId = randomUUID();
+    expect(await sendEmail(world.deps, { kind, userId: member.userId, orderId })).toBe('sent');
+    expect(await sendEmail(world.deps, { kind, userId: member.userId, orderId })).toBe('already_sent');
+    const mine = () => smtp.received.filter((m) => m.to.some((to) => to.startsWith(`${kind}-`)));
+    await waitFor(() => mine().length >= 1);
+    const [message] = mine();
+    expect(message?.raw).toMatch(subject);
+    expect(message?.raw.replace(/=\r\n/g, '')).toContain(`/orders/${orderId}`);
+    expect(message?.raw).toMatch(/Content-Type: text\/plain/);
+    expect(message?.raw).toMatch(/Content-Type: text\/html/);
+  });
+
+  it('sends nft_minted with a link to the NFT’s own page', async () => {
+    const member = await createMember(world, { email: `minted-${randomUUID()}@example.com` });
+    expect(await sendEmail(world.deps, { kind: 'nft_minted', userId: member.userId, nftId: 4242 })).toBe(
+      'sent',
+    );
+    const mine = () => smtp.received.filter((m) => m.to.some((to) => to.startsWith('minted-')));
+    await waitFor(() => mine().length >= 1);
+    const raw = mine()[0]?.raw.replace(/=\r\n/g, '') ?? '';
+    expect(raw).toMatch(/Subject: Your Puffy NFT is minted/);
+    // The SPA's route for one NFT (there is no list page to land on).
+    expect(raw).toContain('/nft/4242');
+  });
+
   it('sends nothing to a member without a verified address', async () => {
     const member = await createMember(world, { email: null });
     expect(

@@ -35,7 +35,7 @@ export function composeEmail(
   const ref = target.orderId ? target.orderId.slice(0, 8) : String(target.nftId ?? '');
   const link = target.orderId
     ? new URL(`/orders/${encodeURIComponent(target.orderId)}`, publicOrigin).toString()
-    : new URL('/nfts', publicOrigin).toString();
+    : new URL(`/nft/${target.nftId ?? ''}`, publicOrigin).toString();
   const subject = SUBJECTS[kind](ref);
   const lines = [`${subject}.`, ...(target.detail ? [target.detail] : []), `See it here: ${link}`];
   return {
