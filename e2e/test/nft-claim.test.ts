@@ -1,7 +1,7 @@
-import { startTestServer, type TestServer } from '@puffy/server/testing';
+import { freePort, startTestServer, type TestServer } from '@puffy/server/testing';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertWebBuilt, chromiumPath, freePort, launchBrowser, webDist } from '../src/browser';
+import { assertWebBuilt, chromiumPath, launchBrowser, webDist } from '../src/browser';
 
 const SLUG = 'e2e-nft-drop';
 const GAS_FEE = 12_345_678n;

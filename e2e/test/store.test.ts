@@ -1,11 +1,11 @@
 import { associatedTokenAddress, createSolanaRpc } from '@puffy/chains';
 import { createLocalSolanaChain, type LocalSolanaChain } from '@puffy/chains/local-chain';
 import { seedDemo } from '@puffy/db';
-import { startTestServer, type TestServer } from '@puffy/server/testing';
+import { freePort, startTestServer, type TestServer } from '@puffy/server/testing';
 import { Keypair } from '@solana/web3.js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertWebBuilt, chromiumPath, freePort, launchBrowser, webDist } from '../src/browser';
+import { assertWebBuilt, chromiumPath, launchBrowser, webDist } from '../src/browser';
 
 /** Signs in with the development wallet from the store page; returns the wallet's address. */
 async function signIn(page: Page): Promise<string> {

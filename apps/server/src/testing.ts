@@ -15,7 +15,8 @@ export interface TestServer extends RunningServer {
   logs: Array<Record<string, unknown>>;
 }
 
-function freePort(): Promise<number> {
+/** A TCP port nobody listens on now, for a server a test starts (this one, a chain, Redis, Postgres). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer().listen(0, '127.0.0.1', () => {
       const address = probe.address();

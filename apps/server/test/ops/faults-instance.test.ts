@@ -4,12 +4,11 @@ import type { AppRouter } from '@puffy/api';
 import { testDatabases } from '@puffy/db/testing';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../src/testing';
+import { freePort, startTestServer, type TestServer } from '../../src/testing';
 import { clientFor } from '../helpers';
 import { createCampaign } from '../promotion/harness';
 import { signInSolana } from '../signin';
 import { usAddress } from '../store/harness';
-import { freePort } from './own-services';
 import { repoRoot } from './support';
 
 const redisUrl = process.env.TEST_REDIS_URL;

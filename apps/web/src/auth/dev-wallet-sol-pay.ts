@@ -82,6 +82,16 @@ async function fund(url: string, address: string, lamports: bigint, fetchImpl: t
   await rpc<string>(url, 'requestAirdrop', [address, Number(grant), { commitment: 'confirmed' }], fetchImpl);
 }
 
+type WalletOptions = { storage?: KeyStorage; rpcUrl?: string; fetch?: typeof fetch };
+
+/** The wallet's key and the chain it talks to; no key means nobody signed in with it here. */
+function walletOn(options: WalletOptions) {
+  const storage = options.storage ?? localStorage;
+  const secret = secretKeyOf(storage);
+  if (!secret) throw new Error('The development wallet has no key in this browser; sign in with it first.');
+  return { secret, url: options.rpcUrl ?? devChainUrl(storage), fetchImpl: options.fetch ?? fetch };
+}
+
 function fromBase64(text: string): Uint8Array {
   return Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
 }
@@ -107,13 +117,9 @@ async function onDevChain<T>(url: string, run: () => Promise<T>): Promise<T> {
 export async function fundDevWalletWithTokens(
   mint: string,
   units: bigint,
-  options: { storage?: KeyStorage; rpcUrl?: string; fetch?: typeof fetch } = {},
+  options: WalletOptions = {},
 ): Promise<string> {
-  const storage = options.storage ?? localStorage;
-  const secret = secretKeyOf(storage);
-  if (!secret) throw new Error('The development wallet has no key in this browser; sign in with it first.');
-  const url = options.rpcUrl ?? devChainUrl(storage);
-  const fetchImpl = options.fetch ?? fetch;
+  const { secret, url, fetchImpl } = walletOn(options);
   const owner = bs58.encode(ed25519.getPublicKey(secret));
   await onDevChain(url, async () => {
     await fund(url, owner, 0n, fetchImpl);
@@ -133,12 +139,9 @@ export async function fundDevWalletWithTokens(
  */
 export async function signAndSendWithDevWallet(
   transactionBase64: string,
-  options: { storage?: KeyStorage; rpcUrl?: string; fetch?: typeof fetch } = {},
+  options: WalletOptions = {},
 ): Promise<string> {
-  const storage = options.storage ?? localStorage;
-  const secret = secretKeyOf(storage);
-  if (!secret) throw new Error('The development wallet has no key in this browser; sign in with it first.');
-  const url = options.rpcUrl ?? devChainUrl(storage);
+  const { secret, url, fetchImpl } = walletOn(options);
   const bytes = fromBase64(transactionBase64);
   // One signature slot (shortvec 1), then the message, whose first account is the fee payer.
   const message = bytes.subarray(65);
@@ -155,7 +158,7 @@ export async function signAndSendWithDevWallet(
         base64(withSignature(message, ed25519.sign(message, secret))),
         { encoding: 'base64', preflightCommitment: 'confirmed' },
       ],
-      options.fetch ?? fetch,
+      fetchImpl,
     ),
   );
 }
@@ -168,13 +171,9 @@ export async function signAndSendWithDevWallet(
 export async function paySolWithDevWallet(
   lamports: bigint,
   build: (payer: string, recentBlockhash: string) => Uint8Array,
-  options: { storage?: KeyStorage; rpcUrl?: string; fetch?: typeof fetch } = {},
+  options: WalletOptions = {},
 ): Promise<string> {
-  const storage = options.storage ?? localStorage;
-  const secret = secretKeyOf(storage);
-  if (!secret) throw new Error('The development wallet has no key in this browser; sign in with it first.');
-  const url = options.rpcUrl ?? devChainUrl(storage);
-  const fetchImpl = options.fetch ?? fetch;
+  const { secret, url, fetchImpl } = walletOn(options);
   const payer = bs58.encode(ed25519.getPublicKey(secret));
   return onDevChain(url, async () => {
     await fund(url, payer, lamports, fetchImpl);
