@@ -104,7 +104,7 @@ describe.skipIf(!chromiumPath())('NFT claim in a real browser', () => {
     expect(await page.getByTestId('nft-fee').textContent()).toBe('0.012345678 SOL');
     expect(await page.getByTestId('nft-window').textContent()).toMatch(/Pay within (29|30):\d\d/);
 
-    await page.getByRole('button', { name: 'Pay with the development wallet' }).click();
+    await page.getByRole('button', { name: /^Pay [0-9.]+ SOL with the development wallet$/ }).click();
     const minted = page.locator('[data-testid="nft-progress"][data-status="minted"]');
     await minted.waitFor({ timeout: 45_000 }).catch(async (error: unknown) => {
       // Say where the flow stopped: the panel's text and what the server logged as a problem.

@@ -1,15 +1,18 @@
 import type { TNftProgress, TPromotion, TPromotionClaim } from '@puffy/contracts';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import bs58 from 'bs58';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setCsrfToken } from '../src/lib/session-token';
 import { formatCountdown, formatSol, solanaPayUrl } from '../src/nft/words';
 import { campaignOf, emptyBoard, infoOf, signedInSession } from './campaign-fixtures';
 import { renderApp } from './render';
+import { installWallet, uninstallWallets } from './standard-wallet';
 import { failure, ok, versionOf, type WireAnswer, wireTransport } from './wire';
 
 vi.setConfig({ testTimeout: 15_000 });
 
 afterEach(() => {
+  uninstallWallets();
   cleanup();
   setCsrfToken(null);
   localStorage.clear();
@@ -128,7 +131,7 @@ describe('claim and payment screen', () => {
     expect(within(payment).getByText('{"nft_id":41,"user_id":"u1"}')).toBeTruthy();
     expect(postedCount(wire, 'promotion.complete')).toBe(1);
     // Not the member's development wallet here: no button that would pay from another wallet.
-    expect(within(payment).queryByRole('button', { name: 'Pay with the development wallet' })).toBeNull();
+    expect(within(payment).queryByRole('button', { name: /with the development wallet$/ })).toBeNull();
   });
 
   it('says the window closed and offers no way to pay once payBefore passed', async () => {
@@ -191,6 +194,42 @@ describe('claim and payment screen', () => {
       'The transfer is 5000 lamports; the gas fee is 10000001.',
     );
     expect(refusal.closest('[role="alert"]')?.textContent).toContain('does not pay for this claim');
+  });
+
+  it('pays the fee in one click with a Wallet Standard wallet: the server’s transaction, then mintGas', async () => {
+    const signature = Uint8Array.from({ length: 64 }, (_, i) => (i * 11 + 3) % 256);
+    const send = installWallet(async () => [{ signature }]);
+    const transaction = btoa('a transaction the server built, as wire bytes');
+    const wire = serving({
+      'promotion.paymentTransaction': () => ok({ transaction, message: 'Pay the gas fee' }),
+      'promotion.mintGas': () => ok(progressOf({ status: 'paid', transactionHash: bs58.encode(signature) })),
+    });
+    renderApp(PAGE, wire.fetch);
+    fireEvent.click(await screen.findByRole('button', { name: 'Claim your NFT' }, { timeout: 5000 }));
+    const payment = await screen.findByTestId('nft-payment');
+    fireEvent.click(
+      await within(payment).findByRole('button', { name: 'Pay 0.010000001 SOL with Test Wallet' }),
+    );
+    await waitFor(() => expect(postedCount(wire, 'promotion.mintGas')).toBe(1));
+    const [input] = send.mock.calls[0] ?? [];
+    expect(input?.chain).toBe('solana:mainnet');
+    expect(btoa(String.fromCharCode(...(input?.transaction ?? [])))).toBe(transaction);
+    expect(wire.inputsFor('promotion.paymentTransaction')).toEqual([
+      { nftId: 41, account: signedInSession.user.walletAddress },
+    ]);
+    expect(wire.inputsFor('promotion.mintGas')).toEqual([
+      { nftId: 41, transactionHash: bs58.encode(signature) },
+    ]);
+  });
+
+  it('offers browser wallets only for claims on Solana (they send on Solana mainnet)', async () => {
+    installWallet(async () => []);
+    const wire = serving({ 'promotion.complete': () => ok(claimOf({ network: 'soon' })) });
+    renderApp(PAGE, wire.fetch);
+    fireEvent.click(await screen.findByRole('button', { name: 'Claim your NFT' }, { timeout: 5000 }));
+    const payment = await screen.findByTestId('nft-payment');
+    await within(payment).findByRole('link', { name: 'Pay with a Solana Pay wallet' });
+    expect(within(payment).queryByRole('button', { name: /with Test Wallet$/ })).toBeNull();
   });
 
   it('says a reported payment not visible yet is being checked', async () => {

@@ -121,20 +121,14 @@ export const ONE_VAPE: Cart = {
   passCode: null,
 };
 
-export interface Sent {
-  path: string;
-  input: unknown;
-}
-
 /**
- * The storefront's procedures over the wire fake, signed in by default, with `overrides` per path. It
- * also records every input (GET query string and POST body), in the order they were sent.
+ * The storefront's procedures over the wire fake, signed in by default, with `overrides` per path.
  */
 export function storeWire(
   overrides: Record<string, (attempt: number) => WireAnswer> = {},
   session: unknown = signedInSession,
 ) {
-  const wire = wireTransport((path, attempt) => {
+  return wireTransport((path, attempt) => {
     const override = overrides[path];
     if (override) return override(attempt);
     switch (path) {
@@ -150,19 +144,4 @@ export function storeWire(
         return ok(versionOf());
     }
   });
-  const sent: Sent[] = [];
-  const fetchImpl: typeof fetch = async (input, init) => {
-    const url = new URL(input instanceof Request ? input.url : String(input));
-    const paths = decodeURIComponent(url.pathname.replace(/^\/trpc\//, '')).split(',');
-    const body: Record<string, unknown> =
-      typeof init?.body === 'string'
-        ? JSON.parse(init.body)
-        : JSON.parse(url.searchParams.get('input') ?? '{}');
-    paths.forEach((path, index) => {
-      sent.push({ path, input: body[String(index)] });
-    });
-    return wire.fetch(input, init);
-  };
-  const inputsFor = (path: string) => sent.filter((s) => s.path === path).map((s) => s.input);
-  return { fetch: fetchImpl, calls: wire.calls, sent, inputsFor };
 }

@@ -1,5 +1,4 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { getWallets } from '@wallet-standard/app';
 import bs58 from 'bs58';
 import jsQR from 'jsqr';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -7,15 +6,14 @@ import { setCsrfToken } from '../src/lib/session-token';
 import { PaymentQr } from '../src/store/payment-qr';
 import { SOLANA_WALLET } from './campaign-fixtures';
 import { renderApp } from './render';
+import { installWallet, uninstallWallets } from './standard-wallet';
 import { orderOf, storeWire } from './store-fixtures';
 import { failure, ok } from './wire';
 
 vi.setConfig({ testTimeout: 15_000 });
 
-let unregister: (() => void) | null = null;
 afterEach(() => {
-  unregister?.();
-  unregister = null;
+  uninstallWallets();
   cleanup();
   setCsrfToken(null);
   localStorage.clear();
@@ -37,40 +35,6 @@ function decodeQr(svg: SVGSVGElement): string | null {
     }
   }
   return jsQR(pixels, width, width)?.data ?? null;
-}
-
-/** A Wallet Standard wallet as an extension registers it, signing and sending with the given result. */
-function installWallet(
-  signAndSend: (input: {
-    transaction: Uint8Array;
-    chain: string;
-    account: { address: string };
-  }) => Promise<{ signature: Uint8Array }[]>,
-) {
-  const account = {
-    address: SOLANA_WALLET,
-    publicKey: bs58.decode(SOLANA_WALLET),
-    chains: ['solana:mainnet'] as const,
-    features: [] as const,
-  };
-  const sendFeature = vi.fn(signAndSend);
-  const wallet = {
-    version: '1.0.0' as const,
-    name: 'Test Wallet',
-    icon: 'data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=' as const,
-    chains: ['solana:mainnet'] as const,
-    accounts: [account],
-    features: {
-      'standard:connect': { version: '1.0.0', connect: async () => ({ accounts: [account] }) },
-      'solana:signAndSendTransaction': {
-        version: '1.0.0',
-        supportedTransactionVersions: ['legacy'],
-        signAndSendTransaction: sendFeature,
-      },
-    },
-  };
-  unregister = getWallets().register(wallet);
-  return sendFeature;
 }
 
 const TRANSACTION = btoa(String.fromCharCode(...Array.from({ length: 200 }, (_, i) => i % 256)));

@@ -21,11 +21,14 @@ export interface WireCall {
 export interface WireTransport {
   fetch: typeof fetch;
   calls: WireCall[];
+  /** Every input sent to `path` (GET query string or POST body), in the order they were sent. */
+  inputsFor(path: string): unknown[];
 }
 
 /** `answer` receives the procedure path and how many times that path was asked before. */
 export function wireTransport(answer: (path: string, attempt: number) => WireAnswer): WireTransport {
   const calls: WireCall[] = [];
+  const sent: Array<{ path: string; input: unknown }> = [];
   const attempts = new Map<string, number>();
   const fetchImpl: typeof fetch = async (input, init) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
@@ -36,6 +39,13 @@ export function wireTransport(answer: (path: string, attempt: number) => WireAns
       headers: new Headers(init?.headers),
       credentials: init?.credentials,
       paths,
+    });
+    const inputs: Record<string, unknown> =
+      typeof init?.body === 'string'
+        ? JSON.parse(init.body)
+        : JSON.parse(url.searchParams.get('input') ?? '{}');
+    paths.forEach((path, index) => {
+      sent.push({ path, input: inputs[String(index)] });
     });
     const body = paths.map((path) => {
       const attempt = attempts.get(path) ?? 0;
@@ -52,7 +62,8 @@ export function wireTransport(answer: (path: string, attempt: number) => WireAns
     }
     return new Response(JSON.stringify(body), { status, headers });
   };
-  return { fetch: fetchImpl, calls };
+  const inputsFor = (path: string) => sent.filter((s) => s.path === path).map((s) => s.input);
+  return { fetch: fetchImpl, calls, inputsFor };
 }
 
 export function versionOf(overrides: Partial<TSystemVersion> = {}): TSystemVersion {

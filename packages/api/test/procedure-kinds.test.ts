@@ -98,6 +98,7 @@ const expectedKinds: Record<string, TProcedureKind> = {
   'promotion.alreadyPaid': 'authed',
   'promotion.complete': 'authed',
   'promotion.mintGas': 'authed',
+  'promotion.paymentTransaction': 'authed',
   'promotion.recordMint': 'authed',
   'promotion.retryMint': 'admin',
   'promotion.status': 'authed',

@@ -19,3 +19,4 @@ export * from './store';
 export * from './system';
 export * from './telemetry';
 export * from './user';
+export * from './wallet-payment';

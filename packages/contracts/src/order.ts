@@ -95,16 +95,6 @@ export const ZSubmitPaymentInput = ZOrderId.extend({ transactionHash: ZSolanaSig
 /** The wallet that will sign: it must be the member's Solana wallet, which the verifier requires. */
 export const ZPaymentTransactionInput = ZOrderId.extend({ account: ZSolanaAddress });
 
-/**
- * The order's payment as an unsigned transaction (Solana Pay's transaction-request answer): base64 wire
- * bytes with an empty signature slot for the wallet to fill, and a line the wallet may show.
- */
-export const ZPaymentTransaction = z.object({
-  transaction: z.base64(),
-  message: z.string(),
-});
-export type TPaymentTransaction = z.infer<typeof ZPaymentTransaction>;
-
 /** One event of the order status stream. */
 export const ZOrderStatusEvent = z.object({
   orderId: z.string(),

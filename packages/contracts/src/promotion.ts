@@ -32,6 +32,9 @@ export type TPromotionClaim = z.infer<typeof ZPromotionClaim>;
 export const ZMintGasInput = z.object({ nftId: ZId, transactionHash: ZSolanaSignature });
 export type TMintGasInput = z.infer<typeof ZMintGasInput>;
 
+/** The wallet that will sign the gas payment: it must be the member's Solana wallet. */
+export const ZGasTransactionInput = z.object({ nftId: ZId, account: ZSolanaAddress });
+
 /** A member's NFT as its owner sees it: where the claim stands, payment and mint included. */
 export const ZNftProgress = z.object({
   nftId: ZId,

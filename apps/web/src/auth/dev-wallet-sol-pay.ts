@@ -164,34 +164,12 @@ export async function signAndSendWithDevWallet(
 }
 
 /**
- * Sends `lamports` (plus the network fee) from the development wallet: funds it when needed, builds
- * the message for this wallet and a fresh blockhash with `build`, signs and sends it; resolves with
- * the transaction signature.
+ * Tops the development wallet up from the local chain's faucet so it can pay `lamports` and the network
+ * fee; resolves with its address.
  */
-export async function paySolWithDevWallet(
-  lamports: bigint,
-  build: (payer: string, recentBlockhash: string) => Uint8Array,
-  options: WalletOptions = {},
-): Promise<string> {
+export async function fundDevWalletWithSol(lamports: bigint, options: WalletOptions = {}): Promise<string> {
   const { secret, url, fetchImpl } = walletOn(options);
-  const payer = bs58.encode(ed25519.getPublicKey(secret));
-  return onDevChain(url, async () => {
-    await fund(url, payer, lamports, fetchImpl);
-    const latest = await rpc<{ value: { blockhash: string } }>(
-      url,
-      'getLatestBlockhash',
-      [{ commitment: 'confirmed' }],
-      fetchImpl,
-    );
-    const message = build(payer, latest.value.blockhash);
-    return rpc<string>(
-      url,
-      'sendTransaction',
-      [
-        base64(withSignature(message, ed25519.sign(message, secret))),
-        { encoding: 'base64', preflightCommitment: 'confirmed' },
-      ],
-      fetchImpl,
-    );
-  });
+  const owner = bs58.encode(ed25519.getPublicKey(secret));
+  await onDevChain(url, () => fund(url, owner, lamports, fetchImpl));
+  return owner;
 }

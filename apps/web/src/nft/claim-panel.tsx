@@ -1,6 +1,5 @@
 import { type TCampaign, type TPromotion, ZPromotionPage } from '@puffy/contracts';
 import { useAuth } from '../auth/auth-context';
-import { devSolanaAddress } from '../auth/dev-wallet-sol-pay';
 import { ErrorMessage } from '../components/error-message';
 import { SkeletonText } from '../components/skeleton';
 import { trpc } from '../lib/trpc';
@@ -10,17 +9,8 @@ import { RefusalNotice } from './refusal-notice';
 import { useNftClaim } from './use-nft-claim';
 import { formatSol } from './words';
 
-/** The development wallet pays only where the server is not production and it is the member's wallet. */
-function useDevWalletPays(): boolean {
-  const auth = useAuth();
-  const version = trpc.system.version.useQuery(undefined, { staleTime: 60_000 });
-  if (!version.data || version.data.environment === 'production' || !auth.user) return false;
-  return devSolanaAddress() === auth.user.walletAddress;
-}
-
 function PromotionClaim({ campaign, promotion }: { campaign: TCampaign; promotion: TPromotion }) {
   const flow = useNftClaim(campaign.id, promotion.id);
-  const devWallet = useDevWalletPays();
   const failed = flow.claimError;
   if (flow.recordError) return <ErrorMessage error={flow.recordError} onRetry={flow.reload} />;
   return (
@@ -41,12 +31,7 @@ function PromotionClaim({ campaign, promotion }: { campaign: TCampaign; promotio
         </section>
       )}
       {flow.step === 'pay' && flow.claim && (
-        <PaymentScreen
-          claim={flow.claim}
-          progress={flow.progress}
-          devWallet={devWallet}
-          onReported={flow.report}
-        />
+        <PaymentScreen claim={flow.claim} progress={flow.progress} onReported={flow.report} />
       )}
       {flow.step === 'progress' && flow.progress && (
         <ClaimProgress progress={flow.progress} name={promotion.name} />

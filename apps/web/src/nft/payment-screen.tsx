@@ -1,8 +1,9 @@
 import { type TNftProgress, type TPromotionClaim, ZSolanaSignature } from '@puffy/contracts';
-import { useId, useState } from 'react';
-import { paySolWithDevWallet } from '../auth/dev-wallet-sol-pay';
+import { useCallback, useId, useState } from 'react';
 import { trpc } from '../lib/trpc';
-import { gasPaymentMessage } from './payment-transaction';
+import { PayButtons } from '../pay/pay-buttons';
+import { usePayingWallets } from '../pay/use-paying-wallets';
+import { useWalletPayment } from '../pay/use-wallet-payment';
 import { RefusalNotice } from './refusal-notice';
 import { useSecondsLeft } from './use-countdown';
 import { formatCountdown, formatSol, solanaPayUrl } from './words';
@@ -11,56 +12,46 @@ export interface PaymentScreenProps {
   claim: TPromotionClaim;
   /** The claim's record, when the server has reported on it (a pending payment among others). */
   progress: TNftProgress | null;
-  /** True when this browser's development wallet is the member's wallet (never in production). */
-  devWallet: boolean;
   onReported: (progress: TNftProgress) => void;
-}
-
-/** Builds, signs and sends the gas payment with the development wallet on the local chain. */
-function payWithDevelopmentWallet(claim: TPromotionClaim): Promise<string> {
-  const lamports = BigInt(claim.gasFee);
-  return paySolWithDevWallet(lamports, (payer, recentBlockhash) =>
-    gasPaymentMessage({
-      payer,
-      treasury: claim.treasuryAddress,
-      reference: claim.reference,
-      memo: claim.memo,
-      lamports,
-      recentBlockhash,
-    }),
-  );
 }
 
 /**
  * The gas-fee payment of a claim: the fee in SOL, the time left in the payment window, and the ways
- * to pay (the development wallet, any Solana Pay wallet, or a signature pasted by hand). The
- * transaction's signature goes to `promotion.mintGas`, which checks it on the chain.
+ * to pay (one click with a connected wallet or the development wallet, any Solana Pay wallet, or a
+ * signature pasted by hand). The transaction's signature goes to `promotion.mintGas`, which checks it
+ * on the chain.
  */
-export function PaymentScreen({ claim, progress, devWallet, onReported }: PaymentScreenProps) {
+export function PaymentScreen({ claim, progress, onReported }: PaymentScreenProps) {
   const id = useId();
   const secondsLeft = useSecondsLeft(claim.payBefore);
   const closed = secondsLeft === 0;
   const mintGas = trpc.promotion.mintGas.useMutation({ onSuccess: onReported });
-  const [walletError, setWalletError] = useState<Error | null>(null);
-  const [sending, setSending] = useState(false);
+  const build = trpc.promotion.paymentTransaction.useMutation();
+  // The development wallet tops itself up with SOL for the fee first.
+  const fundDevWallet = useCallback(async () => {
+    const { fundDevWalletWithSol } = await import('../auth/dev-wallet-sol-pay');
+    return fundDevWalletWithSol(BigInt(claim.gasFee));
+  }, [claim.gasFee]);
+  // Browser wallets send on Solana mainnet; a claim on another network is paid by link or by hand.
+  const wallets = usePayingWallets(fundDevWallet).filter(
+    (wallet) => claim.network === 'sol' || wallet.id === 'dev-solana',
+  );
+  const pay = useWalletPayment({
+    build: (account) => build.mutateAsync({ nftId: claim.nftId, account }),
+    report: async (transactionHash) => {
+      try {
+        await mintGas.mutateAsync({ nftId: claim.nftId, transactionHash });
+      } catch {
+        // Shown below with the server's reason.
+      }
+    },
+  });
   const [hash, setHash] = useState('');
   const [hashProblem, setHashProblem] = useState<string | null>(null);
   const pending = progress?.paymentPending === true;
 
   const report = (transactionHash: string) => {
     mintGas.mutate({ nftId: claim.nftId, transactionHash });
-  };
-
-  const payNow = async () => {
-    setWalletError(null);
-    setSending(true);
-    try {
-      report(await payWithDevelopmentWallet(claim));
-    } catch (error) {
-      setWalletError(error instanceof Error ? error : new Error('The wallet did not send the payment.'));
-    } finally {
-      setSending(false);
-    }
   };
 
   const submitHash = (event: React.FormEvent) => {
@@ -74,7 +65,7 @@ export function PaymentScreen({ claim, progress, devWallet, onReported }: Paymen
     report(parsed.data);
   };
 
-  const busy = sending || mintGas.isPending;
+  const busy = pay.step !== 'idle' || mintGas.isPending;
   return (
     <section className="card nft-payment" aria-labelledby={`${id}-title`} data-testid="nft-payment">
       <h2 id={`${id}-title`}>
@@ -101,17 +92,17 @@ export function PaymentScreen({ claim, progress, devWallet, onReported }: Paymen
       )}
       {!closed && !pending && (
         <>
-          {devWallet && (
-            <p>
-              <button type="button" onClick={() => void payNow()} disabled={busy}>
-                {sending
-                  ? 'Sending the payment…'
-                  : mintGas.isPending
-                    ? 'Checking the payment…'
-                    : 'Pay with the development wallet'}
-              </button>
-            </p>
-          )}
+          <PayButtons
+            wallets={wallets}
+            amount={formatSol(claim.gasFee)}
+            step={pay.step}
+            disabled={busy}
+            onPay={(wallet) => {
+              build.reset();
+              mintGas.reset();
+              void pay.payWith(wallet);
+            }}
+          />
           <p>
             <a href={solanaPayUrl(claim)}>Pay with a Solana Pay wallet</a>
             <span className="muted small">
@@ -151,7 +142,8 @@ export function PaymentScreen({ claim, progress, devWallet, onReported }: Paymen
           </details>
         </>
       )}
-      {walletError && <RefusalNotice error={walletError} />}
+      {pay.walletError && <RefusalNotice error={new Error(pay.walletError)} />}
+      {build.error && <RefusalNotice key={build.submittedAt} error={build.error} />}
       {mintGas.error && <RefusalNotice key={mintGas.submittedAt} error={mintGas.error} />}
     </section>
   );

@@ -1,20 +1,12 @@
-import { type TOrder, ZSolanaSignature } from '@puffy/contracts';
-import { useId, useState } from 'react';
+import { centsToTokenUnits, type TOrder, usdtToCents, ZSolanaSignature } from '@puffy/contracts';
+import { useCallback, useId, useState } from 'react';
 import { ErrorMessage } from '../components/error-message';
 import { trpc } from '../lib/trpc';
-import type { PayingWallet } from './paying-wallets';
+import { PayButtons } from '../pay/pay-buttons';
+import { usePayingWallets } from '../pay/use-paying-wallets';
+import { useWalletPayment } from '../pay/use-wallet-payment';
 import { PaymentQr } from './payment-qr';
-import { usePayingWallets } from './use-paying-wallets';
 import { usdt } from './words';
-
-type Step = 'idle' | 'connecting' | 'building' | 'signing' | 'reporting';
-
-const STEP_LABEL: Record<Exclude<Step, 'idle'>, string> = {
-  connecting: 'Connecting the wallet…',
-  building: 'Preparing the transfer…',
-  signing: 'Waiting for the wallet to sign and send…',
-  reporting: 'Checking the payment…',
-};
 
 /**
  * How to pay a `new` order, in the order most members want: one click with a connected wallet (the
@@ -24,11 +16,14 @@ const STEP_LABEL: Record<Exclude<Step, 'idle'>, string> = {
 export function PaymentPanel({ order, onPaid }: { order: TOrder; onPaid: (order: TOrder) => void }) {
   const id = useId();
   const { payment } = order;
-  const wallets = usePayingWallets();
+  // The development wallet mints itself the order's amount of test USDT before it pays.
+  const fundDevWallet = useCallback(async () => {
+    const { fundDevWalletWithTokens } = await import('../auth/dev-wallet-sol-pay');
+    return fundDevWalletWithTokens(payment.mint, centsToTokenUnits(usdtToCents(payment.amount)));
+  }, [payment.mint, payment.amount]);
+  const wallets = usePayingWallets(fundDevWallet);
   const [hash, setHash] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const [step, setStep] = useState<Step>('idle');
-  const [walletError, setWalletError] = useState<string | null>(null);
   const build = trpc.order.paymentTransaction.useMutation();
   const submit = trpc.order.submitPayment.useMutation();
 
@@ -39,36 +34,19 @@ export function PaymentPanel({ order, onPaid }: { order: TOrder; onPaid: (order:
       // Shown below, with the server's reason; the signature stays in the form to send again.
     }
   };
-
-  const payWith = async (wallet: PayingWallet) => {
-    setWalletError(null);
+  const pay = useWalletPayment({
+    build: (account) => build.mutateAsync({ orderId: order.id, account }),
+    report: async (signature) => {
+      // Kept in the form: if reporting fails, the member can send it again (and the job finds the
+      // transfer by its reference anyway).
+      setHash(signature);
+      await report(signature);
+    },
+  });
+  const payWith: Parameters<typeof PayButtons>[0]['onPay'] = (wallet) => {
     build.reset();
     submit.reset();
-    let signature: string;
-    let stage: Step = 'connecting';
-    try {
-      setStep(stage);
-      const account = await wallet.connect(order);
-      stage = 'building';
-      setStep(stage);
-      const { transaction } = await build.mutateAsync({ orderId: order.id, account });
-      stage = 'signing';
-      setStep(stage);
-      signature = await wallet.signAndSend(transaction);
-    } catch (error) {
-      // The server's refusals show through `build.error`; a wallet's own failure is shown here.
-      if (stage !== 'building') {
-        setWalletError(error instanceof Error ? error.message : 'The wallet did not send the payment.');
-      }
-      setStep('idle');
-      return;
-    }
-    // Kept in the form: if reporting fails, the member can send it again, and the job finds the
-    // transfer by its reference anyway.
-    setHash(signature);
-    setStep('reporting');
-    await report(signature);
-    setStep('idle');
+    void pay.payWith(wallet);
   };
 
   const send = async (event: React.FormEvent) => {
@@ -82,7 +60,7 @@ export function PaymentPanel({ order, onPaid }: { order: TOrder; onPaid: (order:
     await report(parsed.data);
   };
 
-  const busy = step !== 'idle' || submit.isPending;
+  const busy = pay.step !== 'idle' || submit.isPending;
   return (
     <section className="card store-payment" aria-labelledby={`${id}-title`} data-testid="payment">
       <h2 id={`${id}-title`}>Pay {usdt(payment.amount)}</h2>
@@ -91,24 +69,16 @@ export function PaymentPanel({ order, onPaid }: { order: TOrder; onPaid: (order:
         <time dateTime={payment.payBefore}>{new Date(payment.payBefore).toLocaleString()}</time>. We find the
         transfer by its reference even if you close this page.
       </p>
-      {wallets.length > 0 && (
-        <div className="store-pay-wallets" data-testid="pay-wallets">
-          {wallets.map((wallet) => (
-            <button key={wallet.id} type="button" onClick={() => void payWith(wallet)} disabled={busy}>
-              {wallet.icon && <img src={wallet.icon} alt="" width={20} height={20} />}
-              Pay {usdt(payment.amount)} with {wallet.name}
-            </button>
-          ))}
-          {step !== 'idle' && (
-            <p role="status" data-testid="pay-step">
-              {STEP_LABEL[step]}
-            </p>
-          )}
-        </div>
-      )}
-      {walletError && (
+      <PayButtons
+        wallets={wallets}
+        amount={usdt(payment.amount)}
+        step={pay.step}
+        disabled={busy}
+        onPay={payWith}
+      />
+      {pay.walletError && (
         <p className="store-field-error" role="alert" data-testid="wallet-error">
-          {walletError}
+          {pay.walletError}
         </p>
       )}
       {build.error && <ErrorMessage key={build.submittedAt} error={build.error} />}

@@ -33,7 +33,7 @@ async function refuseReplay(deps: Deps, nft: NftRow, hash: string): Promise<bool
   throw new Conflict('This transaction was already used to pay for something else.', 'payment_reused');
 }
 
-function assertPayable(nft: NftRow): void {
+export function assertPayable(nft: NftRow): void {
   if (nft.status === 'payment_expired') {
     throw new PreconditionFailed(
       nft.failureReason ?? 'This claim expired before its payment arrived.',

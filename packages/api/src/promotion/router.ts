@@ -2,8 +2,10 @@ import {
   ZAlreadyPaid,
   ZAlreadyPaidInput,
   ZCompletePromotionInput,
+  ZGasTransactionInput,
   ZMintGasInput,
   ZNftProgress,
+  ZPaymentTransaction,
   ZPromotionClaim,
   ZPromotionStatusInput,
   ZRecordMintInput,
@@ -14,6 +16,7 @@ import { adminProcedure, authedProcedure } from '../trpc/procedures';
 import { completePromotion } from './claim';
 import { recordDirectMint } from './direct-mint';
 import { mintGas } from './mint-gas';
+import { gasPaymentTransaction } from './payment-transaction';
 import { alreadyPaid, retryMint } from './service';
 import { nftStatusStream } from './status-stream';
 
@@ -26,6 +29,13 @@ export const promotionRouter = router({
     .input(ZCompletePromotionInput)
     .output(ZPromotionClaim)
     .mutation(({ ctx, input }) => completePromotion(ctx.deps, ctx.session.userId, input)),
+  paymentTransaction: authedProcedure
+    .meta({ rateLimit: perMinute('promotion.paymentTransaction', 20) })
+    .input(ZGasTransactionInput)
+    .output(ZPaymentTransaction)
+    .mutation(({ ctx, input }) =>
+      gasPaymentTransaction(ctx.deps, ctx.session.userId, input.nftId, input.account),
+    ),
   mintGas: authedProcedure
     .meta({ rateLimit: perMinute('promotion.mintGas', 20) })
     .input(ZMintGasInput)

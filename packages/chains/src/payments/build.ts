@@ -1,4 +1,4 @@
-import { PublicKey, Transaction, TransactionInstruction } from '@solana/web3.js';
+import { PublicKey, SystemProgram, Transaction, TransactionInstruction } from '@solana/web3.js';
 import { TOKEN_TRANSFER_CHECKED_TAG } from './instructions';
 import { associatedTokenAddress, MEMO_PROGRAM_ID, TOKEN_PROGRAM_ID } from './programs';
 
@@ -46,14 +46,46 @@ export function tokenPaymentTransaction(request: TokenPaymentRequest): Uint8Arra
     ],
     data,
   });
-  const memo = new TransactionInstruction({
-    programId: new PublicKey(MEMO_PROGRAM_ID),
-    keys: [],
-    data: Buffer.from(request.memo, 'utf8'),
-  });
   const transaction = new Transaction({ feePayer: payer, recentBlockhash: request.recentBlockhash }).add(
-    memo,
+    memoInstruction(request.memo),
     transfer,
   );
   return transaction.serialize({ requireAllSignatures: false, verifySignatures: false });
+}
+
+export interface SolPaymentRequest {
+  /** The wallet that signs, pays the network fee and sends the lamports. */
+  payer: string;
+  recipient: string;
+  lamports: bigint;
+  reference: string;
+  memo: string;
+  recentBlockhash: string;
+}
+
+/**
+ * A Solana Pay SOL payment as a wallet builds it from the transfer request: the memo, then a system
+ * transfer carrying the reference as an extra read-only key. Unsigned, for the payer's wallet.
+ */
+export function solPaymentTransaction(request: SolPaymentRequest): Uint8Array {
+  if (request.lamports <= 0n || request.lamports >= 1n << 64n)
+    throw new RangeError('lamports out of u64 range');
+  const payer = new PublicKey(request.payer);
+  const transfer = SystemProgram.transfer({
+    fromPubkey: payer,
+    toPubkey: new PublicKey(request.recipient),
+    lamports: request.lamports,
+  });
+  transfer.keys.push({ pubkey: new PublicKey(request.reference), isSigner: false, isWritable: false });
+  return new Transaction({ feePayer: payer, recentBlockhash: request.recentBlockhash })
+    .add(memoInstruction(request.memo), transfer)
+    .serialize({ requireAllSignatures: false, verifySignatures: false });
+}
+
+function memoInstruction(memo: string): TransactionInstruction {
+  return new TransactionInstruction({
+    programId: new PublicKey(MEMO_PROGRAM_ID),
+    keys: [],
+    data: Buffer.from(memo, 'utf8'),
+  });
 }

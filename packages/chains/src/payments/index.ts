@@ -1,4 +1,9 @@
-export { type TokenPaymentRequest, tokenPaymentTransaction } from './build';
+export {
+  type SolPaymentRequest,
+  solPaymentTransaction,
+  type TokenPaymentRequest,
+  tokenPaymentTransaction,
+} from './build';
 export {
   type FindByReferenceOptions,
   findPaymentByReference,

@@ -41,6 +41,8 @@ export class SolanaRpcError extends Error {
 }
 
 /** -32002 preflight failure, -32003 signature failure, -32013 signature length, -32015 version, -32602 params. */
+const ZBalance = z.object({ value: z.number().int().nonnegative() });
+
 const ZTokenAccountBalance = z.object({
   value: z.object({ amount: z.string().regex(/^\d+$/), decimals: z.number().int() }),
 });
@@ -81,6 +83,8 @@ export interface SolanaRpc {
   getLatestBlockhash(options?: {
     commitment?: TCommitment;
   }): Promise<{ blockhash: string; lastValidBlockHeight: number }>;
+  /** An account's lamports (0 when it does not exist). */
+  getBalance(address: string, options?: { commitment?: TCommitment }): Promise<bigint>;
   /** A token account's balance in base units; null when the account does not exist. */
   getTokenAccountBalance(address: string, options?: { commitment?: TCommitment }): Promise<bigint | null>;
   /** Sends wire bytes (base64 on the wire); returns the transaction's signature. */
@@ -236,6 +240,16 @@ export function createSolanaRpc(options: SolanaRpcOptions): SolanaRpc {
           ZLatestBlockhash,
         )
       ).value,
+    getBalance: async (address, balanceOptions = {}) =>
+      BigInt(
+        (
+          await call(
+            'getBalance',
+            [address, { commitment: balanceOptions.commitment ?? 'confirmed' }],
+            ZBalance,
+          )
+        ).value,
+      ),
     getTokenAccountBalance: async (address, balanceOptions = {}) => {
       try {
         const answer = await call(

@@ -1,16 +1,16 @@
-import { centsToTokenUnits, type TOrder, usdtToCents } from '@puffy/contracts';
 import bs58 from 'bs58';
 
 /**
- * A wallet that can pay an order in one click: it signs and sends the transaction the server builds
- * (`order.paymentTransaction`), so the member never copies an address, an amount or a memo.
+ * A wallet that can pay in one click: it signs and sends the transaction the server builds
+ * (`order.paymentTransaction`, `promotion.paymentTransaction`), so the member never copies an address,
+ * an amount or a memo.
  */
 export interface PayingWallet {
   id: string;
   name: string;
   icon?: string;
   /** Connects (and, for the development wallet, funds itself); resolves with the signing address. */
-  connect(order: TOrder): Promise<string>;
+  connect(): Promise<string>;
   /** Signs the base64 wire transaction with the connected account, sends it, returns its signature. */
   signAndSend(transactionBase64: string): Promise<string>;
 }
@@ -33,14 +33,10 @@ type SignAndSendFeature = {
   ): Promise<ReadonlyArray<{ signature: Uint8Array }>>;
 };
 
-/** USDT on Solana is mainnet's; the wallet must send there, whatever else it supports. */
+/** Orders (USDT) and gas fees are paid on mainnet; the wallet must send there, whatever else it supports. */
 const SOLANA_MAINNET = 'solana:mainnet';
 
 const fromBase64 = (text: string) => Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
-
-/** Base units of the order's amount (decimal USDT, 6 decimals on chain). */
-export const orderTokenUnits = (order: TOrder): bigint =>
-  centsToTokenUnits(usdtToCents(order.payment.amount));
 
 /**
  * Wallet Standard wallets (Phantom, Solflare, Backpack…) that can sign and send a Solana transaction.
@@ -79,13 +75,16 @@ export function standardPayingWallets(wallets: readonly StandardWallet[], member
     });
 }
 
-/** The development wallet on the server's local chain: mints itself test USDT, then signs and sends. */
-export async function devPayingWallet(): Promise<PayingWallet> {
-  const { fundDevWalletWithTokens, signAndSendWithDevWallet } = await import('../auth/dev-wallet-sol-pay');
+/**
+ * The development wallet on the server's local chain: `connect` is the caller's (it funds the wallet for
+ * what is about to be paid), then it signs and sends what the server built.
+ */
+export async function devPayingWallet(connect: () => Promise<string>): Promise<PayingWallet> {
+  const { signAndSendWithDevWallet } = await import('../auth/dev-wallet-sol-pay');
   return {
     id: 'dev-solana',
     name: 'the development wallet',
-    connect: (order) => fundDevWalletWithTokens(order.payment.mint, orderTokenUnits(order)),
+    connect,
     signAndSend: (transaction) => signAndSendWithDevWallet(transaction),
   };
 }
