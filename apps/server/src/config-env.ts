@@ -1,0 +1,201 @@
+import { z } from 'zod';
+
+/**
+ * The environment variables the server reads: names, types, defaults and descriptions. This schema is
+ * also the source of the configuration reference (`pnpm env:doc`), and `SECRET_VARIABLES` says which
+ * values must never be printed. `config.ts` turns the parsed values into the `AppConfig` the rest use.
+ */
+
+const BASE58_ADDRESS = /^[1-9A-HJ-NP-Za-km-z]{32,44}$/;
+
+const csv = z.string().transform((s) =>
+  s
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean),
+);
+
+const int = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0'])
+    .default(fallback ? 'true' : 'false')
+    .transform((v) => v === 'true' || v === '1');
+
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development').describe('Deployment mode'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe('HTTP port'),
+  HOST: z.string().default('0.0.0.0').describe('Interface to listen on'),
+  PUBLIC_ORIGIN: z
+    .url()
+    .optional()
+    .describe('Origin members reach the SPA at; defaults to http://localhost:PORT'),
+  CORS_ORIGINS: csv.optional().describe('Comma-separated origins allowed by CORS and the CSRF origin check'),
+  TRUST_PROXY: bool(false).describe('Take the client IP from X-Forwarded-For (only behind a trusted proxy)'),
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .refine((v) => !v || /^(file:|postgres:\/\/|postgresql:\/\/)/.test(v), {
+      message: 'must start with file:, postgres:// or postgresql://',
+    })
+    .describe('Absent or file: → SQLite; postgres:// → Postgres'),
+  DATA_DIR: z.string().default('./data').describe('Where the SQLite file and the dev mail outbox live'),
+  DB_POOL_MAX: int(10).describe('Postgres pool size'),
+  DB_IDLE_TIMEOUT_SECONDS: int(30).describe('Close idle Postgres connections after this many seconds'),
+  DB_CONNECT_TIMEOUT_SECONDS: int(10).describe('Give up connecting to Postgres after this many seconds'),
+  MIGRATE_ON_START: bool(true).describe(
+    'Apply pending migrations at start (turn off where a release step does it)',
+  ),
+  SEED_DEMO: bool(true).describe('Seed demo data into an empty database (never in production)'),
+  REDIS_URL: z
+    .string()
+    .optional()
+    .refine((v) => !v || /^rediss?:\/\//.test(v), { message: 'must start with redis:// or rediss://' })
+    .describe('Absent → in-process store (one process only)'),
+  REDIS_PREFIX: z
+    .string()
+    .default('puffy:')
+    .describe('Key prefix in Redis (several deployments may share one Redis)'),
+  JWT_SIGNING_KEYS: csv
+    .optional()
+    .describe('kid:secret pairs, comma-separated; the first signs, all verify (rotation without sign-outs)'),
+  APP_SECRET: z.string().optional().describe('Secret for HMACs of codes and CSRF tokens'),
+  RATE_LIMIT_IP_PER_MINUTE: int(600).describe('Calls a minute one IP may make to any procedure'),
+  RATE_LIMIT_USER_PER_MINUTE: int(300).describe('Calls a minute one member may make to any procedure'),
+  ACCESS_TOKEN_TTL_SECONDS: int(900).describe('Lifetime of an access token (JWT)'),
+  SESSION_TTL_SECONDS: int(2_592_000).describe('Lifetime of a session (refresh-token family)'),
+  CHALLENGE_TTL_SECONDS: int(300).describe('How long a sign-in challenge may be answered'),
+  ADMIN_WALLETS: csv.optional().describe('chain:address entries that are admins from their first sign-in'),
+  EVM_CHAIN_IDS: csv
+    .optional()
+    .refine((ids) => !ids || ids.every((id) => /^\d+$/.test(id)), {
+      message: 'must be comma-separated chain ids',
+    })
+    .describe('EVM chain ids a sign-in may name (default Ethereum 1 and Berachain 80094)'),
+  EVM_RPC_URLS: csv
+    .optional()
+    .refine((pairs) => !pairs || pairs.every((p) => /^\d+=https?:\/\/\S+$/.test(p)), {
+      message: 'must be chainId=url pairs, comma-separated',
+    })
+    .describe('EVM JSON-RPC endpoints as chainId=url pairs (contract-wallet sign-in, holdings)'),
+  SOLANA_CLUSTER: z
+    .enum(['mainnet', 'devnet', 'testnet', 'localnet'])
+    .default('mainnet')
+    .describe('Solana cluster named in sign-in messages'),
+  TON_PROOF_DOMAINS: csv
+    .optional()
+    .describe('Domains accepted in TON proofs (default: host of PUBLIC_ORIGIN)'),
+  SOLANA_RPC_URL: z
+    .url()
+    .optional()
+    .describe('Solana JSON-RPC endpoint (DAS preferred) for live holdings checks'),
+  SOON_RPC_URL: z.url().optional().describe('SOON JSON-RPC endpoint for live holdings checks'),
+  TON_API_URL: z.url().optional().describe('TON HTTP API (toncenter v3 style) for live holdings checks'),
+  TON_API_KEY: z.string().optional().describe('API key sent to TON_API_URL'),
+  METRICS_TOKEN: z.string().optional().describe('Bearer token /metrics requires; required in production'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info')
+    .describe('Lowest level of the JSON log lines written to stdout'),
+  BODY_LIMIT_BYTES: int(1_048_576).describe('Largest request body accepted'),
+  TRPC_FAST_PATH: bool(true).describe(
+    'Answer /trpc through the fast node handler (false: only the stock fetch adapter, the reference)',
+  ),
+  SHUTDOWN_GRACE_MS: int(10_000).describe('How long in-flight requests may take to finish at shutdown'),
+  RUN_WORKER: bool(true).describe(
+    'Run the jobs worker in this process (turn off on web instances when separate workers run)',
+  ),
+  JOBS_POLL_INTERVAL_MS: int(1000).describe('How often an idle jobs worker looks for due jobs'),
+  TON_CONNECT_UI: bool(true).describe(
+    "Allow TON Connect's wallet picker: inline styles, https images and https connections in the CSP",
+  ),
+  WEB_DIST_DIR: z.string().optional().describe('Built SPA to serve; defaults to apps/web/dist'),
+  MEDIA_HOSTS: csv.optional().describe('Extra https hosts allowed for images and media (CSP)'),
+  REFERRAL_DEFAULT_MAX_USES: int(50).describe("Uses of a member's own referral code (referral.myCode)"),
+  SMTP_URL: z
+    .string()
+    .optional()
+    .refine((v) => !v || /^smtps?:\/\//.test(v), { message: 'must start with smtp:// or smtps://' })
+    .describe(
+      'SMTP server for outgoing mail (smtp[s]://user:pass@host:port); absent → the dev outbox folder',
+    ),
+  MAIL_FROM: z.string().default('Puffy <no-reply@localhost>').describe('Sender of outgoing mail'),
+  X_CLIENT_ID: z.string().optional().describe('X (Twitter) OAuth 2.0 client id; absent → X linking is off'),
+  X_CLIENT_SECRET: z.string().optional().describe('X OAuth 2.0 client secret (confidential clients)'),
+  X_REDIRECT_URI: z
+    .url()
+    .optional()
+    .describe('Callback registered with X; defaults to PUBLIC_ORIGIN/auth/oauth-callback'),
+  X_AUTHORIZE_URL: z.url().default('https://x.com/i/oauth2/authorize').describe('X authorize endpoint'),
+  X_API_BASE_URL: z
+    .url()
+    .default('https://api.x.com')
+    .describe('X API base (token at /2/oauth2/token, profile at /2/users/me)'),
+  SOLANA_USDT_MINT: z
+    .string()
+    .regex(/^[1-9A-HJ-NP-Za-km-z]{32,44}$/)
+    .default('Es9vMFrzaCERmJfrF4H2FYD4KCoNkY11McCe8BenwNYB')
+    .describe('SPL mint of USDT that orders are paid in'),
+  SOLANA_STORE_TREASURY_ADDRESS: z
+    .string()
+    .regex(/^[1-9A-HJ-NP-Za-km-z]{32,44}$/)
+    .optional()
+    .describe(
+      'Store treasury wallet; order payments go to its USDT associated token account (required in production)',
+    ),
+  STORE_QUOTE_TTL_SECONDS: int(300).describe('How long a storefront quote can be checked out'),
+  ORDER_PAYMENT_WINDOW_SECONDS: int(1800).describe(
+    'How long a new order waits for payment before it is cancelled',
+  ),
+  ORDER_CONFIRMATION_WINDOW_SECONDS: int(3600).describe(
+    'How long a submitted order payment may take to verify at finalized before the order expires',
+  ),
+  ORDER_CONFIRMATION_RETRY_SECONDS: int(15).describe(
+    'How often a not-yet-final order payment is checked again',
+  ),
+  SOLANA_TREASURY_ADDRESS: z
+    .string()
+    .regex(BASE58_ADDRESS)
+    .optional()
+    .describe('Treasury wallet that receives NFT gas fees on Solana (required in production)'),
+  SOON_TREASURY_ADDRESS: z
+    .string()
+    .regex(BASE58_ADDRESS)
+    .optional()
+    .describe('Treasury wallet that receives NFT gas fees on SOON; absent → SOON claims are off'),
+  SOLANA_MINT_AUTHORITY_KEY: z
+    .string()
+    .optional()
+    .describe(
+      'Base58 of the 64-byte secret key that signs NFT mints (required in production; generated per start in development)',
+    ),
+  NFT_PAYMENT_WINDOW_MINUTES: int(30).describe('How long an NFT claim waits for its gas payment'),
+  NFT_CONFIRMATION_WINDOW_SECONDS: int(900).describe(
+    'How long an accepted gas payment may take to finalize before it counts as dropped',
+  ),
+  NFT_RECHECK_SECONDS: int(15).describe(
+    'How often a gas payment not visible or not final yet is checked again',
+  ),
+  LOCAL_CHAIN_PORT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65535)
+    .default(8899)
+    .describe('Development only: port of the local Solana chain started when SOLANA_RPC_URL is not set'),
+  APP_VERSION: z.string().default('0.1.0').describe('Release version reported by telemetry and logs'),
+  GIT_COMMIT: z.string().optional().describe('Commit the release was built from (set by the build)'),
+});
+
+export const SECRET_VARIABLES = [
+  'DATABASE_URL',
+  'REDIS_URL',
+  'JWT_SIGNING_KEYS',
+  'APP_SECRET',
+  'METRICS_TOKEN',
+  'TON_API_KEY',
+  'SMTP_URL',
+  'X_CLIENT_SECRET',
+  'SOLANA_MINT_AUTHORITY_KEY',
+] as const;
