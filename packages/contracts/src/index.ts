@@ -20,3 +20,4 @@ export * from './system';
 export * from './telemetry';
 export * from './user';
 export * from './wallet-payment';
+export * from './x-post';

@@ -1,11 +1,10 @@
-import type { TCampaign, TCampaignActivity } from '@puffy/contracts';
+import { readXPostUrl, type TCampaign, type TCampaignActivity } from '@puffy/contracts';
 import { type FormEvent, useId, useState } from 'react';
 import { useAuth } from '../auth/auth-context';
 import { ErrorMessage } from '../components/error-message';
 import { SkeletonText } from '../components/skeleton';
 import { trpc } from '../lib/trpc';
 import { useRetryLock } from './use-retry-lock';
-import { xPostUrlProblem } from './x-post-url';
 
 const AUTOMATIC: Record<TCampaignActivity['kind'], string> = {
   sign_in: 'Completes itself when you sign in.',
@@ -44,7 +43,8 @@ function XPostForm({ campaignId, activity }: { campaignId: number; activity: TCa
   const locked = useRetryLock(complete.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = xPostUrlProblem(url);
+    const reading = readXPostUrl(url);
+    const found = reading.ok ? null : reading.problem;
     setProblem(found);
     if (!found) complete.mutate({ campaignId, activityId: activity.activityId, proof: { url: url.trim() } });
   };
