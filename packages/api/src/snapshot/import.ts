@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { TNetwork, TSnapshotProgress } from '@puffy/contracts';
-import { insertManySkippingConflicts, lockKey } from '@puffy/db';
+import { lockKey, openKeyedLoad } from '@puffy/db';
 import { and, eq, inArray, max, ne } from 'drizzle-orm';
 import type { Deps } from '../deps';
 import { NotFound } from '../platform/errors';
+import { Batch, Tally, writeBatch } from './batches';
 import { linesOf, parseHolderRow, prepareHolderRows, type SnapshotSource } from './holder-rows';
 
 type ImportDeps = Pick<Deps, 'db' | 'clock' | 'logger'>;
@@ -14,13 +15,6 @@ type ImportDeps = Pick<Deps, 'db' | 'clock' | 'logger'>;
  * costs round trips, not other members' reads.
  */
 const BATCH_ROWS = { sqlite: 2_000, postgres: 10_000 } as const;
-/** Bad lines kept with their numbers; the counts cover the rest. */
-const MAX_LINE_ERRORS = 100;
-
-interface LineError {
-  line: number;
-  reason: string;
-}
 
 export interface ImportSnapshotInput {
   campaignId: number;
@@ -98,62 +92,54 @@ export async function runSnapshotImport(
   const batchRows = options.batchRows ?? BATCH_ROWS[deps.db.dialect];
   await prepareHolderRows();
   const hash = createHash('sha256');
-  const counts = { rowsRead: 0, rowsAccepted: 0, rowsRejected: 0 };
-  const errors: LineError[] = [];
-  const reject = (line: number, reason: string) => {
-    counts.rowsRejected += 1;
-    if (errors.length < MAX_LINE_ERRORS) errors.push({ line, reason });
-  };
-  let batch = new Map<string, { line: number; amount: string | null }>();
-
-  const flush = async () => {
-    const rows = batch;
-    batch = new Map();
+  const tally = new Tally();
+  const load = await openKeyedLoad(deps.db, {
+    table: t.snapshotHolders,
+    group: { column: t.snapshotHolders.snapshotId, value: snapshotId },
+    key: t.snapshotHolders.address,
+    columns: [t.snapshotHolders.address, t.snapshotHolders.amount],
+  });
+  // Postgres writes a batch while the next one is parsed (the server does the writing). SQLite
+  // writes on this thread, so there is nothing to overlap, and parsing inside its open transaction
+  // would only hold the one connection longer.
+  const overlap = deps.db.dialect === 'postgres';
+  let writing: Promise<void> = Promise.resolve();
+  let batch = new Batch();
+  const submit = async () => {
+    const full = batch;
+    batch = new Batch();
+    await writing;
     options.signal?.throwIfAborted();
-    await deps.db.withTransaction(async (tx) => {
-      const inserted = await insertManySkippingConflicts(
-        deps.db,
-        tx,
-        t.snapshotHolders,
-        [t.snapshotHolders.snapshotId, t.snapshotHolders.address, t.snapshotHolders.amount],
-        Array.from(rows, ([address, row]) => [snapshotId, address, row.amount]),
-        t.snapshotHolders.address,
-      );
-      // Every address is new within its batch, so a row the insert skipped is a duplicate of an
-      // earlier batch; when none was skipped there is nothing to look up.
-      if (inserted.length === rows.size) counts.rowsAccepted += rows.size;
-      else {
-        const fresh = new Set(inserted);
-        for (const [address, row] of rows) {
-          if (fresh.has(address)) counts.rowsAccepted += 1;
-          else reject(row.line, 'duplicate address (it appears on an earlier line)');
-        }
-      }
-      await tx
-        .update(t.holderSnapshots)
-        .set({ ...counts, errors: [...errors] })
-        .where(eq(t.holderSnapshots.id, snapshotId));
-    });
+    writing = writeBatch(deps, load, snapshotId, tally, full);
+    if (overlap) writing.catch(() => {});
+    else await writing;
   };
 
-  for await (const { line, text } of linesOf(source)) {
-    hash.update(text).update('\n');
-    const parsed = parseHolderRow(text, snapshot.network);
-    if (parsed.kind === 'skip') continue;
-    counts.rowsRead += 1;
-    if (parsed.kind === 'error') {
-      reject(line, parsed.reason);
-      continue;
+  try {
+    for await (const { line, text } of linesOf(source)) {
+      hash.update(text).update('\n');
+      const parsed = parseHolderRow(text, snapshot.network);
+      if (parsed.kind === 'skip') continue;
+      batch.rowsRead += 1;
+      if (parsed.kind === 'error') {
+        batch.reject(line, parsed.reason);
+        continue;
+      }
+      const earlier = batch.holders.get(parsed.address);
+      if (earlier) {
+        batch.reject(line, `duplicate address (same as line ${earlier.line})`);
+        continue;
+      }
+      batch.holders.set(parsed.address, { line, amount: parsed.amount });
+      if (batch.holders.size >= batchRows) await submit();
     }
-    const earlier = batch.get(parsed.address);
-    if (earlier) {
-      reject(line, `duplicate address (same as line ${earlier.line})`);
-      continue;
-    }
-    batch.set(parsed.address, { line, amount: parsed.amount });
-    if (batch.size >= batchRows) await flush();
+    await submit();
+    await writing;
+    await load.finish(options.signal);
+  } finally {
+    await writing.catch(() => {});
+    await load.close();
   }
-  await flush();
   await activate(deps, snapshotId, snapshot.fileSha256 ?? hash.digest('hex'));
   const done = toProgress(await loadSnapshot(deps, snapshotId));
   deps.logger.info(

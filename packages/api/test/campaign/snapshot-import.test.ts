@@ -103,6 +103,30 @@ describe.each(testDatabases())('holder snapshot import on $label', (database) =>
     expect(stored.every((r) => r.address === normalizeEvmAddress(r.address))).toBe(true);
   });
 
+  it('a repeat of an address from an earlier batch is rejected at its own line, in line order', async () => {
+    const campaign = await createCampaign(test.db, { network: 'sol', methods: ['sol'] });
+    const [a, b, c] = [newAddress.sol(), newAddress.sol(), newAddress.sol()];
+    const progress = await importSnapshot(deps, {
+      campaignId: campaign.id,
+      network: 'sol',
+      // Batches of two holders: [a, b], then [c, a again] with a bad line between, then [b again].
+      source: [`${a},sol,1\n${b},sol\n${c},sol\nnope,sol\n${a},sol,2\n${b},sol\n`],
+      batchRows: 2,
+    });
+    expect(progress).toMatchObject({ status: 'active', rowsRead: 6, rowsAccepted: 3, rowsRejected: 3 });
+    expect(progress.errors).toEqual([
+      { line: 4, reason: '"nope" is not a valid sol address' },
+      { line: 5, reason: 'duplicate address (it appears on an earlier line)' },
+      { line: 6, reason: 'duplicate address (it appears on an earlier line)' },
+    ]);
+    expect(await holders(progress.snapshotId)).toBe(3);
+    const [first] = await test.db.db
+      .select({ amount: test.db.t.snapshotHolders.amount })
+      .from(test.db.t.snapshotHolders)
+      .where(eq(test.db.t.snapshotHolders.address, a));
+    expect(first?.amount).toBe('1');
+  });
+
   it('TON raw and friendly forms collapse into one raw holder', async () => {
     const raw = newAddress.tonRaw();
     const friendly = normalizeTonAddress(raw)?.friendly ?? '';

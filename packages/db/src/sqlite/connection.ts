@@ -13,6 +13,7 @@ type Waiter = { kind: 'query'; run: () => void } | { kind: 'transaction'; start:
 /** Enough for every distinct query the services build; beyond it the least recently used is dropped. */
 const STATEMENT_CACHE_SIZE = 500;
 const BUSY_TIMEOUT_MS = 5_000;
+const TEMP_CACHE_KIB = 64 * 1024;
 
 /**
  * The one better-sqlite3 connection of a SQLite database, shared by every query.
@@ -36,6 +37,10 @@ export class SqliteConnection {
     this.sqlite.pragma('synchronous = NORMAL');
     this.sqlite.pragma('foreign_keys = ON');
     this.sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    // Temporary tables (bulk loads stage rows there) are private scratch space: their undo log can
+    // live in memory, and a cache of up to 64 MB keeps a staged snapshot's pages off the temp file.
+    this.sqlite.pragma('temp.journal_mode = MEMORY');
+    this.sqlite.pragma(`temp.cache_size = -${TEMP_CACHE_KIB}`);
   }
 
   /** drizzle's sqlite-proxy callback: rows as arrays (`get`: the one row, or undefined). */
