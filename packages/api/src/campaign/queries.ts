@@ -9,9 +9,10 @@ import type {
   TPageInput,
   TPromotionPage,
 } from '@puffy/contracts';
-import { and, desc, eq, gt, inArray, isNull, lt, lte, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, lt } from 'drizzle-orm';
 import type { Deps } from '../deps';
 import { BadInput, NotFound } from '../platform/errors';
+import { type CampaignFilter, campaignRows, methodsOf } from './page-query';
 
 type QueryDeps = Pick<Deps, 'db' | 'clock'>;
 type CampaignRow = Deps['db']['t']['campaigns']['$inferSelect'];
@@ -58,79 +59,34 @@ function cursorId(cursor: string | undefined): number | undefined {
 
 async function pageOfCampaigns(
   deps: QueryDeps,
-  where: SQL | undefined,
+  filter: CampaignFilter,
   page: TPageInput,
 ): Promise<TCampaignPage> {
-  const { db, t } = deps.db;
-  const after = cursorId(page.cursor);
-  const rows = await db
-    .select()
-    .from(t.campaigns)
-    .where(
-      and(
-        eq(t.campaigns.isReady, true),
-        isNull(t.campaigns.archivedAt),
-        where,
-        after === undefined ? undefined : lt(t.campaigns.id, after),
-      ),
-    )
-    .orderBy(desc(t.campaigns.id))
-    .limit(page.limit + 1);
+  const now = deps.clock.now();
+  const rows = await campaignRows(deps.db, filter, {
+    now,
+    limit: page.limit + 1,
+    after: cursorId(page.cursor),
+  });
   const items = rows.slice(0, page.limit);
   const methods = await methodsOf(
-    deps,
+    deps.db,
     items.map((r) => r.id),
   );
-  const now = deps.clock.now();
   return {
     items: items.map((row) => toCampaign(row, methods.get(row.id) ?? [], now)),
     nextCursor: rows.length > page.limit ? String(items[items.length - 1]?.id) : null,
   };
 }
 
-async function methodsOf(deps: QueryDeps, ids: number[]): Promise<Map<number, TEligibilityMethod[]>> {
-  const byCampaign = new Map<number, TEligibilityMethod[]>();
-  if (ids.length === 0) return byCampaign;
-  const { db, t } = deps.db;
-  const rows = await db
-    .select({ campaignId: t.campaignEligibleMethods.campaignId, method: t.campaignEligibleMethods.method })
-    .from(t.campaignEligibleMethods)
-    .where(inArray(t.campaignEligibleMethods.campaignId, ids))
-    .orderBy(t.campaignEligibleMethods.id);
-  for (const row of rows)
-    byCampaign.set(row.campaignId, [...(byCampaign.get(row.campaignId) ?? []), row.method]);
-  return byCampaign;
-}
-
 /** Campaigns members can see, newest first, by phase and network. */
 export function listCampaigns(deps: QueryDeps, input: TCampaignListInput): Promise<TCampaignPage> {
-  const { t } = deps.db;
-  const now = deps.clock.now();
-  const c = t.campaigns;
-  const byPhase: Record<NonNullable<TCampaignListInput['phase']>, SQL | undefined> = {
-    active: and(
-      eq(c.isActive, true),
-      or(isNull(c.startAt), lte(c.startAt, now)),
-      or(isNull(c.endAt), gt(c.endAt, now)),
-    ),
-    upcoming: and(gt(c.startAt, now), or(isNull(c.endAt), gt(c.endAt, now))),
-    ended: lte(c.endAt, now),
-  };
-  return pageOfCampaigns(
-    deps,
-    and(
-      input.phase ? byPhase[input.phase] : undefined,
-      input.network ? eq(c.network, input.network) : undefined,
-    ),
-    input,
-  );
+  return pageOfCampaigns(deps, { phase: input.phase, network: input.network }, input);
 }
 
 export async function getCampaign(deps: QueryDeps, input: TCampaignGetInput): Promise<TCampaign> {
-  const { t } = deps.db;
-  const where =
-    input.id !== undefined ? eq(t.campaigns.id, input.id) : eq(t.campaigns.slug, input.slug ?? '');
-  const page = await pageOfCampaigns(deps, where, { limit: 1 });
+  const filter: CampaignFilter = input.id !== undefined ? { id: input.id } : { slug: input.slug ?? '' };
+  const page = await pageOfCampaigns(deps, filter, { limit: 1 });
   const campaign = page.items[0];
   if (!campaign)
     throw new NotFound('This campaign does not exist or is not open to members.', 'campaign_not_found');
@@ -150,7 +106,7 @@ export async function campaignGroup(
   if (!group) throw new NotFound('This campaign group does not exist.', 'group_not_found');
   return {
     group: { id: group.id, slug: group.slug, name: group.name, description: group.description },
-    campaigns: await pageOfCampaigns(deps, eq(t.campaigns.groupId, group.id), input),
+    campaigns: await pageOfCampaigns(deps, { groupId: group.id }, input),
   };
 }
 

@@ -41,7 +41,8 @@ const ORDER: Record<TEligibilityMethod, number> = {
   ton: 8,
 };
 
-const isNetwork = (m: TEligibilityMethod): m is TNetwork => ZNetwork.safeParse(m).success;
+const networks = new Set<string>(ZNetwork.options);
+const isNetwork = (m: TEligibilityMethod): m is TNetwork => networks.has(m);
 
 /**
  * The one eligibility rule every entry point uses (checkEligible, the dry run, eligibility.first):

@@ -3,7 +3,7 @@ import { type TestDatabase, testDatabases } from '@puffy/db/testing';
 import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { membersAbove } from '../../src/activity/leaderboard';
-import { snapshotLookup } from '../../src/eligibility/holder-check';
+import { snapshotLookup, snapshotLookupOne } from '../../src/eligibility/holder-check';
 import { newAddress } from './support';
 
 /**
@@ -45,6 +45,21 @@ describe.each(testDatabases())('hot query plans on $label', (database) => {
 
   it('the snapshot lookup finds the active snapshot and the address through indexes', async () => {
     const text = await plan(snapshotLookup(test, 1, 'sol', [newAddress.sol(), newAddress.sol()]));
+    if (test.db.dialect === 'sqlite') {
+      expect(text).toMatch(/SEARCH holder_snapshots USING INDEX holder_snapshots_/);
+      expect(text).toMatch(
+        /SEARCH snapshot_holders USING (COVERING )?INDEX sqlite_autoindex_snapshot_holders_1 \(snapshot_id=\? AND address=\?\)/,
+      );
+      expect(text).not.toMatch(/\bSCAN /);
+    } else {
+      expect(text).toContain('snapshot_holders_pk');
+      expect(text).toMatch(/holder_snapshots_(status_idx|version_unique)/);
+      expect(text).not.toContain('Seq Scan');
+    }
+  });
+
+  it('the prepared one-address lookup of the public checks stays on the same indexes', async () => {
+    const text = await plan(snapshotLookupOne(test, 1, 'sol', newAddress.sol()));
     if (test.db.dialect === 'sqlite') {
       expect(text).toMatch(/SEARCH holder_snapshots USING INDEX holder_snapshots_/);
       expect(text).toMatch(
