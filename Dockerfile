@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1.7
 # Puffy Reward Center: one image for the web instances, the worker and the release step.
-#   web:      node --enable-source-maps apps/server/dist/main.js
+#   web:      node --enable-source-maps --max-semi-space-size=32 apps/server/dist/main.js
 #   worker:   node --enable-source-maps apps/server/dist/worker.js
 #   release:  node apps/server/dist/migrate.js            (once per deploy, before the web instances)
 # The server bundle pins each third-party import to the file it resolved to at build time
@@ -59,5 +59,7 @@ EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # tini forwards SIGTERM so the server drains in-flight requests (SHUTDOWN_GRACE_MS) before exiting.
+# A 32 MB young generation: every request allocates, and fewer scavenges gave the API about 20 % more
+# requests/s in `pnpm bench` (eligibility, same run), for at most ~100 MB more memory.
 ENTRYPOINT ["/usr/bin/tini", "--"]
-CMD ["node", "--enable-source-maps", "apps/server/dist/main.js"]
+CMD ["node", "--enable-source-maps", "--max-semi-space-size=32", "apps/server/dist/main.js"]

@@ -45,11 +45,16 @@ if (stale(join(root, 'apps/server/dist/main.js'), ['apps/server/src', 'packages'
   run(['--filter', '@puffy/server', 'build']);
 }
 
-const server = spawn(process.execPath, ['--enable-source-maps', 'apps/server/dist/main.js'], {
-  cwd: root,
-  stdio: 'inherit',
-  env: process.env,
-});
+// The same node flags as the production image (Dockerfile): a larger young generation for the API.
+const server = spawn(
+  process.execPath,
+  ['--enable-source-maps', '--max-semi-space-size=32', 'apps/server/dist/main.js'],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: process.env,
+  },
+);
 // Forward stop signals so the server shuts down gracefully instead of being orphaned.
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -19,6 +19,14 @@ function freePort(): Promise<number> {
 }
 
 /**
+ * The production image's node flags (Dockerfile, compose.yaml); BENCH_SERVER_FLAGS replaces them, to
+ * compare heap settings (`BENCH_SERVER_FLAGS=' '` runs node's defaults).
+ */
+const SERVER_NODE_FLAGS = (process.env.BENCH_SERVER_FLAGS ?? '--max-semi-space-size=32')
+  .split(' ')
+  .filter(Boolean);
+
+/**
  * The server in its own process, as in production: a load generator in the same process would share
  * its one event loop and measure itself.
  */
@@ -31,7 +39,7 @@ export async function startServerProcess(
   const profiling = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
   const child: ChildProcess = spawn(
     process.execPath,
-    [...profiling, '--import', 'tsx', 'apps/server/src/main.ts'],
+    [...profiling, ...SERVER_NODE_FLAGS, '--import', 'tsx', 'apps/server/src/main.ts'],
     {
       cwd: root,
       stdio: ['ignore', 'ignore', 'inherit'],
