@@ -11,6 +11,7 @@ import { discordBotRoutes } from './http/discord-bot';
 import { exportRoutes } from './http/exports';
 import { healthRoutes } from './http/health';
 import { nftPageRoutes } from './http/nft-pages';
+import { conditionalGet } from './http/public-cache';
 import { securityHeaderOptions, securityHeaders } from './http/security-headers';
 import { seoRoutes } from './http/seo';
 import { snapshotUploadRoutes } from './http/snapshot-upload';
@@ -103,6 +104,7 @@ export function createApp(options: AppOptions) {
   app.route('/', tonConnectManifest({ publicOrigin: config.publicOrigin }));
   app.route('/', nftPageRoutes({ deps, publicOrigin: config.publicOrigin, webDistDir: options.webDistDir }));
   app.route('/', exportRoutes({ deps, resolveSession: options.resolveSession ?? resolveSession, ipOf }));
+  app.use(`${TRPC_ENDPOINT}/*`, conditionalGet());
   app.all(
     `${TRPC_ENDPOINT}/*`,
     trpcHandler({ router, deps, resolveSession: options.resolveSession ?? resolveSession, ipOf }),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { type AppRouter, publicProcedure, router } from '@puffy/api';
@@ -19,6 +20,11 @@ const wireRouter = router({
   big: publicProcedure
     .input(z.object({ n: z.number().int().max(5000) }))
     .query(({ input }) => ({ items: Array.from({ length: input.n }, (_, i) => `item-${i}`) })),
+  // The same for everyone: cacheable by browsers and CDNs, revalidated by ETag.
+  published: publicProcedure
+    .meta({ publicCacheSeconds: 30 })
+    .input(z.object({ page: z.number().int().min(1) }))
+    .query(({ input }) => ({ page: input.page, items: ['a', 'b'] })),
   setsCookies: publicProcedure.mutation(({ ctx }) => {
     ctx.res.appendCookie('first=1; Path=/; HttpOnly');
     ctx.res.appendCookie('second=2; Path=/; SameSite=Lax');
@@ -67,6 +73,10 @@ async function exchange(base: string, path: string, init: RequestInit = {}): Pro
 }
 
 const json = { 'content-type': 'application/json' };
+/** sha1 of `{"result":{"data":{"page":1,"items":["a","b"]}}}`, base64url, as the server tags it. */
+const PUBLISHED_PAGE_1_ETAG = `"${createHash('sha1')
+  .update(JSON.stringify({ result: { data: { page: 1, items: ['a', 'b'] } } }))
+  .digest('base64url')}"`;
 const input = (value: unknown) => encodeURIComponent(JSON.stringify(value));
 
 /** Each case: a name, a path and the fetch options; sent in this order to both servers. */
@@ -192,6 +202,32 @@ const cases: Array<[string, string, RequestInit?]> = [
     `/trpc/slow,slow?batch=1&input=${input({ 0: { ms: 1 }, 1: { ms: 1 } })}`,
     { headers: { 'trpc-accept': 'application/jsonl' } },
   ],
+  ['public query (Cache-Control, ETag)', `/trpc/published?input=${input({ page: 1 })}`],
+  [
+    'public query revalidated (304)',
+    `/trpc/published?input=${input({ page: 1 })}`,
+    { headers: { 'if-none-match': PUBLISHED_PAGE_1_ETAG } },
+  ],
+  [
+    'public query with a stale ETag',
+    `/trpc/published?input=${input({ page: 1 })}`,
+    { headers: { 'if-none-match': '"stale", W/"older"' } },
+  ],
+  [
+    'public query compressed',
+    `/trpc/published?input=${input({ page: 2 })}`,
+    { headers: { 'accept-encoding': 'gzip' } },
+  ],
+  ['public query refused (no caching)', `/trpc/published?input=${input({ page: 0 })}`],
+  [
+    'public and private in one batch (no caching)',
+    `/trpc/published,mine?batch=1&input=${input({ 0: { page: 1 } })}`,
+    { headers: { authorization: 'Test member' } },
+  ],
+  [
+    'public queries batched (cached)',
+    `/trpc/published,published?batch=1&input=${input({ 0: { page: 1 }, 1: { page: 2 } })}`,
+  ],
   ['trailing slash', `/trpc/slow/?input=${input({ ms: 1 })}`],
   ['HEAD', '/trpc/slow', { method: 'HEAD' }],
   ['short inbound request id kept', '/trpc/mine', { headers: { 'x-request-id': 'abc' } }],
@@ -267,6 +303,27 @@ describe('the fast /trpc handler on the wire', () => {
     expect(allowed.headers['access-control-allow-origin']).toBe('https://app.example.com');
     expect(allowed.headers['content-security-policy']).toContain('https://cdn.example.com');
     expect(allowed.headers['x-request-id']).toBe('wire-test-request-0001');
+
+    const published = await exchange(fast.url, `/trpc/published?input=${input({ page: 1 })}`);
+    expect(published.headers['cache-control']).toBe('public, max-age=0, s-maxage=30, must-revalidate');
+    // fetch asks for gzip, and a compressed answer carries the weak form of the tag.
+    expect(published.headers.etag).toBe(`W/${PUBLISHED_PAGE_1_ETAG}`);
+    const revalidated = await exchange(fast.url, `/trpc/published?input=${input({ page: 1 })}`, {
+      headers: { 'if-none-match': PUBLISHED_PAGE_1_ETAG },
+    });
+    expect([revalidated.status, revalidated.body]).toEqual([304, '']);
+    expect(revalidated.headers.etag).toBe(PUBLISHED_PAGE_1_ETAG);
+    const weakRevalidation = await exchange(fast.url, `/trpc/published?input=${input({ page: 1 })}`, {
+      headers: { 'if-none-match': `W/${PUBLISHED_PAGE_1_ETAG}` },
+    });
+    expect(weakRevalidation.status).toBe(304);
+    const withSession = await exchange(
+      fast.url,
+      `/trpc/published,mine?batch=1&input=${input({ 0: { page: 1 } })}`,
+      { headers: { authorization: 'Test member' } },
+    );
+    expect(withSession.headers['cache-control']).toBeUndefined();
+    expect(withSession.headers.etag).toBeUndefined();
   });
 
   it('refuses a streamed body over the limit without a Content-Length', async () => {

@@ -62,4 +62,5 @@ export { createCallerFactory, type Meta, router } from './trpc/init';
 export { listProcedures, type ProcedureInfo } from './trpc/introspect';
 export { defaultRules } from './trpc/middleware/rate-limit';
 export { adminProcedure, authedProcedure, publicProcedure, selfOrAdminProcedure } from './trpc/procedures';
+export { publicCacheControl } from './trpc/public-cache';
 export type { TwitterOAuthConfig } from './user/twitter-config';

@@ -1,3 +1,4 @@
+import { publicCacheControl } from '@puffy/api';
 import type { AnyTRPCProcedure, AnyTRPCRouter } from '@trpc/server';
 import {
   getErrorShape,
@@ -255,6 +256,14 @@ export async function resolveFast<TContext>(options: {
   };
   const outcomes = await Promise.all(call.paths.map((path, i) => run(path, call.procedures[i], i)));
   headers.set('content-type', 'application/json');
+  // As the stock handler's responseMeta decides it (trpc.ts): public only when every call declared so.
+  const cacheControl = publicCacheControl(
+    router,
+    call.paths,
+    type,
+    outcomes.some((outcome) => !outcome.ok),
+  );
+  if (cacheControl) headers.set('cache-control', cacheControl);
   const procTypeOf = (i: number) => call.procedures[i]?._def.type ?? 'unknown';
 
   if (!call.isBatch) {

@@ -10,6 +10,7 @@ import { REQUEST_ID } from '../app';
 import type { AppConfig } from '../config';
 import { redactUrl } from '../logger';
 import { type Metrics, routeLabel } from '../metrics';
+import { etagOf, ifNoneMatchHolds, isPublicCacheable } from './public-cache';
 import { securityHeaderOptions, securityHeaders } from './security-headers';
 import { MAX_BATCH_SIZE } from './trpc';
 import { type FastCall, type FastResponse, fastPathFor, HeaderBag, resolveFast } from './trpc-fast';
@@ -159,6 +160,11 @@ export async function fastTrpcListener(
       });
     }
     const { headers } = result;
+    if (isPublicCacheable(method, result.status, headers.get('cache-control'))) {
+      const etag = etagOf(result.body);
+      headers.set('etag', etag);
+      if (ifNoneMatchHolds(header('if-none-match'), etag)) result = { status: 304, headers, body: '' };
+    }
     // A Fetch Response built from a string without a content-type says text/plain; Hono saw that one.
     if (headers.get('content-type') === undefined) headers.set('content-type', 'text/plain;charset=UTF-8');
     let payload: Buffer | string = result.body;
@@ -169,10 +175,14 @@ export async function fastTrpcListener(
       if (vary !== '*' && !(vary && /(?:^|,)\s*accept-encoding\s*(?:,|$)/i.test(vary))) {
         headers.set('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
       }
-      const encoding = selectEncoding(header('accept-encoding'));
+      // A 304 has no body to compress (Vary still says the answer depends on Accept-Encoding).
+      const encoding = result.status === 304 ? undefined : selectEncoding(header('accept-encoding'));
       if (encoding) {
         payload = await compressWith[encoding](payload);
         headers.set('content-encoding', encoding);
+        // The compressed bytes are another representation: the tag turns weak, as compress() does.
+        const etag = headers.get('etag');
+        if (etag && !etag.startsWith('W/')) headers.set('etag', `W/${etag}`);
       }
     }
     // cors(): the origin echoed only when configured, Vary: Origin always.

@@ -1,4 +1,4 @@
-import { createContext, type Deps, type SessionResolver } from '@puffy/api';
+import { createContext, type Deps, publicCacheControl, type SessionResolver } from '@puffy/api';
 import type { AnyTRPCRouter } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import type { Context } from 'hono';
@@ -21,6 +21,11 @@ export function trpcHandler(options: {
       router: options.router,
       maxBatchSize: MAX_BATCH_SIZE,
       allowMethodOverride: false,
+      // Public only when every call in the request declared `publicCacheSeconds` and succeeded.
+      responseMeta: ({ paths, type, errors }) => {
+        const cacheControl = publicCacheControl(options.router, paths, type, errors.length > 0);
+        return cacheControl ? { headers: { 'cache-control': cacheControl } } : {};
+      },
       createContext: ({ resHeaders }) =>
         createContext(
           options.deps,

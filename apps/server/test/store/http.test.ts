@@ -59,16 +59,26 @@ describe('storefront over HTTP', () => {
   });
   afterAll(() => server.close());
 
-  it('serves the public catalog with an ETag and a public cache lifetime', async () => {
+  it('serves the public catalog with an ETag and a public cache lifetime, and 304 when it has not changed', async () => {
     const response = await fetch(`${server.url}/trpc/store.catalog`);
     expect(response.status).toBe(200);
     const etag = response.headers.get('etag');
-    expect(etag).toMatch(/^"[\w-]+"$/);
-    expect(response.headers.get('cache-control')).toContain('public');
+    expect(etag).toMatch(/^(W\/)?"[\w-]+"$/);
+    expect(response.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=60, must-revalidate');
     const body = (await response.json()) as { result: { data: { products: Array<{ price: string }> } } };
     expect(body.result.data.products.map((p) => p.price)).toEqual(['99.00', '99.00', '9.99']);
-    const again = await fetch(`${server.url}/trpc/store.catalog`);
-    expect(again.headers.get('etag')).toBe(etag);
+    const again = await fetch(`${server.url}/trpc/store.catalog`, {
+      headers: { 'if-none-match': etag ?? '' },
+    });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    // A campaign page is public too; a batch that carries the member's session never is.
+    const list = await fetch(`${server.url}/trpc/campaign.list?input=${encodeURIComponent('{}')}`);
+    expect(list.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=10, must-revalidate');
+    const batch = await fetch(`${server.url}/trpc/auth.session,store.catalog?batch=1&input={}`);
+    expect(batch.status).toBe(200);
+    expect(batch.headers.get('cache-control')).toBeNull();
+    expect(batch.headers.get('etag')).toBeNull();
   });
 
   it('streams an order status over server-sent events', async () => {

@@ -27,23 +27,33 @@ import { campaignStanding } from './standing';
 const perMinute = (name: string, points: number) => ({ name, points, durationSeconds: 60 });
 
 /** Campaigns, groups, promotions listing, eligibility checks and standing (SPEC.md section 5). */
+/**
+ * Campaign pages read the same for everyone: CDNs may hold them this long. Short, because an admin's
+ * edit should reach members within seconds.
+ */
+const PUBLIC_CACHE_SECONDS = 10;
+
 export const campaignCoreRouter = router({
   list: publicProcedure
+    .meta({ publicCacheSeconds: PUBLIC_CACHE_SECONDS })
     .input(ZCampaignListInput)
     .output(ZCampaignPage)
     .query(({ ctx, input }) => listCampaigns(ctx.deps, input)),
 
   get: publicProcedure
+    .meta({ publicCacheSeconds: PUBLIC_CACHE_SECONDS })
     .input(ZCampaignGetInput)
     .output(ZCampaign)
     .query(({ ctx, input }) => getCampaign(ctx.deps, input)),
 
   group: publicProcedure
+    .meta({ publicCacheSeconds: PUBLIC_CACHE_SECONDS })
     .input(ZCampaignGroupInput)
     .output(ZCampaignGroupOutput)
     .query(({ ctx, input }) => campaignGroup(ctx.deps, input)),
 
   promotions: publicProcedure
+    .meta({ publicCacheSeconds: PUBLIC_CACHE_SECONDS })
     .input(ZCampaignPromotionsInput)
     .output(ZPromotionPage)
     .query(({ ctx, input }) => campaignPromotions(ctx.deps, input)),

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   centsToUsdt,
   type TCatalog,
@@ -78,10 +77,8 @@ function toCatalog(products: Product[], settings: StoreSettings): TCatalog {
   };
 }
 
-/** The public catalog with a strong ETag of its content, so clients and caches can revalidate cheaply. */
-export async function readCatalog(deps: Deps): Promise<{ catalog: TCatalog; etag: string }> {
+/** The public catalog: active products with their options, shipping fees and the vape countries. */
+export async function readCatalog(deps: Deps): Promise<TCatalog> {
   const [products, settings] = await Promise.all([loadProducts(deps), readStoreSettings(deps)]);
-  const catalog = toCatalog(products, settings);
-  const digest = createHash('sha256').update(JSON.stringify(catalog)).digest('base64url').slice(0, 27);
-  return { catalog, etag: `"${digest}"` };
+  return toCatalog(products, settings);
 }

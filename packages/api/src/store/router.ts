@@ -1,9 +1,15 @@
 import { ZCatalog } from '@puffy/contracts';
 import { router } from '../trpc/init';
 import { publicProcedure } from '../trpc/procedures';
-import { serveCatalog } from './service';
+import { readCatalog } from './catalog';
 
-/** The public catalog. */
 export const storeRouter = router({
-  catalog: publicProcedure.output(ZCatalog).query(({ ctx }) => serveCatalog(ctx.deps, ctx.res)),
+  /**
+   * The public catalog. Prices change rarely and a quote re-reads them anyway, so a cached catalog can
+   * only ever show a stale price, never charge one: CDNs may hold it a minute.
+   */
+  catalog: publicProcedure
+    .meta({ publicCacheSeconds: 60 })
+    .output(ZCatalog)
+    .query(({ ctx }) => readCatalog(ctx.deps)),
 });

@@ -10,6 +10,11 @@ export interface Meta {
   kind?: TProcedureKind;
   /** A stricter rule than the default, for surfaces where a code can be guessed or money moves. */
   rateLimit?: RateLimitRule;
+  /**
+   * The answer is the same for every caller (no session, no per-member data): CDNs may hold a GET of it
+   * for this many seconds, and browsers revalidate it by ETag (apps/server http/public-cache.ts).
+   */
+  publicCacheSeconds?: number;
 }
 
 export const t = initTRPC.context<Context>().meta<Meta>().create({
