@@ -25,6 +25,21 @@ describe.each(testDatabases())('withTransaction on $label', ({ name, create }) =
     expect(await settingKeysLike(h.db, prefix)).toEqual([`${prefix}-a`, `${prefix}-b`]);
   });
 
+  it('runs a query the callback returns unawaited (a query builder) inside the transaction', async () => {
+    const prefix = uniq();
+    const { t } = h.db;
+    await h.db.db.insert(t.settings).values({ key: `${prefix}-x`, value: 'x' });
+    // A builder only runs when awaited; on SQLite it once ran outside the transaction's lock and waited
+    // for it forever. The race turns a hang into a failure.
+    const rows = await Promise.race([
+      h.db.withTransaction((tx) => tx.select().from(t.settings).where(eq(t.settings.key, `${prefix}-x`))),
+      sleep(5_000).then(() => 'hung' as const),
+    ]);
+    expect(rows).toEqual([expect.objectContaining({ key: `${prefix}-x`, value: 'x' })]);
+    // And the connection is free afterwards.
+    expect(await settingKeysLike(h.db, prefix)).toEqual([`${prefix}-x`]);
+  });
+
   it('a thrown error rolls back every write, including the ones after awaits', async () => {
     const prefix = uniq();
     const { t } = h.db;

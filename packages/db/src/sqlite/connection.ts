@@ -84,7 +84,10 @@ export class SqliteConnection {
       throw error;
     }
     try {
-      const result = await this.owner.run(token, fn);
+      // Awaited inside the token's context: a callback that returns a query builder (a thenable, run
+      // only when awaited) would otherwise run its query outside the transaction and wait for the
+      // lock this transaction holds, forever.
+      const result = await this.owner.run(token, async () => await fn());
       this.sqlite.exec('COMMIT');
       return result;
     } catch (error) {
