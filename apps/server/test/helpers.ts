@@ -23,3 +23,24 @@ export async function failure(call: Promise<unknown>): Promise<TRPCClientError<A
   }
   throw new Error('expected the call to fail, but it succeeded');
 }
+
+/** The AppError a server-side caller's call failed with (code, reason and message), for assertions. */
+export async function refusalOf(
+  call: Promise<unknown>,
+): Promise<{ code: string; reason?: string; message: string }> {
+  try {
+    await call;
+  } catch (error) {
+    const e = error as {
+      code?: string;
+      message: string;
+      cause?: { code?: string; options?: { reason?: string } };
+    };
+    return {
+      code: e.cause?.code ?? e.code ?? 'unknown',
+      reason: e.cause?.options?.reason,
+      message: e.message,
+    };
+  }
+  throw new Error('expected the call to be refused');
+}

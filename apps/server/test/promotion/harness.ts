@@ -273,23 +273,4 @@ export function anonymousCaller(deps: Deps) {
   });
 }
 
-/** The AppError a call failed with (code and reason), for assertions. */
-export async function refusalOf(
-  call: Promise<unknown>,
-): Promise<{ code: string; reason?: string; message: string }> {
-  try {
-    await call;
-  } catch (error) {
-    const e = error as {
-      code?: string;
-      message: string;
-      cause?: { code?: string; options?: { reason?: string } };
-    };
-    return {
-      code: e.cause?.code ?? e.code ?? 'unknown',
-      reason: e.cause?.options?.reason,
-      message: e.message,
-    };
-  }
-  throw new Error('expected the call to be refused');
-}
+export { refusalOf } from '../helpers';
