@@ -1,5 +1,5 @@
-import type { Database } from '@puffy/db';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { Database, Db } from '@puffy/db';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Deps } from '../deps';
 import { NotFound, PreconditionFailed } from '../platform/errors';
@@ -30,19 +30,69 @@ export function isRunning(campaign: CampaignWindow, now: Date): boolean {
   return !(campaign.endAt && campaign.endAt <= now);
 }
 
+/** Inside a transaction (a prepared statement belongs to the pool, not to the transaction). */
+function visibleCampaignInTx(db: Db, tx: Database, campaignId: number) {
+  const c = db.t.campaigns;
+  return tx
+    .select({ id: c.id, isActive: c.isActive, startAt: c.startAt, endAt: c.endAt })
+    .from(c)
+    .where(and(eq(c.id, campaignId), eq(c.isReady, true), isNull(c.archivedAt)))
+    .limit(1);
+}
+
+/**
+ * The two reads of every `activity.list`, prepared once per database: built through the query
+ * builder on each request they cost more than the database took to answer them.
+ */
+function prepareReads(db: Db) {
+  const { t } = db;
+  const c = t.campaigns;
+  const p = sql.placeholder;
+  return {
+    visible: db.db
+      .select({ id: c.id, isActive: c.isActive, startAt: c.startAt, endAt: c.endAt })
+      .from(c)
+      .where(and(eq(c.id, p('campaignId')), eq(c.isReady, true), isNull(c.archivedAt)))
+      .limit(1)
+      .prepare('visible_campaign'),
+    activities: db.db
+      .select({
+        activityId: t.activities.id,
+        name: t.activities.name,
+        description: t.activities.description,
+        kind: t.activities.kind,
+        scope: t.activities.scope,
+        parameter: t.activities.parameter,
+        initiatedByUser: t.activities.initiatedByUser,
+        points: t.campaignActivities.points,
+        quantity: t.campaignActivities.quantity,
+        required: t.campaignActivities.required,
+      })
+      .from(t.campaignActivities)
+      .innerJoin(t.activities, eq(t.activities.id, t.campaignActivities.activityId))
+      .where(eq(t.campaignActivities.campaignId, p('campaignId')))
+      .orderBy(asc(t.campaignActivities.id))
+      .limit(p('limit'))
+      .prepare('campaign_activity_rows'),
+  };
+}
+
+const prepared = new WeakMap<Db, ReturnType<typeof prepareReads>>();
+
+function reads(db: Db) {
+  let entry = prepared.get(db);
+  if (!entry) {
+    entry = prepareReads(db);
+    prepared.set(db, entry);
+  }
+  return entry;
+}
+
 /** A campaign members may see (ready, not archived), or a NotFound that names the id. */
 export async function visibleCampaign(deps: Pick<Deps, 'db'>, campaignId: number, tx?: Database) {
-  const { db, t } = deps.db;
-  const [campaign] = await (tx ?? db)
-    .select({
-      id: t.campaigns.id,
-      isActive: t.campaigns.isActive,
-      startAt: t.campaigns.startAt,
-      endAt: t.campaigns.endAt,
-    })
-    .from(t.campaigns)
-    .where(and(eq(t.campaigns.id, campaignId), eq(t.campaigns.isReady, true), isNull(t.campaigns.archivedAt)))
-    .limit(1);
+  const [campaign] = tx
+    ? await visibleCampaignInTx(deps.db, tx, campaignId)
+    : await reads(deps.db).visible.execute({ campaignId });
   if (!campaign) throw new NotFound(`There is no campaign with id ${campaignId}.`, 'campaign_not_found');
   return campaign;
 }
@@ -61,25 +111,7 @@ export function requireRunning(campaign: CampaignWindow, now: Date): void {
 
 /** The campaign's activities with their per-campaign points, in a stable order. */
 export function campaignActivityRows(deps: Pick<Deps, 'db'>, campaignId: number, limit: number) {
-  const { db, t } = deps.db;
-  return db
-    .select({
-      activityId: t.activities.id,
-      name: t.activities.name,
-      description: t.activities.description,
-      kind: t.activities.kind,
-      scope: t.activities.scope,
-      parameter: t.activities.parameter,
-      initiatedByUser: t.activities.initiatedByUser,
-      points: t.campaignActivities.points,
-      quantity: t.campaignActivities.quantity,
-      required: t.campaignActivities.required,
-    })
-    .from(t.campaignActivities)
-    .innerJoin(t.activities, eq(t.activities.id, t.campaignActivities.activityId))
-    .where(eq(t.campaignActivities.campaignId, campaignId))
-    .orderBy(asc(t.campaignActivities.id))
-    .limit(limit);
+  return reads(deps.db).activities.execute({ campaignId, limit });
 }
 
 export async function campaignActivity(deps: Pick<Deps, 'db'>, campaignId: number, activityId: number) {
