@@ -61,9 +61,27 @@ function prepareMethods(db: Db) {
     .prepare('campaign_methods');
 }
 
+function preparePromotions(db: Db, paged: boolean) {
+  const { t } = db;
+  return db.db
+    .select({ promotion: t.promotions })
+    .from(t.campaignPromotions)
+    .innerJoin(t.promotions, eq(t.promotions.id, t.campaignPromotions.promotionId))
+    .where(
+      and(
+        eq(t.campaignPromotions.campaignId, p('campaignId')),
+        paged ? lt(t.promotions.id, p('after')) : undefined,
+      ),
+    )
+    .orderBy(desc(t.promotions.id))
+    .limit(p('limit'))
+    .prepare(paged ? 'campaign_promotions_after' : 'campaign_promotions');
+}
+
 interface Prepared {
   pages: Map<string, ReturnType<typeof prepareCampaignPage>>;
   methods: ReturnType<typeof prepareMethods>;
+  promotions: { first: ReturnType<typeof preparePromotions>; after: ReturnType<typeof preparePromotions> };
 }
 
 const prepared = new WeakMap<Db, Prepared>();
@@ -71,7 +89,11 @@ const prepared = new WeakMap<Db, Prepared>();
 function preparedOf(db: Db): Prepared {
   let entry = prepared.get(db);
   if (!entry) {
-    entry = { pages: new Map(), methods: prepareMethods(db) };
+    entry = {
+      pages: new Map(),
+      methods: prepareMethods(db),
+      promotions: { first: preparePromotions(db, false), after: preparePromotions(db, true) },
+    };
     prepared.set(db, entry);
   }
   return entry;
@@ -128,4 +150,15 @@ export async function methodsOf(db: Db, ids: number[]): Promise<Map<number, TEli
     else byCampaign.set(row.campaignId, [row.method]);
   }
   return byCampaign;
+}
+
+/** A campaign's promotions, newest first, up to `limit` of them with ids below `after`. */
+export function promotionRows(
+  db: Db,
+  page: { campaignId: number; after?: number; limit: number },
+): Promise<Array<{ promotion: Db['t']['promotions']['$inferSelect'] }>> {
+  const { promotions } = preparedOf(db);
+  return page.after === undefined
+    ? promotions.first.execute({ campaignId: page.campaignId, limit: page.limit })
+    : promotions.after.execute(page);
 }

@@ -9,10 +9,10 @@ import type {
   TPageInput,
   TPromotionPage,
 } from '@puffy/contracts';
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Deps } from '../deps';
 import { BadInput, NotFound } from '../platform/errors';
-import { type CampaignFilter, campaignRows, methodsOf } from './page-query';
+import { type CampaignFilter, campaignRows, methodsOf, promotionRows } from './page-query';
 
 type QueryDeps = Pick<Deps, 'db' | 'clock'>;
 type CampaignRow = Deps['db']['t']['campaigns']['$inferSelect'];
@@ -115,20 +115,12 @@ export async function campaignPromotions(
   input: TPageInput & { campaignId: number },
 ): Promise<TPromotionPage> {
   await getCampaign(deps, { id: input.campaignId });
-  const { db, t } = deps.db;
   const after = cursorId(input.cursor);
-  const rows = await db
-    .select({ promotion: t.promotions })
-    .from(t.campaignPromotions)
-    .innerJoin(t.promotions, eq(t.promotions.id, t.campaignPromotions.promotionId))
-    .where(
-      and(
-        eq(t.campaignPromotions.campaignId, input.campaignId),
-        after === undefined ? undefined : lt(t.promotions.id, after),
-      ),
-    )
-    .orderBy(desc(t.promotions.id))
-    .limit(input.limit + 1);
+  const rows = await promotionRows(deps.db, {
+    campaignId: input.campaignId,
+    after,
+    limit: input.limit + 1,
+  });
   const items = rows.slice(0, input.limit).map(({ promotion: p }) => ({
     id: p.id,
     name: p.name,
