@@ -10,7 +10,7 @@ import {
   ZNicotine,
   ZPodFlavor,
 } from '@puffy/contracts';
-import type { Database } from '@puffy/db';
+import type { Database, Db } from '@puffy/db';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Deps } from '../deps';
@@ -35,11 +35,28 @@ export interface Product {
   nicotine: Record<string, TNicotine[]>;
 }
 
+function activeProductsQuery(db: Db, q: Database) {
+  const p = db.t.rcProducts;
+  return q.select().from(p).where(eq(p.active, true)).orderBy(asc(p.id));
+}
+
+/** Prepared once per database: the public catalog reads it on every request. */
+const prepared = new WeakMap<Db, ReturnType<typeof prepareProducts>>();
+function prepareProducts(db: Db) {
+  return activeProductsQuery(db, db.db).prepare('active_products');
+}
+function preparedProducts(db: Db) {
+  let statement = prepared.get(db);
+  if (!statement) {
+    statement = prepareProducts(db);
+    prepared.set(db, statement);
+  }
+  return statement;
+}
+
 /** Every active product in one query (checkout never queries per item). */
 export async function loadProducts(deps: Deps, tx?: Database): Promise<Product[]> {
-  const { db } = deps;
-  const p = db.t.rcProducts;
-  const rows = await (tx ?? db.db).select().from(p).where(eq(p.active, true)).orderBy(asc(p.id));
+  const rows = await (tx ? activeProductsQuery(deps.db, tx) : preparedProducts(deps.db).execute());
   return rows.map((row) => {
     const options = ZProductOptions.parse(row.options);
     return {

@@ -1,4 +1,4 @@
-import { type Database, settingKeys } from '@puffy/db';
+import { type Database, type Db, settingKeys } from '@puffy/db';
 import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Deps } from '../deps';
@@ -22,12 +22,29 @@ export interface StoreSettings {
  * Reads the store's settings. A missing or malformed row is an operator error, not a member's: it
  * throws, so the store refuses to quote rather than shipping for free or anywhere.
  */
+const STORE_SETTING_KEYS = [settingKeys.shippingFees, settingKeys.vapeCountries];
+
+function storeSettingsQuery(db: Db, q: Database) {
+  const s = db.t.settings;
+  return q.select({ key: s.key, value: s.value }).from(s).where(inArray(s.key, STORE_SETTING_KEYS));
+}
+
+/** Prepared once per database: the catalog reads these on every request (a transaction builds its own). */
+const prepared = new WeakMap<Db, ReturnType<typeof prepareStoreSettings>>();
+function prepareStoreSettings(db: Db) {
+  return storeSettingsQuery(db, db.db).prepare('store_settings');
+}
+function preparedStoreSettings(db: Db) {
+  let statement = prepared.get(db);
+  if (!statement) {
+    statement = prepareStoreSettings(db);
+    prepared.set(db, statement);
+  }
+  return statement;
+}
+
 export async function readStoreSettings(deps: Deps, tx?: Database): Promise<StoreSettings> {
-  const { db } = deps;
-  const rows = await (tx ?? db.db)
-    .select({ key: db.t.settings.key, value: db.t.settings.value })
-    .from(db.t.settings)
-    .where(inArray(db.t.settings.key, [settingKeys.shippingFees, settingKeys.vapeCountries]));
+  const rows = await (tx ? storeSettingsQuery(deps.db, tx) : preparedStoreSettings(deps.db).execute());
   const byKey = new Map(rows.map((row) => [row.key, row.value]));
   const shipping = ZShippingFees.safeParse(byKey.get(settingKeys.shippingFees));
   const vapeCountries = ZVapeCountries.safeParse(byKey.get(settingKeys.vapeCountries));
