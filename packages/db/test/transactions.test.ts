@@ -32,7 +32,12 @@ describe.each(testDatabases())('withTransaction on $label', ({ name, create }) =
     // A builder only runs when awaited; on SQLite it once ran outside the transaction's lock and waited
     // for it forever. The race turns a hang into a failure.
     const rows = await Promise.race([
-      h.db.withTransaction((tx) => tx.select().from(t.settings).where(eq(t.settings.key, `${prefix}-x`))),
+      h.db.withTransaction((tx) =>
+        tx
+          .select()
+          .from(t.settings)
+          .where(eq(t.settings.key, `${prefix}-x`)),
+      ),
       sleep(5_000).then(() => 'hung' as const),
     ]);
     expect(rows).toEqual([expect.objectContaining({ key: `${prefix}-x`, value: 'x' })]);
