@@ -1,4 +1,5 @@
 import type { TChallengeOutput, TSignInProof, TWalletChain } from '@puffy/contracts';
+import { and, eq } from 'drizzle-orm';
 import type { Deps } from '../deps';
 import { Conflict, Forbidden, PreconditionFailed } from '../platform/errors';
 import { saveChallenge, takeChallenge } from './challenges';
@@ -82,4 +83,36 @@ export async function verifyWalletOwnership(
   const verified = await verifyProof(deps, taken.challenge, input.proof);
   if (!verified.ok) throw new Forbidden(verified.message, verified.reason);
   return { chain: verified.chain, address: verified.address, addressHex: verified.addressHex };
+}
+
+/**
+ * Records a wallet the member just proved as one of theirs. A wallet belongs to one account only:
+ * when another member holds it already, nothing changes and the answer is CONFLICT `wallet_taken`
+ * with `takenMessage`.
+ */
+export async function attachProvenWallet(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  userId: string,
+  wallet: { chain: TWalletChain; address: string; addressHex: string | null },
+  takenMessage: string,
+): Promise<void> {
+  const { db, t } = deps.db;
+  await db
+    .insert(t.userWallets)
+    .values({
+      id: crypto.randomUUID(),
+      userId,
+      chain: wallet.chain,
+      address: wallet.address,
+      addressHex: wallet.addressHex,
+      isPrimary: false,
+      createdAt: deps.clock.now(),
+    })
+    .onConflictDoNothing();
+  const [owner] = await db
+    .select({ userId: t.userWallets.userId })
+    .from(t.userWallets)
+    .where(and(eq(t.userWallets.chain, wallet.chain), eq(t.userWallets.address, wallet.address)))
+    .limit(1);
+  if (owner?.userId !== userId) throw new Conflict(takenMessage, 'wallet_taken');
 }

@@ -4,13 +4,12 @@ import type {
   TEligibleSignInOutput,
   TEligibleVerifyInput,
 } from '@puffy/contracts';
-import { and, eq } from 'drizzle-orm';
-import { issueOwnershipChallenge, verifyWalletOwnership } from '../auth/wallet-ownership';
+import { attachProvenWallet, issueOwnershipChallenge, verifyWalletOwnership } from '../auth/wallet-ownership';
 import type { Deps } from '../deps';
 import type { EngineDeps } from '../eligibility/engine';
 import { loadCampaignRules } from '../eligibility/rules';
 import { checkEligible } from '../eligibility/service';
-import { Conflict, NotFound } from '../platform/errors';
+import { NotFound } from '../platform/errors';
 
 type SecondWalletDeps = EngineDeps & Pick<Deps, 'auth' | 'config'>;
 
@@ -48,27 +47,7 @@ export async function eligibleVerify(
     proof: input.proof,
     purpose: purposeOf(input.campaignId, userId),
   });
-  const { db, t } = deps.db;
-  await db
-    .insert(t.userWallets)
-    .values({
-      id: crypto.randomUUID(),
-      userId,
-      chain: wallet.chain,
-      address: wallet.address,
-      addressHex: wallet.addressHex,
-      isPrimary: false,
-      createdAt: deps.clock.now(),
-    })
-    .onConflictDoNothing();
-  const [owner] = await db
-    .select({ userId: t.userWallets.userId })
-    .from(t.userWallets)
-    .where(and(eq(t.userWallets.chain, wallet.chain), eq(t.userWallets.address, wallet.address)))
-    .limit(1);
-  if (owner?.userId !== userId) {
-    throw new Conflict('This wallet already belongs to another account.', 'wallet_taken');
-  }
+  await attachProvenWallet(deps, userId, wallet, 'This wallet already belongs to another account.');
   return checkEligible(deps, userId, {
     campaignId: input.campaignId,
     wallet: { chain: wallet.chain, address: wallet.address },

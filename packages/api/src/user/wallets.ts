@@ -5,10 +5,10 @@ import type {
   TSecurityEventType,
   TSignInProof,
 } from '@puffy/contracts';
-import { and, asc, desc, eq } from 'drizzle-orm';
-import { issueOwnershipChallenge, verifyWalletOwnership } from '../auth/wallet-ownership';
+import { asc, desc, eq } from 'drizzle-orm';
+import { attachProvenWallet, issueOwnershipChallenge, verifyWalletOwnership } from '../auth/wallet-ownership';
 import type { Deps } from '../deps';
-import { AppError, BadInput, Conflict } from '../platform/errors';
+import { AppError, BadInput } from '../platform/errors';
 import { recordSecurityEvent } from '../platform/security-events';
 import type { RequestInfo } from '../trpc/context';
 
@@ -58,30 +58,12 @@ export async function linkWallet(
       throw error;
     },
   );
-  const { db, t } = deps.db;
-  await db
-    .insert(t.userWallets)
-    .values({
-      id: crypto.randomUUID(),
-      userId,
-      chain: wallet.chain,
-      address: wallet.address,
-      addressHex: wallet.addressHex,
-      isPrimary: false,
-      createdAt: deps.clock.now(),
-    })
-    .onConflictDoNothing();
-  const [owner] = await db
-    .select({ userId: t.userWallets.userId })
-    .from(t.userWallets)
-    .where(and(eq(t.userWallets.chain, wallet.chain), eq(t.userWallets.address, wallet.address)))
-    .limit(1);
-  if (owner?.userId !== userId) {
-    throw new Conflict(
-      'This wallet already belongs to another member. Sign in with it to use that account; a wallet cannot be moved between accounts.',
-      'wallet_taken',
-    );
-  }
+  await attachProvenWallet(
+    deps,
+    userId,
+    wallet,
+    'This wallet already belongs to another member. Sign in with it to use that account; a wallet cannot be moved between accounts.',
+  );
   const wallets = await listWallets(deps, userId);
   const linked = wallets.find((w) => w.chain === wallet.chain && w.address === wallet.address);
   if (!linked) throw new Error(`wallet ${wallet.chain}:${wallet.address} vanished after linking`);
