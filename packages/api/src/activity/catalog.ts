@@ -3,6 +3,7 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Deps } from '../deps';
 import { NotFound, PreconditionFailed } from '../platform/errors';
+import { perDatabase } from '../platform/per-database';
 
 /** The settings an activity's `parameter` may carry; anything else in it is left to its kind. */
 const ZActivityParameter = z.object({
@@ -77,16 +78,7 @@ function prepareReads(db: Db) {
   };
 }
 
-const prepared = new WeakMap<Db, ReturnType<typeof prepareReads>>();
-
-function reads(db: Db) {
-  let entry = prepared.get(db);
-  if (!entry) {
-    entry = prepareReads(db);
-    prepared.set(db, entry);
-  }
-  return entry;
-}
+const reads = perDatabase(prepareReads);
 
 /** A campaign members may see (ready, not archived), or a NotFound that names the id. */
 export async function visibleCampaign(deps: Pick<Deps, 'db'>, campaignId: number, tx?: Database) {

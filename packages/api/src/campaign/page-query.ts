@@ -1,6 +1,7 @@
 import type { TCampaignListInput, TEligibilityMethod, TNetwork } from '@puffy/contracts';
 import type { Db } from '@puffy/db';
 import { and, desc, eq, gt, gte, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import { perDatabase } from '../platform/per-database';
 
 /**
  * The public campaign reads (list, get, group, promotions) as statements prepared once per database
@@ -84,20 +85,13 @@ interface Prepared {
   promotions: { first: ReturnType<typeof preparePromotions>; after: ReturnType<typeof preparePromotions> };
 }
 
-const prepared = new WeakMap<Db, Prepared>();
-
-function preparedOf(db: Db): Prepared {
-  let entry = prepared.get(db);
-  if (!entry) {
-    entry = {
-      pages: new Map(),
-      methods: prepareMethods(db),
-      promotions: { first: preparePromotions(db, false), after: preparePromotions(db, true) },
-    };
-    prepared.set(db, entry);
-  }
-  return entry;
-}
+const preparedOf = perDatabase(
+  (db): Prepared => ({
+    pages: new Map(),
+    methods: prepareMethods(db),
+    promotions: { first: preparePromotions(db, false), after: preparePromotions(db, true) },
+  }),
+);
 
 /** Visible campaigns matching `filter`, newest first, up to `limit` of them with ids below `after`. */
 export function campaignRows(

@@ -6,6 +6,7 @@ import { and, desc, eq, inArray, type Placeholder, type SQL, sql } from 'drizzle
 import { z } from 'zod';
 import type { Deps } from '../deps';
 import { BadInput } from '../platform/errors';
+import { perDatabase } from '../platform/per-database';
 import type { CampaignRules, MethodRule } from './rules';
 import { walletChainOf } from './wallets';
 
@@ -205,16 +206,7 @@ function prepareLookup(db: Db) {
  * The one-address lookup prepared once per database: building it through the query builder cost
  * about 200 µs a call here, ten times what the database takes to answer it.
  */
-const preparedLookups = new WeakMap<Db, ReturnType<typeof prepareLookup>>();
-
-function preparedLookup(db: Db): ReturnType<typeof prepareLookup> {
-  let prepared = preparedLookups.get(db);
-  if (!prepared) {
-    prepared = prepareLookup(db);
-    preparedLookups.set(db, prepared);
-  }
-  return prepared;
-}
+const preparedLookup = perDatabase(prepareLookup);
 
 async function holdsLive(
   deps: Pick<Deps, 'store' | 'holdings' | 'logger'>,

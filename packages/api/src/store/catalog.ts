@@ -14,6 +14,7 @@ import type { Database, Db } from '@puffy/db';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Deps } from '../deps';
+import { perDatabase } from '../platform/per-database';
 import { readStoreSettings, type StoreSettings } from './settings';
 
 const ZProductOptions = z.object({
@@ -41,18 +42,7 @@ function activeProductsQuery(db: Db, q: Database) {
 }
 
 /** Prepared once per database: the public catalog reads it on every request. */
-const prepared = new WeakMap<Db, ReturnType<typeof prepareProducts>>();
-function prepareProducts(db: Db) {
-  return activeProductsQuery(db, db.db).prepare('active_products');
-}
-function preparedProducts(db: Db) {
-  let statement = prepared.get(db);
-  if (!statement) {
-    statement = prepareProducts(db);
-    prepared.set(db, statement);
-  }
-  return statement;
-}
+const preparedProducts = perDatabase((db) => activeProductsQuery(db, db.db).prepare('active_products'));
 
 /** Every active product in one query (checkout never queries per item). */
 export async function loadProducts(deps: Deps, tx?: Database): Promise<Product[]> {

@@ -2,6 +2,7 @@ import { type Database, type Db, settingKeys } from '@puffy/db';
 import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Deps } from '../deps';
+import { perDatabase } from '../platform/per-database';
 
 const ZCents = z.number().int().min(0);
 const ZShippingFees = z.object({
@@ -30,18 +31,7 @@ function storeSettingsQuery(db: Db, q: Database) {
 }
 
 /** Prepared once per database: the catalog reads these on every request (a transaction builds its own). */
-const prepared = new WeakMap<Db, ReturnType<typeof prepareStoreSettings>>();
-function prepareStoreSettings(db: Db) {
-  return storeSettingsQuery(db, db.db).prepare('store_settings');
-}
-function preparedStoreSettings(db: Db) {
-  let statement = prepared.get(db);
-  if (!statement) {
-    statement = prepareStoreSettings(db);
-    prepared.set(db, statement);
-  }
-  return statement;
-}
+const preparedStoreSettings = perDatabase((db) => storeSettingsQuery(db, db.db).prepare('store_settings'));
 
 export async function readStoreSettings(deps: Deps, tx?: Database): Promise<StoreSettings> {
   const rows = await (tx ? storeSettingsQuery(deps.db, tx) : preparedStoreSettings(deps.db).execute());
