@@ -1,5 +1,5 @@
 import type { TNftProgress, TPromotion, TPromotionClaim } from '@puffy/contracts';
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import bs58 from 'bs58';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setCsrfToken } from '../src/lib/session-token';
@@ -130,7 +130,10 @@ describe('claim and payment screen', () => {
     expect(within(payment).getByTestId('nft-window').textContent).toMatch(/Pay within 01:(29|30)/);
     expect(within(payment).getByText('{"nft_id":41,"user_id":"u1"}')).toBeTruthy();
     expect(postedCount(wire, 'promotion.complete')).toBe(1);
-    // Not the member's development wallet here: no button that would pay from another wallet.
+    // Not the member's development wallet here: no button that would pay from another wallet (checked
+    // once the wallet list, which loads after a dynamic import, has had time to arrive).
+    await import('@wallet-standard/app');
+    await act(() => new Promise((resolve) => setTimeout(resolve, 100)));
     expect(within(payment).queryByRole('button', { name: /with the development wallet$/ })).toBeNull();
   });
 
@@ -229,6 +232,10 @@ describe('claim and payment screen', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Claim your NFT' }, { timeout: 5000 }));
     const payment = await screen.findByTestId('nft-payment');
     await within(payment).findByRole('link', { name: 'Pay with a Solana Pay wallet' });
+    // The wallet list loads after a dynamic import (cached by now) and a render: let both happen, so
+    // the absence below is the filter's doing, not the list arriving late.
+    await import('@wallet-standard/app');
+    await act(() => new Promise((resolve) => setTimeout(resolve, 100)));
     expect(within(payment).queryByRole('button', { name: /with Test Wallet$/ })).toBeNull();
   });
 

@@ -1,9 +1,9 @@
 import type { TLeaderboardInput, TLeaderboardOutput } from '@puffy/contracts';
 import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Deps } from '../deps';
+import { shortWallet } from '../platform/short-wallet';
 import { visibleCampaign } from './catalog';
 import { campaignScope, GLOBAL_SCOPE, pointsOf } from './ledger';
-import { shortWallet } from './wallet-short';
 
 /**
  * Competition ranks over rows sorted by points, highest first: equal points share a rank, and the

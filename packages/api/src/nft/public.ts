@@ -2,14 +2,13 @@ import { type TNftPublic, ZNftPublic } from '@puffy/contracts';
 import { eq } from 'drizzle-orm';
 import type { Deps } from '../deps';
 import { NotFound } from '../platform/errors';
+import { shortWallet } from '../platform/short-wallet';
 import { explorerUrl } from '../promotion/progress';
 
 /** NFTs the public may see: paid for and minted (or being minted). Claims and expired ones stay private. */
 const VISIBLE = new Set(['payment_confirmed', 'minted', 'mint_failed']);
 
 /** `7xKX…sAsU`: recognisable by its owner, too short to look anyone up by. */
-export const shortAddress = (address: string): string =>
-  address.length <= 10 ? address : `${address.slice(0, 4)}…${address.slice(-4)}`;
 
 async function loadVisible(deps: Deps, id: number) {
   const { t, db } = deps.db;
@@ -38,7 +37,7 @@ export async function publicNft(deps: Deps, id: number): Promise<TNftPublic> {
     sequence: nft.sequence,
     network: nft.network,
     status: nft.status,
-    ownerShort: shortAddress(owner),
+    ownerShort: shortWallet(owner),
     campaign: { id: campaign.id, name: campaign.name, slug: campaign.slug },
     assetAddress: nft.assetAddress,
     mintSignature: nft.mintSignature,

@@ -8,10 +8,9 @@ import {
 } from '@puffy/contracts';
 import type { Deps } from '../deps';
 import { Conflict, PreconditionFailed, UpstreamUnavailable } from '../platform/errors';
+import { shortWallet } from '../platform/short-wallet';
 import { loadOwnOrder } from './orders';
 import { solanaPayerOf } from './payment-check';
-
-const shortAddress = (address: string) => `${address.slice(0, 4)}…${address.slice(-4)}`;
 
 /**
  * The one-click payment of a `new` order: the USDT transfer Solana Pay's request describes, built here
@@ -35,7 +34,7 @@ export async function orderPaymentTransaction(
   const payer = await solanaPayerOf(deps, userId);
   if (account !== payer) {
     throw new PreconditionFailed(
-      `This order is paid from your Solana wallet ${shortAddress(payer)}; connect that wallet to pay.`,
+      `This order is paid from your Solana wallet ${shortWallet(payer)}; connect that wallet to pay.`,
       'wrong_payer',
     );
   }

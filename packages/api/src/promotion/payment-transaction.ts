@@ -3,13 +3,12 @@ import { lamportsToSol, type TPaymentTransaction } from '@puffy/contracts';
 import type { Deps } from '../deps';
 import { solanaWalletOf } from '../payment/payer';
 import { PreconditionFailed, UpstreamUnavailable } from '../platform/errors';
+import { shortWallet } from '../platform/short-wallet';
 import { assertPayable, ownNft } from './mint-gas';
 import { networkOf } from './payment-check';
 
 /** What the network charges for the one signature of a payment. */
 const NETWORK_FEE_LAMPORTS = 5_000n;
-
-const shortAddress = (address: string) => `${address.slice(0, 4)}…${address.slice(-4)}`;
 
 /**
  * The one-click gas payment of a claim: the SOL transfer Solana Pay's request describes (memo, then a
@@ -31,7 +30,7 @@ export async function gasPaymentTransaction(
   const payer = await solanaWalletOf(deps, userId);
   if (account !== payer) {
     throw new PreconditionFailed(
-      `The gas fee is paid from your Solana wallet ${shortAddress(payer)}; connect that wallet to pay.`,
+      `The gas fee is paid from your Solana wallet ${shortWallet(payer)}; connect that wallet to pay.`,
       'wrong_payer',
     );
   }

@@ -7,9 +7,9 @@ import type {
 import { type Database, lockKey } from '@puffy/db';
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { recordActivityEvent } from '../activity/events';
-import { shortWallet } from '../activity/wallet-short';
 import type { Deps } from '../deps';
 import { type AppError, BadInput, Conflict, NotFound, PreconditionFailed } from '../platform/errors';
+import { shortWallet } from '../platform/short-wallet';
 import { type Acceptance, evaluateCode, type Refusal } from './rules';
 
 const errorFor: Record<TReferralRefusal, (message: string, reason: string) => AppError> = {

@@ -1,8 +1,8 @@
 import type { TReferralRelationsInput, TReferralRelationsOutput } from '@puffy/contracts';
 import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm';
-import { shortWallet } from '../activity/wallet-short';
 import type { Deps } from '../deps';
 import { BadInput } from '../platform/errors';
+import { shortWallet } from '../platform/short-wallet';
 
 interface Cursor {
   at: Date;

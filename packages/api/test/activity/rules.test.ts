@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { competitionRanks } from '../../src/activity/leaderboard';
-import { shortWallet } from '../../src/activity/wallet-short';
 import { parseXPostUrl, sameXHandle } from '../../src/activity/x-post';
+import { shortWallet } from '../../src/platform/short-wallet';
 import { generateReferralCode } from '../../src/referral/codes';
 
 describe('X post links', () => {
