@@ -2,31 +2,65 @@ import { EvmRpcUnavailableError } from '@puffy/chains';
 import { LockBusyError, StoreUnavailableError } from '@puffy/store';
 import { TRPCError } from '@trpc/server';
 import { AppError, UpstreamUnavailable } from '../../platform/errors';
+import type { Context } from '../context';
 import { middleware } from '../init';
 
 /**
  * Services throw domain errors without knowing tRPC; this turns them into tRPC errors carrying the
  * right HTTP status, with the domain error kept as the cause for the formatter. Unexpected errors
  * are logged with their stack here and leave as a bare INTERNAL_SERVER_ERROR.
+ *
+ * A subscription's resolver returns its stream at once and fails later, while the stream is read
+ * (an order that is not the caller's is found out when the stream reads its current state); tRPC
+ * reads it after every middleware has returned, so the stream is wrapped to map its errors the same way.
  */
 export const mapAppErrors = middleware(async ({ ctx, path, type, next }) => {
   const result = await next();
-  if (result.ok) return result;
-  const cause = toAppError(result.error.cause);
-  if (cause instanceof AppError) {
-    if (cause.code === 'TOO_MANY_REQUESTS' && cause.options.retryAfterSeconds) {
-      ctx.res.setHeader('Retry-After', String(cause.options.retryAfterSeconds));
-    }
-    throw new TRPCError({ code: cause.code, message: cause.message, cause });
+  if (result.ok) {
+    if (type !== 'subscription' || !isAsyncIterable(result.data)) return result;
+    return { ...result, data: mappedStream(result.data, ctx, { path, type }) };
   }
-  if (result.error.code === 'INTERNAL_SERVER_ERROR') {
-    ctx.deps.logger.error(
-      { err: cause ?? result.error, path, type, requestId: ctx.req.requestId },
-      'unexpected error in procedure',
-    );
-  }
+  const mapped = toTRPCError(result.error.cause, ctx);
+  if (mapped) throw mapped;
+  if (result.error.code === 'INTERNAL_SERVER_ERROR')
+    logUnexpected(ctx, result.error.cause ?? result.error, { path, type });
   return result;
 });
+
+async function* mappedStream(
+  source: AsyncIterable<unknown>,
+  ctx: Context,
+  where: { path: string; type: string },
+): AsyncGenerator<unknown> {
+  try {
+    yield* source;
+  } catch (error) {
+    if (error instanceof TRPCError) throw error;
+    // The response's headers are gone by now: a limit says when to retry in its body only.
+    const mapped = toTRPCError(error, null);
+    if (mapped) throw mapped;
+    logUnexpected(ctx, error, where);
+    throw error;
+  }
+}
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+}
+
+/** The tRPC error a domain error (or an infrastructure hiccup) stands for; null for anything else. */
+function toTRPCError(error: unknown, ctx: Context | null): TRPCError | null {
+  const cause = toAppError(error);
+  if (!(cause instanceof AppError)) return null;
+  if (ctx && cause.code === 'TOO_MANY_REQUESTS' && cause.options.retryAfterSeconds) {
+    ctx.res.setHeader('Retry-After', String(cause.options.retryAfterSeconds));
+  }
+  return new TRPCError({ code: cause.code, message: cause.message, cause });
+}
+
+function logUnexpected(ctx: Context, err: unknown, where: { path: string; type: string }): void {
+  ctx.deps.logger.error({ err, ...where, requestId: ctx.req.requestId }, 'unexpected error in procedure');
+}
 
 /** Infrastructure hiccups are the client's cue to retry, not internal errors. */
 function toAppError(cause: unknown): unknown {
