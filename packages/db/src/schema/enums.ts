@@ -10,6 +10,8 @@ export const botSecretStatuses = ['active', 'grace', 'revoked'] as const;
 export const mintPaths = ['gas', 'direct'] as const;
 export const entitlementSources = ['wl_nft', 'admin', 'activity'] as const;
 export const passUseActions = ['use', 'release'] as const;
+/** A reported payment: waiting for the chain, paid what it named, or paid nothing for the reporter. */
+export const paymentReportStatuses = ['pending', 'settled', 'refused'] as const;
 export const notificationStatuses = ['pending', 'sent', 'failed'] as const;
 
 /** drizzle wants a non-empty tuple for `{ enum }`; zod 4's `.options` is a plain array. */
