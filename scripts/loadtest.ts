@@ -12,7 +12,7 @@
 //   --concurrency N  how many wallets are in flight at once (32)
 //   --skip-build     use the bundles already in apps/server/dist
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { generateKeyPairSync, type KeyObject, randomBytes, sign } from 'node:crypto';
+import { createHash, generateKeyPairSync, type KeyObject, randomBytes, sign } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -225,7 +225,7 @@ async function seedCampaign(databaseUrl: string): Promise<{ campaignId: number; 
   }
 }
 
-/** The operator's snapshot of holders, imported through the admin API and its job, as at a launch. */
+/** The operator's snapshot of holders, uploaded through the admin console's door, as at a launch. */
 async function importSnapshot(
   base: string,
   admin: Wallet,
@@ -252,19 +252,32 @@ async function importSnapshot(
   });
   const token = session.accessToken;
   const csv = `wallet,chain\n${holders.map((h) => `${h.address},sol`).join('\n')}\n`;
-  const started = await call<{ snapshotId: string }>(base, 'setup', 'campaign.snapshot.import', admin, {
-    mutation: true,
-    input: { campaignId, network: 'sol', csv },
-    token,
-  });
-  await waitFor('the snapshot import', async () => {
-    const progress = await call<{ status: string }>(base, 'setup', 'campaign.snapshot.progress', admin, {
-      input: { snapshotId: started.snapshotId },
+  const begun = await call<{ progress: { snapshotId: string; status: string } }>(
+    base,
+    'setup',
+    'admin.snapshots.begin',
+    admin,
+    {
+      mutation: true,
+      input: {
+        campaignId,
+        network: 'sol',
+        fileSha256: createHash('sha256').update(csv).digest('hex'),
+        bytes: Buffer.byteLength(csv),
+      },
       token,
-    });
-    if (progress.status === 'failed') throw new Error('the snapshot import failed');
-    return progress.status === 'active';
+    },
+  );
+  if (begun.progress.status === 'active') return;
+  // The upload answers when the import has finished and the snapshot is active.
+  const uploaded = await fetch(`${base}/admin/snapshots/${begun.progress.snapshotId}/upload`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv', 'x-forwarded-for': admin.ip },
+    body: csv,
   });
+  const progress = (await uploaded.json()) as { status?: string };
+  if (uploaded.status !== 200 || progress.status !== 'active')
+    throw new Error(`the snapshot import failed (${uploaded.status})`);
 }
 
 const percentile = (sorted: number[], p: number) =>

@@ -4,15 +4,9 @@ import { notificationJobs } from './notification/jobs';
 import { orderJobs } from './order/jobs';
 import type { JobRegistration } from './platform/job-registry';
 import { promotionJobs } from './promotion/jobs';
-import { snapshotJobs } from './snapshot/jobs';
 
 /** Every job kind of every domain: one line per domain's `jobs.ts`. */
-export const allJobs: readonly JobRegistration[] = [
-  ...snapshotJobs,
-  ...orderJobs,
-  ...notificationJobs,
-  ...promotionJobs,
-];
+export const allJobs: readonly JobRegistration[] = [...orderJobs, ...notificationJobs, ...promotionJobs];
 
 export const allJobDefinitions = () => allJobs.map((j) => j.definition);
 

@@ -78,7 +78,6 @@ const expectedKinds: Record<string, TProcedureKind> = {
   'campaign.leaderboard': 'public',
   'campaign.list': 'public',
   'campaign.promotions': 'public',
-  'campaign.snapshot.import': 'admin',
   'campaign.snapshot.progress': 'admin',
   'device.pass.create': 'authed',
   'device.pass.summary': 'authed',

@@ -142,14 +142,6 @@ export const ZCampaignInfo = z.object({
 });
 export type TCampaignInfo = z.infer<typeof ZCampaignInfo>;
 
-/** Admin: import a holder list from CSV text (`wallet,chain[,amount]` per line, header optional). */
-export const ZSnapshotImportInput = z.object({
-  campaignId: z.number().int().positive(),
-  network: ZNetwork,
-  csv: z.string().min(1).max(1_000_000),
-});
-export type TSnapshotImportInput = z.infer<typeof ZSnapshotImportInput>;
-
 export const ZSnapshotLineError = z.object({ line: z.number().int(), reason: z.string() });
 
 export const ZSnapshotProgress = z.object({

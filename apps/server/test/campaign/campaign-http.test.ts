@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AppRouter } from '@puffy/api';
 import { type TestDatabase, testDatabases } from '@puffy/db/testing';
 import { eq } from 'drizzle-orm';
@@ -230,7 +231,7 @@ describe.each(testDatabases())('campaign procedures over HTTP on $label', (facto
     expect(elsewhere.campaignId).toBe(campaign.id);
   });
 
-  it('an operator imports a snapshot from CSV text through a job and follows its progress', async () => {
+  it('an operator imports a snapshot through the one audited upload and follows its progress', async () => {
     const campaign = await createCampaign(server.deps.db, {
       methods: ['sol'],
       startAt: new Date(Date.now() - 60_000),
@@ -240,17 +241,24 @@ describe.each(testDatabases())('campaign procedures over HTTP on $label', (facto
     const { session } = await signInSolana(server.url, admin);
     const operator = client(server.url, '10.20.0.7', session.accessToken);
     const csv = `wallet,chain\n${holder},sol\nbad,sol\n`;
-    const started = await operator.campaign.snapshot.import.mutate({
-      campaignId: campaign.id,
-      network: 'sol',
-      csv,
+    const declare = () =>
+      operator.admin.snapshots.begin.mutate({
+        campaignId: campaign.id,
+        network: 'sol',
+        fileSha256: createHash('sha256').update(csv).digest('hex'),
+        bytes: Buffer.byteLength(csv),
+      });
+    const begun = await declare();
+    expect(begun).toMatchObject({ reused: false, progress: { campaignId: campaign.id, version: 1 } });
+    const uploaded = await fetch(`${server.url}/admin/snapshots/${begun.progress.snapshotId}/upload`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${session.accessToken}`, 'content-type': 'text/csv' },
+      body: csv,
     });
-    expect(started).toMatchObject({ campaignId: campaign.id, version: 1 });
-    let progress = started;
-    for (let i = 0; i < 200 && progress.status === 'importing'; i += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      progress = await operator.campaign.snapshot.progress.query({ snapshotId: started.snapshotId });
-    }
+    expect(uploaded.status).toBe(200);
+    const progress = await operator.campaign.snapshot.progress.query({
+      snapshotId: begun.progress.snapshotId,
+    });
     expect(progress).toMatchObject({
       status: 'active',
       rowsRead: 2,
@@ -259,12 +267,21 @@ describe.each(testDatabases())('campaign procedures over HTTP on $label', (facto
       errors: [{ line: 3, reason: '"bad" is not a valid sol address' }],
     });
     // The same file again is the same snapshot, not a second import.
-    const again = await operator.campaign.snapshot.import.mutate({
-      campaignId: campaign.id,
-      network: 'sol',
-      csv,
+    const again = await declare();
+    expect(again).toMatchObject({ reused: true, progress: { snapshotId: begun.progress.snapshotId } });
+    const { db, t } = server.deps.db;
+    const audit = await db
+      .select({ action: t.auditLog.action, actor: t.auditLog.actorUserId })
+      .from(t.auditLog)
+      .where(eq(t.auditLog.targetId, String(campaign.id)));
+    expect(audit).toEqual([{ action: 'snapshot.started', actor: session.user.id }]);
+    // The unaudited text import is gone: there is one way in.
+    const legacy = await fetch(`${server.url}/trpc/campaign.snapshot.import`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${session.accessToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ campaignId: campaign.id, network: 'sol', csv }),
     });
-    expect(again.snapshotId).toBe(started.snapshotId);
+    expect(legacy.status).toBe(404);
     const answer = await client(server.url, '10.20.0.8').campaign.checkEligibleDryRun.query({
       campaignId: campaign.id,
       wallet: { chain: 'sol', address: holder },

@@ -76,7 +76,7 @@ export async function importSnapshot(
 
 /**
  * Fills an `importing` snapshot from its source and activates it. Safe to run again for the same
- * snapshot (a retried job): it starts that snapshot over, and a finished one is left as it is.
+ * snapshot: it starts that snapshot over, and a finished one is left as it is.
  */
 export async function runSnapshotImport(
   deps: ImportDeps,

@@ -1,16 +1,13 @@
-import { ZSnapshotImportInput, ZSnapshotProgress, ZSnapshotProgressInput } from '@puffy/contracts';
+import { ZSnapshotProgress, ZSnapshotProgressInput } from '@puffy/contracts';
 import { router } from '../trpc/init';
 import { adminProcedure } from '../trpc/procedures';
-import { startSnapshotImport } from './admin';
 import { snapshotProgress } from './import';
 
-/** `campaign.snapshot.*`: operators import holder lists and follow the import's progress. */
+/**
+ * `campaign.snapshot.*`: operators follow an import's progress. Imports themselves have one door, the
+ * audited upload (`admin.snapshots.begin`, then `POST /admin/snapshots/:id/upload`).
+ */
 export const snapshotRouter = router({
-  import: adminProcedure('campaigns')
-    .input(ZSnapshotImportInput)
-    .output(ZSnapshotProgress)
-    .mutation(({ ctx, input }) => startSnapshotImport(ctx.deps, ctx.session.userId, input)),
-
   progress: adminProcedure('campaigns')
     .input(ZSnapshotProgressInput)
     .output(ZSnapshotProgress)
