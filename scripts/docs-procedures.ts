@@ -15,6 +15,8 @@ export interface ProcedureDoc {
   path: string;
   type: ProcedureInfo['type'];
   access: string;
+  /** Its own rate limit and public caching, from its meta; the defaults apply to every procedure. */
+  limits: string;
   input: string;
   file: string;
 }
@@ -122,6 +124,14 @@ function accessOf(info: ProcedureInfo, scope: TAdminScope | null): string {
   }
 }
 
+function limitsOf(info: ProcedureInfo): string {
+  const rule = info.meta?.rateLimit;
+  const cache = info.meta?.publicCacheSeconds;
+  return [rule ? `${rule.points} per ${rule.durationSeconds} s` : '', cache ? `public cache ${cache} s` : '']
+    .filter(Boolean)
+    .join('; ');
+}
+
 type JsonSchema = {
   type?: string | string[];
   properties?: Record<string, JsonSchema>;
@@ -213,6 +223,7 @@ export async function collectProcedures(): Promise<ProcedureDoc[]> {
       path: info.path,
       type: info.type,
       access: accessOf(info, scope),
+      limits: limitsOf(info),
       input: inputOf(procedure),
       file: files.get(procedure) ?? 'not found',
     });
@@ -229,13 +240,13 @@ export async function renderProceduresDoc(): Promise<string> {
   const sections = namespaces.flatMap((namespace) => [
     `## ${namespace}`,
     '',
-    '| Procedure | Type | Who may call it | Input | Defined in |',
-    '| --- | --- | --- | --- | --- |',
+    '| Procedure | Type | Who may call it | Own limit | Input | Defined in |',
+    '| --- | --- | --- | --- | --- | --- |',
     ...procedures
       .filter((p) => p.path.split('.')[0] === namespace)
       .map(
         (p) =>
-          `| \`${p.path}\` | ${p.type} | ${p.access} | ${p.input ? `\`${cell(p.input)}\`` : 'none'} | [${p.file}](../${p.file}) |`,
+          `| \`${p.path}\` | ${p.type} | ${p.access} | ${p.limits} | ${p.input ? `\`${cell(p.input)}\`` : 'none'} | [${p.file}](../${p.file}) |`,
       ),
     '',
   ]);
@@ -249,7 +260,9 @@ export async function renderProceduresDoc(): Promise<string> {
     '(or batched), mutations POSTs, subscriptions Server-Sent Events. "Who may call it" is the procedure',
     'kind (`packages/api/src/trpc/procedures.ts`): anyone; a signed-in member acting on their own data;',
     'an operator holding the named admin scope; or the member named by `userId` and operators with the',
-    '`users` scope. The input is written as a TypeScript-like type of what the client sends (`?` marks an',
+    '`users` scope. "Own limit" is the rate limit a procedure adds, counted per IP and per member, on top',
+    'of the defaults every call spends (`RATE_LIMIT_*` in [configuration.md](configuration.md)), and how',
+    'long a CDN may hold a public answer. The input is written as a TypeScript-like type of what the client sends (`?` marks an',
     'optional field); its limits and messages are in the zod schema the defining file uses. How a request',
     'reaches a procedure is in [architecture.md](architecture.md).',
     '',

@@ -45,7 +45,7 @@ describe('docs/procedures.md', () => {
   it('has one row per procedure, with its type, a scope for every admin one, and the file that exists', () => {
     const doc = readFileSync(docPath, 'utf8');
     for (const { path, type, meta } of listProcedures(appRouter)) {
-      const [, , rowType, access, , file] = rowOf(doc, path);
+      const [, , rowType, access, , , file] = rowOf(doc, path);
       expect(rowType, path).toBe(type);
       if (meta?.kind === 'admin') expect(access, path).toMatch(/^admin: (campaigns|orders|users|settings)$/);
       const target = /\]\(\.\.\/(.+)\)$/.exec(file ?? '')?.[1] ?? '';
