@@ -5,9 +5,39 @@ import { t } from './init';
 import { mapAppErrors } from './middleware/app-errors';
 import { requireAdmin, requireSession } from './middleware/auth';
 import { csrfProtection } from './middleware/csrf';
-import { rateLimit } from './middleware/rate-limit';
+import { defaultRateLimit, procedureRateLimit } from './middleware/rate-limit';
 
-const base = t.procedure.use(mapAppErrors).use(csrfProtection).use(rateLimit);
+const RESOLVERS = new Set<PropertyKey>(['query', 'mutation', 'subscription']);
+
+function isBuilder(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && '_def' in value && 'query' in value;
+}
+
+/**
+ * The builder, except that a procedure's own rate limit is spent right before its resolver: after
+ * every `.input()` (so only calls whose input is valid count) and every check a builder added. tRPC
+ * runs middlewares in the order they were added and procedures add their inputs last, so this is the
+ * one place that can put it there for every procedure at once.
+ */
+function withQuotaBeforeResolver<B extends object>(builder: B): B {
+  return new Proxy(builder, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      if (RESOLVERS.has(property)) {
+        const limited = Reflect.get(target, 'use', receiver) as (m: typeof procedureRateLimit) => object;
+        const before = limited.call(target, procedureRateLimit);
+        return (Reflect.get(before, property) as (...args: unknown[]) => unknown).bind(before);
+      }
+      return (...args: unknown[]) => {
+        const next: unknown = value.apply(target, args);
+        return isBuilder(next) ? withQuotaBeforeResolver(next) : next;
+      };
+    },
+  });
+}
+
+const base = withQuotaBeforeResolver(t.procedure.use(mapAppErrors).use(csrfProtection).use(defaultRateLimit));
 
 /** Anyone, signed in or not. Use for public reads and for the sign-in flow itself. */
 export const publicProcedure = base.meta({ kind: 'public' });

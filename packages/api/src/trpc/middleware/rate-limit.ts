@@ -1,5 +1,6 @@
 import type { RateLimitRule } from '@puffy/store';
 import { RateLimited } from '../../platform/errors';
+import type { Context } from '../context';
 import { middleware } from '../init';
 
 /** Every procedure gets these on top of any stricter rule its meta names. */
@@ -14,23 +15,35 @@ export function defaultRules(limits: { ipPerMinute: number; userPerMinute: numbe
   } satisfies Record<string, RateLimitRule>;
 }
 
+async function spend(ctx: Context, checks: Array<[RateLimitRule, string]>): Promise<void> {
+  for (const [rule, key] of checks) {
+    const outcome = await ctx.deps.limiter.consume(rule, key);
+    if (!outcome.allowed) throw new RateLimited(outcome.retryAfterSeconds);
+  }
+}
+
 /**
- * Counts every call, including each call of a batch (tRPC runs middlewares per call). A procedure's
- * own rule is keyed by IP and, when signed in, also by user, so neither rotating IPs nor sharing one
- * NAT escapes it.
+ * The default limits, before anything else is looked at: every call counts, valid or not, including
+ * each call of a batch (tRPC runs middlewares per call), so garbage cannot flood the server either.
  */
-export const rateLimit = middleware(async ({ ctx, meta, path, next }) => {
-  const { limiter } = ctx.deps;
+export const defaultRateLimit = middleware(async ({ ctx, next }) => {
   const defaults = defaultRules(ctx.deps.config.rateLimits);
   const checks: Array<[RateLimitRule, string]> = [[defaults.perIp, `ip:${ctx.req.ip}`]];
   if (ctx.session) checks.push([defaults.perUser, `user:${ctx.session.userId}`]);
-  if (meta?.rateLimit) {
-    checks.push([meta.rateLimit, `${path}:ip:${ctx.req.ip}`]);
-    if (ctx.session) checks.push([meta.rateLimit, `${path}:user:${ctx.session.userId}`]);
-  }
-  for (const [rule, key] of checks) {
-    const outcome = await limiter.consume(rule, key);
-    if (!outcome.allowed) throw new RateLimited(outcome.retryAfterSeconds);
-  }
+  await spend(ctx, checks);
+  return next();
+});
+
+/**
+ * A procedure's own, stricter rule, spent only by calls that reach the resolver: its input is valid
+ * and the caller may call it, so a typo costs nothing of a small quota (three emails a minute). Keyed
+ * by IP and, when signed in, also by user, so neither rotating IPs nor sharing one NAT escapes it.
+ * procedures.ts places it right before every resolver.
+ */
+export const procedureRateLimit = middleware(async ({ ctx, meta, path, next }) => {
+  if (!meta?.rateLimit) return next();
+  const checks: Array<[RateLimitRule, string]> = [[meta.rateLimit, `${path}:ip:${ctx.req.ip}`]];
+  if (ctx.session) checks.push([meta.rateLimit, `${path}:user:${ctx.session.userId}`]);
+  await spend(ctx, checks);
   return next();
 });
