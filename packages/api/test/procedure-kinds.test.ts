@@ -99,7 +99,6 @@ const expectedKinds: Record<string, TProcedureKind> = {
   'promotion.mintGas': 'authed',
   'promotion.paymentTransaction': 'authed',
   'promotion.recordMint': 'authed',
-  'promotion.retryMint': 'admin',
   'promotion.status': 'authed',
   'referral.dryRun': 'public',
   'referral.myCode': 'authed',

@@ -1,4 +1,11 @@
-import { assetSeedOf, expireUnpaidClaim, mintNft, settleGasPayment } from '@puffy/api';
+import {
+  appRouter,
+  assetSeedOf,
+  expireUnpaidClaim,
+  listProcedures,
+  mintNft,
+  settleGasPayment,
+} from '@puffy/api';
 import {
   createCoreMinter,
   createSolanaRpc,
@@ -210,13 +217,30 @@ describe.each(testDatabases())('promotion jobs on $label', (factory) => {
     expect(await mintNft(world.deps, { nftId: claim.nftId }, { attempt: 1 })).toBe('skipped');
 
     const admin = await createMember(world);
-    const adminCaller = callerFor(world.deps, admin, { role: 'admin', scopes: ['campaigns'] });
-    await expect(adminCaller.promotion.retryMint({ nftId: claim.nftId })).resolves.toMatchObject({
-      status: 'mint_failed',
+    const campaignsOnly = callerFor(world.deps, admin, { role: 'admin', scopes: ['campaigns'] });
+    expect(await refusalOf(campaignsOnly.admin.orders.retryMint({ nftId: claim.nftId }))).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'missing_scope',
     });
+    const adminCaller = callerFor(world.deps, admin, { role: 'admin', scopes: ['orders'] });
+    await expect(adminCaller.admin.orders.retryMint({ nftId: claim.nftId })).resolves.toMatchObject({
+      status: 'mint_failed',
+      queued: true,
+    });
+    const a = world.deps.db.t.auditLog;
+    const audit = await world.deps.db.db
+      .select({ action: a.action, actor: a.actorUserId })
+      .from(a)
+      .where(eq(a.targetId, String(claim.nftId)));
+    expect(audit).toEqual([{ action: 'nft.mint_retried', actor: admin.userId }]);
     expect(await mintNft(world.deps, { nftId: claim.nftId, retry: true }, { attempt: 1 })).toBe('minted');
     expect((await nftRow(claim.nftId)).status).toBe('minted');
-    const again = await refusalOf(adminCaller.promotion.retryMint({ nftId: claim.nftId }));
+    const again = await refusalOf(adminCaller.admin.orders.retryMint({ nftId: claim.nftId }));
     expect(again).toMatchObject({ code: 'CONFLICT', reason: 'not_mint_failed' });
+  });
+
+  it('has one mint retry procedure, under the orders scope', () => {
+    const retries = listProcedures(appRouter).filter((p) => p.path.endsWith('retryMint'));
+    expect(retries.map((p) => p.path)).toEqual(['admin.orders.retryMint']);
   });
 });

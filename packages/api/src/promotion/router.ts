@@ -9,15 +9,14 @@ import {
   ZPromotionClaim,
   ZPromotionStatusInput,
   ZRecordMintInput,
-  ZRetryMintInput,
 } from '@puffy/contracts';
 import { router } from '../trpc/init';
-import { adminProcedure, authedProcedure } from '../trpc/procedures';
+import { authedProcedure } from '../trpc/procedures';
 import { completePromotion } from './claim';
 import { recordDirectMint } from './direct-mint';
 import { mintGas } from './mint-gas';
 import { gasPaymentTransaction } from './payment-transaction';
-import { alreadyPaid, retryMint } from './service';
+import { alreadyPaid } from './service';
 import { nftStatusStream } from './status-stream';
 
 const perMinute = (name: string, points: number) => ({ name, points, durationSeconds: 60 });
@@ -55,8 +54,4 @@ export const promotionRouter = router({
     .input(ZRecordMintInput)
     .output(ZNftProgress)
     .mutation(({ ctx, input }) => recordDirectMint(ctx.deps, ctx.session.userId, input)),
-  retryMint: adminProcedure('campaigns')
-    .input(ZRetryMintInput)
-    .output(ZNftProgress)
-    .mutation(({ ctx, input }) => retryMint(ctx.deps, input.nftId)),
 });
