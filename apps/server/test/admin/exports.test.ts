@@ -1,6 +1,7 @@
-import { csvField } from '@puffy/api';
+import { type AppRouter, csvField } from '@puffy/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../src/testing';
+import { browserLikeClient } from '../cookie-client';
 import { signInSolana } from '../signin';
 import { solanaWallet } from '../wallets';
 
@@ -36,10 +37,14 @@ function parseCsv(text: string): string[][] {
 describe('admin exports', () => {
   let server: TestServer;
   const adminWallet = solanaWallet();
+  /** Signs in by cookie, as the console does, with an export budget of its own. */
+  const cookieAdminWallet = solanaWallet();
   let token: string;
 
   beforeAll(async () => {
-    server = await startTestServer({ env: { ADMIN_WALLETS: `sol:${adminWallet.address}` } });
+    server = await startTestServer({
+      env: { ADMIN_WALLETS: `sol:${adminWallet.address},sol:${cookieAdminWallet.address}` },
+    });
     token = (await signInSolana(server.url, adminWallet)).session.accessToken ?? '';
     const { db, t } = server.deps.db;
     const now = Date.now();
@@ -101,6 +106,45 @@ describe('admin exports', () => {
     expect(await unknown.text()).toContain('audit-log');
   });
 
+  it('lets a cookie session download only with the CSRF header, so another site cannot spend its budget', async () => {
+    const origin = server.deps.config.publicOrigin;
+    const tab = browserLikeClient<AppRouter>(server.url, origin);
+    const challenge = await tab.client.auth.challenge.mutate({
+      chain: 'sol',
+      address: cookieAdminWallet.address,
+    });
+    const session = await tab.client.auth.verify.mutate({
+      challengeId: challenge.challengeId,
+      proof: {
+        chain: 'sol',
+        address: cookieAdminWallet.address,
+        signature: cookieAdminWallet.signMessage(challenge.message),
+      },
+    });
+    const cookie = [...tab.jar].map(([k, v]) => `${k}=${v}`).join('; ');
+    const download = (headers: Record<string, string>) =>
+      fetch(`${server.url}/admin/exports/members.csv`, { headers: { cookie, ...headers } });
+    // What a link or an <img> on another site makes the browser send: the cookie, no CSRF header.
+    for (let i = 0; i < 12; i += 1) {
+      const forged = await download({ 'sec-fetch-site': 'cross-site' });
+      expect(forged.status).toBe(403);
+      expect(await forged.text()).not.toContain('wallet_address');
+    }
+    expect((await download({})).status).toBe(403);
+    expect((await download({ 'x-csrf-token': 'wrong' })).status).toBe(403);
+    expect(
+      (await download({ 'x-csrf-token': session.csrfToken, origin: 'https://evil.example.net' })).status,
+    ).toBe(403);
+    // None of those spent the budget: the console's own download still goes through.
+    const own = await download({
+      'x-csrf-token': session.csrfToken,
+      origin,
+      'sec-fetch-site': 'same-origin',
+    });
+    expect(own.status).toBe(200);
+    expect(parseCsv(await own.text())[0]?.[0]).toBe('id');
+  });
+
   it("applies the view's filters, and refuses a bad one before sending anything", async () => {
     const { session } = await signInSolana(server.url);
     const member = session.user.id;
@@ -124,11 +168,23 @@ describe('admin exports', () => {
   });
 
   it('escapes fields by RFC 4180', () => {
+    expect(csvField('plain')).toBe('plain');
     expect(csvField('a,b')).toBe('"a,b"');
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     expect(csvField('line\nbreak')).toBe('"line\nbreak"');
     expect(csvField('-1')).toBe("'-1");
     expect(csvField(-1)).toBe('-1');
     expect(csvField(null)).toBe('');
+  });
+
+  it('quotes every cell a spreadsheet could split, and neutralises a formula at its start (OWASP)', () => {
+    // A semicolon- or tab-separated spreadsheet would start a new cell after the separator.
+    expect(csvField('Bob;=1+2;')).toBe('"Bob;=1+2;"');
+    expect(csvField('Bob\t=1+2')).toBe('"Bob\t=1+2"');
+    expect(csvField('cr\rinside')).toBe('"cr\rinside"');
+    for (const lead of ['=', '+', '-', '@']) expect(csvField(`${lead}1+2`)).toBe(`'${lead}1+2`);
+    expect(csvField('\t=1+2')).toBe(`"'\t=1+2"`);
+    expect(csvField('\r=1+2')).toBe(`"'\r=1+2"`);
+    expect(csvField('=SUM(A1;A2)')).toBe(`"'=SUM(A1;A2)"`);
   });
 });

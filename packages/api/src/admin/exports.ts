@@ -134,14 +134,17 @@ registerExportDataset('security-events', {
 });
 
 /**
- * One CSV field (RFC 4180). A text that a spreadsheet would run as a formula (=, +, -, @, tab, CR)
- * gets a leading apostrophe: member-supplied names must not become code in an operator's Excel.
+ * One CSV field (RFC 4180), safe to open in a spreadsheet by the OWASP CSV-injection rules: a text
+ * starting as a formula would (=, +, -, @, tab, CR) gets a leading apostrophe, and every cell holding
+ * any separator a spreadsheet may split on (comma, semicolon, tab), a quote or a line break is quoted.
+ * A locale that splits on semicolons would otherwise start a new cell after `Bob;`, and `=1+2` there
+ * would run: member-supplied names must not become code in an operator's Excel.
  */
 export function csvField(value: Cell): string {
   if (value === null) return '';
   let text = String(value);
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return /[",;\t\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 export const csvLine = (cells: Cell[]): string => `${cells.map(csvField).join(',')}\r\n`;
