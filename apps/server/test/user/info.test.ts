@@ -2,7 +2,7 @@ import { USER_INFO_LIST_LIMIT } from '@puffy/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { failure } from '../helpers';
 import { memberClient } from '../signin';
-import { signedInMember, startUserServer, type UserServer, variants } from './harness';
+import { createCampaign, signedInMember, startUserServer, type UserServer, variants } from './harness';
 
 describe.each(variants())('user.info on $label', (variant) => {
   let server: UserServer;
@@ -73,6 +73,21 @@ describe.each(variants())('user.info on $label', (variant) => {
     expect(info.referrals.items).toHaveLength(USER_INFO_LIST_LIMIT);
     expect(info.referrals.hasMore).toBe(true);
     expect(info.referralCode).toBe(code.code);
+  });
+
+  it("shows the member's own referral code, not one issued to them for a campaign, on every database", async () => {
+    const member = await signedInMember(server.url);
+    const campaignId = await createCampaign(server.deps);
+    const { db, t } = server.deps.db;
+    await db.insert(t.referralCodes).values({
+      code: `CAMP${crypto.randomUUID().slice(0, 8)}`,
+      type: 'limited',
+      campaignId,
+      ownerUserId: member.userId,
+      maxUses: 10,
+    });
+    const own = await member.client.referral.myCode.mutate();
+    expect((await member.client.user.info.query()).referralCode).toBe(own.code);
   });
 
   it('is for signed-in members only', async () => {

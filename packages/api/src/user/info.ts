@@ -1,5 +1,5 @@
 import { type TUserInfo, USER_INFO_LIST_LIMIT } from '@puffy/contracts';
-import { and, asc, desc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { GLOBAL_SCOPE } from '../activity/ledger';
 import type { Deps } from '../deps';
 import { NotFound } from '../platform/errors';
@@ -11,6 +11,16 @@ const FETCH = USER_INFO_LIST_LIMIT + 1;
 
 function bounded<T>(rows: T[]): { items: T[]; hasMore: boolean } {
   return { items: rows.slice(0, USER_INFO_LIST_LIMIT), hasMore: rows.length > USER_INFO_LIST_LIMIT };
+}
+
+/**
+ * The member's own code (the one `referral.myCode` hands out: limited, in no campaign) before any
+ * other campaign-less code, and those before codes an operator issued them for one campaign. Spelled
+ * out because the databases sort NULL differently (first in SQLite, last in Postgres).
+ */
+function ownCodeFirst(deps: Pick<Deps, 'db'>) {
+  const c = deps.db.t.referralCodes;
+  return sql`case when ${c.campaignId} is null and ${c.type} = 'limited' then 0 when ${c.campaignId} is null then 1 else 2 end`;
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -51,7 +61,7 @@ export async function userInfo(deps: Pick<Deps, 'db'>, userId: string): Promise<
       .select({ code: t.referralCodes.code })
       .from(t.referralCodes)
       .where(and(eq(t.referralCodes.ownerUserId, userId), isNull(t.referralCodes.disabledAt)))
-      .orderBy(asc(t.referralCodes.campaignId), asc(t.referralCodes.code))
+      .orderBy(ownCodeFirst(deps), asc(t.referralCodes.createdAt), asc(t.referralCodes.code))
       .limit(1),
     db
       .select(activityColumns)
