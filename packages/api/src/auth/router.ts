@@ -12,6 +12,8 @@ import { router } from '../trpc/init';
 import { authedProcedure, publicProcedure } from '../trpc/procedures';
 import * as auth from './service';
 
+const ZLogoutInput = z.object({ refreshToken: ZRefreshInput.unwrap().shape.refreshToken }).default({});
+
 const perMinute = (name: string, points: number) => ({ name, points, durationSeconds: 60 });
 
 export const authRouter = router({
@@ -43,9 +45,12 @@ export const authRouter = router({
     .output(ZSessionOutput)
     .mutation(({ ctx, input }) => auth.refreshSession(ctx.deps, ctx.req, ctx.res, input)),
 
-  logout: authedProcedure
+  // Public: after the access token expired, the refresh token alone must still end the session.
+  logout: publicProcedure
+    .meta({ rateLimit: perMinute('auth.logout', 30) })
+    .input(ZLogoutInput)
     .output(z.object({ ok: z.literal(true) }))
-    .mutation(({ ctx }) => auth.logout(ctx.deps, ctx.res, ctx.session)),
+    .mutation(({ ctx, input }) => auth.logout(ctx.deps, ctx.req, ctx.res, ctx.session, input)),
 
   logoutAll: authedProcedure
     .output(z.object({ ok: z.literal(true), sessionsEnded: z.number().int() }))

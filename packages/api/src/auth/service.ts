@@ -10,14 +10,22 @@ import { setAdminScopes } from '../admin/roles';
 import { isConfiguredAdmin } from '../admin/wallet-spec';
 import { recordFunnelStep } from '../analytics/service';
 import type { Deps } from '../deps';
-import { Conflict, Unauthorized } from '../platform/errors';
+import { Conflict, Forbidden, Unauthorized } from '../platform/errors';
 import { recordSecurityEvent } from '../platform/security-events';
 import type { RequestInfo, ResponseControl, Session } from '../trpc/context';
 import { saveChallenge, takeChallenge } from './challenges';
 import { clearedCookies, REFRESH_COOKIE, readCookie, sessionCookies } from './cookies';
 import { csrfTokenFor } from './csrf-token';
 import { buildChallengeMessage, type ChallengeRequest, type SignInProof, verifyProof } from './proofs';
-import { createSession, revokeAllSessions, revokeSession, rotateRefreshToken } from './sessions';
+import { safeEqual } from './secrets';
+import {
+  createSession,
+  revokeAllSessions,
+  revokeByRefreshToken,
+  revokeSession,
+  rotateRefreshToken,
+  sessionIdOfRefreshToken,
+} from './sessions';
 import { signAccessToken } from './tokens';
 import { findOrCreateUser, findUserById, toAuthUser } from './users';
 
@@ -152,7 +160,7 @@ export async function refreshSession(
 ): Promise<TSessionOutput> {
   const token = input.refreshToken ?? readCookie(req.header('cookie'), REFRESH_COOKIE);
   if (!token) throw new Unauthorized('Your session has ended. Sign in again.', 'no_session');
-  const outcome = await rotateRefreshToken(deps, token);
+  const outcome = await rotateRefreshToken(deps, token, { userAgent: req.header('user-agent') });
   if (outcome.kind === 'raced') {
     throw new Conflict(
       'Your session was just refreshed in another tab. Retry with the new session.',
@@ -189,9 +197,39 @@ export async function describeSession(deps: AuthDeps, session: Session | null): 
   };
 }
 
-export async function logout(deps: AuthDeps, res: ResponseControl, session: Session): Promise<{ ok: true }> {
-  await revokeSession(deps, session.sessionId, 'logout');
-  for (const c of clearedCookies({ secure: deps.auth.secureCookies })) res.appendCookie(c);
+/**
+ * Ends the session of the access token, or, when that token already expired (a tab that slept past
+ * it), the session the refresh token proves; a browser's refresh cookie also needs the session's CSRF
+ * token, as every cookie-authenticated change does. Refused only when nothing names a live session.
+ */
+export async function logout(
+  deps: AuthDeps,
+  req: RequestInfo,
+  res: ResponseControl,
+  session: Session | null,
+  input: { refreshToken?: string },
+): Promise<{ ok: true }> {
+  const clearCookies = () => {
+    for (const c of clearedCookies({ secure: deps.auth.secureCookies })) res.appendCookie(c);
+  };
+  if (session) {
+    await revokeSession(deps, session.sessionId, 'logout');
+    clearCookies();
+    return { ok: true };
+  }
+  const cookieToken = readCookie(req.header('cookie'), REFRESH_COOKIE);
+  const token = input.refreshToken ?? cookieToken;
+  if (!token) throw new Unauthorized('You are not signed in.', 'no_session');
+  if (!input.refreshToken) {
+    const sessionId = sessionIdOfRefreshToken(token);
+    const presented = req.header('x-csrf-token') ?? '';
+    if (!sessionId || !safeEqual(presented, csrfTokenFor(deps.auth.appSecret, sessionId))) {
+      throw new Forbidden('Your session token is missing or stale. Reload the page and try again.', 'csrf');
+    }
+  }
+  const ended = await revokeByRefreshToken(deps, token, 'logout');
+  if (!input.refreshToken) clearCookies();
+  if (!ended) throw new Unauthorized('Your session has already ended.', 'session_ended');
   return { ok: true };
 }
 

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, or } from 'drizzle-orm';
 import type { Deps } from '../deps';
 import { revokeSessionMark } from './revocation';
 import { randomToken, sha256Hex } from './secrets';
@@ -10,8 +10,25 @@ import { randomToken, sha256Hex } from './secrets';
  * reuse, and reuse ends the whole session (the thief and the victim both sign in again).
  */
 
-/** Two tabs refreshing at the same moment is not theft: the loser is told to retry within this window. */
+/**
+ * Two tabs of one browser refreshing at the same moment is not theft: the loser, presenting the token
+ * rotated away by exactly one rotation, from the browser the session was opened in (same user agent),
+ * within this window, is told to retry. Anything else is reuse (docs/product/sessions.md).
+ */
 const ROTATION_GRACE_MS = 10_000;
+
+const storedUserAgent = (userAgent: string | undefined) => userAgent?.slice(0, 300) ?? null;
+
+/** `<sessionId>.<secret>` split, or null for anything else. */
+function parseRefreshToken(token: string): { sessionId: string; hash: string } | null {
+  const dot = token.indexOf('.');
+  if (dot <= 0) return null;
+  return { sessionId: token.slice(0, dot), hash: sha256Hex(token.slice(dot + 1)) };
+}
+
+/** The session a refresh token claims to belong to (unverified: for the CSRF token of a cookie logout). */
+export const sessionIdOfRefreshToken = (token: string): string | null =>
+  parseRefreshToken(token)?.sessionId ?? null;
 
 export interface NewSession {
   sessionId: string;
@@ -37,7 +54,7 @@ export async function createSession(
     lastUsedAt: now,
     expiresAt,
     ip: client.ip,
-    userAgent: client.userAgent?.slice(0, 300) ?? null,
+    userAgent: storedUserAgent(client.userAgent),
   });
   return { sessionId, refreshToken: `${sessionId}.${secret}`, expiresAt };
 }
@@ -51,11 +68,11 @@ export type RotateOutcome =
 export async function rotateRefreshToken(
   deps: Pick<Deps, 'db' | 'clock' | 'store' | 'auth'>,
   token: string,
+  client: { userAgent: string | undefined },
 ): Promise<RotateOutcome> {
-  const dot = token.indexOf('.');
-  if (dot <= 0) return { kind: 'invalid' };
-  const sessionId = token.slice(0, dot);
-  const presentedHash = sha256Hex(token.slice(dot + 1));
+  const parsed = parseRefreshToken(token);
+  if (!parsed) return { kind: 'invalid' };
+  const { sessionId, hash: presentedHash } = parsed;
   const { db, t } = deps.db;
   const now = deps.clock.now();
   const secret = randomToken();
@@ -92,9 +109,40 @@ export async function rotateRefreshToken(
   if (!session || session.revokedAt) return { kind: 'invalid' };
   const recentlyRotated =
     session.rotatedAt && now.getTime() - session.rotatedAt.getTime() < ROTATION_GRACE_MS;
-  if (session.previousRefreshHash === presentedHash && recentlyRotated) return { kind: 'raced' };
+  const sameBrowser = session.userAgent === storedUserAgent(client.userAgent);
+  if (session.previousRefreshHash === presentedHash && recentlyRotated && sameBrowser)
+    return { kind: 'raced' };
   await revokeSession(deps, sessionId, 'refresh_token_reused');
   return { kind: 'reused', sessionId, userId: session.userId };
+}
+
+/**
+ * Signing out with the refresh token alone (the access token already expired): the current token, or
+ * the one just rotated away, proves the session; the whole family ends. Null when it names no live
+ * session.
+ */
+export async function revokeByRefreshToken(
+  deps: Pick<Deps, 'db' | 'clock' | 'store' | 'auth'>,
+  token: string,
+  reason: string,
+): Promise<{ sessionId: string; userId: string } | null> {
+  const parsed = parseRefreshToken(token);
+  if (!parsed) return null;
+  const { db, t } = deps.db;
+  const [ended] = await db
+    .update(t.sessions)
+    .set({ revokedAt: deps.clock.now(), revokeReason: reason })
+    .where(
+      and(
+        eq(t.sessions.id, parsed.sessionId),
+        or(eq(t.sessions.refreshHash, parsed.hash), eq(t.sessions.previousRefreshHash, parsed.hash)),
+        isNull(t.sessions.revokedAt),
+      ),
+    )
+    .returning({ userId: t.sessions.userId });
+  if (!ended) return null;
+  await revokeSessionMark(deps.store, parsed.sessionId, deps.auth.accessTokenTtlSeconds + 60);
+  return { sessionId: parsed.sessionId, userId: ended.userId };
 }
 
 export async function revokeSession(
