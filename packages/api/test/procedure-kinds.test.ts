@@ -61,7 +61,7 @@ const expectedKinds: Record<string, TProcedureKind> = {
   'admin.users.setScopes': 'admin',
   'analytics.track': 'public',
   'auth.challenge': 'public',
-  'auth.logout': 'authed',
+  'auth.logout': 'public',
   'auth.logoutAll': 'authed',
   'auth.refresh': 'public',
   'auth.session': 'public',

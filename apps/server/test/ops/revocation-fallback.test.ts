@@ -103,13 +103,13 @@ describe.each(testDatabases())('session revocation while the store is down, on $
 
     state.down = false;
     expect(await isRevoked(deps, { sessionId: kept })).toBe(false);
-    expect(await inner.get(`auth:revoked-session:${ended}`)).toBe('1');
-    expect(await inner.get(`auth:revoked-session:${alsoEnded}`)).toBe('1');
-    expect(await inner.get(`auth:revoked-session:${kept}`)).toBeNull();
+    expect(await inner.get(`auth:session-state:${ended}`)).toBe('revoked');
+    expect(await inner.get(`auth:session-state:${alsoEnded}`)).toBe('revoked');
+    expect(await inner.get(`auth:session-state:${kept}`)).toBe('valid');
     expect(await isRevoked(deps, { sessionId: ended })).toBe(true);
     expect(await isRevoked(deps, { sessionId: alsoEnded })).toBe(true);
 
-    // Signing out everywhere during an outage works the same way.
+    // Signing out everywhere during an outage works the same way, and replaces the cached "valid".
     state.down = true;
     expect(await revokeAllSessions(deps, userId, 'logout_all')).toBe(1);
     state.down = false;
