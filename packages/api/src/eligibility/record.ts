@@ -2,6 +2,7 @@ import type { TEligibilityMethod, TEligibilityWallet } from '@puffy/contracts';
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { recordFunnelStep } from '../analytics/service';
 import type { Deps } from '../deps';
+import { noteEligibleCount } from './rules-cache';
 
 class CampaignFull extends Error {}
 
@@ -14,7 +15,7 @@ export type RecordOutcome = 'recorded' | 'already' | 'full';
  * the unique key taken and changes nothing.
  */
 export async function recordEligibility(
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'clock'> & Partial<Pick<Deps, 'store'>>,
   input: {
     userId: string;
     campaignId: number;
@@ -23,8 +24,9 @@ export async function recordEligibility(
   },
 ): Promise<RecordOutcome> {
   const { t } = deps.db;
+  let taken: number | null;
   try {
-    return await deps.db.withTransaction(async (tx) => {
+    taken = await deps.db.withTransaction(async (tx) => {
       const inserted = await tx
         .insert(t.userCampaignEligibles)
         .values({
@@ -38,7 +40,7 @@ export async function recordEligibility(
         })
         .onConflictDoNothing()
         .returning({ id: t.userCampaignEligibles.id });
-      if (inserted.length === 0) return 'already';
+      if (inserted.length === 0) return null;
       const seat = await tx
         .update(t.campaigns)
         .set({ eligibleCount: sql`${t.campaigns.eligibleCount} + 1` })
@@ -48,20 +50,24 @@ export async function recordEligibility(
             or(isNull(t.campaigns.limit), lt(t.campaigns.eligibleCount, t.campaigns.limit)),
           ),
         )
-        .returning({ id: t.campaigns.id });
+        .returning({ eligibleCount: t.campaigns.eligibleCount });
       // Throwing rolls the record back with the seat that could not be taken.
-      if (seat.length === 0) throw new CampaignFull();
+      if (!seat[0]) throw new CampaignFull();
       await recordFunnelStep(
         deps,
         { name: 'eligible', userId: input.userId, campaignId: input.campaignId },
         tx,
       );
-      return 'recorded';
+      return seat[0].eligibleCount;
     });
   } catch (error) {
     if (error instanceof CampaignFull) return 'full';
     throw error;
   }
+  if (taken === null) return 'already';
+  // After the commit: an instance that reloads on hearing it must find the seat taken.
+  await noteEligibleCount(deps, input.campaignId, taken);
+  return 'recorded';
 }
 
 export async function findEligibility(deps: Pick<Deps, 'db'>, userId: string, campaignId: number) {

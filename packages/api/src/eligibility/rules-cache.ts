@@ -11,6 +11,8 @@ import { type CampaignRules, loadCampaignRules } from './rules';
 const RULES_TTL_MS = 5_000;
 /** Other server instances (and the job worker) announce edits here; each drops its own copy. */
 const INVALIDATE_CHANNEL = 'eligibility:rules:invalidate';
+/** A member took a seat: `<campaignId>:<eligibleCount>`, so each copy counts the seat at once. */
+const COUNT_CHANNEL = 'eligibility:rules:count';
 
 interface Entry {
   rules: CampaignRules;
@@ -55,9 +57,25 @@ function listen(db: Db, store: Store | undefined): void {
   stores.add(store);
   const cache = cacheOf(db);
   // A failed subscription leaves only the TTL to bound staleness; that is the designed fallback.
-  store
-    .subscribe(INVALIDATE_CHANNEL, (message) => drop(cache, message === '*' ? null : Number(message)))
-    .catch(() => stores.delete(store));
+  Promise.all([
+    store.subscribe(INVALIDATE_CHANNEL, (message) => drop(cache, message === '*' ? null : Number(message))),
+    store.subscribe(COUNT_CHANNEL, (message) => {
+      const [campaignId, count] = message.split(':').map(Number);
+      if (Number.isInteger(campaignId) && Number.isInteger(count))
+        raiseCount(cache, campaignId ?? 0, count ?? 0);
+    }),
+  ]).catch(() => stores.delete(store));
+}
+
+/**
+ * Seats are only ever taken between edits (an edit that resets the count drops the entry), so the
+ * higher count is the newer one, whatever order the announcements arrive in.
+ */
+function raiseCount(cache: Cache, campaignId: number, eligibleCount: number): void {
+  const entry = cache.entries.get(campaignId);
+  if (!entry || entry.rules.campaign.eligibleCount >= eligibleCount) return;
+  const campaign = { ...entry.rules.campaign, eligibleCount };
+  cache.entries.set(campaignId, { ...entry, rules: { ...entry.rules, campaign } });
 }
 
 type CacheDeps = Pick<Deps, 'db'> & Partial<Pick<Deps, 'store'>>;
@@ -100,4 +118,21 @@ export async function cachedCampaignRules(
 export async function invalidateCampaignRules(deps: CacheDeps, campaignId: number | null): Promise<void> {
   drop(cacheOf(deps.db), campaignId);
   await deps.store?.publish(INVALIDATE_CHANNEL, campaignId === null ? '*' : String(campaignId));
+}
+
+/**
+ * A seat was taken: the campaign's count is now `eligibleCount`, here and, through the store, in
+ * every other instance. Without it the cached rules would tell guests a campaign that just filled is
+ * still open for the rest of their lifetime. The count is updated rather than the rules dropped, so a
+ * launch spike, when seats go fastest, keeps being answered from the cache.
+ */
+export async function noteEligibleCount(
+  deps: CacheDeps,
+  campaignId: number,
+  eligibleCount: number,
+): Promise<void> {
+  raiseCount(cacheOf(deps.db), campaignId, eligibleCount);
+  // The seat is taken and committed: a store that cannot announce it leaves the other copies to their
+  // age (as a lost message would), and must not turn the member's success into an error.
+  await deps.store?.publish(COUNT_CHANNEL, `${campaignId}:${eligibleCount}`).catch(() => undefined);
 }
