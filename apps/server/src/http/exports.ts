@@ -9,12 +9,14 @@ import {
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
+import { crossSiteRefusal } from './cross-site';
 
 const EXPORT_RULE = { name: 'admin.export', points: 10, durationSeconds: 60 };
 
 /**
  * `GET /admin/exports/:dataset.csv|.json`: a whole list as a download, streamed page by page. Same
- * door as the console's procedures: a signed-in admin with the dataset's scope (cookie or bearer).
+ * door as the console's mutations: a signed-in admin with the dataset's scope, by bearer, or by cookie
+ * with the CSRF header (the SPA downloads with fetch and saves the file itself).
  */
 export function exportRoutes(options: {
   deps: Deps;
@@ -44,6 +46,18 @@ export function exportRoutes(options: {
     if (session.role !== 'admin' || !session.scopes.includes(dataset.scope))
       return c.json(
         { error: { code: 'FORBIDDEN', message: `This export needs the ${dataset.scope} scope.` } },
+        403,
+      );
+    // Checked before the budget is spent: a page on another site can make an admin's browser send this
+    // GET with its cookies, but cannot add the CSRF header the SPA's download sends.
+    if (crossSiteRefusal(deps, session, (h) => c.req.header(h)))
+      return c.json(
+        {
+          error: {
+            code: 'FORBIDDEN',
+            message: 'Download exports from the admin console; reload it and try again.',
+          },
+        },
         403,
       );
     const limited = await deps.limiter.consume(EXPORT_RULE, `user:${session.userId}`);

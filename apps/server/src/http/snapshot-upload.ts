@@ -1,13 +1,7 @@
-import {
-  AppError,
-  csrfTokenFor,
-  type Deps,
-  type SessionResolver,
-  safeEqual,
-  uploadSnapshotFile,
-} from '@puffy/api';
+import { AppError, type Deps, type SessionResolver, uploadSnapshotFile } from '@puffy/api';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { crossSiteRefusal } from './cross-site';
 
 /** A million rows of `wallet,chain,amount` is about 80 MB; anything far beyond is not a holder list. */
 const MAX_UPLOAD_BYTES = 256 * 1_048_576;
@@ -46,13 +40,7 @@ export function snapshotUploadRoutes(options: {
         { error: { code: 'FORBIDDEN', message: 'Uploading a snapshot needs the campaigns scope.' } },
         403,
       );
-    // The same rules as the console's mutations (trpc/middleware/csrf.ts): our origin, and a cookie
-    // session must present its CSRF token.
-    const origin = c.req.header('origin');
-    const cookieWithoutToken =
-      session.via === 'cookie' &&
-      !safeEqual(c.req.header('x-csrf-token') ?? '', csrfTokenFor(deps.auth.appSecret, session.sessionId));
-    if ((origin && !deps.config.allowedOrigins.includes(origin)) || cookieWithoutToken)
+    if (crossSiteRefusal(deps, session, (h) => c.req.header(h)))
       return c.json({ error: { code: 'FORBIDDEN', message: 'Reload the page and try again.' } }, 403);
     const body = c.req.raw.body;
     if (!body) return c.json({ error: { code: 'BAD_REQUEST', message: 'Send the CSV as the body.' } }, 400);

@@ -10,6 +10,7 @@ import { useState } from 'react';
 import { ErrorMessage } from '../../components/error-message';
 import { useDocumentTitle } from '../../lib/document-title';
 import { trpc } from '../../lib/trpc';
+import { ExportDownload } from './export-download';
 import { PagedTable, shortId, when } from './paged-table';
 
 type Filters = Omit<TAdminOrderSearch, 'cursor' | 'limit'>;
@@ -34,10 +35,10 @@ export default function OrdersPage() {
     <section className="card">
       <h1>Orders</h1>
       <OrderFilters onApply={setFilters} />
-      <p className="small">
-        Download: <a href="/admin/exports/orders.csv">all orders (CSV)</a> ·{' '}
-        <a href="/admin/exports/orders-address-warnings.csv">orders with address warnings (CSV)</a>
-      </p>
+      <div className="small">
+        Download: <ExportDownload file="orders.csv">all orders (CSV)</ExportDownload>{' '}
+        <ExportDownload file="orders-address-warnings.csv">orders with address warnings (CSV)</ExportDownload>
+      </div>
       <BulkBar selected={[...selected]} onDone={() => setSelected(new Set())} />
       <PagedTable
         caption="Orders"

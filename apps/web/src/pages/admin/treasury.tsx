@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { ErrorMessage } from '../../components/error-message';
 import { useDocumentTitle } from '../../lib/document-title';
 import { trpc } from '../../lib/trpc';
+import { ExportDownload } from './export-download';
 import { PagedTable, shortId, when } from './paged-table';
 
 const PROBLEM_TEXT: Record<TTreasuryRow['problems'][number], string> = {
@@ -40,9 +41,9 @@ export default function TreasuryPage() {
         />{' '}
         Show payments already refunded
       </label>
-      <p className="small">
-        <a href="/admin/exports/treasury.csv">Download (CSV)</a>
-      </p>
+      <div className="small">
+        <ExportDownload file="treasury.csv">Download (CSV)</ExportDownload>
+      </div>
       <PagedTable
         caption="Treasury payments to settle"
         columns={['Payment', 'Problem', 'Paid', 'Expected', 'To settle', '']}

@@ -1,0 +1,28 @@
+import { useState } from 'react';
+import { ErrorMessage } from '../../components/error-message';
+import { downloadExport } from '../../lib/download-export';
+
+/** A link-styled button that downloads one admin export (see `downloadExport` for why not a link). */
+export function ExportDownload({ file, children }: { file: string; children: string }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const start = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await downloadExport(file);
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <button type="button" onClick={start} disabled={busy} aria-busy={busy}>
+        {children}
+      </button>
+      {error !== null && <ErrorMessage error={error} />}
+    </>
+  );
+}
