@@ -1,7 +1,7 @@
 // `pnpm admin:grant <chain:address> [scope,scope…] [--revoke]`: make a wallet's member an admin (all
 // scopes unless named), or take the rights away. Uses the same configuration as the server.
 import { grantAdminToWallet } from '@puffy/api';
-import { closeDeps, createDeps, createLogger, loadConfig } from '@puffy/server';
+import { closeDeps, createDeps, createLogger, loadProcessConfig } from '@puffy/server';
 
 const args = process.argv.slice(2).filter((a) => a !== '--');
 const revoke = args.includes('--revoke');
@@ -13,7 +13,7 @@ if (!spec) {
   process.exit(64);
 }
 
-const config = loadConfig({ ...process.env, RUN_WORKER: 'false', SEED_DEMO: 'false' });
+const { config } = loadProcessConfig({ ...process.env, RUN_WORKER: 'false', SEED_DEMO: 'false' });
 const deps = await createDeps(config, createLogger({ level: 'warn' }));
 try {
   const scopes = scopeList

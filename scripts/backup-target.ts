@@ -4,15 +4,33 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadConfig } from '../apps/server/src/config';
+import { loadDatabaseConfig } from '../apps/server/src/config';
 
 export type BackupTarget = { dialect: 'sqlite'; path: string } | { dialect: 'postgres'; url: string };
 
+/** `puffy-<dialect>-<UTC time>.<sqlite|dump>`: names sort by time, on disk and in a bucket alike. */
+export const BACKUP_NAME = /^puffy-(sqlite|postgres)-(\d{8}T\d{6})(\d{3})Z\.(sqlite|dump)$/;
+
+export function backupName(dialect: BackupTarget['dialect'], now: Date): string {
+  const stamp = now.toISOString().replace(/[-:.]/g, '');
+  return `puffy-${dialect}-${stamp}.${dialect === 'sqlite' ? 'sqlite' : 'dump'}`;
+}
+
+/** When a backup was taken, read from its name (the clock of the host that took it). */
+export function backupTime(name: string): Date | undefined {
+  const match = BACKUP_NAME.exec(name);
+  if (!match?.[2]) return undefined;
+  const t = match[2];
+  const iso = `${t.slice(0, 4)}-${t.slice(4, 6)}-${t.slice(6, 8)}T${t.slice(9, 11)}:${t.slice(11, 13)}:${t.slice(13, 15)}.${match[3]}Z`;
+  const time = new Date(iso);
+  return Number.isNaN(time.getTime()) ? undefined : time;
+}
+
 /** The database the server would open with this environment (same rules as @puffy/db's createDb). */
 export function targetFromEnvironment(env: Record<string, string | undefined>): BackupTarget {
-  const config = loadConfig({ ...env, RUN_WORKER: 'false', SEED_DEMO: 'false' });
-  const url = config.database.url?.trim();
-  if (!url) return { dialect: 'sqlite', path: resolve(join(config.database.dataDir, 'puffy.sqlite')) };
+  const database = loadDatabaseConfig(env);
+  const url = database.url?.trim();
+  if (!url) return { dialect: 'sqlite', path: resolve(join(database.dataDir, 'puffy.sqlite')) };
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return { dialect: 'postgres', url };
   const rest = url.slice('file:'.length).split('?')[0] ?? '';
   if (rest === ':memory:') throw new Error('an in-memory SQLite database cannot be backed up');

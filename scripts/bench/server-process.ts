@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -46,6 +47,9 @@ export async function startServerProcess(
       env: {
         PATH: process.env.PATH ?? '',
         NODE_ENV: 'test',
+        // Keys of this run only: a test server must never sign with a key written anywhere.
+        JWT_SIGNING_KEYS: `bench:${randomBytes(32).toString('base64url')}`,
+        APP_SECRET: randomBytes(32).toString('base64url'),
         HOST: '127.0.0.1',
         PORT: String(port),
         LOG_LEVEL: 'silent',

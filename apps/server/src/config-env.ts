@@ -33,6 +33,9 @@ export const configSchema = z.object({
     .describe('Origin members reach the SPA at; defaults to http://localhost:PORT'),
   CORS_ORIGINS: csv.optional().describe('Comma-separated origins allowed by CORS and the CSRF origin check'),
   TRUST_PROXY: bool(false).describe('Take the client IP from X-Forwarded-For (only behind a trusted proxy)'),
+  TRUST_PROXY_HOPS: int(1).describe(
+    'With TRUST_PROXY: how many trusted proxies append to X-Forwarded-For; the client is that many entries from the right',
+  ),
   DATABASE_URL: z
     .string()
     .optional()
@@ -103,6 +106,9 @@ export const configSchema = z.object({
     'Answer /trpc through the fast node handler (false: only the stock fetch adapter, the reference)',
   ),
   SHUTDOWN_GRACE_MS: int(10_000).describe('How long in-flight requests may take to finish at shutdown'),
+  SHUTDOWN_CLOSE_TIMEOUT_MS: int(10_000).describe(
+    'After the grace period, how long closing the jobs, the store and the database may take before the process exits with status 1',
+  ),
   RUN_WORKER: bool(true).describe(
     'Run the jobs worker in this process (turn off on web instances when separate workers run)',
   ),

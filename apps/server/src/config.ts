@@ -1,6 +1,7 @@
 import { parseMintAuthorityKey } from '@puffy/chains';
 import type { z } from 'zod';
 import { configSchema } from './config-env';
+import { withDevelopmentSecrets } from './development-secrets';
 
 /**
  * The only module that reads the environment (through `configSchema`, in config-env.ts), checks what
@@ -9,8 +10,6 @@ import { configSchema } from './config-env';
 
 export { configSchema, SECRET_VARIABLES } from './config-env';
 
-const DEV_SIGNING_KEY = 'dev:development-only-signing-key-not-for-production-use';
-const DEV_APP_SECRET = 'development-only-app-secret-not-for-production-use';
 /** A valid address nobody holds the key of, so development payments can be built but never reach anyone. */
 const DEV_STORE_TREASURY = 'PuffyDevStoreTreasury1111111111111111111111';
 /** sha256("puffy-dev-nft-treasury"): a development gas-fee treasury whose key nobody holds. */
@@ -28,6 +27,8 @@ export interface AppConfig {
   publicOrigin: string;
   corsOrigins: string[];
   trustProxy: boolean;
+  /** How many trusted proxies append to X-Forwarded-For (used with trustProxy). */
+  trustProxyHops: number;
   database: {
     url: string | undefined;
     dataDir: string;
@@ -55,6 +56,7 @@ export interface AppConfig {
   bodyLimitBytes: number;
   trpcFastPath: boolean;
   shutdownGraceMs: number;
+  shutdownCloseTimeoutMs: number;
   jobs: { runWorker: boolean; pollIntervalMs: number };
   webDistDir: string | undefined;
   mediaHosts: string[];
@@ -137,17 +139,46 @@ function mintAuthorityKeyProblem(key: string): string | null {
   }
 }
 
-export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+function parseEnvironment(env: Record<string, string | undefined>): z.infer<typeof configSchema> {
   const parsed = configSchema.safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
-  const e = parsed.data;
+  return parsed.data;
+}
+
+function databaseOf(e: z.infer<typeof configSchema>): AppConfig['database'] {
+  return {
+    url: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    pool: {
+      max: e.DB_POOL_MAX,
+      idleTimeoutSeconds: e.DB_IDLE_TIMEOUT_SECONDS,
+      connectTimeoutSeconds: e.DB_CONNECT_TIMEOUT_SECONDS,
+    },
+  };
+}
+
+/** Only the database settings, for tools that open the database and nothing else (backup, restore). */
+export function loadDatabaseConfig(
+  env: Record<string, string | undefined> = process.env,
+): AppConfig['database'] {
+  return databaseOf(parseEnvironment(env));
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const e = parseEnvironment(env);
   const production = e.NODE_ENV === 'production';
   const problems: string[] = [];
 
-  const signingKeys = parseSigningKeys(e.JWT_SIGNING_KEYS ?? (production ? [] : [DEV_SIGNING_KEY]), problems);
-  const appSecret = e.APP_SECRET ?? (production ? '' : DEV_APP_SECRET);
+  // No key has a default: development gets generated ones through loadProcessConfig, tests their own.
+  const signingKeys = parseSigningKeys(e.JWT_SIGNING_KEYS ?? [], problems);
+  const appSecret = e.APP_SECRET ?? '';
+  if (!production) {
+    const where = 'outside development (which generates one into DATA_DIR)';
+    if (!e.JWT_SIGNING_KEYS?.length) problems.push(`JWT_SIGNING_KEYS: required ${where}`);
+    if (!appSecret) problems.push(`APP_SECRET: required ${where}`);
+  }
 
   if (production) {
     if (!e.DATABASE_URL?.startsWith('postgres'))
@@ -189,15 +220,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicOrigin,
     corsOrigins: e.CORS_ORIGINS ?? [publicOrigin],
     trustProxy: e.TRUST_PROXY,
-    database: {
-      url: e.DATABASE_URL,
-      dataDir: e.DATA_DIR,
-      pool: {
-        max: e.DB_POOL_MAX,
-        idleTimeoutSeconds: e.DB_IDLE_TIMEOUT_SECONDS,
-        connectTimeoutSeconds: e.DB_CONNECT_TIMEOUT_SECONDS,
-      },
-    },
+    trustProxyHops: e.TRUST_PROXY_HOPS,
+    database: databaseOf(e),
     migrateOnStart: e.MIGRATE_ON_START,
     seedDemo: e.SEED_DEMO && !production,
     redisUrl: e.REDIS_URL,
@@ -225,6 +249,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     trpcFastPath: e.TRPC_FAST_PATH,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    shutdownCloseTimeoutMs: e.SHUTDOWN_CLOSE_TIMEOUT_MS,
     jobs: { runWorker: e.RUN_WORKER, pollIntervalMs: e.JOBS_POLL_INTERVAL_MS },
     webDistDir: e.WEB_DIST_DIR,
     mediaHosts: e.MEDIA_HOSTS ?? [],
@@ -265,5 +290,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     version: e.APP_VERSION,
     commit: e.GIT_COMMIT ?? null,
+  };
+}
+
+/**
+ * The configuration of a process (server, worker, migrations, tools): in development the keys not
+ * configured come from DATA_DIR, generated there on the first start; `developmentKeys` says where.
+ */
+export function loadProcessConfig(env: Record<string, string | undefined> = process.env): {
+  config: AppConfig;
+  developmentKeys: { path: string; created: boolean } | null;
+} {
+  const filled = withDevelopmentSecrets(env);
+  const path = filled.generatedAt ?? filled.readFrom;
+  return {
+    config: loadConfig(filled.env),
+    developmentKeys: path ? { path, created: filled.generatedAt !== null } : null,
   };
 }

@@ -1,5 +1,5 @@
 export { createApp } from './app';
-export { type AppConfig, ConfigError, loadConfig } from './config';
+export { type AppConfig, ConfigError, loadConfig, loadProcessConfig } from './config';
 export { createLogger } from './logger';
 export { createMetrics } from './metrics';
 export { closeDeps, createDeps, findWebDist } from './runtime';

@@ -1,12 +1,14 @@
-import { ConfigError, loadConfig } from './config';
+import { type AppConfig, ConfigError, loadProcessConfig } from './config';
 import { createLogger } from './logger';
 import { createDeps, findWebDist } from './runtime';
 import { startServer } from './server';
+import { armShutdownDeadline } from './shutdown-deadline';
 
 async function main() {
-  let config: ReturnType<typeof loadConfig>;
+  let config: AppConfig;
+  let developmentKeys: ReturnType<typeof loadProcessConfig>['developmentKeys'];
   try {
-    config = loadConfig();
+    ({ config, developmentKeys } = loadProcessConfig());
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\nThe server did not start.\n`);
@@ -15,6 +17,9 @@ async function main() {
     throw error;
   }
   const logger = createLogger({ level: config.logLevel });
+  if (developmentKeys?.created) {
+    logger.info({ path: developmentKeys.path }, 'generated development keys (kept for the next start)');
+  }
   const deps = await createDeps(config, logger);
   const webDistDir = findWebDist(config.webDistDir);
   if (!webDistDir) logger.warn({}, 'no built SPA found; serving the API only (run pnpm build)');
@@ -26,12 +31,19 @@ async function main() {
 
   const stop = (signal: string) => {
     logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    const disarm = armShutdownDeadline({
+      ms: config.shutdownGraceMs + config.shutdownCloseTimeoutMs,
+      stillOpen: server.stillOpen,
+      logger,
+    });
     server.close().then(
       () => {
+        disarm();
         logger.info({}, 'shutdown complete');
         process.exit(0);
       },
       (error: unknown) => {
+        disarm();
         logger.error({ err: error }, 'shutdown failed');
         process.exit(1);
       },

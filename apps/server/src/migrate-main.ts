@@ -1,5 +1,5 @@
 import { createDb, migrateDown, migrateUp } from '@puffy/db';
-import { ConfigError, loadConfig } from './config';
+import { type AppConfig, ConfigError, loadProcessConfig } from './config';
 
 /**
  * The release step: `node dist/migrate.js` applies pending migrations once, before new instances
@@ -12,9 +12,9 @@ async function main() {
     process.stderr.write('usage: migrate.js [up | down <steps>]\n');
     process.exit(64);
   }
-  let config: ReturnType<typeof loadConfig>;
+  let config: AppConfig;
   try {
-    config = loadConfig();
+    ({ config } = loadProcessConfig());
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\nNo migration ran.\n`);

@@ -98,10 +98,24 @@ export async function createDeps(config: AppConfig, logger: PinoLogger): Promise
 /** What a process holds beyond db, store and jobs (the development chain), closed with them. */
 const extraResources = new WeakMap<Deps, () => Promise<void>>();
 
-/** Stops the jobs (running handlers finish first), then releases the store, the database and the rest. */
-export async function closeDeps(deps: Deps): Promise<void> {
-  await deps.jobs.close();
-  await Promise.allSettled([deps.store.close(), deps.db.close(), extraResources.get(deps)?.()]);
+/**
+ * Stops the jobs (running handlers finish first), then releases the store, the database and the rest.
+ * `open` holds the names of what has not closed yet, for the shutdown deadline to report.
+ */
+export async function closeDeps(deps: Deps, open: Set<string> = new Set()): Promise<void> {
+  const closing = async (name: string, close: () => Promise<void>) => {
+    open.add(name);
+    await close();
+    open.delete(name);
+  };
+  const extra = extraResources.get(deps);
+  for (const name of ['jobs', 'store', 'database', ...(extra ? ['development chain'] : [])]) open.add(name);
+  await closing('jobs', () => deps.jobs.close());
+  await Promise.allSettled([
+    closing('store', () => deps.store.close()),
+    closing('database', () => deps.db.close()),
+    extra ? closing('development chain', extra) : undefined,
+  ]);
 }
 
 /** The built SPA: the configured folder, or apps/web/dist found from this module (source or bundle). */

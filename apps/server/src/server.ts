@@ -15,6 +15,8 @@ export interface RunningServer {
   deps: Deps;
   /** Stops accepting, lets in-flight requests finish (up to the grace period), then closes db and store. */
   close(): Promise<void>;
+  /** What a close() under way has not closed yet (connections, jobs, store, database…). */
+  stillOpen(): string[];
 }
 
 export async function startServer(
@@ -72,18 +74,21 @@ export async function startServer(
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
 
   let closing: Promise<void> | undefined;
+  const open = new Set<string>();
   const close = () => {
     closing ??= (async () => {
       draining = true;
+      open.add('connections');
       const closed = new Promise<void>((done) => server.close(() => done()));
       server.closeIdleConnections();
       const timer = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
       await closed;
       clearTimeout(timer);
+      open.delete('connections');
       // Jobs stop before the database closes, so running handlers finish (or abort) cleanly.
-      await closeDeps(deps);
+      await closeDeps(deps, open);
     })();
     return closing;
   };
-  return { url: `http://${host}:${port}`, port, deps, close };
+  return { url: `http://${host}:${port}`, port, deps, close, stillOpen: () => [...open] };
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,20 @@ type StartOptions = NonNullable<Parameters<typeof startServer>[2]>;
 export interface TestServer extends RunningServer {
   /** Every JSON log line the server wrote, parsed. */
   logs: Array<Record<string, unknown>>;
+}
+
+let secrets: { JWT_SIGNING_KEYS: string; APP_SECRET: string } | undefined;
+
+/**
+ * Keys for tests, drawn at random once per test process: every server a test run starts shares them
+ * (two instances verify each other's tokens), and no key is ever written in the source.
+ */
+export function testSecrets(): { JWT_SIGNING_KEYS: string; APP_SECRET: string } {
+  secrets ??= {
+    JWT_SIGNING_KEYS: `test:${randomBytes(32).toString('base64url')}`,
+    APP_SECRET: randomBytes(32).toString('base64url'),
+  };
+  return { ...secrets };
 }
 
 /** A TCP port nobody listens on now, for a server a test starts (this one, a chain, Redis, Postgres). */
@@ -41,6 +56,7 @@ export async function startTestServer(
   // The port is chosen first so the public origin (CSRF origin check, sign-in domain) is the real one.
   const port = await freePort();
   const config = loadConfig({
+    ...testSecrets(),
     NODE_ENV: 'test',
     PORT: String(port),
     PUBLIC_ORIGIN: `http://127.0.0.1:${port}`,

@@ -1,13 +1,13 @@
 import { registerJobs } from '@puffy/api';
-import { ConfigError, loadConfig } from './config';
+import { type AppConfig, ConfigError, loadProcessConfig } from './config';
 import { createLogger } from './logger';
 import { closeDeps, createDeps } from './runtime';
 
 /** A jobs-only process (production runs one or more beside RUN_WORKER=false web instances). */
 async function main() {
-  let config: ReturnType<typeof loadConfig>;
+  let config: AppConfig;
   try {
-    config = loadConfig();
+    ({ config } = loadProcessConfig());
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\nThe worker did not start.\n`);

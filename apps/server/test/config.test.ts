@@ -2,6 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import bs58 from 'bs58';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, isWeakSecret, loadConfig } from '../src/config';
+import { testSecrets } from '../src/testing';
 
 /** A real 64-byte Solana secret key (seed then public key), as SOLANA_MINT_AUTHORITY_KEY expects. */
 function mintAuthorityKey(): string {
@@ -39,8 +40,8 @@ function problemsOf(env: Record<string, string | undefined>): string[] {
 }
 
 describe('configuration', () => {
-  it('starts in development with SQLite, the in-process store and development keys', () => {
-    const config = loadConfig({});
+  it('starts in development with SQLite, the in-process store and the keys it is given', () => {
+    const config = loadConfig({ ...testSecrets() });
     expect(config.environment).toBe('development');
     expect(config.port).toBe(3000);
     expect(config.database.url).toBeUndefined();

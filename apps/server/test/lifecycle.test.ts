@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { createMetrics } from '../src/metrics';
-import { startTestServer } from '../src/testing';
+import { startTestServer, testSecrets } from '../src/testing';
 import { clientFor } from './helpers';
 import { type TestRouter, testRouter } from './test-router';
 
@@ -36,6 +36,14 @@ describe('process lifecycle', () => {
     expect(stderr).toContain('The server did not start.');
   });
 
+  it('refuses to start outside development without keys, naming each variable', async () => {
+    const { code, stderr } = await runMain({ NODE_ENV: 'test' });
+    expect(code).toBe(78);
+    expect(stderr).toContain('JWT_SIGNING_KEYS');
+    expect(stderr).toContain('APP_SECRET');
+    expect(stderr).toContain('The server did not start.');
+  });
+
   it('finishes in-flight requests on shutdown, then refuses new connections', async () => {
     const server = await startTestServer({ router: testRouter });
     const client = clientFor<TestRouter>(server.url, { batch: false });
@@ -51,7 +59,7 @@ describe('process lifecycle', () => {
     const server = await startTestServer();
     try {
       const app = createApp({
-        config: loadConfig({ NODE_ENV: 'test' }),
+        config: loadConfig({ ...testSecrets(), NODE_ENV: 'test' }),
         deps: server.deps,
         metrics: createMetrics(),
         isDraining: () => true,

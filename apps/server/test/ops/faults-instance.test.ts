@@ -4,7 +4,7 @@ import type { AppRouter } from '@puffy/api';
 import { testDatabases } from '@puffy/db/testing';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startTestServer, type TestServer } from '../../src/testing';
+import { freePort, startTestServer, type TestServer, testSecrets } from '../../src/testing';
 import { clientFor } from '../helpers';
 import { createCampaign } from '../promotion/harness';
 import { signInSolana } from '../signin';
@@ -96,6 +96,7 @@ describe.skipIf(!redisUrl || postgres.length === 0).each(postgres.length > 0 ? p
       await database.db.close();
       drop = database.drop;
       env = {
+        ...testSecrets(),
         NODE_ENV: 'test',
         DATABASE_URL: database.url,
         REDIS_URL: redisUrl ?? '',

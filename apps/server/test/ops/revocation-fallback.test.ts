@@ -11,6 +11,7 @@ import { revokeAllSessions, revokeSession } from '../../../../packages/api/src/a
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { createDeps } from '../../src/runtime';
+import { testSecrets } from '../../src/testing';
 
 /** A real in-process store that can be switched off: every call then fails as an unreachable Redis does. */
 function switchableStore(inner: Store) {
@@ -41,6 +42,7 @@ describe.each(testDatabases())('session revocation while the store is down, on $
     await database.db.close();
     drop = database.drop;
     const config = loadConfig({
+      ...testSecrets(),
       NODE_ENV: 'test',
       DATABASE_URL: database.url,
       DATA_DIR: dataDir,

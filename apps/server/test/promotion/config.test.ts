@@ -1,7 +1,11 @@
 import { Keypair } from '@solana/web3.js';
 import bs58 from 'bs58';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, SECRET_VARIABLES } from '../../src/config';
+import { ConfigError, loadConfig as loadConfigFrom, SECRET_VARIABLES } from '../../src/config';
+import { testSecrets } from '../../src/testing';
+
+/** With the keys this test run drew (no key lives in the source); these tests are about other settings. */
+const loadConfig = (env: Record<string, string | undefined>) => loadConfigFrom({ ...testSecrets(), ...env });
 
 function problemsOf(env: Record<string, string | undefined>): string[] {
   try {

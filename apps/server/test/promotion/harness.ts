@@ -17,6 +17,7 @@ import bs58 from 'bs58';
 import { type AppConfig, loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { createDeps } from '../../src/runtime';
+import { testSecrets } from '../../src/testing';
 
 export const START = new Date('2026-03-01T12:00:00.000Z');
 export const GAS_FEE = 10_000_000n;
@@ -91,6 +92,7 @@ export async function startPromotionWorld(
   const authority = Keypair.generate();
   chain.airdrop(authority.publicKey.toBase58(), 50_000_000_000n);
   const config = loadConfig({
+    ...testSecrets(),
     NODE_ENV: 'test',
     DATABASE_URL: database.url,
     DATA_DIR: dataDir,

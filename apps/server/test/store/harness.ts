@@ -18,6 +18,7 @@ import { eq } from 'drizzle-orm';
 import { type AppConfig, loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { createDeps } from '../../src/runtime';
+import { testSecrets } from '../../src/testing';
 
 export const START = new Date('2026-03-01T12:00:00.000Z');
 
@@ -48,6 +49,7 @@ export async function startStoreWorld(factory: TestDatabaseFactory): Promise<Sto
   const treasury = Keypair.generate();
   chain.mintTo(mint, treasury.publicKey.toBase58(), 0n);
   const config = loadConfig({
+    ...testSecrets(),
     NODE_ENV: 'test',
     DATABASE_URL: database.url,
     DATA_DIR: dataDir,

@@ -8,6 +8,7 @@ import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { createDeps } from '../../src/runtime';
 import { startServer } from '../../src/server';
+import { testSecrets } from '../../src/testing';
 import { clientFor } from '../helpers';
 import { memberClient } from '../signin';
 import { solanaWallet } from '../wallets';
@@ -64,6 +65,7 @@ export async function startUserServer(
   const dataDir = mkdtempSync(join(tmpdir(), 'puffy-user-'));
   const port = await freePort();
   const config = loadConfig({
+    ...testSecrets(),
     NODE_ENV: 'test',
     PORT: String(port),
     HOST: '127.0.0.1',
