@@ -1,4 +1,5 @@
 import { botSignature, encryptBotSecret } from '@puffy/api';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { failure } from '../helpers';
@@ -188,6 +189,43 @@ describe.each(variants())('Discord bot codes on $label', (variant) => {
       members.map((m) => m.client.campaign.discord.auth.mutate({ campaignId, code })),
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+  });
+
+  it('refuses codes, at the bot and from members, once the campaign has ended or is archived', async () => {
+    const { db, t } = server.deps.db;
+    const closing = await createCampaign(server.deps);
+    await db.insert(t.discordBotSecrets).values({
+      campaignId: closing,
+      secretEncrypted: encryptBotSecret(server.deps.auth.appSecret, secret),
+    });
+    const setCampaign = (fields: { endAt?: Date | null; archivedAt?: Date | null }) =>
+      db.update(t.campaigns).set(fields).where(eq(t.campaigns.id, closing));
+    const member = await signedInMember(server.url);
+    const ended = await issueCode(discordUser(), closing);
+    const archived = await issueCode(discordUser(), closing);
+
+    await setCampaign({ endAt: new Date(server.clock.now().getTime() - 1000) });
+    const bot = await botRequest(JSON.stringify({ campaignId: closing, ...discordUser() }));
+    expect([bot.status, bot.json.error?.reason]).toEqual([412, 'campaign_ended']);
+    const redeem = await failure(
+      member.client.campaign.discord.auth.mutate({ campaignId: closing, code: ended.code }),
+    );
+    expect(reasonOf(redeem)).toBe('campaign_ended');
+    const dry = await member.client.campaign.discord.authDryRun.mutate({
+      campaignId: closing,
+      code: ended.code,
+    });
+    expect(dry.valid).toBe(false);
+
+    await setCampaign({ endAt: null, archivedAt: server.clock.now() });
+    server.clock.advance(1000);
+    const botArchived = await botRequest(JSON.stringify({ campaignId: closing, ...discordUser() }));
+    expect([botArchived.status, botArchived.json.error?.reason]).toEqual([404, 'campaign_not_found']);
+    const redeemArchived = await failure(
+      member.client.campaign.discord.auth.mutate({ campaignId: closing, code: archived.code }),
+    );
+    expect(reasonOf(redeemArchived)).toBe('campaign_not_found');
+    expect((await member.client.user.info.query()).discord).toBeNull();
   });
 
   it('rate-limits code guessing strictly', async () => {

@@ -9,8 +9,9 @@ import { and, eq, gt, inArray, or } from 'drizzle-orm';
 import type { AuthConfig } from '../auth/config';
 import { hmac, safeEqual } from '../auth/secrets';
 import type { Deps } from '../deps';
-import { BadInput, Conflict, NotFound, RateLimited, Unauthorized } from '../platform/errors';
+import { BadInput, Conflict, RateLimited, Unauthorized } from '../platform/errors';
 import { decryptBotSecret } from './bot-secrets';
+import { requireOpenCampaign } from './open-campaign';
 
 type BotDeps = Pick<Deps, 'db' | 'store' | 'limiter' | 'clock'> & { auth: Pick<AuthConfig, 'appSecret'> };
 
@@ -113,13 +114,8 @@ export async function issueDiscordCodeForBot(
   const limited = await deps.limiter.consume(perCampaign, String(input.campaignId));
   if (!limited.allowed) throw new RateLimited(limited.retryAfterSeconds);
 
+  await requireOpenCampaign(deps, input.campaignId);
   const { db, t } = deps.db;
-  const [campaign] = await db
-    .select({ id: t.campaigns.id })
-    .from(t.campaigns)
-    .where(eq(t.campaigns.id, input.campaignId))
-    .limit(1);
-  if (!campaign) throw new NotFound('No such campaign.', 'campaign_not_found');
   const now = deps.clock.now();
   const expiresAt = new Date(now.getTime() + DISCORD_CODE_TTL_MS);
   const code = newCode();

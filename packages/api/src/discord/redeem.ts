@@ -6,6 +6,7 @@ import type { Deps } from '../deps';
 import { AppError, Conflict, NotFound, PreconditionFailed } from '../platform/errors';
 import { emitProfileEvent } from '../user/events';
 import { discordCodeHash } from './bot-codes';
+import { requireOpenCampaign } from './open-campaign';
 
 type RedeemDeps = Pick<Deps, 'db' | 'clock'> & { auth: Pick<AuthConfig, 'appSecret'> };
 
@@ -17,6 +18,7 @@ interface CodeRequest {
 /** The code's row if `userId` may redeem it now; otherwise the error that says why not. */
 async function redeemableCode(deps: RedeemDeps, tx: Database, userId: string, input: CodeRequest) {
   const { t } = deps.db;
+  await requireOpenCampaign(deps, input.campaignId, tx);
   const [row] = await tx
     .select()
     .from(t.discordAuthCodes)
