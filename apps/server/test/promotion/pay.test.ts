@@ -49,12 +49,15 @@ describe.each(testDatabases())('promotion.mintGas on $label', (factory) => {
     return world.deps.db.db.select().from(p).where(eq(p.nftId, nftId));
   }
 
-  /** A refused payment changes nothing: the claim stays new and no payment is recorded. */
+  /**
+   * A refused payment pays nothing: the claim stays new, and money of it that reached the treasury is
+   * on the books only as `rejected`, for its refund.
+   */
   async function expectRefused(member: Member, claim: TPromotionClaim, hash: string, reason: string) {
     const refusal = await refusalOf(mintGas(member, claim, hash));
     expect(refusal).toMatchObject({ code: 'BAD_REQUEST', reason });
     expect((await nftRow(claim.nftId))?.status).toBe('new');
-    expect(await paymentsOf(claim.nftId)).toEqual([]);
+    for (const row of await paymentsOf(claim.nftId)) expect(row.status).toBe('rejected');
     return refusal;
   }
 
@@ -167,7 +170,18 @@ describe.each(testDatabases())('promotion.mintGas on $label', (factory) => {
       new Date(START.getTime() + (world.config.promotion.confirmationWindowSeconds + 1) * 1000),
     );
     expect(await settleGasPayment(world.deps, claim.nftId)).toBe('done');
-    expect((await paymentsOf(claim.nftId))[0]).toMatchObject({ status: 'rejected' });
+    // Nothing reached the treasury, so nothing is on the books; the report is closed, refused.
+    expect(await paymentsOf(claim.nftId)).toEqual([]);
+    const r = world.deps.db.t.paymentReports;
+    expect(
+      await world.deps.db.db
+        .select({ status: r.status, reason: r.reason })
+        .from(r)
+        .where(eq(r.nftId, claim.nftId)),
+    ).toEqual([{ status: 'refused', reason: 'The reported transaction never appeared on the chain.' }]);
+    expect(
+      (await callerFor(world.deps, member).promotion.alreadyPaid({ promotionId: world.promotionId })).nft,
+    ).toMatchObject({ paymentPending: false });
     world.clock.set(START);
     const real = pay(world, member, claim);
     expect(await mintGas(member, claim, real)).toMatchObject({ status: 'paid', transactionHash: real });

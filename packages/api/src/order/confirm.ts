@@ -91,7 +91,12 @@ export async function confirmOrderPayment(deps: Deps, orderId: string): Promise<
     deps,
     { ...base, to: 'expired', reason, set: { cancelReason: reason } },
     async (tx) => {
-      await settlePayment(tx, { status: 'rejected', reason });
+      // A dropped transaction moved no money: nothing of it is left to refund.
+      await settlePayment(tx, {
+        status: 'rejected',
+        reason,
+        ...(verdict.reason === 'not_found' ? { amount: 0n } : {}),
+      });
       await giveBack(deps, tx, order);
       await queueEmail(deps, tx, { kind: 'order_expired', userId: order.userId, orderId });
     },

@@ -20,3 +20,12 @@ export const unpaidOrderJob = defineJob({
   retryDelaySeconds: 30,
   expireInSeconds: 120,
 });
+
+/** Re-checks the hashes members reported before the chain showed them, for a `new` order. */
+export const paymentReportJob = defineJob({
+  name: 'order.payment-report',
+  payload: ZOrderJob,
+  retryLimit: 10,
+  retryDelaySeconds: 15,
+  expireInSeconds: 120,
+});

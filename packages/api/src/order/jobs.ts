@@ -1,7 +1,8 @@
 import type { Deps } from '../deps';
 import { jobRegistration } from '../platform/job-registry';
 import { confirmOrderPayment } from './confirm';
-import { confirmPaymentJob, unpaidOrderJob } from './jobs-definitions';
+import { confirmPaymentJob, paymentReportJob, unpaidOrderJob } from './jobs-definitions';
+import { settleOrderReports } from './reports';
 import { settleUnpaidOrder } from './unpaid';
 
 /** A payment not final yet is looked at again later, by a new job (the running one holds the key). */
@@ -20,6 +21,10 @@ export const orderJobs = [
     const outcome = await confirmOrderPayment(deps, orderId);
     if (outcome === 'waiting')
       await later(deps, orderId, deps.storefront.confirmationRetrySeconds, confirmPaymentJob);
+  }),
+  jobRegistration(paymentReportJob, (deps) => async ({ orderId }) => {
+    if ((await settleOrderReports(deps, orderId)) === 'waiting')
+      await later(deps, orderId, deps.storefront.confirmationRetrySeconds, paymentReportJob);
   }),
   jobRegistration(unpaidOrderJob, (deps) => async ({ orderId }) => {
     const outcome = await settleUnpaidOrder(deps, orderId);

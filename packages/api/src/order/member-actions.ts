@@ -1,15 +1,17 @@
-import { isTransientPaymentFailure } from '@puffy/chains';
-import { centsToTokenUnits, type TOrder, type TShippingAddress } from '@puffy/contracts';
+import { verifyTokenPayment } from '@puffy/chains';
+import type { TOrder, TShippingAddress } from '@puffy/contracts';
 import { type Database, lockRows } from '@puffy/db';
 import { eq } from 'drizzle-orm';
 import type { Deps } from '../deps';
 import { queueEmail } from '../notification/service';
-import { recordPayment } from '../payment/record';
+import { paymentByHash } from '../payment/record';
+import { recordReport } from '../payment/reports';
 import { BadInput, Conflict } from '../platform/errors';
 import { giveBack } from './give-back';
-import { confirmPaymentJob } from './jobs-definitions';
+import { paymentReportJob } from './jobs-definitions';
 import { getOrder, loadOwnOrder } from './orders';
-import { checkOrderPayment, orderPaymentExpectation, solanaPayerOf } from './payment-check';
+import { paidThisOrder, settleOrderTransaction } from './owner';
+import { loadOrderTransaction, orderPaymentExpectation, solanaPayerOf } from './payment-check';
 import { publishStatus, transitionOrder } from './transition';
 
 /** The member cancels their own order while it is `new`; the pass and free device come back. */
@@ -74,32 +76,26 @@ export async function updateAddress(
 }
 
 /**
- * The order's payment as the shared payments table keeps it (the NFT gas fee's too): the unique
- * transaction hash is what stops one transfer from paying twice, whichever instance records it first.
- * Recorded as `pending` with nothing counted yet; the confirmation job settles it at `finalized`.
+ * A hash counted before: the order's own is a harmless repeat, one refused for this order is refused
+ * again with its reason, any other a replay.
  */
-export function recordOrderPayment(
-  deps: Deps,
-  tx: Database,
-  p: { orderId: string; hash: string; payer: string; expectedCents: bigint },
-): Promise<unknown> {
-  return recordPayment(deps, tx, {
-    purpose: 'order',
-    network: 'sol',
-    transactionHash: p.hash,
-    payer: p.payer,
-    recipient: deps.storefront.treasuryAddress,
-    tokenMint: deps.storefront.usdtMint,
-    amount: 0n,
-    expectedAmount: centsToTokenUnits(p.expectedCents),
-    status: 'pending',
-    orderId: p.orderId,
-  });
+async function refuseReplay(deps: Deps, orderId: string, hash: string): Promise<boolean> {
+  const known = await paymentByHash(deps, hash);
+  if (!known) return false;
+  if (known.orderId === orderId && known.status !== 'rejected') return true;
+  if (known.orderId === orderId && known.reason) {
+    throw new BadInput(known.reason, { transactionHash: [known.reason] }, 'payment_rejected');
+  }
+  throw new Conflict('This transaction was already used to pay for something else.', 'payment_reused');
 }
 
 /**
- * Moves a `new` order to `paid` with the reported transaction, after a first check at `confirmed` that
- * refuses a transaction that can never pay for it. The job confirms it at `finalized`.
+ * `order.submitPayment`: the member reports the transaction paying their `new` order. A transaction
+ * the chain shows pays the order its memo and reference name, whoever reports it
+ * (docs/product/payments.md): the member's own order moves to `paid` and a job confirms it at
+ * `finalized`; anything else is refused with its reason and the order stays `new`. A hash the chain does
+ * not show yet leaves the order `new` with the report pending (it reserves nothing); a job re-checks it,
+ * and the search by reference at the end of the window still finds a payment made meanwhile.
  */
 export async function submitPayment(
   deps: Deps,
@@ -112,34 +108,29 @@ export async function submitPayment(
     if (order.paymentTxHash === hash) return getOrder(deps, userId, orderId);
     throw new Conflict(`Only a new order can be paid; this one is ${order.status}.`, 'order_not_new');
   }
+  if (await refuseReplay(deps, orderId, hash)) return getOrder(deps, userId, orderId);
+  const tx = await loadOrderTransaction(deps, hash);
+  if (!tx) {
+    await deps.db.withTransaction(async (db) => {
+      await recordReport(deps, db, { purpose: 'order', hash, userId, orderId });
+      const startAfter = new Date(
+        deps.clock.now().getTime() + deps.storefront.confirmationRetrySeconds * 1000,
+      );
+      await deps.jobs.queue.enqueue(paymentReportJob, { orderId }, { tx: db, startAfter });
+    });
+    return getOrder(deps, userId, orderId);
+  }
+  const settled = await settleOrderTransaction(deps, tx, { userId });
+  if (paidThisOrder(orderId, settled)) return getOrder(deps, userId, orderId);
   const payer = await solanaPayerOf(deps, userId);
-  const verdict = await checkOrderPayment(
-    deps,
-    hash,
-    orderPaymentExpectation(deps, order, payer, 'confirmed'),
-  );
-  if (!verdict.ok && !isTransientPaymentFailure(verdict.reason)) {
+  const verdict = verifyTokenPayment(tx, orderPaymentExpectation(deps, order, payer, 'confirmed'));
+  if (!verdict.ok) {
     throw new BadInput(verdict.message, { transactionHash: [verdict.message] }, verdict.reason);
   }
-  const event = await deps.db.withTransaction(async (tx) => {
-    await lockRows(deps.db, tx, deps.db.t.orders, eq(deps.db.t.orders.id, orderId));
-    await recordOrderPayment(deps, tx, { orderId, hash, payer, expectedCents: order.totalCents });
-    const moved = await transitionOrder(deps, tx, {
-      orderId,
-      from: 'new',
-      to: 'paid',
-      reason: 'payment submitted',
-      actor: userId,
-      set: { paymentTxHash: hash },
-    });
-    await deps.jobs.queue.enqueue(
-      confirmPaymentJob,
-      { orderId },
-      { tx, singletonKey: `order-confirm:${orderId}` },
-    );
-    await queueEmail(deps, tx, { kind: 'order_paid', userId, orderId });
-    return moved;
-  });
-  await publishStatus(deps, event);
-  return getOrder(deps, userId, orderId);
+  // It pays this order, yet did not: another run paid, cancelled or counted it meanwhile.
+  const now = await loadOwnOrder(deps, userId, orderId);
+  if (now.status !== 'new') {
+    throw new Conflict(`Only a new order can be paid; this one is ${now.status}.`, 'order_not_new');
+  }
+  throw new Conflict('This transaction was already used to pay for something else.', 'payment_reused');
 }

@@ -1,6 +1,8 @@
 import {
+  findPaymentByReference,
   loadPaymentTransaction,
   orderMemoFields,
+  type PaymentTransaction,
   type PaymentVerification,
   type TokenPaymentExpectation,
   verifyTokenPayment,
@@ -38,17 +40,39 @@ export function orderPaymentExpectation(
   };
 }
 
+function unavailable(deps: Deps, error: unknown): UpstreamUnavailable {
+  deps.logger.warn({ err: error }, 'solana rpc failed while checking an order payment');
+  return new UpstreamUnavailable('The Solana network is not answering; try again in a moment.');
+}
+
+/** Loads one transaction as the chain shows it at `confirmed` (null: not visible yet). */
+export async function loadOrderTransaction(
+  deps: Deps,
+  signature: string,
+): Promise<PaymentTransaction | null> {
+  try {
+    return await loadPaymentTransaction(deps.storefront.solanaRpc, signature);
+  } catch (error) {
+    throw unavailable(deps, error);
+  }
+}
+
 /** Loads and checks a transaction; an unreachable RPC is a "try again", never a verdict. */
 export async function checkOrderPayment(
   deps: Deps,
   signature: string,
   expected: TokenPaymentExpectation,
 ): Promise<PaymentVerification> {
+  return verifyTokenPayment(await loadOrderTransaction(deps, signature), expected);
+}
+
+/** The transactions carrying the order's reference inside its window, oldest first. */
+export async function orderPaymentCandidates(deps: Deps, order: OrderRow): Promise<string[]> {
+  const window = { notBefore: order.createdAt, notAfter: order.payBefore };
   try {
-    const tx = await loadPaymentTransaction(deps.storefront.solanaRpc, signature);
-    return verifyTokenPayment(tx, expected);
+    const found = await findPaymentByReference(deps.storefront.solanaRpc, order.reference, window);
+    return found.map((c) => c.signature);
   } catch (error) {
-    deps.logger.warn({ err: error }, 'solana rpc failed while checking an order payment');
-    throw new UpstreamUnavailable('The Solana network is not answering; try again in a moment.');
+    throw unavailable(deps, error);
   }
 }

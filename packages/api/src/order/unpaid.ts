@@ -1,68 +1,37 @@
-import { findVerifiedPayment } from '@puffy/chains';
 import type { Deps } from '../deps';
 import { queueEmail } from '../notification/service';
-import { Conflict, UpstreamUnavailable } from '../platform/errors';
+import { paymentByHash } from '../payment/record';
 import { type ConfirmOutcome, moveIfStill, orderById } from './confirm';
 import { giveBack } from './give-back';
-import { confirmPaymentJob } from './jobs-definitions';
-import { recordOrderPayment } from './member-actions';
-import { orderPaymentExpectation, solanaPayerOf } from './payment-check';
+import { paidThisOrder, settleOrderTransaction } from './owner';
+import { loadOrderTransaction, orderPaymentCandidates } from './payment-check';
+import { settleOrderReports } from './reports';
 
 export type UnpaidOutcome = 'paid' | 'cancelled' | ConfirmOutcome;
 
 export const NOT_PAID_IN_TIME = 'not paid in time';
 
 /**
- * Past the payment window a `new` order is cancelled, but only after looking for its payment by the
- * order's reference: a member who paid from a phone or closed the tab is moved to `paid` instead.
+ * Past the payment window a `new` order is cancelled, but only after its pending reports are settled and
+ * every transaction carrying the order's reference is settled to what it names: a member who paid from
+ * a phone or closed the tab is moved to `paid` instead, whoever else reported their hash.
  */
 export async function settleUnpaidOrder(deps: Deps, orderId: string): Promise<UnpaidOutcome> {
   const order = await orderById(deps, orderId);
   if (order?.status !== 'new') return 'skipped';
   if (deps.clock.now().getTime() < order.payBefore.getTime()) return 'waiting';
-  const payer = await solanaPayerOf(deps, order.userId);
-  let verdict: Awaited<ReturnType<typeof findVerifiedPayment>>;
-  try {
-    verdict = await findVerifiedPayment(deps.storefront.solanaRpc, {
-      kind: 'token',
-      expected: orderPaymentExpectation(deps, order, payer, 'confirmed'),
-    });
-  } catch (error) {
-    deps.logger.warn({ err: error, orderId }, 'solana rpc failed while looking for an order payment');
-    throw new UpstreamUnavailable();
+  const reports = await settleOrderReports(deps, orderId);
+  for (const signature of await orderPaymentCandidates(deps, order)) {
+    if (await paymentByHash(deps, signature)) continue;
+    const tx = await loadOrderTransaction(deps, signature);
+    if (!tx) continue;
+    if (paidThisOrder(orderId, await settleOrderTransaction(deps, tx, { userId: null }))) return 'paid';
   }
+  const now = await orderById(deps, orderId);
+  if (now?.status === 'paid') return 'paid';
+  if (now?.status !== 'new') return 'skipped';
+  if (reports === 'waiting') return 'waiting';
   const base = { orderId, userId: order.userId, from: 'new' as const, actor: 'system' };
-  if (verdict.ok) {
-    try {
-      const moved = await moveIfStill(
-        deps,
-        {
-          ...base,
-          to: 'paid',
-          reason: 'payment found by reference',
-          set: { paymentTxHash: verdict.signature },
-        },
-        async (tx) => {
-          await recordOrderPayment(deps, tx, {
-            orderId,
-            hash: verdict.signature,
-            payer,
-            expectedCents: order.totalCents,
-          });
-          await deps.jobs.queue.enqueue(
-            confirmPaymentJob,
-            { orderId },
-            { tx, singletonKey: `order-confirm:${orderId}` },
-          );
-          await queueEmail(deps, tx, { kind: 'order_paid', userId: order.userId, orderId });
-        },
-      );
-      return moved ? 'paid' : 'skipped';
-    } catch (error) {
-      // The transfer already paid for something else: it does not pay for this order.
-      if (!(error instanceof Conflict && error.options.reason === 'payment_reused')) throw error;
-    }
-  }
   const moved = await moveIfStill(
     deps,
     { ...base, to: 'cancelled', reason: NOT_PAID_IN_TIME, set: { cancelReason: NOT_PAID_IN_TIME } },

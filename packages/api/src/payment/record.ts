@@ -118,3 +118,56 @@ export async function paymentByHash(deps: Deps, transactionHash: string, tx?: Da
     .limit(1);
   return row ?? null;
 }
+
+export interface RefusedPayment {
+  purpose: TPaymentPurpose;
+  network: TNetwork;
+  transactionHash: string;
+  /** Whom the money goes back to: the transaction's fee payer. */
+  payer: string;
+  recipient: string;
+  tokenMint: string | null;
+  /** What reached the treasury. */
+  amount: bigint;
+  /** What the claim or order it names costs; 0 when it names none. */
+  expectedAmount: bigint;
+  /** The claim or order its memo and reference name, if any: never whoever reported it. */
+  nftId?: number | null;
+  orderId?: string | null;
+  blockTime: Date | null;
+  /** Why it paid nothing, in words for the operator who refunds it and the member who asks. */
+  reason: string;
+}
+
+/**
+ * Keeps on the books a payment that reached the treasury and paid nothing (too little, too late, for
+ * a claim or order that no longer wants it, or for none at all), `rejected` with the reason, so that the
+ * treasury reconciliation lists it for refund. The transaction can never pay anything else (its memo,
+ * reference and time are fixed), so holding its hash costs nobody a payment. Recording it twice is a
+ * no-op: the first record stands.
+ */
+export async function recordRefusedPayment(deps: Deps, tx: Database, payment: RefusedPayment): Promise<void> {
+  const now = deps.clock.now();
+  const p = deps.db.t.payments;
+  await tx
+    .insert(p)
+    .values({
+      purpose: payment.purpose,
+      network: payment.network,
+      transactionHash: payment.transactionHash,
+      payer: payment.payer,
+      recipient: payment.recipient,
+      tokenMint: payment.tokenMint,
+      amount: payment.amount,
+      expectedAmount: payment.expectedAmount,
+      surplus: 0n,
+      status: 'rejected',
+      nftId: payment.nftId ?? null,
+      orderId: payment.orderId ?? null,
+      blockTime: payment.blockTime,
+      reason: payment.reason,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoNothing({ target: p.transactionHash });
+}

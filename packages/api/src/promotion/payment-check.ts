@@ -1,8 +1,9 @@
 import {
-  findVerifiedPayment,
+  findPaymentByReference,
   loadPaymentTransaction,
   nftMemoFields,
   type PaymentExpectation,
+  type PaymentTransaction,
   type PaymentVerification,
   verifySolPayment,
 } from '@puffy/chains';
@@ -48,6 +49,20 @@ function unavailable(deps: Deps, nft: NftRow, error: unknown): UpstreamUnavailab
   return new UpstreamUnavailable(`The ${nft.network} network is not answering; try again in a moment.`);
 }
 
+/** Loads one transaction as the claim's network shows it at `confirmed` (null: not visible yet). */
+export async function loadGasTransaction(
+  deps: Deps,
+  nft: NftRow,
+  signature: string,
+): Promise<PaymentTransaction | null> {
+  const { rpc } = networkOf(deps, nft);
+  try {
+    return await loadPaymentTransaction(rpc, signature);
+  } catch (error) {
+    throw unavailable(deps, nft, error);
+  }
+}
+
 /** Loads and checks one transaction; an unreachable RPC is "try again", never a verdict. */
 export async function checkGasPayment(
   deps: Deps,
@@ -55,23 +70,20 @@ export async function checkGasPayment(
   signature: string,
   expected: PaymentExpectation,
 ): Promise<PaymentVerification> {
-  const { rpc } = networkOf(deps, nft);
-  try {
-    return verifySolPayment(await loadPaymentTransaction(rpc, signature), expected);
-  } catch (error) {
-    throw unavailable(deps, nft, error);
-  }
+  return verifySolPayment(await loadGasTransaction(deps, nft, signature), expected);
 }
 
-/** Looks for the claim's payment by its reference key (a member who paid but never reported the hash). */
-export async function findGasPaymentByReference(
-  deps: Deps,
-  nft: NftRow,
-  expected: PaymentExpectation,
-): Promise<PaymentVerification> {
+/**
+ * The transactions carrying the claim's reference key inside its window, oldest first: how a payment
+ * whose hash was never reported is found (paid by QR code, or the tab closed).
+ */
+export async function gasPaymentCandidates(deps: Deps, nft: NftRow): Promise<string[]> {
   const { rpc } = networkOf(deps, nft);
+  if (!nft.reference) return [];
+  const window = { notBefore: nft.createdAt, notAfter: nft.payBefore ?? nft.createdAt };
   try {
-    return await findVerifiedPayment(rpc, { kind: 'sol', expected });
+    const candidates = await findPaymentByReference(rpc, nft.reference, window);
+    return candidates.map((c) => c.signature);
   } catch (error) {
     throw unavailable(deps, nft, error);
   }

@@ -2,6 +2,7 @@ import type { TNftProgress } from '@puffy/contracts';
 import { ZNftProgress } from '@puffy/contracts';
 import { and, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { Deps } from '../deps';
+import { pendingReportsOfNfts } from '../payment/reports';
 import { isSvmNetwork } from './config';
 
 export type NftRow = typeof import('@puffy/db').pg.userNfts.$inferSelect;
@@ -21,7 +22,10 @@ interface CountedPayment {
   surplus: bigint;
 }
 
-/** The payment that counts for each NFT: an accepted or final one first, else the newest pending one. */
+/**
+ * The payment that counts for each NFT: an accepted or final one first, else the newest report still
+ * waiting for the chain (which reserves nothing, but tells the member their hash is being watched).
+ */
 async function paymentsFor(deps: Deps, nftIds: number[]): Promise<Map<number, CountedPayment>> {
   const p = deps.db.t.payments;
   const best = new Map<number, CountedPayment>();
@@ -40,6 +44,9 @@ async function paymentsFor(deps: Deps, nftIds: number[]): Promise<Map<number, Co
     if (row.nftId === null) continue;
     const current = best.get(row.nftId);
     if (!current || (current.status === 'pending' && row.status !== 'pending')) best.set(row.nftId, row);
+  }
+  for (const [nftId, hash] of await pendingReportsOfNfts(deps, nftIds)) {
+    if (!best.has(nftId)) best.set(nftId, { nftId, hash, status: 'pending', surplus: 0n });
   }
   return best;
 }

@@ -1,12 +1,12 @@
-import { isTransientPaymentFailure } from '@puffy/chains';
+import { isTransientPaymentFailure, type PaymentTransaction, verifySolPayment } from '@puffy/chains';
 import { and, eq } from 'drizzle-orm';
 import type { Deps } from '../deps';
 import { solanaWalletOf } from '../payment/payer';
-import { type PaymentRow, updatePayment } from '../payment/record';
-import { AppError } from '../platform/errors';
-import { acceptGasPayment } from './accept';
+import { type PaymentRow, paymentByHash, updatePayment } from '../payment/record';
+import { closeReport, pendingReports } from '../payment/reports';
 import { mintNftJob } from './jobs-definitions';
-import { checkGasPayment, findGasPaymentByReference, gasExpectation } from './payment-check';
+import { type GasSettlement, settleGasTransaction } from './owner';
+import { checkGasPayment, gasExpectation, gasPaymentCandidates, loadGasTransaction } from './payment-check';
 import { type NftRow, nftById, publishNftStatus } from './progress';
 import { transitionNft } from './transitions';
 
@@ -25,42 +25,66 @@ async function paymentsOf(deps: Deps, nftId: number, status: PaymentRow['status'
 const pastWindow = (deps: Deps, since: Date): boolean =>
   deps.clock.now().getTime() > since.getTime() + deps.promotion.confirmationWindowSeconds * 1000;
 
-/**
- * Re-checks the claim's pending payments (reported before the RPC showed them): the first that verifies
- * pays the claim; one that can never count, or never appears within the confirmation window, is rejected.
- */
-async function settlePending(deps: Deps, nft: NftRow): Promise<SettleOutcome> {
-  const pending = await paymentsOf(deps, nft.id, 'pending');
-  if (pending.length === 0) return 'done';
+/** Why a reported transaction paid nothing for the reporter's claim, in the reporter's words. */
+async function refusalFor(deps: Deps, nft: NftRow, tx: PaymentTransaction): Promise<string> {
   const payer = await solanaWalletOf(deps, nft.userId);
+  const verdict = verifySolPayment(tx, gasExpectation(deps, nft, payer, 'confirmed'));
+  return verdict.ok ? 'This transaction was already used to pay for something else.' : verdict.message;
+}
+
+const paidThis = (nft: NftRow, settled: GasSettlement): boolean =>
+  (settled.kind === 'paid' && settled.nftId === nft.id) ||
+  (settled.kind === 'known' && settled.payment.nftId === nft.id && settled.payment.status !== 'rejected');
+
+/**
+ * Re-checks the claim's pending reports (hashes reported before the RPC showed them). A transaction
+ * that appears pays whatever its memo and reference name, whoever reported it; the report is closed
+ * either way. One that never appears within the confirmation window is refused.
+ */
+async function settleReports(deps: Deps, nft: NftRow): Promise<SettleOutcome> {
+  const reports = await pendingReports(deps, { nftId: nft.id });
   let waiting = false;
-  for (const payment of pending) {
-    const hash = payment.transactionHash;
-    const verdict = await checkGasPayment(deps, nft, hash, gasExpectation(deps, nft, payer, 'confirmed'));
-    if (verdict.ok) {
-      await deps.db.withTransaction((tx) => acceptGasPayment(deps, tx, nft, verdict, { pending: true }));
-      await publishNftStatus(deps, nft.id);
-      return 'done';
+  for (const report of reports) {
+    const tx = await loadGasTransaction(deps, nft, report.transactionHash);
+    if (!tx) {
+      if (!pastWindow(deps, report.createdAt)) {
+        waiting = true;
+        continue;
+      }
+      await closeReport(deps, report.id, {
+        status: 'refused',
+        reason: 'The reported transaction never appeared on the chain.',
+      });
+    } else {
+      const settled = await settleGasTransaction(deps, nft.network, tx);
+      await closeReport(
+        deps,
+        report.id,
+        paidThis(nft, settled)
+          ? { status: 'settled' }
+          : { status: 'refused', reason: await refusalFor(deps, nft, tx) },
+      );
     }
-    if (isTransientPaymentFailure(verdict.reason) && !pastWindow(deps, payment.createdAt)) {
-      waiting = true;
-      continue;
-    }
-    const reason = isTransientPaymentFailure(verdict.reason)
-      ? 'The reported transaction never appeared on the chain.'
-      : verdict.message;
-    await deps.db.withTransaction((tx) =>
-      updatePayment(deps, tx, hash, 'pending', { status: 'rejected', reason }),
-    );
     await publishNftStatus(deps, nft.id);
   }
   return waiting ? 'waiting' : 'done';
 }
 
 /** Expires an accepted payment's claim (`paid → payment_expired`), saying why. */
-async function expirePaid(deps: Deps, nft: NftRow, payment: PaymentRow, reason: string): Promise<void> {
+async function expirePaid(
+  deps: Deps,
+  nft: NftRow,
+  payment: PaymentRow,
+  reason: string,
+  dropped = false,
+): Promise<void> {
   await deps.db.withTransaction(async (tx) => {
-    await updatePayment(deps, tx, payment.transactionHash, 'accepted', { status: 'rejected', reason });
+    // A dropped transaction moved no money: nothing of it is left to refund.
+    await updatePayment(deps, tx, payment.transactionHash, 'accepted', {
+      status: 'rejected',
+      reason,
+      ...(dropped ? { amount: 0n } : {}),
+    });
     await transitionNft(deps, tx, { nftId: nft.id, from: 'paid', to: 'payment_expired', reason });
   });
   await publishNftStatus(deps, nft.id);
@@ -88,46 +112,42 @@ async function confirmPaid(deps: Deps, nft: NftRow): Promise<SettleOutcome> {
       verdict.reason === 'not_found'
         ? 'The payment was dropped by the network before it became final; nothing was charged.'
         : 'The payment did not become final within the confirmation window.';
-    await expirePaid(deps, nft, payment, why);
+    await expirePaid(deps, nft, payment, why, verdict.reason === 'not_found');
     return 'done';
   }
   await expirePaid(deps, nft, payment, `The payment no longer verifies: ${verdict.message}`);
   return 'done';
 }
 
-/** The confirmation job: pending payments of a `new` claim, or finality of a `paid` one. */
+/** The confirmation job: the claim's pending reports, then finality of a `paid` claim's payment. */
 export async function settleGasPayment(deps: Deps, nftId: number): Promise<SettleOutcome> {
   const nft = await nftById(deps, nftId);
-  if (nft?.status === 'new') return settlePending(deps, nft);
-  if (nft?.status === 'paid') return confirmPaid(deps, nft);
-  return 'done';
+  if (!nft) return 'done';
+  const reports = await settleReports(deps, nft);
+  const confirmed = nft.status === 'paid' ? await confirmPaid(deps, nft) : 'done';
+  return reports === 'waiting' || confirmed === 'waiting' ? 'waiting' : 'done';
 }
 
 /**
- * The expiry job, at the end of the payment window: pending payments first, then a search by the
- * claim's reference (a member who paid but never reported the hash). Only when nothing pays the claim
- * does it expire (`new → payment_expired`); its number is never reused.
+ * The expiry job, at the end of the payment window: pending reports first, then every transaction
+ * carrying the claim's reference (a member who paid by QR code or never reported the hash), each
+ * settled to what it names. Only when nothing pays the claim does it expire
+ * (`new → payment_expired`); its number is never reused.
  */
 export async function expireUnpaidClaim(deps: Deps, nftId: number): Promise<SettleOutcome> {
   const found = await nftById(deps, nftId);
   if (found?.status !== 'new') return 'done';
-  const pending = await settlePending(deps, found);
+  const reports = await settleReports(deps, found);
+  for (const signature of await gasPaymentCandidates(deps, found)) {
+    if (await paymentByHash(deps, signature)) continue;
+    const tx = await loadGasTransaction(deps, found, signature);
+    if (!tx) continue;
+    if (paidThis(found, await settleGasTransaction(deps, found.network, tx))) return 'done';
+  }
   const nft = await nftById(deps, nftId);
   if (nft?.status !== 'new') return 'done';
-  const payer = await solanaWalletOf(deps, nft.userId);
-  const verdict = await findGasPaymentByReference(deps, nft, gasExpectation(deps, nft, payer, 'confirmed'));
-  if (verdict.ok) {
-    try {
-      await deps.db.withTransaction((tx) => acceptGasPayment(deps, tx, nft, verdict, { pending: false }));
-      await publishNftStatus(deps, nft.id);
-      return 'done';
-    } catch (error) {
-      // A transaction already counted for something else pays nothing here; keep looking until expiry.
-      if (!(error instanceof AppError && error.code === 'CONFLICT')) throw error;
-    }
-  }
   const payBefore = nft.payBefore ?? nft.createdAt;
-  if (pending === 'waiting' || deps.clock.now().getTime() < payBefore.getTime()) return 'waiting';
+  if (reports === 'waiting' || deps.clock.now().getTime() < payBefore.getTime()) return 'waiting';
   const reason = `No payment arrived before ${payBefore.toISOString()}.`;
   const moved = await deps.db.withTransaction((tx) =>
     transitionNft(deps, tx, { nftId, from: 'new', to: 'payment_expired', reason }),

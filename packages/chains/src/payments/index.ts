@@ -54,6 +54,7 @@ export {
   type SolanaRpcOptions,
   type TTransactionEncoding,
 } from './rpc';
+export { feePayerOf, memosOf, receivedByTreasury } from './seen';
 export {
   type AccountKey,
   type PaymentTransaction,

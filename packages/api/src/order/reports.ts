@@ -1,0 +1,48 @@
+import { type PaymentTransaction, verifyTokenPayment } from '@puffy/chains';
+import type { Deps } from '../deps';
+import { closeReport, pendingReports } from '../payment/reports';
+import { orderById } from './confirm';
+import { paidThisOrder, settleOrderTransaction } from './owner';
+import { loadOrderTransaction, orderPaymentExpectation, solanaPayerOf } from './payment-check';
+
+/** Why a reported transaction paid nothing for the reporter's order, in the reporter's words. */
+export async function orderRefusalFor(deps: Deps, orderId: string, tx: PaymentTransaction): Promise<string> {
+  const order = await orderById(deps, orderId);
+  if (!order) return 'This transaction does not pay for this order.';
+  const payer = await solanaPayerOf(deps, order.userId);
+  const verdict = verifyTokenPayment(tx, orderPaymentExpectation(deps, order, payer, 'confirmed'));
+  return verdict.ok ? 'This transaction was already used to pay for something else.' : verdict.message;
+}
+
+/**
+ * The report job's work: each hash reported for the order before the chain showed it. A transaction
+ * that appears pays whatever its memo and reference name, whoever reported it, and the report closes;
+ * one that never appears within the confirmation window is refused. `waiting`: look again later.
+ */
+export async function settleOrderReports(deps: Deps, orderId: string): Promise<'waiting' | 'done'> {
+  let waiting = false;
+  for (const report of await pendingReports(deps, { orderId })) {
+    const tx = await loadOrderTransaction(deps, report.transactionHash);
+    if (!tx) {
+      const deadline = report.createdAt.getTime() + deps.storefront.confirmationWindowSeconds * 1000;
+      if (deps.clock.now().getTime() <= deadline) {
+        waiting = true;
+        continue;
+      }
+      await closeReport(deps, report.id, {
+        status: 'refused',
+        reason: 'The reported transaction never appeared on the chain.',
+      });
+      continue;
+    }
+    const settled = await settleOrderTransaction(deps, tx, { userId: report.reportedBy });
+    await closeReport(
+      deps,
+      report.id,
+      paidThisOrder(orderId, settled)
+        ? { status: 'settled' }
+        : { status: 'refused', reason: await orderRefusalFor(deps, orderId, tx) },
+    );
+  }
+  return waiting ? 'waiting' : 'done';
+}
