@@ -138,6 +138,7 @@ describe('admin treasury', () => {
               orderId: 'order-1',
               nftId: null,
               problems: ['orphaned', 'underpaid'],
+              reason: 'This payment sends 90 USDT; the order total is 99 USDT.',
               refundAmount: '90000000',
               shortfall: '9000000',
               refundTransactionHash: null,
@@ -153,6 +154,7 @@ describe('admin treasury', () => {
     expect(await screen.findByText('Refund 90 USDT')).toBeTruthy();
     expect(screen.getByText('or collect 9 USDT more')).toBeTruthy();
     expect(screen.getByText('its order or claim ended; paid too little')).toBeTruthy();
+    expect(screen.getByText('This payment sends 90 USDT; the order total is 99 USDT.')).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Refund transaction'), { target: { value: 'RefundTx' } });
     fireEvent.click(screen.getByRole('button', { name: 'Mark refunded' }));
     await waitFor(() =>

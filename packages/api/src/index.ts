@@ -27,6 +27,7 @@ export type { EmailKind } from './notification/emails';
 export { type EmailJob, queueEmail, sendEmail } from './notification/service';
 export { localAddressValidator } from './order/address';
 export { type ConfirmOutcome, confirmOrderPayment } from './order/confirm';
+export { settleOrderReports } from './order/reports';
 export { settleUnpaidOrder, type UnpaidOutcome } from './order/unpaid';
 export { type PaymentRecord, recordPayment, updatePayment } from './payment/record';
 export { type Clock, fixedClock, systemClock } from './platform/clock';
@@ -34,6 +35,7 @@ export * from './platform/errors';
 export { type JobRegistration, jobRegistration } from './platform/job-registry';
 export { type Logger, silentLogger } from './platform/logger';
 export type { Mailer, MailMessage } from './platform/mail';
+export { callerRequestIdOf } from './platform/security-events';
 export type {
   AssetMinter,
   MintAssetRequest,

@@ -111,6 +111,8 @@ export const ZTreasuryRow = z.object({
   orderId: z.string().nullable(),
   nftId: z.number().int().nullable(),
   problems: z.array(ZTreasuryProblem),
+  /** Why it paid nothing, when it did not, in words for the operator. */
+  reason: z.string().nullable(),
   /** Send this much back to the payer to settle. */
   refundAmount: z.string(),
   /** Or, for an underpayment the member wants to keep, collect this much more. */

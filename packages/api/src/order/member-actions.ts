@@ -1,12 +1,12 @@
 import { verifyTokenPayment } from '@puffy/chains';
 import type { TOrder, TShippingAddress } from '@puffy/contracts';
-import { type Database, lockRows } from '@puffy/db';
+import { lockRows } from '@puffy/db';
 import { eq } from 'drizzle-orm';
 import type { Deps } from '../deps';
 import { queueEmail } from '../notification/service';
 import { paymentByHash } from '../payment/record';
 import { recordReport } from '../payment/reports';
-import { BadInput, Conflict } from '../platform/errors';
+import { BadInput, Conflict, UpstreamUnavailable } from '../platform/errors';
 import { giveBack } from './give-back';
 import { paymentReportJob } from './jobs-definitions';
 import { getOrder, loadOwnOrder } from './orders';
@@ -90,6 +90,20 @@ async function refuseReplay(deps: Deps, orderId: string, hash: string): Promise<
 }
 
 /**
+ * Money sent for an order that no longer wants it (paid twice, or after it was cancelled) still goes on
+ * the books for its refund; an RPC that does not answer only leaves that to a later report.
+ */
+async function recordUnwanted(deps: Deps, hash: string): Promise<void> {
+  if (await paymentByHash(deps, hash)) return;
+  try {
+    const tx = await loadOrderTransaction(deps, hash);
+    if (tx) await settleOrderTransaction(deps, tx, { userId: null });
+  } catch (error) {
+    if (!(error instanceof UpstreamUnavailable)) throw error;
+  }
+}
+
+/**
  * `order.submitPayment`: the member reports the transaction paying their `new` order. A transaction
  * the chain shows pays the order its memo and reference name, whoever reports it
  * (docs/product/payments.md): the member's own order moves to `paid` and a job confirms it at
@@ -106,6 +120,7 @@ export async function submitPayment(
   const order = await loadOwnOrder(deps, userId, orderId);
   if (order.status !== 'new') {
     if (order.paymentTxHash === hash) return getOrder(deps, userId, orderId);
+    await recordUnwanted(deps, hash);
     throw new Conflict(`Only a new order can be paid; this one is ${order.status}.`, 'order_not_new');
   }
   if (await refuseReplay(deps, orderId, hash)) return getOrder(deps, userId, orderId);

@@ -67,7 +67,10 @@ function PaymentRow({ payment }: { payment: TTreasuryRow }) {
           from <span className="mono">{shortId(payment.payer)}</span>
         </div>
       </td>
-      <td className="small">{payment.problems.map((p) => PROBLEM_TEXT[p]).join('; ')}</td>
+      <td className="small">
+        <span>{payment.problems.map((p) => PROBLEM_TEXT[p]).join('; ')}</span>
+        {payment.reason && <div className="muted">{payment.reason}</div>}
+      </td>
       <td>{tokenAmount(payment.amount, payment.unit)}</td>
       <td>{tokenAmount(payment.expectedAmount, payment.unit)}</td>
       <td className="small">

@@ -44,8 +44,10 @@ function settlement(row: PaymentRow, problems: TTreasuryProblem[]) {
 
 /**
  * Treasury reconciliation: every payment that reached a treasury and matches no claim or order, pays
- * for one that ended, or paid too much or too little. Payments the worker has not seen arrive (amount 0)
- * are not money in the treasury yet and are left out.
+ * for one that ended, was refused (too little, too late, from another wallet, for a claim or order
+ * already paid), or paid too much. Every transaction the server sees reach the treasury is recorded with
+ * what arrived (docs/product/payments.md); a row with nothing arrived (a transaction dropped before it
+ * became final) holds no money to give back and is left out.
  */
 export async function listTreasuryProblems(
   deps: Deps,
@@ -105,6 +107,7 @@ function toTreasuryRow(
     orderId: row.orderId,
     nftId: row.nftId,
     problems,
+    reason: row.reason,
     ...settlement(row, problems),
     refundTransactionHash: row.refundTxHash,
     createdAt: row.createdAt.toISOString(),
