@@ -10,7 +10,8 @@ import {
   useState,
 } from 'react';
 import { describeError } from '../lib/errors';
-import { setCsrfToken } from '../lib/session-token';
+import { onSessionRefreshed, refreshSession } from '../lib/session-refresh';
+import { forgetSession, mayHaveSession, rememberSession, setCsrfToken } from '../lib/session-token';
 import { trackStep } from '../lib/telemetry';
 import { trpc } from '../lib/trpc';
 import type { SignInConnector } from './connectors';
@@ -25,14 +26,20 @@ interface AuthState {
   error: unknown;
   /** Why the member was signed out without asking (an expired or revoked session). */
   notice: string | null;
+  /** A sign-out the server did not confirm: the session may still be alive, so the member is told. */
+  signOutError: unknown;
   signIn(connector: SignInConnector): Promise<void>;
   signOut(): Promise<void>;
 }
 
 const AuthContext = createContext<AuthState | null>(null);
 
-/** Refresh this long before the access token expires, so a request never meets a dead token. */
+/**
+ * Refresh this long before the access token expires, so a request rarely meets a dead token (one that
+ * does is retried once after a refresh: sessionRetryLink); a quarter of a short token's life at most.
+ */
 const REFRESH_MARGIN_MS = 60_000;
+const SESSION_ENDED = 'Your session has ended. Please sign in again.';
 const CROSS_TAB_KEY = 'puffy.auth.changed';
 const MAX_TIMER_MS = 2_147_483_647;
 
@@ -42,14 +49,49 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [step, setStep] = useState<SignInStep | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [signOutError, setSignOutError] = useState<unknown>(null);
   const inFlight = useRef<AbortController | null>(null);
+  const refresh = useCallback(() => refreshSession(() => utils.client.auth.refresh.mutate()), [utils]);
 
   const data = session.data;
   useEffect(() => {
     // Only a known answer changes the token: clearing it while the session loads would strip the
     // header from requests already made with a valid one.
-    if (data) setCsrfToken(data.signedIn ? data.csrfToken : null);
+    if (!data) return;
+    setCsrfToken(data.signedIn ? data.csrfToken : null);
+    if (data.signedIn) rememberSession();
   }, [data]);
+
+  // Whoever refreshed (the timer, a retried request, another page's load), the session state follows.
+  useEffect(
+    () =>
+      onSessionRefreshed((outcome) => {
+        if (outcome === 'ended') setNotice(SESSION_ENDED);
+        if (outcome !== 'failed') void utils.auth.session.invalidate();
+      }),
+    [utils],
+  );
+
+  // "Signed out" with a refresh cookie that may be alive (the access token died while the member was
+  // away, or the page was opened after that): one refresh decides, and the page waits for it.
+  // One try per signed-out spell, so a refresh that succeeds while the session still reads signed
+  // out cannot loop; the page shows "loading" until the answer after the refresh arrives.
+  const answeredAt = session.dataUpdatedAt;
+  const [recoveryFor, setRecoveryFor] = useState<number | null>(null);
+  const signedOut = data?.signedIn === false;
+  const recovering = signedOut && (recoveryFor === null || recoveryFor === answeredAt) && mayHaveSession();
+  useEffect(() => {
+    if (!signedOut) {
+      setRecoveryFor(null);
+      return;
+    }
+    if (recoveryFor !== null || !mayHaveSession()) return;
+    setRecoveryFor(answeredAt);
+    void refresh().then((outcome) => {
+      // No answer: show the member as signed out rather than loading forever.
+      if (outcome === 'failed') setRecoveryFor(-1);
+    });
+  }, [signedOut, recoveryFor, answeredAt, refresh]);
 
   const announce = useCallback(() => {
     localStorage.setItem(CROSS_TAB_KEY, String(Date.now()));
@@ -68,22 +110,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!data?.signedIn) return;
     // setTimeout fires at once past 2^31-1 ms, so a far expiry waits the longest a timer can.
-    const untilRefresh = new Date(data.expiresAt).getTime() - Date.now() - REFRESH_MARGIN_MS;
+    const untilExpiry = new Date(data.expiresAt).getTime() - Date.now();
+    const untilRefresh = untilExpiry - Math.min(REFRESH_MARGIN_MS, untilExpiry / 4);
     const wait = Math.min(MAX_TIMER_MS, Math.max(1_000, untilRefresh));
-    const timer = setTimeout(async () => {
-      try {
-        const refreshed = await utils.client.auth.refresh.mutate();
-        setCsrfToken(refreshed.csrfToken);
-      } catch (refreshError) {
-        if (describeError(refreshError).code === 'UNAUTHORIZED') {
-          setCsrfToken(null);
-          setNotice('Your session has ended. Please sign in again.');
-        }
-      }
-      await utils.auth.session.invalidate();
-    }, wait);
+    const timer = setTimeout(() => void refresh(), wait);
     return () => clearTimeout(timer);
-  }, [data, utils]);
+  }, [data, refresh]);
 
   const signIn = useCallback(
     async (connector: SignInConnector) => {
@@ -105,6 +137,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
           setStep,
         );
         setCsrfToken(result.csrfToken);
+        rememberSession();
+        setSignOutError(null);
         await utils.auth.session.invalidate();
         announce();
       } catch (signInError) {
@@ -118,28 +152,38 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [utils, announce],
   );
 
+  // Local state is cleared only once the server ended the session (or says none is left): a sign-out
+  // that fails leaves the member signed in, and told so, rather than looking signed out.
   const signOut = useCallback(async () => {
+    setSignOutError(null);
     try {
       await utils.client.auth.logout.mutate();
-    } finally {
-      setCsrfToken(null);
-      await utils.auth.session.invalidate();
-      void utils.invalidate();
-      announce();
+    } catch (logoutError) {
+      if (describeError(logoutError).code !== 'UNAUTHORIZED') {
+        setSignOutError(logoutError);
+        return;
+      }
     }
+    forgetSession();
+    setCsrfToken(null);
+    setNotice(null);
+    await utils.auth.session.invalidate();
+    void utils.invalidate();
+    announce();
   }, [utils, announce]);
 
   const value = useMemo<AuthState>(
     () => ({
-      status: session.isPending ? 'loading' : data?.signedIn ? 'signedIn' : 'signedOut',
+      status: session.isPending || recovering ? 'loading' : data?.signedIn ? 'signedIn' : 'signedOut',
       user: data?.signedIn ? data.user : null,
       step,
       error,
       notice,
+      signOutError,
       signIn,
       signOut,
     }),
-    [session.isPending, data, step, error, notice, signIn, signOut],
+    [session.isPending, recovering, data, step, error, notice, signOutError, signIn, signOut],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

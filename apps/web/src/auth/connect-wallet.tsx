@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { ErrorMessage } from '../components/error-message';
+import { describeError } from '../lib/errors';
 import { trpc } from '../lib/trpc';
 import { useAuth } from './auth-context';
 import type { SignInConnector, WalletConnector } from './connectors';
@@ -64,6 +65,11 @@ export function ConnectWallet() {
         <button type="button" className="secondary" onClick={() => void auth.signOut()}>
           Sign out
         </button>
+        {auth.signOutError !== null && (
+          <p className="notice notice-error small" role="alert">
+            You are still signed in. {describeError(auth.signOutError).message}
+          </p>
+        )}
       </div>
     );
   }

@@ -1,6 +1,15 @@
 import type { AppRouter } from '@puffy/api/router-type';
-import { httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
+import {
+  createTRPCClient,
+  httpBatchLink,
+  httpSubscriptionLink,
+  splitLink,
+  type TRPCLink,
+} from '@trpc/client';
 import { createTRPCReact } from '@trpc/react-query';
+import { observable } from '@trpc/server/observable';
+import { describeError } from './errors';
+import { refreshSession } from './session-refresh';
 import { getCsrfToken } from './session-token';
 
 export const trpc = createTRPCReact<AppRouter>();
@@ -47,6 +56,38 @@ export function fetchWithTimeout(timeoutMs = REQUEST_TIMEOUT_MS, baseFetch?: typ
   };
 }
 
+/**
+ * A call refused because its access token is dead (expired while the tab slept, or the cookie is
+ * gone) is retried once after one refresh of the session. Sign-in calls are never retried: their 401
+ * is the answer. A session that cannot be renewed lets the original refusal through.
+ */
+export function sessionRetryLink(refresh: () => Promise<{ csrfToken: string }>): TRPCLink<AppRouter> {
+  return () =>
+    ({ op, next }) =>
+      observable((observer) => {
+        let closed = false;
+        let current = next(op).subscribe({
+          next: (value) => observer.next(value),
+          complete: () => observer.complete(),
+          error: (error) => {
+            const { code, reason } = describeError(error);
+            const retryable =
+              code === 'UNAUTHORIZED' && reason === 'sign_in_required' && !op.path.startsWith('auth.');
+            if (!retryable) return observer.error(error);
+            void refreshSession(refresh).then((outcome) => {
+              if (closed) return;
+              if (outcome !== 'renewed') return observer.error(error);
+              current = next(op).subscribe(observer);
+            });
+          },
+        });
+        return () => {
+          closed = true;
+          current.unsubscribe();
+        };
+      });
+}
+
 export interface TrpcClientOptions {
   /** Absolute in tests (jsdom has no page origin to resolve `/trpc` against). */
   url?: string;
@@ -57,12 +98,23 @@ export interface TrpcClientOptions {
 
 /**
  * The one tRPC client: plain JSON (no transformer, SPEC.md section 2), batched, with cookies and the
- * CSRF header of the current session. Subscriptions (order status) go over SSE through a splitLink.
+ * CSRF header of the current session, and one refresh-and-retry for a call whose access token died
+ * (sessionRetryLink). Subscriptions (order status) go over SSE through a splitLink.
  */
 export function createTrpcClient(options: TrpcClientOptions = {}): TrpcClient {
   const url = options.url ?? '/trpc';
+  const transport = fetchWithTimeout(options.timeoutMs, options.fetch);
+  const csrfHeader = () => {
+    const token = getCsrfToken();
+    return token ? { 'x-csrf-token': token } : {};
+  };
+  // A client of its own, so the refresh never waits in a batch with the calls it unblocks.
+  const refresher = createTRPCClient<AppRouter>({
+    links: [httpBatchLink({ url, maxItems: 1, fetch: transport, headers: csrfHeader })],
+  });
   return trpc.createClient({
     links: [
+      sessionRetryLink(() => refresher.auth.refresh.mutate()),
       splitLink({
         condition: (op) => op.type === 'subscription',
         // A live stream has no request timeout: EventSource reconnects by itself when it drops.
@@ -71,11 +123,8 @@ export function createTrpcClient(options: TrpcClientOptions = {}): TrpcClient {
           url,
           maxItems: MAX_BATCH_ITEMS,
           maxURLLength: 2000,
-          fetch: fetchWithTimeout(options.timeoutMs, options.fetch),
-          headers: () => {
-            const token = getCsrfToken();
-            return token ? { 'x-csrf-token': token } : {};
-          },
+          fetch: transport,
+          headers: csrfHeader,
         }),
       }),
     ],
