@@ -29,7 +29,7 @@ function serving(session: unknown, overrides: Record<string, (attempt: number) =
       case 'campaign.info':
         return ok(infoOf());
       case 'activity.list':
-        return ok({ items: [], points: 0 });
+        return ok({ items: [], nextCursor: null, points: 0 });
       case 'campaign.leaderboard':
         return ok(emptyBoard);
       default:

@@ -23,7 +23,7 @@ function serving(session: unknown, overrides: Record<string, (attempt: number) =
     if (path === 'auth.session') return ok(session);
     if (path === 'campaign.get') return ok(campaignOf());
     if (path === 'campaign.info') return ok(infoOf());
-    if (path === 'activity.list') return ok({ items: [], points: 0 });
+    if (path === 'activity.list') return ok({ items: [], nextCursor: null, points: 0 });
     if (path === 'campaign.leaderboard') return ok(emptyBoard);
     if (path === 'campaign.list') return ok({ items: [], nextCursor: null });
     return ok(versionOf());

@@ -84,7 +84,7 @@ function serving(overrides: Record<string, (attempt: number) => WireAnswer> = {}
     if (path === 'campaign.promotions') return ok({ items: [promotion], nextCursor: null });
     if (path === 'promotion.alreadyPaid') return ok({ paid: false, nft: null });
     if (path === 'promotion.complete') return ok(claimOf());
-    if (path === 'activity.list') return ok({ items: [], points: 0 });
+    if (path === 'activity.list') return ok({ items: [], nextCursor: null, points: 0 });
     if (path === 'campaign.leaderboard') return ok(emptyBoard);
     return ok(versionOf());
   });

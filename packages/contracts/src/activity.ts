@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZActivityKind, ZActivityScope, ZProductKind } from './enums';
-import { PAGE_MAX } from './pagination';
+import { PAGE_MAX, pageOf, ZPageInput } from './pagination';
 
 const ZId = z.number().int().positive();
 
@@ -32,10 +32,8 @@ export const ZActivityCompleteOutput = z.object({
 });
 export type TActivityCompleteOutput = z.infer<typeof ZActivityCompleteOutput>;
 
-export const ZActivityListInput = z.object({
-  campaignId: ZId,
-  limit: z.number().int().min(1).max(PAGE_MAX).default(PAGE_MAX).describe(`At most ${PAGE_MAX}`),
-});
+/** In the campaign's order, a page at a time like every list. */
+export const ZActivityListInput = ZPageInput.extend({ campaignId: ZId });
 export type TActivityListInput = z.infer<typeof ZActivityListInput>;
 
 export const ZCampaignActivity = z.object({
@@ -56,8 +54,7 @@ export const ZCampaignActivity = z.object({
 });
 export type TCampaignActivity = z.infer<typeof ZCampaignActivity>;
 
-export const ZActivityListOutput = z.object({
-  items: z.array(ZCampaignActivity),
+export const ZActivityListOutput = pageOf(ZCampaignActivity).extend({
   /** The member's points in this campaign (0 for guests). */
   points: z.number().int(),
 });

@@ -124,30 +124,50 @@ function ActivityRow({
   );
 }
 
-/** The campaign's activities and their points (`activity.list`), completed through `activity.complete`. */
+/**
+ * The campaign's activities and their points (`activity.list`, a page at a time), completed through
+ * `activity.complete`.
+ */
 export function Activities({ campaign }: { campaign: TCampaign }) {
   const auth = useAuth();
-  const list = trpc.activity.list.useQuery({ campaignId: campaign.id });
+  const list = trpc.activity.list.useInfiniteQuery(
+    { campaignId: campaign.id },
+    { getNextPageParam: (last) => last.nextCursor ?? undefined },
+  );
   const signedIn = auth.status === 'signedIn';
+  const pages = list.data?.pages ?? [];
+  const activities = pages.flatMap((page) => page.items);
+  // Every page carries the member's points; the newest read is the one to show.
+  const points = pages.at(-1)?.points ?? 0;
   return (
     <section className="card" aria-labelledby="activities-title">
       <h2 id="activities-title">Activities</h2>
       {list.isPending && <SkeletonText lines={3} label="Loading activities" />}
       {list.isError && <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />}
-      {list.data && list.data.items.length === 0 && (
+      {list.isSuccess && activities.length === 0 && (
         <p className="muted" data-testid="activities-empty">
           This campaign has no activities.
         </p>
       )}
-      {list.data && list.data.items.length > 0 && (
+      {activities.length > 0 && (
         <>
-          {signedIn && <p>You have {list.data.points} points in this campaign.</p>}
+          {signedIn && <p>You have {points} points in this campaign.</p>}
           <ul className="campaign-activities">
-            {list.data.items.map((a) => (
+            {activities.map((a) => (
               <ActivityRow key={a.activityId} campaignId={campaign.id} activity={a} signedIn={signedIn} />
             ))}
           </ul>
         </>
+      )}
+      {list.hasNextPage && (
+        <button
+          type="button"
+          className="campaign-quiet"
+          disabled={list.isFetchingNextPage}
+          onClick={() => void list.fetchNextPage()}
+        >
+          {list.isFetchingNextPage ? 'Loading…' : 'Show more activities'}
+        </button>
       )}
     </section>
   );

@@ -1,5 +1,5 @@
 import type { Database, Db } from '@puffy/db';
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Deps } from '../deps';
 import { NotFound, PreconditionFailed } from '../platform/errors';
@@ -58,6 +58,7 @@ function prepareReads(db: Db) {
       .prepare('visible_campaign'),
     activities: db.db
       .select({
+        key: t.campaignActivities.id,
         activityId: t.activities.id,
         name: t.activities.name,
         description: t.activities.description,
@@ -71,7 +72,9 @@ function prepareReads(db: Db) {
       })
       .from(t.campaignActivities)
       .innerJoin(t.activities, eq(t.activities.id, t.campaignActivities.activityId))
-      .where(eq(t.campaignActivities.campaignId, p('campaignId')))
+      .where(
+        and(eq(t.campaignActivities.campaignId, p('campaignId')), gt(t.campaignActivities.id, p('after'))),
+      )
       .orderBy(asc(t.campaignActivities.id))
       .limit(p('limit'))
       .prepare('campaign_activity_rows'),
@@ -101,9 +104,16 @@ export function requireRunning(campaign: CampaignWindow, now: Date): void {
   throw new PreconditionFailed('This campaign is not accepting activities right now.', 'campaign_inactive');
 }
 
-/** The campaign's activities with their per-campaign points, in a stable order. */
-export function campaignActivityRows(deps: Pick<Deps, 'db'>, campaignId: number, limit: number) {
-  return reads(deps.db).activities.execute({ campaignId, limit });
+/**
+ * The campaign's activities with their per-campaign points, in a stable order: `limit` of them after
+ * the campaign activity keyed `after` (0 for the first).
+ */
+export function campaignActivityRows(
+  deps: Pick<Deps, 'db'>,
+  campaignId: number,
+  page: { after: number; limit: number },
+) {
+  return reads(deps.db).activities.execute({ campaignId, ...page });
 }
 
 export async function campaignActivity(deps: Pick<Deps, 'db'>, campaignId: number, activityId: number) {

@@ -7,6 +7,7 @@ import type {
 } from '@puffy/contracts';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Deps } from '../deps';
+import { afterIdCursor, toIdPage } from '../platform/cursor';
 import { BadInput, PreconditionFailed } from '../platform/errors';
 import {
   activitySettings,
@@ -112,19 +113,30 @@ export async function listCampaignActivities(
   input: TActivityListInput,
 ): Promise<TActivityListOutput> {
   await visibleCampaign(deps, input.campaignId);
-  const rows = await campaignActivityRows(deps, input.campaignId, input.limit);
+  // One more than the page tells whether there is a next one.
+  const rows = await campaignActivityRows(deps, input.campaignId, {
+    after: afterIdCursor(input.cursor),
+    limit: input.limit + 1,
+  });
+  const page = toIdPage(
+    rows,
+    input.limit,
+    (row) => row.key,
+    (row) => row,
+  );
   const states = userId
     ? await completionStates(
         deps,
         userId,
         input.campaignId,
-        rows.map((r) => r.activityId),
+        page.items.map((r) => r.activityId),
       )
     : new Map();
   const scope = campaignScope(input.campaignId);
   return {
     points: userId ? await pointsOf(deps, userId, scope) : 0,
-    items: rows.map((row) => {
+    nextCursor: page.nextCursor,
+    items: page.items.map((row) => {
       const state = states.get(`${row.activityId}:${row.scope === 'global' ? GLOBAL_SCOPE : scope}`);
       return {
         activityId: row.activityId,

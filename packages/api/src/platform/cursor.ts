@@ -43,3 +43,35 @@ export function toPage<R extends { createdAt: Date; id: string }, T>(
   const last = kept.at(-1);
   return { items: kept.map(map), nextCursor: more && last ? encodeCursor(last) : null };
 }
+
+/**
+ * Keyset pagination over one ascending integer key, for lists in a fixed order rather than newest
+ * first (a campaign's activities). Zero starts the list; the keys are positive.
+ */
+export function afterIdCursor(cursor: string | undefined): number {
+  if (cursor === undefined) return 0;
+  try {
+    const [id] = z
+      .tuple([z.number().int().positive()])
+      .parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    return id;
+  } catch {
+    throw new BadInput('This page link is no longer valid; start from the first page.', {
+      cursor: ['Not a cursor this list gave out'],
+    });
+  }
+}
+
+/** `toPage` for lists keyed by `afterIdCursor`. */
+export function toIdPage<R, T>(
+  rows: R[],
+  limit: number,
+  keyOf: (row: R) => number,
+  map: (row: R) => T,
+): { items: T[]; nextCursor: string | null } {
+  const more = rows.length > limit;
+  const kept = more ? rows.slice(0, limit) : rows;
+  const last = kept.at(-1);
+  const nextCursor = more && last ? Buffer.from(JSON.stringify([keyOf(last)])).toString('base64url') : null;
+  return { items: kept.map(map), nextCursor };
+}
