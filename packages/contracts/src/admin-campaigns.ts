@@ -145,6 +145,9 @@ export const ZCampaignGroupRow = z.object({
   description: z.string().nullable(),
 });
 export const ZCampaignGroupUpdate = z.object({ groupId: ZId, fields: ZCampaignGroupFields });
+/** Groups in the order they were made, a page at a time. */
+export const ZCampaignGroupListInput = ZPageInput;
+export const ZCampaignGroupPage = pageOf(ZCampaignGroupRow);
 
 /** An activity of a campaign: an existing one by id, or a new one described here. */
 export const ZCampaignActivityInput = z

@@ -1,6 +1,8 @@
-import { asc, eq } from 'drizzle-orm';
+import type { TPageInput } from '@puffy/contracts';
+import { asc, eq, gt } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import { type AuditActor, recordAudit } from '../../platform/audit';
+import { afterIdCursor, toIdPage } from '../../platform/cursor';
 import { Conflict, NotFound } from '../../platform/errors';
 
 type DeskDeps = Pick<Deps, 'db' | 'clock'>;
@@ -10,9 +12,10 @@ interface GroupFields {
   description: string | null;
 }
 
-export async function listGroups(deps: Pick<Deps, 'db'>) {
+/** Groups in the order they were made (their ids ascend), a page at a time. */
+export async function listGroups(deps: Pick<Deps, 'db'>, page: TPageInput) {
   const { db, t } = deps.db;
-  return db
+  const rows = await db
     .select({
       id: t.campaignGroups.id,
       slug: t.campaignGroups.slug,
@@ -20,7 +23,15 @@ export async function listGroups(deps: Pick<Deps, 'db'>) {
       description: t.campaignGroups.description,
     })
     .from(t.campaignGroups)
-    .orderBy(asc(t.campaignGroups.name));
+    .where(gt(t.campaignGroups.id, afterIdCursor(page.cursor)))
+    .orderBy(asc(t.campaignGroups.id))
+    .limit(page.limit + 1);
+  return toIdPage(
+    rows,
+    page.limit,
+    (row) => row.id,
+    (row) => row,
+  );
 }
 
 /** Creates a group (`groupId` absent) or renames one; slugs stay unique. */

@@ -19,6 +19,8 @@ import {
   ZCampaignActivityInput,
   ZCampaignActivityRemove,
   ZCampaignGroupFields,
+  ZCampaignGroupListInput,
+  ZCampaignGroupPage,
   ZCampaignGroupRow,
   ZCampaignGroupUpdate,
   ZCampaignPreview,
@@ -118,7 +120,10 @@ const campaignsRouter = router({
 });
 
 const groupsRouter = router({
-  list: desk.output(z.array(ZCampaignGroupRow)).query(({ ctx }) => listGroups(ctx.deps)),
+  list: desk
+    .input(ZCampaignGroupListInput)
+    .output(ZCampaignGroupPage)
+    .query(({ ctx, input }) => listGroups(ctx.deps, input)),
   create: desk
     .input(ZCampaignGroupFields)
     .output(ZCampaignGroupRow)
