@@ -82,7 +82,11 @@ describe.each(testDatabases())('device passes on $label', (factory) => {
   it('gives the pass back when the order is cancelled, and records use and release', async () => {
     const owner = await createMember(world, { whitelist: true });
     const api = callerFor(world, owner);
-    const { code } = await api.device.pass.create();
+    // A friend's pass: the holder's own NFT is one free device in total, this pass is another.
+    const { code } = await callerFor(
+      world,
+      await createMember(world, { whitelist: true }),
+    ).device.pass.create();
     // The holder's own free device goes first; the pass waives the second device.
     const quote = await api.device.quote({
       items: [{ ...device, colorway: 'community', quantity: 2 }],
@@ -177,7 +181,10 @@ describe.each(testDatabases())('device passes on $label', (factory) => {
   it('checks out all or nothing: a failure late in the transaction leaves no order, no used pass, no claimed device', async () => {
     const owner = await createMember(world, { whitelist: true });
     const api = callerFor(world, owner);
-    const { code } = await api.device.pass.create();
+    const { code } = await callerFor(
+      world,
+      await createMember(world, { whitelist: true }),
+    ).device.pass.create();
     const quote = await api.device.quote({
       items: [{ ...device, colorway: 'community', quantity: 2 }, pods],
       country: 'US',

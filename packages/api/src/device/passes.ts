@@ -4,7 +4,7 @@ import { type Database, lockKey } from '@puffy/db';
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import type { Deps } from '../deps';
 import { Conflict, Forbidden } from '../platform/errors';
-import { isWhitelistHolder } from '../store/whitelist';
+import { lockWhitelistBenefit, type WhitelistBenefit, whitelistBenefit } from '../store/whitelist';
 
 /** 32 symbols without 0/O and 1/I look-alikes: 5 bits each, 80 bits per code, not guessable. */
 const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -26,24 +26,37 @@ const toPass = (row: PassRow): TDevicePass => ({
   usedByOther: row.usedByUserId !== null && row.usedByUserId !== row.ownerUserId,
 });
 
-/** A WL NFT entitles to one pass; each live admin grant of a device to one more. */
+/**
+ * What the member may issue passes for: each live admin grant of a device gives one pass, and the
+ * whitelist NFT one more while its benefit is untaken (its one free device may go to an order instead:
+ * docs/product/store-rules.md).
+ */
 async function entitlement(deps: Deps, userId: string, tx?: Database) {
   const { db } = deps;
   const up = db.t.userProducts;
   const p = db.t.rcProducts;
-  const [grants] = await (tx ?? db.db)
-    .select({ n: count() })
-    .from(up)
-    .innerJoin(p, eq(p.sku, up.productSku))
-    .where(and(eq(up.userId, userId), eq(up.source, 'admin'), eq(p.kind, 'device'), isNull(up.revokedAt)));
-  const fromNft = (await isWhitelistHolder(deps, userId, tx)) ? 1 : 0;
-  return { fromNft, total: fromNft + (grants?.n ?? 0) };
-}
-
-async function issuedCount(deps: Deps, userId: string, tx?: Database): Promise<number> {
-  const d = deps.db.t.devicePasses;
-  const [row] = await (tx ?? deps.db.db).select({ n: count() }).from(d).where(eq(d.ownerUserId, userId));
-  return row?.n ?? 0;
+  const d = db.t.devicePasses;
+  const reader = tx ?? db.db;
+  const [[grants], [adminIssued], whitelist] = await Promise.all([
+    reader
+      .select({ n: count() })
+      .from(up)
+      .innerJoin(p, eq(p.sku, up.productSku))
+      .where(and(eq(up.userId, userId), eq(up.source, 'admin'), eq(p.kind, 'device'), isNull(up.revokedAt))),
+    reader
+      .select({ n: count() })
+      .from(d)
+      .where(and(eq(d.ownerUserId, userId), eq(d.source, 'admin'))),
+    whitelistBenefit(deps, userId, tx),
+  ]);
+  const adminLeft = Math.max(0, (grants?.n ?? 0) - (adminIssued?.n ?? 0));
+  const fromNft = whitelist.passIssued || whitelist.available ? 1 : 0;
+  return {
+    whitelist,
+    adminLeft,
+    entitled: fromNft + (grants?.n ?? 0),
+    available: adminLeft + (whitelist.available ? 1 : 0),
+  };
 }
 
 export async function passSummary(deps: Deps, userId: string): Promise<TDevicePassSummary> {
@@ -54,32 +67,38 @@ export async function passSummary(deps: Deps, userId: string): Promise<TDevicePa
     .where(eq(d.ownerUserId, userId))
     .orderBy(desc(d.createdAt), desc(d.id))
     .limit(100);
-  const { total } = await entitlement(deps, userId);
-  const issued = await issuedCount(deps, userId);
-  return { passes: rows.map(toPass), entitled: total, available: Math.max(0, total - issued) };
+  const { entitled, available } = await entitlement(deps, userId);
+  return { passes: rows.map(toPass), entitled, available };
 }
 
-/** Issues the next pass the member is entitled to; serialized per member so two clicks make one. */
+function noPassLeft(whitelist: WhitelistBenefit, entitled: number): Forbidden {
+  if (whitelist.holder && whitelist.freeDeviceClaimed && !whitelist.passIssued)
+    return new Forbidden(
+      'Your whitelist NFT gives one free device, and an order of yours already took it as the free first device.',
+      'no_pass_entitlement',
+    );
+  return new Forbidden(
+    entitled === 0
+      ? 'Device passes come with a minted whitelist NFT or an admin grant, and you have neither yet.'
+      : `You already have all ${entitled} device pass(es) you are entitled to.`,
+    'no_pass_entitlement',
+  );
+}
+
+/**
+ * Issues the next pass the member is entitled to; serialized per member so two clicks make one. An
+ * admin grant is used first, so the whitelist NFT's free device stays free for as long as it can.
+ */
 export async function createPass(deps: Deps, userId: string): Promise<TDevicePass> {
   return deps.db.withTransaction(async (tx) => {
     await lockKey(deps.db, tx, `device-pass:${userId}`);
-    const { fromNft, total } = await entitlement(deps, userId, tx);
-    const issued = await issuedCount(deps, userId, tx);
-    if (issued >= total) {
-      throw new Forbidden(
-        total === 0
-          ? 'Device passes come with a minted whitelist NFT or an admin grant, and you have neither yet.'
-          : `You already have all ${total} device pass(es) you are entitled to.`,
-        'no_pass_entitlement',
-      );
-    }
+    await lockWhitelistBenefit(deps, tx, userId);
+    const { whitelist, adminLeft, entitled } = await entitlement(deps, userId, tx);
+    const source = adminLeft > 0 ? 'admin' : whitelist.available ? 'wl_nft' : null;
+    if (!source) throw noPassLeft(whitelist, entitled);
     const [row] = await tx
       .insert(deps.db.t.devicePasses)
-      .values({
-        code: generatePassCode(),
-        ownerUserId: userId,
-        source: issued < fromNft ? 'wl_nft' : 'admin',
-      })
+      .values({ code: generatePassCode(), ownerUserId: userId, source })
       .returning();
     if (!row) throw new Error('device pass was not created');
     return toPass(row);

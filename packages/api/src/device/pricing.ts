@@ -15,7 +15,10 @@ export interface PricingContext {
   products: Product[];
   settings: StoreSettings;
   whitelistHolder: boolean;
-  /** A whitelist holder who has not had the free first device yet. */
+  /**
+   * The whitelist benefit is still untaken: no order had the free first device and the NFT's pass was
+   * never issued (one free device in total, docs/product/store-rules.md).
+   */
   freeDeviceAvailable: boolean;
   /** The pass code the member entered, already checked to be usable. */
   passCode: string | null;

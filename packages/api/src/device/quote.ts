@@ -6,7 +6,7 @@ import type { Deps } from '../deps';
 import { BadInput, NotFound, PreconditionFailed } from '../platform/errors';
 import { loadProducts } from '../store/catalog';
 import { readStoreSettings } from '../store/settings';
-import { freeDeviceAvailable, isWhitelistHolder } from '../store/whitelist';
+import { whitelistBenefit } from '../store/whitelist';
 import { validatePass } from './passes';
 import { type PricedQuote, priceQuote, toQuoteLine } from './pricing';
 
@@ -17,11 +17,10 @@ export async function priceForMember(
   input: TQuoteInput,
   tx?: Database,
 ): Promise<PricedQuote> {
-  const [products, settings, whitelistHolder, freeLeft] = await Promise.all([
+  const [products, settings, whitelist] = await Promise.all([
     loadProducts(deps, tx),
     readStoreSettings(deps, tx),
-    isWhitelistHolder(deps, userId, tx),
-    freeDeviceAvailable(deps, userId, tx),
+    whitelistBenefit(deps, userId, tx),
   ]);
   if (input.passCode) {
     const check = await validatePass(deps, input.passCode, tx);
@@ -42,8 +41,8 @@ export async function priceForMember(
   return priceQuote(input, {
     products,
     settings,
-    whitelistHolder,
-    freeDeviceAvailable: freeLeft,
+    whitelistHolder: whitelist.holder,
+    freeDeviceAvailable: whitelist.available,
     passCode: input.passCode ?? null,
   });
 }

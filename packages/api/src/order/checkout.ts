@@ -9,7 +9,7 @@ import { usePass } from '../device/passes';
 import { recheckQuote } from '../device/quote';
 import { queueEmail } from '../notification/service';
 import { BadInput, Conflict } from '../platform/errors';
-import { claimFreeDevice } from '../store/whitelist';
+import { claimFreeDevice, lockWhitelistBenefit } from '../store/whitelist';
 import { unpaidOrderJob } from './jobs-definitions';
 import { getOrder } from './orders';
 
@@ -72,6 +72,8 @@ async function placeOrder(
   const { t } = deps.db;
   // One member's checkouts run one at a time: the free first device and the key are decided once.
   await lockKey(deps.db, tx, `checkout:${userId}`);
+  // Issuing the whitelist NFT's pass takes the same benefit as the free first device.
+  await lockWhitelistBenefit(deps, tx, userId);
   const again = await findByKey(deps, userId, input.idempotencyKey, tx);
   if (again) return sameRequest(again, requestHash);
   const quote = await recheckQuote(deps, tx, userId, input.quoteId);

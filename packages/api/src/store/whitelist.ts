@@ -1,4 +1,4 @@
-import type { Database } from '@puffy/db';
+import { type Database, lockKey } from '@puffy/db';
 import { and, count, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Deps } from '../deps';
 
@@ -15,25 +15,55 @@ export async function isWhitelistHolder(deps: Deps, userId: string, tx?: Databas
 }
 
 /**
- * Whether a whitelist holder's free first device is still unclaimed. Claiming it is a `user_products`
- * row consumed by the order, so a cancelled or expired order can give it back by deleting that row.
+ * The whitelist NFT gives one free device in total (docs/product/store-rules.md), taken one of two
+ * ways: as the free first device of an order (a `user_products` row of source `wl_nft` consumed by
+ * that order) or as the transferable device pass it lets the member issue (a `device_passes` row of
+ * source `wl_nft`, whatever became of it since). Either way taken, the other is gone.
  */
-export async function freeDeviceAvailable(deps: Deps, userId: string, tx?: Database): Promise<boolean> {
+export interface WhitelistBenefit {
+  holder: boolean;
+  /** An order of the member's took the free first device (given back if that order is cancelled). */
+  freeDeviceClaimed: boolean;
+  /** The member issued the NFT's device pass. */
+  passIssued: boolean;
+  /** Neither yet: the member may still take the free device one way or the other. */
+  available: boolean;
+}
+
+export async function whitelistBenefit(deps: Deps, userId: string, tx?: Database): Promise<WhitelistBenefit> {
   const { db } = deps;
   const up = db.t.userProducts;
-  const [row] = await (tx ?? db.db)
-    .select({ n: count() })
-    .from(up)
-    .where(
-      and(
-        eq(up.userId, userId),
-        eq(up.source, 'wl_nft'),
-        isNotNull(up.consumedOrderId),
-        isNull(up.revokedAt),
+  const d = db.t.devicePasses;
+  const reader = tx ?? db.db;
+  const [holder, [claimed], [issued]] = await Promise.all([
+    isWhitelistHolder(deps, userId, tx),
+    reader
+      .select({ n: count() })
+      .from(up)
+      .where(
+        and(
+          eq(up.userId, userId),
+          eq(up.source, 'wl_nft'),
+          isNotNull(up.consumedOrderId),
+          isNull(up.revokedAt),
+        ),
       ),
-    );
-  return (row?.n ?? 0) === 0;
+    reader
+      .select({ n: count() })
+      .from(d)
+      .where(and(eq(d.ownerUserId, userId), eq(d.source, 'wl_nft'))),
+  ]);
+  const freeDeviceClaimed = (claimed?.n ?? 0) > 0;
+  const passIssued = (issued?.n ?? 0) > 0;
+  return { holder, freeDeviceClaimed, passIssued, available: holder && !freeDeviceClaimed && !passIssued };
 }
+
+/**
+ * Serialises everything that takes the whitelist benefit for one member (a checkout claiming the free
+ * device, issuing the NFT's pass), so two of them at once cannot both see it untaken.
+ */
+export const lockWhitelistBenefit = (deps: Deps, tx: Database, userId: string): Promise<void> =>
+  lockKey(deps.db, tx, `wl-benefit:${userId}`);
 
 export async function claimFreeDevice(
   deps: Deps,
