@@ -1,4 +1,4 @@
-import { appRouter, type Deps, resolveSession, type SessionResolver } from '@puffy/api';
+import { appRouter, callerRequestIdOf, type Deps, resolveSession, type SessionResolver } from '@puffy/api';
 import type { AnyTRPCRouter } from '@trpc/server';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -12,13 +12,13 @@ import { exportRoutes } from './http/exports';
 import { healthRoutes } from './http/health';
 import { nftPageRoutes } from './http/nft-pages';
 import { conditionalGet } from './http/public-cache';
+import { requestLogUrl } from './http/request-log';
 import { securityHeaderOptions, securityHeaders } from './http/security-headers';
 import { seoRoutes } from './http/seo';
 import { snapshotUploadRoutes } from './http/snapshot-upload';
 import { staticSpa } from './http/static-spa';
 import { tonConnectManifest } from './http/ton-connect';
 import { TRPC_ENDPOINT, trpcHandler } from './http/trpc';
-import { redactUrl } from './logger';
 import { type Metrics, routeLabel } from './metrics';
 
 export interface AppOptions {
@@ -31,26 +31,20 @@ export interface AppOptions {
   isDraining?: () => boolean;
 }
 
-export const REQUEST_ID = /^[\w.-]{8,128}$/;
-
 /** The HTTP surface: middleware in the order a request meets it, then the routes. */
 export function createApp(options: AppOptions) {
   const { config, deps, metrics } = options;
   const router = options.router ?? appRouter;
   const procedures = new Set(Object.keys(router._def.procedures));
-  const ipOf = (c: Parameters<typeof clientIp>[0]) => clientIp(c, config.trustProxy);
+  const ipOf = (c: Parameters<typeof clientIp>[0]) => clientIp(c, config);
   const app = new Hono();
 
-  app.use(
-    requestId({
-      headerName: 'X-Request-Id',
-      // Accept a caller's id only when it looks like one; never echo arbitrary header text into logs.
-      generator: (c) => {
-        const inbound = c.req.header('x-request-id');
-        return inbound && REQUEST_ID.test(inbound) ? inbound : crypto.randomUUID();
-      },
-    }),
-  );
+  // Always our own id: a caller's X-Request-Id could name another request. Theirs is logged beside it.
+  app.use(requestId({ headerName: '', generator: () => crypto.randomUUID() }));
+  app.use(async (c, next) => {
+    c.header('X-Request-Id', c.get('requestId'));
+    await next();
+  });
   app.use(async (c, next) => {
     const started = performance.now();
     await next();
@@ -58,8 +52,9 @@ export function createApp(options: AppOptions) {
     metrics.observe(c.req.method, routeLabel(c.req.path, procedures), c.res.status, seconds);
     const line = {
       requestId: c.get('requestId'),
+      callerRequestId: callerRequestIdOf({ header: (name) => c.req.header(name) }) ?? undefined,
       method: c.req.method,
-      url: redactUrl(c.req.url.replace(/^https?:\/\/[^/]+/, '')),
+      url: requestLogUrl(c.req.url.replace(/^https?:\/\/[^/]+/, ''), router),
       status: c.res.status,
       ms: Math.round(seconds * 1000 * 10) / 10,
     };

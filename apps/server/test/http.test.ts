@@ -43,15 +43,21 @@ describe('HTTP surface', () => {
     expect(await response.json()).toEqual({ status: 'ready', checks: { database: 'ok', store: 'ok' } });
   });
 
-  it('gives every response a request id, and keeps a well-formed inbound one', async () => {
+  it('gives every response a request id of its own, logging a well-formed inbound one beside it', async () => {
     const generated = await fetch(`${server.url}/health`);
     expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
-    const kept = await fetch(`${server.url}/health`, { headers: { 'x-request-id': 'lb-trace-12345678' } });
-    expect(kept.headers.get('x-request-id')).toBe('lb-trace-12345678');
+    const traced = await fetch(`${server.url}/health`, { headers: { 'x-request-id': 'lb-trace-12345678' } });
+    const ours = traced.headers.get('x-request-id');
+    expect(ours).toMatch(/^[0-9a-f-]{36}$/);
+    expect(server.logs.find((l) => l.callerRequestId === 'lb-trace-12345678')).toMatchObject({
+      msg: 'request',
+      requestId: ours,
+    });
     const refused = await fetch(`${server.url}/health`, {
       headers: { 'x-request-id': 'bad id with spaces' },
     });
-    expect(refused.headers.get('x-request-id')).not.toBe('bad id with spaces');
+    expect(refused.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(JSON.stringify(server.logs)).not.toContain('bad id with spaces');
   });
 
   it('sets the security headers, with the media hosts in the CSP', async () => {
@@ -135,7 +141,7 @@ describe('HTTP surface', () => {
     await fetch(`${server.url}/auth/verify-email?token=supersecrettoken&x=1`, {
       headers: { 'x-request-id': 'trace-redaction-1' },
     });
-    const line = server.logs.find((l) => l.requestId === 'trace-redaction-1');
+    const line = server.logs.find((l) => l.callerRequestId === 'trace-redaction-1');
     expect(line).toMatchObject({ msg: 'request', method: 'GET', status: 200, level: 'info' });
     expect(line?.url).toBe('/auth/verify-email?token=[Redacted]&x=1');
     expect(JSON.stringify(server.logs)).not.toContain('supersecrettoken');

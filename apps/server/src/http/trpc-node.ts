@@ -1,16 +1,16 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { promisify } from 'node:util';
 import { deflate, gzip } from 'node:zlib';
-import { createContext, type Deps, type SessionResolver } from '@puffy/api';
+import { callerRequestIdOf, createContext, type Deps, type SessionResolver } from '@puffy/api';
 import type { AnyTRPCRouter } from '@trpc/server';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { parseAccept } from 'hono/utils/accept';
 import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from 'hono/utils/compress';
-import { REQUEST_ID } from '../app';
 import type { AppConfig } from '../config';
-import { redactUrl } from '../logger';
 import { type Metrics, routeLabel } from '../metrics';
+import { forwardedClient } from './client-ip';
 import { etagOf, ifNoneMatchHolds, isPublicCacheable } from './public-cache';
+import { requestLogUrl } from './request-log';
 import { securityHeaderOptions, securityHeaders } from './security-headers';
 import { MAX_BATCH_SIZE } from './trpc';
 import { type FastCall, type FastResponse, fastPathFor, HeaderBag, resolveFast } from './trpc-fast';
@@ -54,12 +54,6 @@ function headerReader(raw: string[]): (name: string) => string | undefined {
     }
     return value;
   };
-}
-
-/** Hono's requestId middleware keeps a short plain id as is; our generator then accepts a few more. */
-function requestIdFor(inbound: string | undefined): string {
-  if (inbound && inbound.length <= 255 && !/[^\w\-=]/.test(inbound)) return inbound;
-  return inbound && REQUEST_ID.test(inbound) ? inbound : crypto.randomUUID();
 }
 
 /** The headers a middleware adds to any response, read once by running it, so the two paths cannot drift. */
@@ -140,7 +134,9 @@ export async function fastTrpcListener(
         body: JSON.stringify({ error: { message: 'Request body too large', code: 'PAYLOAD_TOO_LARGE' } }),
       };
     } else {
-      const ip = config.trustProxy ? header('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
+      const ip = config.trustProxy
+        ? forwardedClient(header('x-forwarded-for'), config.trustProxyHops)
+        : undefined;
       result = await resolveFast({
         router,
         call,
@@ -210,15 +206,18 @@ export async function fastTrpcListener(
     const call = fastPathFor(router, method, url, header);
     if (!call) return fallback(req, res);
     const started = performance.now();
-    const requestId = requestIdFor(header('x-request-id'));
+    // Always our own id, as app.ts does; the caller's goes beside it in the log line.
+    const requestId = crypto.randomUUID();
+    const callerRequestId = callerRequestIdOf({ header }) ?? undefined;
     const done = (status: number) => {
       const seconds = (performance.now() - started) / 1000;
       const q = url.indexOf('?');
       metrics.observe(method, routeLabel(q < 0 ? url : url.slice(0, q), procedures), status, seconds);
       const line = {
         requestId,
+        callerRequestId,
         method,
-        url: redactUrl(url),
+        url: requestLogUrl(url, router),
         status,
         ms: Math.round(seconds * 1000 * 10) / 10,
       };
