@@ -5,7 +5,7 @@ import type { AppRouter } from '@puffy/api';
 import { testDatabases } from '@puffy/db/testing';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../src/testing';
+import { startTestServer, type TestServer, testSecrets } from '../../src/testing';
 import { clientFor, failure } from '../helpers';
 import { signInSolana, signInTon } from '../signin';
 import { solanaWallet, tonWallet } from '../wallets';
@@ -170,7 +170,7 @@ describe.each(testDatabases())('admin core on $label', (database) => {
 
   it('grants and revokes from the command line with `pnpm admin:grant`', async () => {
     const wallet = solanaWallet();
-    const env = { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'test' };
+    const env = { ...process.env, ...testSecrets(), DATABASE_URL: databaseUrl, NODE_ENV: 'test' };
     const granted = await run('pnpm', ['-s', 'admin:grant', `sol:${wallet.address}`, 'orders'], {
       cwd: root,
       env,
