@@ -11,6 +11,7 @@ import { centsToTokenUnits, USDT_TOKEN_DECIMALS } from '@puffy/contracts';
 import type { Database } from '@puffy/db';
 import type { Deps } from '../deps';
 import { solanaWalletOf } from '../payment/payer';
+import { retryAfterSecondsOf } from '../payment/upstream';
 import { UpstreamUnavailable } from '../platform/errors';
 
 type OrderRow = typeof import('@puffy/db').pg.orders.$inferSelect;
@@ -42,7 +43,10 @@ export function orderPaymentExpectation(
 
 function unavailable(deps: Deps, error: unknown): UpstreamUnavailable {
   deps.logger.warn({ err: error }, 'solana rpc failed while checking an order payment');
-  return new UpstreamUnavailable('The Solana network is not answering; try again in a moment.');
+  return new UpstreamUnavailable(
+    'The Solana network is not answering; try again in a moment.',
+    retryAfterSecondsOf(error),
+  );
 }
 
 /** Loads one transaction as the chain shows it at `confirmed` (null: not visible yet). */

@@ -8,6 +8,7 @@ import {
   verifySolPayment,
 } from '@puffy/chains';
 import type { Deps } from '../deps';
+import { retryAfterSecondsOf } from '../payment/upstream';
 import { PreconditionFailed, UpstreamUnavailable } from '../platform/errors';
 import { isSvmNetwork, type SvmNetwork } from './config';
 import type { NftRow } from './progress';
@@ -46,7 +47,10 @@ export function gasExpectation(
 
 function unavailable(deps: Deps, nft: NftRow, error: unknown): UpstreamUnavailable {
   deps.logger.warn({ err: error, nftId: nft.id }, 'svm rpc failed while checking a gas payment');
-  return new UpstreamUnavailable(`The ${nft.network} network is not answering; try again in a moment.`);
+  return new UpstreamUnavailable(
+    `The ${nft.network} network is not answering; try again in a moment.`,
+    retryAfterSecondsOf(error),
+  );
 }
 
 /** Loads one transaction as the claim's network shows it at `confirmed` (null: not visible yet). */

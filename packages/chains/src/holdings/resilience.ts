@@ -84,8 +84,14 @@ export interface CircuitBreakerOptions {
   service: string;
   /** Consecutive failures that open the circuit. */
   failureThreshold: number;
-  /** How long the circuit stays open before one probe may go through. */
+  /** How long the circuit stays open before a probe may go through. */
   cooldownMs: number;
+  /**
+   * How many calls half-open admits at once: the calls of one unit of work (1 unless set). A client
+   * whose every operation is a pair of parallel calls (a payment check reads the transaction and its
+   * status together) sets 2, or the probe's partner is refused and the operation fails anyway.
+   */
+  halfOpenProbes?: number;
   now?: Clock;
   /** Which errors count against the upstream; others (a definitive 4xx, say) prove it is answering. */
   isFailure?: (error: unknown) => boolean;
@@ -128,7 +134,7 @@ export function onAnyCircuitStateChange(listener: CircuitStateListener): () => v
 
 /**
  * closed → open after `failureThreshold` consecutive failures → half-open once `cooldownMs` has passed,
- * letting exactly one probe through → closed when the probe succeeds, open again when it fails.
+ * letting `halfOpenProbes` calls through → closed when a probe succeeds, open again when one fails.
  * Outcomes of calls admitted before the last state change are ignored, so a slow success from before an
  * outage cannot close a circuit that later calls opened.
  */
@@ -141,13 +147,17 @@ export class CircuitBreaker {
   private phase: CircuitState = 'closed';
   private failures = 0;
   private openedAt = 0;
-  private probeInFlight = false;
+  private probesInFlight = 0;
+  private readonly halfOpenProbes: number;
   private generation = 0;
   private readonly onStateChange: CircuitStateListener | undefined;
 
   constructor(options: CircuitBreakerOptions) {
     if (!(options.failureThreshold >= 1)) throw new RangeError('failureThreshold must be at least 1');
     if (!(options.cooldownMs >= 0)) throw new RangeError('cooldownMs must not be negative');
+    const probes = options.halfOpenProbes ?? 1;
+    if (!(Number.isInteger(probes) && probes >= 1)) throw new RangeError('halfOpenProbes must be at least 1');
+    this.halfOpenProbes = probes;
     this.service = options.service;
     this.threshold = options.failureThreshold;
     this.cooldownMs = options.cooldownMs;
@@ -181,12 +191,15 @@ export class CircuitBreaker {
   private admit(): number {
     const state = this.state;
     if (state === 'closed') return this.generation;
-    if (state === 'half_open' && !this.probeInFlight) {
-      const from = this.phase;
-      this.phase = 'half_open';
-      this.probeInFlight = true;
-      this.generation += 1;
-      this.announce(from, 'half_open');
+    if (state === 'half_open' && this.probesInFlight < this.halfOpenProbes) {
+      // The probes of one half-open spell share a generation, so any of them may close or reopen it.
+      if (this.phase !== 'half_open') {
+        const from = this.phase;
+        this.phase = 'half_open';
+        this.generation += 1;
+        this.announce(from, 'half_open');
+      }
+      this.probesInFlight += 1;
       return this.generation;
     }
     const retryAfterMs = state === 'open' ? this.openedAt + this.cooldownMs - this.now() : undefined;
@@ -208,7 +221,7 @@ export class CircuitBreaker {
     this.phase = 'open';
     this.openedAt = this.now();
     this.failures = 0;
-    this.probeInFlight = false;
+    this.probesInFlight = 0;
     this.generation += 1;
     this.announce(from, 'open');
   }
@@ -218,7 +231,7 @@ export class CircuitBreaker {
     if (from !== 'closed') this.generation += 1;
     this.phase = 'closed';
     this.failures = 0;
-    this.probeInFlight = false;
+    this.probesInFlight = 0;
     if (from !== 'closed') this.announce(from, 'closed');
   }
 

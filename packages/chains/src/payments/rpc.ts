@@ -105,7 +105,7 @@ export interface SolanaRpcOptions {
   retries?: number;
   backoff?: { baseDelayMs?: number; maxDelayMs?: number };
   /** Share one breaker with other readers of the same endpoint, or let the client make its own. */
-  breaker?: CircuitBreaker | { failureThreshold?: number; cooldownMs?: number };
+  breaker?: CircuitBreaker | { failureThreshold?: number; cooldownMs?: number; halfOpenProbes?: number };
   now?: Clock;
   random?: () => number;
   sleep?: Sleep;
@@ -117,7 +117,13 @@ const DEFAULTS = {
   baseDelayMs: 200,
   maxDelayMs: 2_000,
   failureThreshold: 5,
-  cooldownMs: 30_000,
+  /**
+   * Short: a payment waits on the node, and a job looks again when the cool-down ends, so a blip of a
+   * few seconds must not hold confirmations for half a minute.
+   */
+  cooldownMs: 5_000,
+  /** A payment check is two parallel reads (the transaction and its status): half-open admits both. */
+  halfOpenProbes: 2,
 };
 
 type Outcome<T> = { result: T } | { refusal: SolanaRpcError };
@@ -145,6 +151,7 @@ function resilienceFor(options: SolanaRpcOptions, service: string): ResilienceOp
           service,
           failureThreshold: options.breaker?.failureThreshold ?? DEFAULTS.failureThreshold,
           cooldownMs: options.breaker?.cooldownMs ?? DEFAULTS.cooldownMs,
+          halfOpenProbes: options.breaker?.halfOpenProbes ?? DEFAULTS.halfOpenProbes,
           now: options.now,
         });
   return {

@@ -180,6 +180,31 @@ describe('CircuitBreaker', () => {
     await expect(breaker.execute(async () => 'after')).resolves.toBe('after');
   });
 
+  it('lets one unit of work through half-open when it is several parallel calls', async () => {
+    const clock = manualClock();
+    const breaker = new CircuitBreaker({
+      service: 'rpc',
+      failureThreshold: 1,
+      cooldownMs: 10_000,
+      halfOpenProbes: 2,
+      now: clock.now,
+    });
+    await expect(fail(breaker)).rejects.toThrow();
+    clock.advance(10_000);
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const pair = [breaker.execute(() => held.then(() => 'a')), breaker.execute(() => held.then(() => 'b'))];
+    await expect(breaker.execute(async () => 'third')).rejects.toMatchObject({ kind: 'circuit_open' });
+    release();
+    await expect(Promise.all(pair)).resolves.toEqual(['a', 'b']);
+    expect(breaker.state).toBe('closed');
+    expect(
+      () => new CircuitBreaker({ service: 'x', failureThreshold: 1, cooldownMs: 1, halfOpenProbes: 0 }),
+    ).toThrow(RangeError);
+  });
+
   it('re-opens for a fresh cool-down when the probe fails', async () => {
     const clock = manualClock();
     const breaker = make(clock, 1);

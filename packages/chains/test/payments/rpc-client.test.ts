@@ -119,6 +119,22 @@ describe('SolanaRpc when the node fails', () => {
     expect(attempts.count).toBe(3);
   });
 
+  it('checks a payment again a few seconds after a short outage opened the circuit, with the default breaker', async () => {
+    const { claim, signature } = landedPayment();
+    let now = 0;
+    const { rpc } = countingClient({ now: () => now, sleep: async () => {} });
+    local.chain.setAvailability('down');
+    // One failed check opens the circuit: two parallel reads, three attempts each.
+    await rejection(loadPaymentTransaction(rpc, signature));
+    expect(await rejection(loadPaymentTransaction(rpc, signature))).toMatchObject({ kind: 'circuit_open' });
+
+    local.chain.setAvailability('up');
+    now = 5_000;
+    // Half-open admits the whole check (both reads), so the first check after the cool-down passes.
+    const tx = await loadPaymentTransaction(rpc, signature);
+    expect(verifySolPayment(tx, solExpectation(parties, claim))).toMatchObject({ ok: true });
+  });
+
   it('reads an answer of the wrong shape as a bad response, not as "no transaction"', async () => {
     const rpc = createSolanaRpc({
       url: 'http://rpc.invalid',
