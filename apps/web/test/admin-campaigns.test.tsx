@@ -110,7 +110,7 @@ describe('snapshot upload', { timeout: 20_000 }, () => {
     vi.stubGlobal('XMLHttpRequest', FakeUpload);
     const wire = wireTransport((path) => {
       if (path === 'auth.session') return ok(session);
-      if (path === 'admin.snapshots.list') return ok([]);
+      if (path === 'admin.snapshots.list') return ok({ items: [], nextCursor: null });
       if (path === 'admin.snapshots.begin') return ok({ reused: false, progress: progress() });
       if (path === 'campaign.snapshot.progress')
         return ok(progress({ rowsRead: 3, rowsAccepted: 2, rowsRejected: 1 }));
@@ -152,7 +152,7 @@ describe('snapshot upload', { timeout: 20_000 }, () => {
     vi.stubGlobal('XMLHttpRequest', FakeUpload);
     const wire = wireTransport((path) => {
       if (path === 'auth.session') return ok(session);
-      if (path === 'admin.snapshots.list') return ok([]);
+      if (path === 'admin.snapshots.list') return ok({ items: [], nextCursor: null });
       if (path === 'admin.snapshots.begin')
         return ok({ reused: true, progress: progress({ status: 'active', rowsRead: 5, rowsAccepted: 5 }) });
       return ok(versionOf());

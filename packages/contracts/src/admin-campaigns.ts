@@ -244,7 +244,8 @@ export const ZSnapshotBeginOutput = z.object({
   reused: z.boolean(),
   progress: ZSnapshotProgress,
 });
-export const ZSnapshotListInput = z.object({ campaignId: ZId });
-export const ZSnapshotList = z.array(ZSnapshotProgress);
+/** A campaign's snapshot versions, newest first, a page at a time. */
+export const ZSnapshotListInput = ZPageInput.extend({ campaignId: ZId });
+export const ZSnapshotList = pageOf(ZSnapshotProgress);
 
 export * from './admin-campaign-access';

@@ -107,7 +107,7 @@ describe.each(testDatabases())('snapshot upload on $label', (database) => {
     expect(again.begun.reused).toBe(true);
     expect(again.final.snapshotId).toBe(final.snapshotId);
     const list = await admin.admin.snapshots.list.query({ campaignId });
-    expect(list.map((s) => s.status)).toEqual(['active']);
+    expect(list.items.map((s) => s.status)).toEqual(['active']);
   });
 
   it('switches atomically: checks during an import still see the old snapshot', async () => {
@@ -153,7 +153,7 @@ describe.each(testDatabases())('snapshot upload on $label', (database) => {
   });
 
   it('refuses a file other than the one declared, leaving the active snapshot as it was', async () => {
-    const active = (await admin.admin.snapshots.list.query({ campaignId })).find(
+    const active = (await admin.admin.snapshots.list.query({ campaignId })).items.find(
       (s) => s.status === 'active',
     );
     const holderC = address();
@@ -166,7 +166,7 @@ describe.each(testDatabases())('snapshot upload on $label', (database) => {
     const response = await upload(begun.progress.snapshotId, `${holderC},sol\n`);
     expect(response.status).toBe(400);
     expect(await response.text()).toContain('not the one declared');
-    const list = await admin.admin.snapshots.list.query({ campaignId });
+    const list = (await admin.admin.snapshots.list.query({ campaignId })).items;
     expect(list.find((s) => s.snapshotId === begun.progress.snapshotId)?.status).toBe('failed');
     expect(list.find((s) => s.status === 'active')?.snapshotId).toBe(active?.snapshotId);
     expect(await eligible(holderC)).toBe('not_eligible');

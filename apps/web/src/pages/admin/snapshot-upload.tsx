@@ -63,7 +63,10 @@ export default function SnapshotUploadPage() {
   const [message, setMessage] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const begin = trpc.admin.snapshots.begin.useMutation();
-  const history = trpc.admin.snapshots.list.useQuery({ campaignId });
+  const history = trpc.admin.snapshots.list.useInfiniteQuery(
+    { campaignId },
+    { getNextPageParam: (last) => last.nextCursor ?? undefined },
+  );
   const live = trpc.campaign.snapshot.progress.useQuery(
     { snapshotId: running?.snapshotId ?? '' },
     { enabled: running !== null, refetchInterval: 1000 },
@@ -172,12 +175,23 @@ export default function SnapshotUploadPage() {
       )}
       <h2>Versions</h2>
       <ul>
-        {(history.data ?? []).map((s) => (
-          <li key={s.snapshotId}>
-            v{s.version} · {s.network} · {s.status} · {s.rowsAccepted} holders
-          </li>
-        ))}
+        {(history.data?.pages ?? [])
+          .flatMap((page) => page.items)
+          .map((s) => (
+            <li key={s.snapshotId}>
+              v{s.version} · {s.network} · {s.status} · {s.rowsAccepted} holders
+            </li>
+          ))}
       </ul>
+      {history.hasNextPage && (
+        <button
+          type="button"
+          disabled={history.isFetchingNextPage}
+          onClick={() => void history.fetchNextPage()}
+        >
+          {history.isFetchingNextPage ? 'Loading…' : 'Show older versions'}
+        </button>
+      )}
     </section>
   );
 }

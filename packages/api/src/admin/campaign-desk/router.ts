@@ -142,7 +142,7 @@ const snapshotsRouter = router({
   list: desk
     .input(ZSnapshotListInput)
     .output(ZSnapshotList)
-    .query(({ ctx, input }) => listSnapshots(ctx.deps, input.campaignId)),
+    .query(({ ctx, input }) => listSnapshots(ctx.deps, input)),
 });
 
 const codesRouter = router({

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { TNetwork, TSnapshotProgress } from '@puffy/contracts';
-import { and, desc, eq } from 'drizzle-orm';
+import type { TNetwork, TPageInput, TSnapshotProgress } from '@puffy/contracts';
+import { and, eq } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import { type AuditActor, recordAudit } from '../../platform/audit';
+import { afterCursor, newestFirst, toPage } from '../../platform/cursor';
 import { BadInput, Conflict, NotFound, PreconditionFailed } from '../../platform/errors';
 import { createSnapshot, runSnapshotImport, snapshotProgress } from '../../snapshot/import';
 
@@ -122,19 +123,22 @@ export async function uploadSnapshotFile(
   }
 }
 
-export async function listSnapshots(deps: Pick<Deps, 'db'>, campaignId: number) {
+/** A campaign's snapshot versions with their progress, newest first, a page at a time. */
+export async function listSnapshots(deps: Pick<Deps, 'db'>, input: TPageInput & { campaignId: number }) {
   const { db, t } = deps.db;
   const [campaign] = await db
     .select({ id: t.campaigns.id })
     .from(t.campaigns)
-    .where(eq(t.campaigns.id, campaignId))
+    .where(eq(t.campaigns.id, input.campaignId))
     .limit(1);
   if (!campaign) throw new NotFound('No campaign has this id.', 'campaign_not_found');
+  const s = t.holderSnapshots;
   const rows = await db
-    .select({ id: t.holderSnapshots.id })
-    .from(t.holderSnapshots)
-    .where(eq(t.holderSnapshots.campaignId, campaignId))
-    .orderBy(desc(t.holderSnapshots.createdAt), desc(t.holderSnapshots.version))
-    .limit(50);
-  return Promise.all(rows.map((r) => snapshotProgress(deps, r.id)));
+    .select({ id: s.id, createdAt: s.createdAt })
+    .from(s)
+    .where(and(eq(s.campaignId, input.campaignId), afterCursor(input.cursor, s.createdAt, s.id)))
+    .orderBy(...newestFirst(s.createdAt, s.id))
+    .limit(input.limit + 1);
+  const page = toPage(rows, input.limit, (row) => row.id);
+  return { ...page, items: await Promise.all(page.items.map((id) => snapshotProgress(deps, id))) };
 }
