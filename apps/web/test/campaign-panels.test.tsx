@@ -230,3 +230,36 @@ describe('campaign list', () => {
     );
   });
 });
+
+describe('activities panel', () => {
+  const activity = (activityId: number, name: string) => ({
+    activityId,
+    name,
+    description: null,
+    kind: 'manual',
+    scope: 'campaign',
+    initiatedByUser: false,
+    points: 10,
+    quantity: 1,
+    required: false,
+    status: 'not_started',
+    completedAt: null,
+  });
+
+  it('shows the next page of activities on request, through the cursor of the last', async () => {
+    const wire = serving(signedOutSession, {
+      'activity.list': (attempt) =>
+        attempt === 0
+          ? ok({ items: [activity(1, 'Join the Discord')], nextCursor: 'after-1', points: 0 })
+          : ok({ items: [activity(2, 'Tell a friend')], nextCursor: null, points: 0 }),
+    });
+    renderApp(PAGE, wire.fetch);
+    const panel = await section('Activities');
+    expect(await panel.findByText('Join the Discord')).toBeTruthy();
+    fireEvent.click(panel.getByRole('button', { name: 'Show more activities' }));
+    expect(await panel.findByText('Tell a friend')).toBeTruthy();
+    expect(panel.getByText('Join the Discord')).toBeTruthy();
+    expect(inputsOf(wire.calls, 'activity.list').at(-1)).toMatchObject({ cursor: 'after-1' });
+    await waitFor(() => expect(panel.queryByRole('button', { name: 'Show more activities' })).toBeNull());
+  });
+});
