@@ -6,6 +6,7 @@ import type { AnyTRPCRouter } from '@trpc/server';
 import { createApp } from './app';
 import type { AppConfig } from './config';
 import { fastTrpcListener } from './http/trpc-node';
+import { closeWhenBodyUnread } from './http/unread-body';
 import { createMetrics } from './metrics';
 import { closeDeps } from './runtime';
 
@@ -51,17 +52,18 @@ export async function startServer(
       })
     : undefined;
   // @hono/node-server hands us its listener here; node's createServer is overloaded, hence the cast.
-  const createWithFastTrpc = withFastTrpc
-    ? (((serverOptions: ServerOptions, honoListener: RequestListener) =>
-        createServer(serverOptions, withFastTrpc(honoListener))) as typeof createServer)
-    : undefined;
+  const createWithOurListeners = ((serverOptions: ServerOptions, honoListener: RequestListener) =>
+    createServer(
+      serverOptions,
+      closeWhenBodyUnread(withFastTrpc ? withFastTrpc(honoListener) : honoListener),
+    )) as typeof createServer;
   const server = await new Promise<Server>((resolveServer) => {
     const s = serve(
       {
         fetch: app.fetch,
         port: options.port ?? config.port,
         hostname: config.host,
-        createServer: createWithFastTrpc,
+        createServer: createWithOurListeners,
       },
       () => resolveServer(s as Server),
     ) as Server;
