@@ -126,7 +126,7 @@ export function activityOf(overrides: Partial<TCampaignActivity> = {}): TCampaig
   };
 }
 
-export const emptyBoard: TLeaderboardOutput = { campaignId: 7, entries: [], me: null };
+export const emptyBoard: TLeaderboardOutput = { campaignId: 7, items: [], nextCursor: null, me: null };
 
 /** Every `input` the batched GETs carried for `path` (each procedure of a batch under its index). */
 export function inputsOf(calls: { url: URL; paths: string[] }[], path: string): unknown[] {

@@ -176,7 +176,8 @@ describe('leaderboard', () => {
       'campaign.leaderboard': () =>
         ok({
           campaignId: 7,
-          entries: [
+          nextCursor: null,
+          items: [
             { rank: 1, points: 300, walletShort: 'AbCd…WxYz', name: 'alice', isMe: false },
             { rank: 2, points: 120, walletShort: '7Yd3…m9Uq', name: null, isMe: true },
             { rank: 2, points: 120, walletShort: 'QqQq…RrRr', name: null, isMe: false },

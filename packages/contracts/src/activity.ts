@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZActivityKind, ZActivityScope, ZProductKind } from './enums';
-import { PAGE_MAX, pageOf, ZPageInput } from './pagination';
+import { pageOf, ZPageInput } from './pagination';
 
 const ZId = z.number().int().positive();
 
@@ -73,10 +73,10 @@ export const ZEligibleProduct = z.object({
 });
 export type TEligibleProduct = z.infer<typeof ZEligibleProduct>;
 
-export const ZLeaderboardInput = z.object({
+/** From the top, a page at a time like every list. */
+export const ZLeaderboardInput = ZPageInput.extend({
   /** Absent: the global leaderboard (every campaign's points together). */
   campaignId: ZId.optional(),
-  limit: z.number().int().min(1).max(PAGE_MAX).default(20).describe(`Top N, default 20, at most ${PAGE_MAX}`),
 });
 export type TLeaderboardInput = z.infer<typeof ZLeaderboardInput>;
 
@@ -94,9 +94,8 @@ export const ZLeaderboardEntry = z.object({
 });
 export type TLeaderboardEntry = z.infer<typeof ZLeaderboardEntry>;
 
-export const ZLeaderboardOutput = z.object({
+export const ZLeaderboardOutput = pageOf(ZLeaderboardEntry).extend({
   campaignId: z.number().int().nullable(),
-  entries: z.array(ZLeaderboardEntry),
   /** The caller's standing; null for guests. `rank` is null while the member has no points. */
   me: z.object({ rank: z.number().int().positive().nullable(), points: z.number().int() }).nullable(),
 });

@@ -51,27 +51,27 @@ describe.each(testDatabases())('campaign.leaderboard on $label', (factory) => {
     });
     const board = await member.campaign.leaderboard.query({ campaignId, limit: 10 });
     const tiedIds = [me, tied].sort().reverse();
-    expect(board.entries.map((e) => [e.rank, e.points, e.isMe])).toEqual([
+    expect(board.items.map((e) => [e.rank, e.points, e.isMe])).toEqual([
       [1, 50, false],
       [2, 30, tiedIds[0] === me],
       [2, 30, tiedIds[1] === me],
       [4, 10, false],
     ]);
     expect(board.me).toEqual({ rank: 2, points: 30 });
-    expect(board.entries[0]?.walletShort).toMatch(/^.{4}….{4}$/);
+    expect(board.items[0]?.walletShort).toMatch(/^.{4}….{4}$/);
 
     const top2 = await member.campaign.leaderboard.query({ campaignId, limit: 2 });
-    expect(top2.entries.map((e) => e.rank)).toEqual([1, 2]);
+    expect(top2.items.map((e) => e.rank)).toEqual([1, 2]);
 
     const guest = clientFor<AppRouter>(server.url, { headers: { 'x-forwarded-for': '10.30.0.2' } });
     const open = await guest.campaign.leaderboard.query({ campaignId });
     expect(open.me).toBeNull();
-    expect(open.entries).toHaveLength(4);
+    expect(open.items).toHaveLength(4);
 
     // The global board sums every campaign.
     const global = await member.campaign.leaderboard.query({});
     expect(global.campaignId).toBeNull();
-    expect(global.entries.slice(0, 2).map((e) => [e.rank, e.points])).toEqual([
+    expect(global.items.slice(0, 2).map((e) => [e.rank, e.points])).toEqual([
       [1, 110],
       [2, 50],
     ]);
@@ -119,5 +119,56 @@ describe.each(testDatabases())('campaign.leaderboard on $label', (factory) => {
       headers: { authorization: `Bearer ${session.accessToken}`, 'x-forwarded-for': '10.30.0.3' },
     });
     expect((await member.campaign.leaderboard.query({ campaignId })).me).toEqual({ rank: null, points: 0 });
+  });
+});
+
+describe.each(testDatabases())('campaign.leaderboard pages on $label', (factory) => {
+  let database: TestDatabase;
+  let server: TestServer;
+  beforeAll(async () => {
+    database = await factory.create({ migrate: false });
+    server = await startTestServer({ env: { TRUST_PROXY: 'true', DATABASE_URL: database.url } });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await database?.drop();
+  });
+
+  it('walks the whole board through the cursor, each member once, ranks carried across pages', async () => {
+    const campaignId = await createCampaign(server.deps);
+    const members = await insertMembers(server.deps, 25);
+    // 25 members, in ties of three: 3 × 100, 3 × 96, … so ties straddle the page breaks.
+    const pointsOf = (i: number) => 100 - Math.floor(i / 3) * 4;
+    const { db, t } = server.deps.db;
+    await db
+      .insert(t.userPoints)
+      .values(
+        members.map((userId, i) => ({
+          userId,
+          scopeKey: String(campaignId),
+          points: pointsOf(i),
+          updatedAt: new Date(),
+        })),
+      );
+    const guest = clientFor<AppRouter>(server.url, { headers: { 'x-forwarded-for': '10.30.1.1' } });
+    const first = await guest.campaign.leaderboard.query({ campaignId });
+    expect(first.items).toHaveLength(20);
+    const all = [...first.items];
+    let cursor = first.nextCursor;
+    while (cursor) {
+      const page = await guest.campaign.leaderboard.query({ campaignId, cursor, limit: 2 });
+      all.push(...page.items);
+      cursor = page.nextCursor;
+    }
+    const expectedPoints = members.map((_, i) => pointsOf(i));
+    expect(all.map((e) => e.points)).toEqual(expectedPoints);
+    // Competition ranks: one more than the members with strictly more points.
+    expect(all.map((e) => e.rank)).toEqual(
+      expectedPoints.map((p) => expectedPoints.filter((q) => q > p).length + 1),
+    );
+    const forged = await failure(
+      guest.campaign.leaderboard.query({ campaignId, cursor: 'bm90IGEgY3Vyc29y' }),
+    );
+    expect(forged.data?.code).toBe('BAD_REQUEST');
   });
 });

@@ -25,7 +25,7 @@ export function Leaderboard({ campaignId }: { campaignId: number }) {
                 ? null
                 : 'Sign in to see your rank.'}
           </p>
-          {board.data.entries.length === 0 ? (
+          {board.data.items.length === 0 ? (
             <p className="muted" data-testid="leaderboard-empty">
               No one has points yet. Be the first.
             </p>
@@ -39,7 +39,7 @@ export function Leaderboard({ campaignId }: { campaignId: number }) {
                 </tr>
               </thead>
               <tbody>
-                {board.data.entries.map((entry) => (
+                {board.data.items.map((entry) => (
                   <tr
                     key={`${entry.rank}-${entry.walletShort}`}
                     className={entry.isMe ? 'campaign-me' : undefined}

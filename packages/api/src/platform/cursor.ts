@@ -44,22 +44,30 @@ export function toPage<R extends { createdAt: Date; id: string }, T>(
   return { items: kept.map(map), nextCursor: more && last ? encodeCursor(last) : null };
 }
 
-/**
- * Keyset pagination over one ascending integer key, for lists in a fixed order rather than newest
- * first (a campaign's activities). Zero starts the list; the keys are positive.
- */
-export function afterIdCursor(cursor: string | undefined): number {
-  if (cursor === undefined) return 0;
+/** A cursor carrying the sort keys of a page's last row, for keysets other than (created_at, id). */
+export function encodeKeys(keys: readonly (string | number)[]): string {
+  return Buffer.from(JSON.stringify(keys)).toString('base64url');
+}
+
+/** The keys `encodeKeys` wrote, checked against their shape; a forged or stale one is bad input. */
+export function decodeKeys<T>(schema: z.ZodType<T>, cursor: string): T {
   try {
-    const [id] = z
-      .tuple([z.number().int().positive()])
-      .parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
-    return id;
+    return schema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
   } catch {
     throw new BadInput('This page link is no longer valid; start from the first page.', {
       cursor: ['Not a cursor this list gave out'],
     });
   }
+}
+
+const ZIdKey = z.tuple([z.number().int().positive()]);
+
+/**
+ * Keyset pagination over one ascending integer key, for lists in a fixed order rather than newest
+ * first (a campaign's activities). Zero starts the list; the keys are positive.
+ */
+export function afterIdCursor(cursor: string | undefined): number {
+  return cursor === undefined ? 0 : decodeKeys(ZIdKey, cursor)[0];
 }
 
 /** `toPage` for lists keyed by `afterIdCursor`. */
@@ -72,6 +80,5 @@ export function toIdPage<R, T>(
   const more = rows.length > limit;
   const kept = more ? rows.slice(0, limit) : rows;
   const last = kept.at(-1);
-  const nextCursor = more && last ? Buffer.from(JSON.stringify([keyOf(last)])).toString('base64url') : null;
-  return { items: kept.map(map), nextCursor };
+  return { items: kept.map(map), nextCursor: more && last ? encodeKeys([keyOf(last)]) : null };
 }
