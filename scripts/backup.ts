@@ -3,23 +3,22 @@
 // `backup`), Postgres with `pg_dump --format=custom` (every schema: the app's tables and pg-boss's
 // jobs). Writes `puffy-<dialect>-<UTC time>.<sqlite|dump>` and a `.sha256` beside it, only once the
 // copy is complete, then deletes all but the newest `--keep` backups of that dialect in the folder.
+// With `BACKUP_S3_BUCKET` set it then uploads the backup and its checksum to S3-compatible object
+// storage and applies the bucket's retention (scripts/backup-s3.ts); a failed upload fails the run.
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { BackupBucket, s3SettingsFromEnvironment } from './backup-s3';
 import {
+  BACKUP_NAME,
   type BackupTarget,
+  backupName,
   libpqEnvironment,
   parseArgs,
   runTool,
   sha256File,
   targetFromEnvironment,
 } from './backup-target';
-
-const BACKUP_NAME = /^puffy-(sqlite|postgres)-\d{8}T\d{6}\d{3}Z\.(sqlite|dump)$/;
-
-function stamp(now: Date): string {
-  return now.toISOString().replace(/[-:.]/g, '');
-}
 
 async function copyDatabase(target: BackupTarget, file: string): Promise<void> {
   if (target.dialect === 'sqlite') {
@@ -60,21 +59,38 @@ async function main(): Promise<void> {
   const keep = Number(flags.get('keep') ?? '14');
   if (!Number.isSafeInteger(keep) || keep < 1) throw new Error('--keep must be a whole number ≥ 1');
   const target = targetFromEnvironment(process.env);
+  // Read before the copy: a mistyped bucket setting should fail fast, not after a long dump.
+  const s3 = s3SettingsFromEnvironment(process.env);
   mkdirSync(dir, { recursive: true });
-  const name = `puffy-${target.dialect}-${stamp(new Date())}.${target.dialect === 'sqlite' ? 'sqlite' : 'dump'}`;
+  const now = new Date();
+  const name = backupName(target.dialect, now);
+  const file = join(dir, name);
   const partial = join(dir, `.${name}.partial`);
   try {
     await copyDatabase(target, partial);
     const digest = await sha256File(partial);
-    renameSync(partial, join(dir, name));
-    writeFileSync(join(dir, `${name}.sha256`), `${digest}  ${name}\n`);
+    renameSync(partial, file);
+    writeFileSync(`${file}.sha256`, `${digest}  ${name}\n`);
   } finally {
     rmSync(partial, { force: true });
   }
   const removed = prune(dir, target.dialect, keep);
-  process.stdout.write(
-    `${JSON.stringify({ msg: 'backup written', file: join(dir, name), removed: removed.map((r) => basename(r)) })}\n`,
-  );
+  const report: Record<string, unknown> = {
+    msg: 'backup written',
+    file,
+    removed: removed.map((r) => basename(r)),
+  };
+  if (s3) {
+    const bucket = new BackupBucket(s3);
+    try {
+      await bucket.upload(file, `${file}.sha256`, name);
+      report.uploaded = bucket.url(name);
+      report.removedRemote = await bucket.prune(target.dialect, now);
+    } finally {
+      bucket.close();
+    }
+  }
+  process.stdout.write(`${JSON.stringify(report)}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -3,10 +3,14 @@
 // default; `--force` replaces what is there (stop every server and worker first). SQLite: the backup
 // is checked with `PRAGMA integrity_check`, copied beside the target, then moved over it. Postgres:
 // `pg_restore` in one transaction, so a failed restore leaves the database as it was.
-import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+// `pnpm restore --from-s3 [<backup name>] [--force]` first downloads the newest complete backup of the
+// configured dialect (or the named one) and its checksum from the `BACKUP_S3_*` bucket.
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import postgres from 'postgres';
+import { BackupBucket, s3SettingsFromEnvironment } from './backup-s3';
 import {
   type BackupTarget,
   libpqEnvironment,
@@ -89,19 +93,57 @@ async function restore(target: BackupTarget, file: string, force: boolean): Prom
   else await restorePostgres(file, target.url, force);
 }
 
+/** Downloads the chosen backup from the bucket into `dir`; returns its path and where it came from. */
+async function fetchFromBucket(
+  target: BackupTarget,
+  wanted: string | undefined,
+  dir: string,
+): Promise<{ file: string; source: string }> {
+  const settings = s3SettingsFromEnvironment(process.env);
+  if (!settings) throw new Error('--from-s3 needs BACKUP_S3_BUCKET and the other BACKUP_S3_ settings');
+  const bucket = new BackupBucket(settings);
+  try {
+    const backups = (await bucket.list(target.dialect)).filter((b) => b.complete);
+    const chosen = wanted ? backups.find((b) => b.name === basename(wanted)) : backups.at(-1);
+    if (!chosen) {
+      throw new Error(
+        wanted
+          ? `${bucket.url(basename(wanted))} is not a complete ${target.dialect} backup in the bucket`
+          : `the bucket has no complete ${target.dialect} backup under ${bucket.url('')}`,
+      );
+    }
+    return { file: await bucket.download(chosen.name, dir), source: bucket.url(chosen.name) };
+  } finally {
+    bucket.close();
+  }
+}
+
 async function main(): Promise<void> {
   const { flags, positional } = parseArgs(process.argv.slice(2));
+  const fromS3 = flags.get('from-s3');
   const [given] = positional;
-  if (!given) {
+  if (!given && !fromS3) {
     process.stderr.write('usage: pnpm restore <backup file> [--force]\n');
+    process.stderr.write('       pnpm restore --from-s3 [<backup name>] [--force]\n');
     process.exit(64);
   }
-  const file = resolve(given);
-  if (!existsSync(file)) throw new Error(`${file} does not exist`);
-  await verifyChecksum(file);
   const target = targetFromEnvironment(process.env);
-  await restore(target, file, flags.get('force') === 'true');
-  process.stdout.write(`${JSON.stringify({ msg: 'restore complete', file, dialect: target.dialect })}\n`);
+  // Downloads land beside nothing else and are deleted afterwards (TMPDIR picks the disk).
+  const downloads = fromS3 ? mkdtempSync(join(tmpdir(), 'puffy-restore-')) : undefined;
+  try {
+    const { file, source } =
+      downloads !== undefined
+        ? await fetchFromBucket(target, fromS3 === 'true' ? given : fromS3, downloads)
+        : { file: resolve(given ?? ''), source: undefined };
+    if (!existsSync(file)) throw new Error(`${file} does not exist`);
+    await verifyChecksum(file);
+    await restore(target, file, flags.get('force') === 'true');
+    process.stdout.write(
+      `${JSON.stringify({ msg: 'restore complete', file: source ?? file, dialect: target.dialect })}\n`,
+    );
+  } finally {
+    if (downloads) rmSync(downloads, { recursive: true, force: true });
+  }
 }
 
 main().catch((error: unknown) => {

@@ -1,85 +1,12 @@
-import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { sql } from 'drizzle-orm';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, type Db, rawRows, seedDemo } from '../src';
+import { createDb } from '../src';
 import { type TestDatabase, testDatabases } from '../src/testing';
+import { fingerprint, populate, run, tableNames } from './backup-drill';
 
 /** The restore drill: populate, back up with scripts/backup.ts, restore with scripts/restore.ts, compare. */
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-
-function run(script: string, args: string[], databaseUrl: string) {
-  const result = spawnSync(join(root, 'node_modules/.bin/tsx'), [script, ...args], {
-    cwd: root,
-    env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-async function tableNames(db: Db): Promise<string[]> {
-  const rows =
-    db.dialect === 'sqlite'
-      ? await rawRows(
-          db,
-          sql.raw(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`),
-        )
-      : await rawRows(
-          db,
-          sql.raw(
-            `select schemaname || '.' || tablename as name from pg_tables where schemaname not in ('pg_catalog', 'information_schema')`,
-          ),
-        );
-  return rows.map((r) => String(r.name)).sort();
-}
-
-const quoted = (name: string) =>
-  name
-    .split('.')
-    .map((part) => `"${part}"`)
-    .join('.');
-
-/** Row count and an order-independent checksum of every row's every value, per table. */
-async function fingerprint(db: Db): Promise<Record<string, { rows: number; sha256: string }>> {
-  const result: Record<string, { rows: number; sha256: string }> = {};
-  for (const table of await tableNames(db)) {
-    const rows = await rawRows(db, sql.raw(`select * from ${quoted(table)}`));
-    const lines = rows
-      .map((row) => JSON.stringify(Object.entries(row).sort(([a], [b]) => a.localeCompare(b))))
-      .sort();
-    result[table] = {
-      rows: rows.length,
-      sha256: createHash('sha256').update(lines.join('\n')).digest('hex'),
-    };
-  }
-  return result;
-}
-
-async function populate(db: Db): Promise<void> {
-  await seedDemo(db);
-  const users = Array.from({ length: 40 }, (_, i) => ({
-    walletAddress: `Wallet${i}`.padEnd(32, 'x'),
-    walletChain: 'sol' as const,
-    name: i % 3 === 0 ? null : `Member ‘${i}’ "quoted" ✓`,
-    adminScopes: i === 0 ? (['orders'] as const).slice() : [],
-  }));
-  const inserted = await db.db.insert(db.t.users).values(users).returning({ id: db.t.users.id });
-  await db.db.insert(db.t.auditLog).values(
-    inserted.slice(0, 5).map((u) => ({
-      actorUserId: u.id,
-      action: 'admin.grant',
-      targetType: 'user',
-      targetId: u.id,
-      after: { scopes: ['orders'], nested: { n: 1 } },
-    })),
-  );
-}
 
 describe.each(testDatabases())('backup and restore on $label', ({ create }) => {
   let source: TestDatabase;
@@ -92,7 +19,7 @@ describe.each(testDatabases())('backup and restore on $label', ({ create }) => {
     await populate(source.db);
     dir = mkdtempSync(join(tmpdir(), 'puffy-backup-'));
     // Backed up while the source stays open, as it is in production while the server runs.
-    const backup = run('scripts/backup.ts', ['--out', dir], source.url);
+    const backup = await run('scripts/backup.ts', ['--out', dir], source.url);
     expect(backup.stderr).toBe('');
     expect(backup.status).toBe(0);
     const [name] = readdirSync(dir).filter((f) => !f.endsWith('.sha256'));
@@ -116,7 +43,7 @@ describe.each(testDatabases())('backup and restore on $label', ({ create }) => {
     const target = await freshTarget();
     // SQLite restores replace the file under the open handle; look through a new connection.
     await target.db.close();
-    const restore = run('scripts/restore.ts', [backupFile], target.url);
+    const restore = await run('scripts/restore.ts', [backupFile], target.url);
     expect(restore.stderr).toBe('');
     expect(restore.status).toBe(0);
 
@@ -148,7 +75,7 @@ describe.each(testDatabases())('backup and restore on $label', ({ create }) => {
     bytes.writeUInt8(bytes.readUInt8(middle) ^ 0xff, middle);
     writeFileSync(damaged, bytes);
     writeFileSync(`${damaged}.sha256`, readFileSync(`${backupFile}.sha256`));
-    const restore = run('scripts/restore.ts', [damaged], target.url);
+    const restore = await run('scripts/restore.ts', [damaged], target.url);
     expect(restore.status).toBe(1);
     expect(restore.stderr).toContain('does not match its checksum');
     const untouched = createDb({ url: target.url });
@@ -164,7 +91,7 @@ describe.each(testDatabases())('backup and restore on $label', ({ create }) => {
   it('refuses to restore over a database that has tables unless forced', async () => {
     const target = await create();
     cleanups.push(() => target.drop());
-    const refused = run('scripts/restore.ts', [backupFile], target.url);
+    const refused = await run('scripts/restore.ts', [backupFile], target.url);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toMatch(/--force/);
   });
@@ -173,7 +100,7 @@ describe.each(testDatabases())('backup and restore on $label', ({ create }) => {
     const keepDir = mkdtempSync(join(tmpdir(), 'puffy-keep-'));
     try {
       for (let i = 0; i < 2; i += 1) {
-        const result = run('scripts/backup.ts', ['--out', keepDir, '--keep', '1'], source.url);
+        const result = await run('scripts/backup.ts', ['--out', keepDir, '--keep', '1'], source.url);
         expect(result.status, result.stderr).toBe(0);
       }
       const files = readdirSync(keepDir).sort();
