@@ -1,5 +1,5 @@
-// Fails CI when a suite that needs Postgres, Redis or the browser did not run, or when any test was
-// skipped: a green run must mean every suite ran.
+// Fails CI when a suite that needs Postgres, Redis, the browser or Alertmanager did not run, or when
+// any test was skipped: a green run must mean every suite ran.
 import { readFileSync } from 'node:fs';
 
 const report = JSON.parse(readFileSync(process.argv[2] ?? '.reports/vitest.json', 'utf8'));
@@ -14,6 +14,7 @@ const required = {
   Postgres: (r) => r.name.includes('[pg]'),
   Redis: (r) => r.name.includes('[redis]'),
   browser: (r) => r.file.includes('/e2e/'),
+  Alertmanager: (r) => r.name.includes('[alertmanager]'),
 };
 const problems = [];
 for (const [suite, matches] of Object.entries(required)) {
