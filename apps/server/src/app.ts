@@ -6,6 +6,7 @@ import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import type { AppConfig } from './config';
+import { httpAccess } from './http/access';
 import { clientIp } from './http/client-ip';
 import { discordBotRoutes } from './http/discord-bot';
 import { exportRoutes } from './http/exports';
@@ -37,6 +38,7 @@ export function createApp(options: AppOptions) {
   const router = options.router ?? appRouter;
   const procedures = new Set(Object.keys(router._def.procedures));
   const ipOf = (c: Parameters<typeof clientIp>[0]) => clientIp(c, config);
+  const access = httpAccess({ deps, resolveSession: options.resolveSession ?? resolveSession, ipOf });
   const app = new Hono();
 
   // Always our own id: a caller's X-Request-Id could name another request. Theirs is logged beside it.
@@ -73,10 +75,7 @@ export function createApp(options: AppOptions) {
   );
   app.use(compress());
   // Before the body limit: a holder CSV streams far past a JSON request's size and has its own cap.
-  app.route(
-    '/',
-    snapshotUploadRoutes({ deps, resolveSession: options.resolveSession ?? resolveSession, ipOf }),
-  );
+  app.route('/', snapshotUploadRoutes({ deps, access }));
   app.use(
     bodyLimit({
       maxSize: config.bodyLimitBytes,
@@ -94,11 +93,11 @@ export function createApp(options: AppOptions) {
       isDraining: options.isDraining ?? (() => false),
     }),
   );
-  app.route('/', discordBotRoutes({ deps }));
+  app.route('/', discordBotRoutes({ deps, access }));
   app.route('/', seoRoutes({ deps, publicOrigin: config.publicOrigin }));
   app.route('/', tonConnectManifest({ publicOrigin: config.publicOrigin }));
   app.route('/', nftPageRoutes({ deps, publicOrigin: config.publicOrigin, webDistDir: options.webDistDir }));
-  app.route('/', exportRoutes({ deps, resolveSession: options.resolveSession ?? resolveSession, ipOf }));
+  app.route('/', exportRoutes({ deps, access }));
   app.use(`${TRPC_ENDPOINT}/*`, conditionalGet());
   app.all(
     `${TRPC_ENDPOINT}/*`,

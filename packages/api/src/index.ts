@@ -51,6 +51,7 @@ export { type AppRouter, appRouter } from './router';
 export { importSnapshot } from './snapshot/import';
 export type { AddressValidator, StorefrontConfig } from './store/config';
 export { eligibleProducts } from './store/eligibility';
+export { assertSameSite, operatorWith, signedIn } from './trpc/access';
 export {
   type Context,
   createContext,
@@ -60,6 +61,7 @@ export {
   type Session,
   type SessionResolver,
 } from './trpc/context';
+export { asAppError, httpErrorBody, httpStatusOf } from './trpc/error-status';
 export { createCallerFactory, type Meta, router } from './trpc/init';
 export { listProcedures, type ProcedureInfo } from './trpc/introspect';
 export { defaultRules } from './trpc/middleware/rate-limit';

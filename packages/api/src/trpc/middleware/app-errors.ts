@@ -1,8 +1,6 @@
-import { EvmRpcUnavailableError } from '@puffy/chains';
-import { LockBusyError, StoreUnavailableError } from '@puffy/store';
 import { TRPCError } from '@trpc/server';
-import { AppError, UpstreamUnavailable } from '../../platform/errors';
 import type { Context } from '../context';
+import { asAppError } from '../error-status';
 import { middleware } from '../init';
 
 /**
@@ -50,8 +48,8 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
 
 /** The tRPC error a domain error (or an infrastructure hiccup) stands for; null for anything else. */
 function toTRPCError(error: unknown, ctx: Context | null): TRPCError | null {
-  const cause = toAppError(error);
-  if (!(cause instanceof AppError)) return null;
+  const cause = asAppError(error);
+  if (!cause) return null;
   if (ctx && cause.code === 'TOO_MANY_REQUESTS' && cause.options.retryAfterSeconds) {
     ctx.res.setHeader('Retry-After', String(cause.options.retryAfterSeconds));
   }
@@ -60,17 +58,4 @@ function toTRPCError(error: unknown, ctx: Context | null): TRPCError | null {
 
 function logUnexpected(ctx: Context, err: unknown, where: { path: string; type: string }): void {
   ctx.deps.logger.error({ err, ...where, requestId: ctx.req.requestId }, 'unexpected error in procedure');
-}
-
-/** Infrastructure hiccups are the client's cue to retry, not internal errors. */
-function toAppError(cause: unknown): unknown {
-  if (cause instanceof StoreUnavailableError)
-    return new UpstreamUnavailable('Our session store is not answering. Please try again in a moment.', 2);
-  if (cause instanceof EvmRpcUnavailableError)
-    return new UpstreamUnavailable(
-      'The Ethereum node we ask is not answering. Please try again in a moment.',
-    );
-  if (cause instanceof LockBusyError)
-    return new UpstreamUnavailable('This is being changed right now. Please try again in a moment.', 1);
-  return cause;
 }
