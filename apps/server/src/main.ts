@@ -2,7 +2,7 @@ import { type AppConfig, ConfigError, loadProcessConfig } from './config';
 import { createLogger } from './logger';
 import { createDeps, findWebDist } from './runtime';
 import { startServer } from './server';
-import { armShutdownDeadline } from './shutdown-deadline';
+import { stopServer } from './shutdown-deadline';
 
 async function main() {
   let config: AppConfig;
@@ -29,26 +29,13 @@ async function main() {
     'server listening',
   );
 
-  const stop = (signal: string) => {
-    logger.info({ signal }, 'shutting down: finishing in-flight requests');
-    const disarm = armShutdownDeadline({
-      ms: config.shutdownGraceMs + config.shutdownCloseTimeoutMs,
-      stillOpen: server.stillOpen,
+  const stop = (signal: string) =>
+    stopServer(server, {
+      signal,
+      graceMs: config.shutdownGraceMs,
+      closeTimeoutMs: config.shutdownCloseTimeoutMs,
       logger,
     });
-    server.close().then(
-      () => {
-        disarm();
-        logger.info({}, 'shutdown complete');
-        process.exit(0);
-      },
-      (error: unknown) => {
-        disarm();
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
 }

@@ -1,10 +1,13 @@
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
+import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../src/app';
 import { loadConfig } from '../src/config';
+import { createLogger } from '../src/logger';
 import { createMetrics } from '../src/metrics';
+import { stopServer } from '../src/shutdown-deadline';
 import { startTestServer, testSecrets } from '../src/testing';
 import { clientFor } from './helpers';
 import { type TestRouter, testRouter } from './test-router';
@@ -26,6 +29,16 @@ function runMain(env: Record<string, string>): Promise<{ code: number | null; st
   });
 }
 
+/** A log destination that parses each line into `into`. */
+function logSink(into: Array<Record<string, unknown>>): Writable {
+  return new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) into.push(JSON.parse(line));
+      done();
+    },
+  });
+}
+
 describe('process lifecycle', () => {
   it('refuses to start in production without Postgres, Redis and strong secrets, saying which', async () => {
     const { code, stderr } = await runMain({ NODE_ENV: 'production' });
@@ -42,6 +55,45 @@ describe('process lifecycle', () => {
     expect(stderr).toContain('JWT_SIGNING_KEYS');
     expect(stderr).toContain('APP_SECRET');
     expect(stderr).toContain('The server did not start.');
+  });
+
+  it('exits with status 1 after the shutdown deadline when closing hangs, naming what was still open', async () => {
+    const server = await startTestServer();
+    const logs = server.logs;
+    // A store whose close never settles, as with a Redis that stopped answering mid-shutdown.
+    const closeStore = server.deps.store.close;
+    server.deps.store.close = () => new Promise<void>(() => {});
+    try {
+      const code = await new Promise<number>((exit) =>
+        stopServer(server, {
+          signal: 'SIGTERM',
+          graceMs: 50,
+          closeTimeoutMs: 300,
+          logger: createLogger({ level: 'info' }, logSink(logs)),
+          exit,
+        }),
+      );
+      expect(code).toBe(1);
+      const last = logs.find((l) => l.msg === 'shutdown did not finish in time; exiting');
+      expect(last).toMatchObject({ level: 'fatal', stillOpen: ['store'] });
+    } finally {
+      await closeStore();
+    }
+  });
+
+  it('exits with status 0 when everything closes in time', async () => {
+    const server = await startTestServer();
+    const code = await new Promise<number>((exit) =>
+      stopServer(server, {
+        signal: 'SIGTERM',
+        graceMs: 50,
+        closeTimeoutMs: 5_000,
+        logger: createLogger({ level: 'silent' }),
+        exit,
+      }),
+    );
+    expect(code).toBe(0);
+    expect(server.stillOpen()).toEqual([]);
   });
 
   it('finishes in-flight requests on shutdown, then refuses new connections', async () => {
