@@ -140,16 +140,14 @@ describe.each(testDatabases())('campaign.leaderboard pages on $label', (factory)
     // 25 members, in ties of three: 3 × 100, 3 × 96, … so ties straddle the page breaks.
     const pointsOf = (i: number) => 100 - Math.floor(i / 3) * 4;
     const { db, t } = server.deps.db;
-    await db
-      .insert(t.userPoints)
-      .values(
-        members.map((userId, i) => ({
-          userId,
-          scopeKey: String(campaignId),
-          points: pointsOf(i),
-          updatedAt: new Date(),
-        })),
-      );
+    await db.insert(t.userPoints).values(
+      members.map((userId, i) => ({
+        userId,
+        scopeKey: String(campaignId),
+        points: pointsOf(i),
+        updatedAt: new Date(),
+      })),
+    );
     const guest = clientFor<AppRouter>(server.url, { headers: { 'x-forwarded-for': '10.30.1.1' } });
     const first = await guest.campaign.leaderboard.query({ campaignId });
     expect(first.items).toHaveLength(20);
