@@ -1,0 +1,320 @@
+import fc from 'fast-check';
+import { z } from 'zod';
+import { ZMediaHost } from './admin';
+import { ZMethodConfigInput, ZReferralCodeIssue, ZSolAmount } from './admin-campaigns';
+import { ZChallengeInput, ZSolanaAddress, ZSolanaSignature, ZTonAddress, ZTonProofBody } from './auth';
+import { ZDiscordCode } from './discord';
+import { lamportsToSol } from './money';
+
+/*
+ * Test support: fast-check arbitraries derived from the zod schemas themselves, so a property can
+ * range over every value a schema accepts without a hand-written generator per shape. The walker reads
+ * zod 4's public definition (`schema._zod.def`: type, checks, shape, options…) and builds the matching
+ * arbitrary; what it cannot derive (custom refinements such as base58 byte lengths) comes from an
+ * override keyed by the schema instance. Every leaf is filtered through the schema, so an arbitrary
+ * never yields a value the schema refuses, and a refinement the walker does not understand shows up as
+ * fast-check giving up on the filter rather than as a silently narrower property.
+ */
+
+type Schema = z.core.$ZodType;
+type Check = { _zod: { def: Record<string, unknown> } };
+
+export type Overrides = ReadonlyMap<Schema, fc.Arbitrary<unknown>>;
+
+export interface ArbitraryOptions {
+  /** Arbitraries to use for particular schema instances, anywhere in the tree. */
+  overrides?: Overrides;
+  /** Characters for free text; full Unicode by default. */
+  char?: fc.Arbitrary<string>;
+  /** Longest array the walker builds (longer minimums win). */
+  maxItems?: number;
+}
+
+/** Any Unicode code point, plus the characters text columns and JSON encoders are known to trip on. */
+export const anyChar: fc.Arbitrary<string> = fc.oneof(
+  { arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }), weight: 8 },
+  { arbitrary: fc.constantFrom(' ', '\t', '\n', '"', '\\', '\u2028', '\u{1F600}'), weight: 2 },
+);
+
+/** Text that a database text column can hold as it is: no NUL, no lone surrogate (see `anyChar`). */
+export const storableChar: fc.Arbitrary<string> = fc
+  .string({ unit: 'binary', minLength: 1, maxLength: 1 })
+  .filter((c) => c !== '\u0000');
+
+/** JSON values; fast-check's own may hold a -0, which JSON itself cannot carry (written as 0). */
+export const jsonValue = (maxDepth = 3): fc.Arbitrary<unknown> =>
+  fc.jsonValue({ maxDepth }).map((v) => JSON.parse(JSON.stringify(v)));
+
+const defOf = (schema: Schema) => schema._zod.def as unknown as Record<string, unknown> & { type: string };
+const checksOf = (schema: Schema): Record<string, unknown>[] =>
+  ((defOf(schema).checks as Check[] | undefined) ?? []).map((c) => c._zod.def);
+
+function bounds(checks: Record<string, unknown>[]) {
+  let min: number | undefined;
+  let max: number | undefined;
+  let minExclusive = false;
+  let maxExclusive = false;
+  let int = false;
+  let minLength: number | undefined;
+  let maxLength: number | undefined;
+  let pattern: RegExp | undefined;
+  for (const c of checks) {
+    if (c.check === 'greater_than') {
+      min = c.value as number;
+      minExclusive = !c.inclusive;
+    } else if (c.check === 'less_than') {
+      max = c.value as number;
+      maxExclusive = !c.inclusive;
+    } else if (c.check === 'number_format') {
+      int = true;
+    } else if (c.check === 'min_length') {
+      minLength = c.minimum as number;
+    } else if (c.check === 'max_length') {
+      maxLength = c.maximum as number;
+    } else if (c.check === 'length_equals') {
+      minLength = c.length as number;
+      maxLength = c.length as number;
+    } else if (c.check === 'string_format' && c.pattern instanceof RegExp) {
+      pattern = c.pattern;
+    }
+  }
+  return { min, max, minExclusive, maxExclusive, int, minLength, maxLength, pattern };
+}
+
+/** The only value the schema accepts is the one it produces on the wire, so the filter is the truth. */
+const accepted = <T>(schema: Schema, arb: fc.Arbitrary<T>) =>
+  arb.filter((v) => z.safeParse(schema as z.ZodType, v).success);
+
+/** An arbitrary of inputs the schema accepts. */
+export function arbitraryOf(schema: Schema, options: ArbitraryOptions = {}): fc.Arbitrary<unknown> {
+  const char = options.char ?? anyChar;
+  const maxItems = options.maxItems ?? 4;
+  const walk = (s: Schema): fc.Arbitrary<unknown> => {
+    const override = options.overrides?.get(s);
+    if (override) return override;
+    const def = defOf(s);
+    switch (def.type) {
+      case 'string':
+        return accepted(s, stringArbitrary(s, char));
+      case 'number':
+        return accepted(s, numberArbitrary(s));
+      case 'boolean':
+        return fc.boolean();
+      case 'literal':
+        return fc.constantFrom(...(def.values as unknown[]));
+      case 'enum':
+        return fc.constantFrom(...Object.values(def.entries as Record<string, string>));
+      case 'unknown':
+      case 'any':
+        return jsonValue();
+      case 'optional':
+      case 'default':
+        return fc.option(walk(def.innerType as Schema), { nil: undefined });
+      case 'nullable':
+        return fc.option(walk(def.innerType as Schema), { nil: null });
+      case 'pipe':
+        return accepted(s, walk(def.in as Schema));
+      case 'transform':
+        throw new Error('a bare transform has no input type to generate from');
+      case 'union':
+        return fc.oneof(...(def.options as Schema[]).map(walk));
+      case 'array': {
+        const { minLength = 0, maxLength } = bounds(checksOf(s));
+        const max = Math.max(minLength, Math.min(maxLength ?? maxItems, maxItems));
+        return accepted(s, fc.array(walk(def.element as Schema), { minLength, maxLength: max }));
+      }
+      case 'record':
+        return accepted(
+          s,
+          fc.dictionary(walk(def.keyType as Schema) as fc.Arbitrary<string>, walk(def.valueType as Schema), {
+            maxKeys: maxItems,
+          }),
+        );
+      case 'object': {
+        const shape = def.shape as Record<string, Schema>;
+        const requiredKeys = Object.keys(shape).filter((k) => shape[k]?._zod.optin !== 'optional');
+        // An optional field is either there or left out: `{ key: undefined }` is not a wire value (JSON
+        // drops the key), and the wire-contract test shows that case on its own.
+        const present = (v: Schema) => {
+          const d = defOf(v);
+          return (d.type === 'optional' || d.type === 'default') && !options.overrides?.has(v)
+            ? (d.innerType as Schema)
+            : v;
+        };
+        const fields = Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, walk(present(v))]));
+        return accepted(s, fc.record(fields, { requiredKeys }));
+      }
+      default:
+        throw new Error(`no arbitrary for a zod ${def.type}: give this schema an override`);
+    }
+  };
+  return walk(schema);
+}
+
+function stringArbitrary(schema: Schema, char: fc.Arbitrary<string>): fc.Arbitrary<string> {
+  const def = defOf(schema);
+  const { minLength = 0, maxLength, pattern } = bounds(checksOf(schema));
+  const formatPattern = def.pattern instanceof RegExp ? def.pattern : undefined;
+  if (def.format === 'url') return fc.webUrl({ withQueryParameters: true, withFragments: true });
+  // zod's email pattern is slow to generate from (and to match on long input): build addresses instead.
+  if (def.format === 'email')
+    return fc
+      .tuple(
+        fc.stringMatching(/^[A-Za-z0-9_+-]{1,12}(?:\.[A-Za-z0-9_'+-]{1,8})?$/),
+        fc.domain(),
+        fc.boolean(),
+      )
+      .map(([local, domain, upper]) => `${local}@${upper ? domain.toUpperCase() : domain}`);
+  const regex = formatPattern ?? pattern;
+  if (regex) {
+    // Long enough to reach the minimum, short enough for most values to fit under the maximum.
+    return fc
+      .stringMatching(regex, { size: maxLength !== undefined && maxLength < 12 ? 'small' : 'medium' })
+      .map((v) => (maxLength !== undefined && v.length > maxLength ? v.slice(0, maxLength) : v));
+  }
+  return fc.string({ unit: char, minLength, maxLength: Math.min(maxLength ?? 40, Math.max(minLength, 40)) });
+}
+
+function numberArbitrary(schema: Schema): fc.Arbitrary<number> {
+  const { min, max, minExclusive, maxExclusive, int } = bounds(checksOf(schema));
+  if (int) {
+    const lo = Math.max(
+      Number.MIN_SAFE_INTEGER,
+      min === undefined ? -Infinity : minExclusive ? min + 1 : min,
+    );
+    const hi = Math.min(Number.MAX_SAFE_INTEGER, max === undefined ? Infinity : maxExclusive ? max - 1 : max);
+    // Small values and the extremes both matter: ids near 0, and the largest integer a column takes.
+    return fc.oneof(
+      fc.integer({ min: Math.max(lo, -1000), max: Math.min(hi, 1000) }),
+      fc.integer({ min: lo, max: hi }),
+      fc.constantFrom(lo, hi),
+    );
+  }
+  // JSON has no -0: `+ 0` turns it into 0, and the wire-contract test shows the loss on its own.
+  return fc
+    .double({
+      min,
+      max,
+      minExcluded: minExclusive,
+      maxExcluded: maxExclusive,
+      noNaN: true,
+      noDefaultInfinity: true,
+    })
+    .map((v) => v + 0);
+}
+
+const BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
+
+/** Base58 (Bitcoin alphabet) of some bytes, as Solana spells addresses and signatures. */
+export function base58(bytes: Uint8Array): string {
+  let zeros = 0;
+  while (zeros < bytes.length && bytes[zeros] === 0) zeros += 1;
+  let n = 0n;
+  for (const b of bytes) n = n * 256n + BigInt(b);
+  let out = '';
+  while (n > 0n) {
+    out = BASE58[Number(n % 58n)] + out;
+    n /= 58n;
+  }
+  return '1'.repeat(zeros) + out;
+}
+
+/** Base58 strings of exactly `length` bytes, leading zero bytes included now and then. */
+export const base58Bytes = (length: number) =>
+  fc
+    .oneof(
+      fc.uint8Array({ minLength: length, maxLength: length }),
+      fc.uint8Array({ minLength: length, maxLength: length }).map((b) => b.map((x, i) => (i < 2 ? 0 : x))),
+    )
+    .map(base58);
+
+/** Lamports from nothing to past what a signed 64-bit column holds (the column is the limit to test). */
+const lamportsArbitrary = fc.oneof(
+  fc.bigInt({ min: 0n, max: 10n ** 12n }),
+  fc.bigInt({ min: 0n, max: 2n ** 63n - 1n }),
+  fc.bigInt({ min: 0n, max: 10n ** 22n }),
+);
+
+const solAmountArbitrary = fc
+  .tuple(lamportsArbitrary, fc.nat({ max: 3 }), fc.boolean())
+  .map(([lamports, zeros, spaced]) => {
+    const sol = lamportsToSol(lamports);
+    const padded = zeros > 0 ? `${sol}${sol.includes('.') ? '' : '.'}${'0'.repeat(zeros)}` : sol;
+    const text = padded.replace(/(\.\d{9})\d+$/, '$1');
+    return spaced ? ` ${text} ` : text;
+  });
+
+const tonAddressArbitrary = fc.oneof(
+  fc.stringMatching(/^-?\d{1,3}:[0-9a-fA-F]{64}$/),
+  fc.stringMatching(/^[A-Za-z0-9+/_-]{48}$/),
+);
+
+const tonSignatureArbitrary = fc
+  .tuple(fc.uint8Array({ minLength: 64, maxLength: 64 }), fc.constantFrom('base64', 'base64url'))
+  .map(([bytes, encoding]) => Buffer.from(bytes).toString(encoding as 'base64' | 'base64url'));
+
+const nonBlank = (max: number) =>
+  fc.string({ unit: anyChar, minLength: 1, maxLength: Math.min(max, 40) }).filter((s) => s.trim() !== '');
+
+/** What a campaign's method stores: an address for holder methods, a level for referral methods, more. */
+const methodConfigArbitrary = fc
+  .tuple(
+    fc.record({ collectionAddress: nonBlank(128), minLevel: fc.nat({ max: 1000 }) }, { requiredKeys: [] }),
+    fc.dictionary(fc.string({ maxLength: 12 }), jsonValue(2), { maxKeys: 3 }),
+  )
+  .map(([known, extra]) => ({ ...extra, ...known }));
+
+const referralCodeIssueArbitrary = fc
+  .record(
+    {
+      type: fc.constantFrom('limited', 'unlimited', 'gunlimited'),
+      campaignId: fc.integer({ min: 1, max: 2_147_483_647 }),
+      level: fc.integer({ min: 0, max: 100 }),
+      maxUses: fc.integer({ min: 1, max: 1_000_000 }),
+      count: fc.integer({ min: 1, max: 1000 }),
+      code: fc.stringMatching(/^[A-Za-z0-9_-]{4,32}$/),
+      ownerUserId: fc.string({ minLength: 1, maxLength: 64 }),
+    },
+    { requiredKeys: ['type', 'campaignId', 'maxUses', 'count'] },
+  )
+  .map(({ type, campaignId, maxUses, count, code, ...rest }) => ({
+    ...rest,
+    type,
+    ...(type === 'gunlimited' ? {} : { campaignId }),
+    ...(type === 'limited' ? { maxUses } : {}),
+    ...(code === undefined ? { count } : { code, count: 1 }),
+  }));
+
+const challengeInputArbitrary = fc.oneof(
+  fc.record({ chain: fc.constant('sol'), address: base58Bytes(32) }),
+  fc.record(
+    {
+      chain: fc.constant('evm'),
+      address: fc.stringMatching(/^0x[0-9a-fA-F]{40}$/),
+      chainId: fc.integer({ min: 1 }),
+    },
+    { requiredKeys: ['chain', 'address'] },
+  ),
+  fc.record({ chain: fc.constant('ton'), address: tonAddressArbitrary }, { requiredKeys: ['chain'] }),
+);
+
+/** The schemas whose refinements the walker cannot satisfy by filtering, and what generates them. */
+export const contractOverrides: Overrides = new Map<Schema, fc.Arbitrary<unknown>>([
+  [ZSolanaAddress, base58Bytes(32)],
+  [ZSolanaSignature, base58Bytes(64)],
+  [ZTonAddress, tonAddressArbitrary],
+  [ZTonProofBody.shape.signature, tonSignatureArbitrary],
+  [ZSolAmount, solAmountArbitrary],
+  [ZMethodConfigInput.shape.config, methodConfigArbitrary],
+  [ZReferralCodeIssue, referralCodeIssueArbitrary],
+  [ZChallengeInput, challengeInputArbitrary],
+  [ZMediaHost, fc.domain().filter((host) => ZMediaHost.safeParse(host).success)],
+  [ZDiscordCode, fc.stringMatching(/^ ?[A-Za-z0-9]{8} ?$/)],
+]);
+
+/** `arbitraryOf` with the contracts' own overrides. */
+export const contractArbitrary = (schema: Schema, options: ArbitraryOptions = {}) =>
+  arbitraryOf(schema, {
+    ...options,
+    overrides: new Map([...contractOverrides, ...(options.overrides ?? [])]),
+  });
