@@ -95,6 +95,9 @@ describe.each(matrix)('email and Discord codes under concurrency on $label', ({ 
         network: 'sol',
         vmType: 'svm',
         nftGasFeeLamports: 0n,
+        // Discord codes work only while their campaign runs (docs/product/profile.md).
+        isReady: true,
+        isActive: true,
       })
       .returning({ id: t.campaigns.id });
     if (!campaign) throw new Error('campaign not created');
