@@ -10,11 +10,10 @@ import {
 import { z } from 'zod';
 import { router } from '../trpc/init';
 import { authedProcedure, publicProcedure } from '../trpc/procedures';
+import { perMinute } from '../trpc/rate-rules';
 import * as auth from './service';
 
 const ZLogoutInput = z.object({ refreshToken: ZRefreshInput.unwrap().shape.refreshToken }).default({});
-
-const perMinute = (name: string, points: number) => ({ name, points, durationSeconds: 60 });
 
 export const authRouter = router({
   challenge: publicProcedure

@@ -20,11 +20,10 @@ import { checkEligible, checkEligibleDryRun } from '../eligibility/service';
 import { snapshotRouter } from '../snapshot/router';
 import { router } from '../trpc/init';
 import { authedProcedure, publicProcedure } from '../trpc/procedures';
+import { perMinute } from '../trpc/rate-rules';
 import { campaignGroup, campaignPromotions, getCampaign, listCampaigns } from './queries';
 import { eligibleSignIn, eligibleVerify } from './second-wallet';
 import { campaignStanding } from './standing';
-
-const perMinute = (name: string, points: number) => ({ name, points, durationSeconds: 60 });
 
 /** Campaigns, groups, promotions listing, eligibility checks and standing (SPEC.md section 5). */
 /**

@@ -9,10 +9,9 @@ import {
 import { z } from 'zod';
 import { router } from '../trpc/init';
 import { authedProcedure } from '../trpc/procedures';
+import { perMinute } from '../trpc/rate-rules';
 import { createPass, passSummary, validatePass } from './passes';
 import { createQuote } from './quote';
-
-const perMinute = (name: string, points: number) => ({ name, points, durationSeconds: 60 });
 
 /** Device passes and quotes (SPEC.md section 8). */
 export const deviceRouter = router({

@@ -13,13 +13,12 @@ import {
 } from '@puffy/contracts';
 import { router } from '../trpc/init';
 import { authedProcedure } from '../trpc/procedures';
+import { perMinute } from '../trpc/rate-rules';
 import { checkout } from './checkout';
 import { cancelOrder, submitPayment, updateAddress } from './member-actions';
 import { getOrder, listOrders, orderHistory } from './orders';
 import { orderPaymentTransaction } from './payment-transaction';
 import { orderStatusStream } from './status-stream';
-
-const perMinute = (name: string, points: number) => ({ name, points, durationSeconds: 60 });
 
 /** Checkout, orders and their payments (SPEC.md section 8). */
 export const orderRouter = router({

@@ -12,14 +12,13 @@ import {
 } from '@puffy/contracts';
 import { router } from '../trpc/init';
 import { authedProcedure } from '../trpc/procedures';
+import { perMinute } from '../trpc/rate-rules';
 import { completePromotion } from './claim';
 import { recordDirectMint } from './direct-mint';
 import { mintGas } from './mint-gas';
 import { gasPaymentTransaction } from './payment-transaction';
 import { alreadyPaid } from './service';
 import { nftStatusStream } from './status-stream';
-
-const perMinute = (name: string, points: number) => ({ name, points, durationSeconds: 60 });
 
 /** Claim, gas payment and status of the promotional NFT (SPEC.md section 7). */
 export const promotionRouter = router({

@@ -2,11 +2,12 @@ import { ZClientErrorReport } from '@puffy/contracts';
 import { z } from 'zod';
 import { router } from '../trpc/init';
 import { publicProcedure } from '../trpc/procedures';
+import { perMinute } from '../trpc/rate-rules';
 
 /** Crash reports from the SPA's error boundaries (SPEC.md section 10). */
 export const telemetryRouter = router({
   clientError: publicProcedure
-    .meta({ rateLimit: { name: 'telemetry.clientError', points: 20, durationSeconds: 60 } })
+    .meta({ rateLimit: perMinute('telemetry.clientError', 20) })
     .input(ZClientErrorReport)
     .output(z.object({ ok: z.literal(true) }))
     .mutation(({ ctx, input }) => {

@@ -22,12 +22,11 @@ import { listEligibleProducts } from '../activity/products';
 import { eligibleProducts } from '../store/eligibility';
 import { router } from '../trpc/init';
 import { authedProcedure, publicProcedure } from '../trpc/procedures';
+import { perMinute } from '../trpc/rate-rules';
 import { sendEmailCode, verifyEmailCode, verifyEmailLink } from './email-codes';
 import { userInfo } from './info';
 import { completeTwitterLink, startTwitterLink, twitterLockState, unlinkTwitter } from './twitter';
 import { issueLinkChallenge, linkWallet } from './wallets';
-
-const perMinute = (name: string, points: number) => ({ name, points, durationSeconds: 60 });
 
 const emailRouter = router({
   sendCode: authedProcedure
