@@ -16,6 +16,8 @@ import { fingerprint, populate, run, tableNames } from './backup-drill';
  */
 
 const BUCKET = 'puffy-backups';
+// Each case runs the scripts several times, a few seconds each (tsx compiles them on every start).
+const SCRIPTS = { timeout: 120_000 };
 
 let server: S3rver;
 let storage: string;
@@ -125,62 +127,70 @@ describe.each(testDatabases())('off-host backups on $label', ({ name: dialect, c
     }
   }
 
-  it('uploads the backup and its checksum, and restores the newest complete one from the bucket', async () => {
-    const prefix = `${dialect}/drill/`;
-    // An older backup, and a newer one whose upload never finished (no checksum): neither is picked.
-    const older = nameAt(dialect, new Date('2001-01-01T00:00:00Z'));
-    await put(`${prefix}${older}`, 'an older backup');
-    await put(`${prefix}${older}.sha256`, `0000  ${older}\n`);
-    const backup = await run('scripts/backup.ts', ['--out', localDir], source.url, bucketEnv(prefix));
-    expect(backup.stderr).toBe('');
-    expect(backup.status).toBe(0);
-    const report = uploaded(backup.stdout);
-    const name = report.file.split('/').at(-1) ?? '';
-    expect(report.uploaded).toBe(`s3://${BUCKET}/${prefix}${name}`);
-    await put(`${prefix}${nameAt(dialect, new Date('2999-01-01T00:00:00Z'))}`, 'half uploaded');
+  it(
+    'uploads the backup and its checksum, and restores the newest complete one from the bucket',
+    SCRIPTS,
+    async () => {
+      const prefix = `${dialect}/drill/`;
+      // An older backup, and a newer one whose upload never finished (no checksum): neither is picked.
+      const older = nameAt(dialect, new Date('2001-01-01T00:00:00Z'));
+      await put(`${prefix}${older}`, 'an older backup');
+      await put(`${prefix}${older}.sha256`, `0000  ${older}\n`);
+      const backup = await run('scripts/backup.ts', ['--out', localDir], source.url, bucketEnv(prefix));
+      expect(backup.stderr).toBe('');
+      expect(backup.status).toBe(0);
+      const report = uploaded(backup.stdout);
+      const name = report.file.split('/').at(-1) ?? '';
+      expect(report.uploaded).toBe(`s3://${BUCKET}/${prefix}${name}`);
+      await put(`${prefix}${nameAt(dialect, new Date('2999-01-01T00:00:00Z'))}`, 'half uploaded');
 
-    expect(await keys(prefix)).toEqual(
-      expect.arrayContaining([`${prefix}${name}`, `${prefix}${name}.sha256`]),
-    );
-    expect(Buffer.from(await get(`${prefix}${name}`))).toEqual(readFileSync(report.file));
-    expect(Buffer.from(await get(`${prefix}${name}.sha256`)).toString()).toBe(
-      readFileSync(`${report.file}.sha256`, 'utf8'),
-    );
+      expect(await keys(prefix)).toEqual(
+        expect.arrayContaining([`${prefix}${name}`, `${prefix}${name}.sha256`]),
+      );
+      expect(Buffer.from(await get(`${prefix}${name}`))).toEqual(readFileSync(report.file));
+      expect(Buffer.from(await get(`${prefix}${name}.sha256`)).toString()).toBe(
+        readFileSync(`${report.file}.sha256`, 'utf8'),
+      );
 
-    const target = await emptyTarget();
-    const restore = await run('scripts/restore.ts', ['--from-s3'], target.url, bucketEnv(prefix));
-    expect(restore.stderr).toBe('');
-    expect(restore.status).toBe(0);
-    expect(JSON.parse(restore.stdout).file).toBe(report.uploaded);
-    expect(await restoredFingerprint(target.url)).toEqual(await fingerprint(source.db));
-  });
+      const target = await emptyTarget();
+      const restore = await run('scripts/restore.ts', ['--from-s3'], target.url, bucketEnv(prefix));
+      expect(restore.stderr).toBe('');
+      expect(restore.status).toBe(0);
+      expect(JSON.parse(restore.stdout).file).toBe(report.uploaded);
+      expect(await restoredFingerprint(target.url)).toEqual(await fingerprint(source.db));
+    },
+  );
 
-  it('restores a backup named on the command line, and says so when the name is not in the bucket', async () => {
-    const prefix = `${dialect}/named/`;
-    const first = await run('scripts/backup.ts', ['--out', localDir], source.url, bucketEnv(prefix));
-    expect(first.status, first.stderr).toBe(0);
-    const wanted = uploaded(first.stdout).file.split('/').at(-1) ?? '';
-    await source.db.db
-      .insert(source.db.t.users)
-      .values({ walletAddress: 'AfterTheFirst', walletChain: 'sol' });
-    const second = await run('scripts/backup.ts', ['--out', localDir], source.url, bucketEnv(prefix));
-    expect(second.status, second.stderr).toBe(0);
+  it(
+    'restores a backup named on the command line, and says so when the name is not in the bucket',
+    SCRIPTS,
+    async () => {
+      const prefix = `${dialect}/named/`;
+      const first = await run('scripts/backup.ts', ['--out', localDir], source.url, bucketEnv(prefix));
+      expect(first.status, first.stderr).toBe(0);
+      const wanted = uploaded(first.stdout).file.split('/').at(-1) ?? '';
+      await source.db.db
+        .insert(source.db.t.users)
+        .values({ walletAddress: 'AfterTheFirst', walletChain: 'sol' });
+      const second = await run('scripts/backup.ts', ['--out', localDir], source.url, bucketEnv(prefix));
+      expect(second.status, second.stderr).toBe(0);
 
-    const target = await emptyTarget();
-    const restore = await run('scripts/restore.ts', ['--from-s3', wanted], target.url, bucketEnv(prefix));
-    expect(restore.status, restore.stderr).toBe(0);
-    const restored = await restoredFingerprint(target.url);
-    const users = (f: typeof restored) => f.users?.rows ?? f['public.users']?.rows ?? 0;
-    expect(users(restored)).toBe(users(await fingerprint(source.db)) - 1);
+      const target = await emptyTarget();
+      const restore = await run('scripts/restore.ts', ['--from-s3', wanted], target.url, bucketEnv(prefix));
+      expect(restore.status, restore.stderr).toBe(0);
+      const restored = await restoredFingerprint(target.url);
+      const users = (f: typeof restored) => f.users?.rows ?? f['public.users']?.rows ?? 0;
+      expect(users(restored)).toBe(users(await fingerprint(source.db)) - 1);
 
-    const missing = await emptyTarget();
-    const absent = nameAt(dialect, new Date('2001-02-03T04:05:06Z'));
-    const refused = await run('scripts/restore.ts', ['--from-s3', absent], missing.url, bucketEnv(prefix));
-    expect(refused.status).toBe(1);
-    expect(refused.stderr).toContain('is not a complete');
-  });
+      const missing = await emptyTarget();
+      const absent = nameAt(dialect, new Date('2001-02-03T04:05:06Z'));
+      const refused = await run('scripts/restore.ts', ['--from-s3', absent], missing.url, bucketEnv(prefix));
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toContain('is not a complete');
+    },
+  );
 
-  it('refuses a damaged object from the bucket and leaves the target empty', async () => {
+  it('refuses a damaged object from the bucket and leaves the target empty', SCRIPTS, async () => {
     const prefix = `${dialect}/damaged/`;
     const backup = await run('scripts/backup.ts', ['--out', localDir], source.url, bucketEnv(prefix));
     expect(backup.status, backup.stderr).toBe(0);
@@ -209,56 +219,60 @@ describe.each(testDatabases())('off-host backups on $label', ({ name: dialect, c
     rmSync(downloads, { recursive: true });
   });
 
-  it('keeps the newest BACKUP_S3_KEEP backups, and with BACKUP_S3_KEEP_DAYS every younger one too', async () => {
-    const prefix = `${dialect}/retention/`;
-    const other = dialect === 'sqlite' ? 'postgres' : 'sqlite';
-    const days = (n: number) => nameAt(dialect, new Date(`2001-01-0${n}T03:15:00Z`));
-    for (const n of [1, 2, 3, 4, 5]) {
-      await put(`${prefix}${days(n)}`, `backup ${n}`);
-      await put(`${prefix}${days(n)}.sha256`, `0000  ${days(n)}\n`);
-    }
-    // An upload that stopped before its checksum, long ago; another dialect's backup; a stranger.
-    await put(`${prefix}${days(6)}`, 'half uploaded');
-    const foreign = nameAt(other, new Date('2001-01-01T03:15:00Z'));
-    await put(`${prefix}${foreign}`, 'the other database');
-    await put(`${prefix}${foreign}.sha256`, `0000  ${foreign}\n`);
-    await put(`${prefix}notes.txt`, 'not a backup');
-    // Taken an hour ago: young by any BACKUP_S3_KEEP_DAYS.
-    const recent = nameAt(dialect, new Date(Date.now() - 3_600_000));
-    await put(`${prefix}${recent}`, 'recent');
-    await put(`${prefix}${recent}.sha256`, `0000  ${recent}\n`);
+  it(
+    'keeps the newest BACKUP_S3_KEEP backups, and with BACKUP_S3_KEEP_DAYS every younger one too',
+    SCRIPTS,
+    async () => {
+      const prefix = `${dialect}/retention/`;
+      const other = dialect === 'sqlite' ? 'postgres' : 'sqlite';
+      const days = (n: number) => nameAt(dialect, new Date(`2001-01-0${n}T03:15:00Z`));
+      for (const n of [1, 2, 3, 4, 5]) {
+        await put(`${prefix}${days(n)}`, `backup ${n}`);
+        await put(`${prefix}${days(n)}.sha256`, `0000  ${days(n)}\n`);
+      }
+      // An upload that stopped before its checksum, long ago; another dialect's backup; a stranger.
+      await put(`${prefix}${days(6)}`, 'half uploaded');
+      const foreign = nameAt(other, new Date('2001-01-01T03:15:00Z'));
+      await put(`${prefix}${foreign}`, 'the other database');
+      await put(`${prefix}${foreign}.sha256`, `0000  ${foreign}\n`);
+      await put(`${prefix}notes.txt`, 'not a backup');
+      // Taken an hour ago: young by any BACKUP_S3_KEEP_DAYS.
+      const recent = nameAt(dialect, new Date(Date.now() - 3_600_000));
+      await put(`${prefix}${recent}`, 'recent');
+      await put(`${prefix}${recent}.sha256`, `0000  ${recent}\n`);
 
-    const byCount = await run(
-      'scripts/backup.ts',
-      ['--out', localDir],
-      source.url,
-      bucketEnv(prefix, { BACKUP_S3_KEEP: '3' }),
-    );
-    expect(byCount.status, byCount.stderr).toBe(0);
-    const newest = uploaded(byCount.stdout).file.split('/').at(-1) ?? '';
-    expect(uploaded(byCount.stdout).removedRemote).toEqual([days(1), days(2), days(3), days(4), days(6)]);
-    const afterCount = await keys(prefix);
-    const withChecksums = (names: string[]) =>
-      names.flatMap((n) => [`${prefix}${n}`, `${prefix}${n}.sha256`]);
-    expect(afterCount).toEqual(
-      [...withChecksums([days(5), recent, newest, foreign]), `${prefix}notes.txt`].sort(),
-    );
+      const byCount = await run(
+        'scripts/backup.ts',
+        ['--out', localDir],
+        source.url,
+        bucketEnv(prefix, { BACKUP_S3_KEEP: '3' }),
+      );
+      expect(byCount.status, byCount.stderr).toBe(0);
+      const newest = uploaded(byCount.stdout).file.split('/').at(-1) ?? '';
+      expect(uploaded(byCount.stdout).removedRemote).toEqual([days(1), days(2), days(3), days(4), days(6)]);
+      const afterCount = await keys(prefix);
+      const withChecksums = (names: string[]) =>
+        names.flatMap((n) => [`${prefix}${n}`, `${prefix}${n}.sha256`]);
+      expect(afterCount).toEqual(
+        [...withChecksums([days(5), recent, newest, foreign]), `${prefix}notes.txt`].sort(),
+      );
 
-    const byAge = await run(
-      'scripts/backup.ts',
-      ['--out', localDir],
-      source.url,
-      bucketEnv(prefix, { BACKUP_S3_KEEP: '1', BACKUP_S3_KEEP_DAYS: '7' }),
-    );
-    expect(byAge.status, byAge.stderr).toBe(0);
-    const newer = uploaded(byAge.stdout).file.split('/').at(-1) ?? '';
-    expect(uploaded(byAge.stdout).removedRemote).toEqual([days(5)]);
-    expect(await keys(prefix)).toEqual(
-      [...withChecksums([recent, newest, newer, foreign]), `${prefix}notes.txt`].sort(),
-    );
-  });
+      const byAge = await run(
+        'scripts/backup.ts',
+        ['--out', localDir],
+        source.url,
+        bucketEnv(prefix, { BACKUP_S3_KEEP: '1', BACKUP_S3_KEEP_DAYS: '7' }),
+      );
+      expect(byAge.status, byAge.stderr).toBe(0);
+      const newer = uploaded(byAge.stdout).file.split('/').at(-1) ?? '';
+      expect(uploaded(byAge.stdout).removedRemote).toEqual([days(5)]);
+      expect(await keys(prefix)).toEqual(
+        [...withChecksums([recent, newest, newer, foreign]), `${prefix}notes.txt`].sort(),
+      );
+    },
+  );
 
-  it('refuses unusable bucket settings before taking a backup', async () => {
+  it('refuses unusable bucket settings before taking a backup', SCRIPTS, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'puffy-refused-'));
     try {
       const refused = await run(
