@@ -1,7 +1,14 @@
-import { appRouter, listProcedures, type ProcedureInfo } from '@puffy/api';
+import { randomUUID } from 'node:crypto';
+import { appRouter, exportDataset, exportDatasetNames, listProcedures, type ProcedureInfo } from '@puffy/api';
+import { type TAdminScope, ZAdminScope } from '@puffy/contracts';
 import { eq } from 'drizzle-orm';
+import { findTargetHandler, isMiddleware } from 'hono/utils/handler';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../src/testing';
+import { createApp } from '../src/app';
+import { loadConfig } from '../src/config';
+import { type RouteAccess, routeAccessOf } from '../src/http/access';
+import { createMetrics } from '../src/metrics';
+import { startTestServer, type TestServer, testSecrets } from '../src/testing';
 import { signInSolana } from './signin';
 import { solanaWallet } from './wallets';
 
@@ -102,5 +109,241 @@ describe('authorization matrix', () => {
       return;
     }
     throw new Error(`unknown kind ${String(kind)} on ${procedure.path}`);
+  });
+});
+
+/**
+ * The plain HTTP routes (those outside tRPC) that anyone may call, or that check a token of their own
+ * (`/metrics`). `/trpc/*` is every procedure, checked above. Any other route must declare its access
+ * with the middlewares of apps/server/src/http/access.ts and have requests in GUARDED_REQUESTS.
+ */
+const PUBLIC_HTTP_ROUTES = [
+  'GET /health',
+  'GET /ready',
+  'GET /metrics',
+  'GET /robots.txt',
+  'GET /sitemap.xml',
+  'GET /tonconnect-manifest.json',
+  'GET /nft/:id',
+  'GET /nft/:id/metadata.json',
+  'ALL /trpc/*',
+];
+
+interface GuardedRequest {
+  /** The route as the app lists it: method and path pattern. */
+  route: string;
+  label: string;
+  method: 'GET' | 'POST';
+  path: string;
+  body?: string;
+  /** The admin scope this request needs (an export names its own). */
+  scope?: TAdminScope;
+}
+
+const EXPORT_ROUTE = 'GET /admin/exports/:file{[a-z-]+\\.(csv|json)}';
+const UPLOAD_ROUTE = 'POST /admin/snapshots/:id{[0-9a-f-]{36}}/upload';
+
+/** At least one request for every guarded route; one per export, since each export needs its own scope. */
+const GUARDED_REQUESTS: GuardedRequest[] = [
+  ...exportDatasetNames().map(
+    (name): GuardedRequest => ({
+      route: EXPORT_ROUTE,
+      label: `GET /admin/exports/${name}.csv`,
+      method: 'GET',
+      path: `/admin/exports/${name}.csv`,
+      scope: exportDataset(name)?.scope,
+    }),
+  ),
+  {
+    route: UPLOAD_ROUTE,
+    label: 'POST /admin/snapshots/:id/upload',
+    method: 'POST',
+    path: `/admin/snapshots/${randomUUID()}/upload`,
+    body: 'wallet,chain\n',
+    scope: 'campaigns',
+  },
+  {
+    route: 'POST /bot/discord/codes',
+    label: 'POST /bot/discord/codes',
+    method: 'POST',
+    path: '/bot/discord/codes',
+    body: JSON.stringify({ campaignId: 1, discordUserId: '123456789012345678', discordUsername: 'someone' }),
+  },
+];
+
+/** The refusals of the access checks the tRPC kinds and the HTTP middlewares share. */
+const HTTP_DOOR = new Set(['sign_in_required', 'not_admin', 'missing_scope', 'csrf', 'bad_origin']);
+
+/**
+ * Every plain HTTP route of the app, called as each kind of caller: the same door as a procedure's
+ * (session, scope, same-site and CSRF), with the same refusals and statuses.
+ */
+describe('authorization matrix of the plain HTTP routes', () => {
+  let server: TestServer;
+  let origin: string;
+  /** What each route of the app declares, read from the app the server runs. */
+  const declared = new Map<string, RouteAccess | null>();
+  let forwarded = 0;
+  /** Each sign-in from its own address, so the sign-in limits per address never get in the way. */
+  const nextIp = () => {
+    forwarded += 1;
+    return `10.9.${forwarded >> 8}.${forwarded & 255}`;
+  };
+
+  beforeAll(async () => {
+    server = await startTestServer({ env: { TRUST_PROXY: 'true' } });
+    origin = server.deps.config.publicOrigin;
+    const app = createApp({
+      config: loadConfig({ ...testSecrets(), NODE_ENV: 'test' }),
+      deps: server.deps,
+      metrics: createMetrics(),
+    });
+    for (const route of app.routes) {
+      const key = `${route.method} ${route.path}`;
+      const access = routeAccessOf(route.handler);
+      if (access) declared.set(key, access);
+      else if (!isMiddleware(findTargetHandler(route.handler)) && !declared.has(key)) declared.set(key, null);
+    }
+  });
+  afterAll(() => server.close());
+
+  async function trpcCall<T>(path: string, input: unknown, headers: Record<string, string>) {
+    const response = await fetch(`${server.url}/trpc/${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(input),
+    });
+    const body = (await response.json()) as { result: { data: T } };
+    return { response, data: body.result.data };
+  }
+
+  /** Signs a wallet in the way the console does (cookies and a CSRF token) or as an API client does. */
+  async function signIn(wallet: ReturnType<typeof solanaWallet>, delivery: 'cookie' | 'body') {
+    const headers = { 'x-forwarded-for': nextIp() };
+    const { data: challenge } = await trpcCall<{ challengeId: string; message: string }>(
+      'auth.challenge',
+      { chain: 'sol', address: wallet.address },
+      headers,
+    );
+    const { response, data } = await trpcCall<{ accessToken?: string; csrfToken: string }>(
+      'auth.verify',
+      {
+        challengeId: challenge.challengeId,
+        proof: { chain: 'sol', address: wallet.address, signature: wallet.signMessage(challenge.message) },
+        delivery,
+      },
+      headers,
+    );
+    const cookie = response.headers
+      .getSetCookie()
+      .map((line) => line.split(';')[0])
+      .join('; ');
+    return { bearer: data.accessToken ?? '', cookie, csrfToken: data.csrfToken };
+  }
+
+  /** A member made an operator holding exactly `scopes`, signed in both ways. */
+  async function operator(scopes: TAdminScope[]) {
+    const wallet = solanaWallet();
+    const { session } = await signInSolana(server.url, wallet);
+    const { db, t } = server.deps.db;
+    await db
+      .update(t.users)
+      .set({ role: 'admin', adminScopes: scopes })
+      .where(eq(t.users.id, session.user.id));
+    const { cookie, csrfToken } = await signIn(wallet, 'cookie');
+    return { bearer: (await signIn(wallet, 'body')).bearer, cookie, csrfToken };
+  }
+
+  /** The status and the refusal reason (if any) of one request. */
+  async function send(request: GuardedRequest, headers: Record<string, string>) {
+    const response = await fetch(`${server.url}${request.path}`, {
+      method: request.method,
+      headers: { 'x-forwarded-for': nextIp(), ...headers },
+      body: request.body,
+    });
+    const text = await response.text();
+    let reason: string | null = null;
+    try {
+      reason = (JSON.parse(text) as { error?: { reason?: string | null } }).error?.reason ?? null;
+    } catch {
+      // A file or a stream: nobody was refused.
+    }
+    return { status: response.status, reason };
+  }
+
+  const letIn = (outcome: { status: number; reason: string | null }) =>
+    outcome.status !== 401 && outcome.status !== 403 && !HTTP_DOOR.has(outcome.reason ?? '');
+
+  it('lists every plain HTTP route: public, or declaring its access and called below', () => {
+    const open = [...declared].filter(([, access]) => !access).map(([route]) => route);
+    const guarded = [...declared].filter(([, access]) => access).map(([route]) => route);
+    expect(open.sort()).toEqual([...PUBLIC_HTTP_ROUTES].sort());
+    expect(guarded.sort()).toEqual([...new Set(GUARDED_REQUESTS.map((r) => r.route))].sort());
+    for (const request of GUARDED_REQUESTS) {
+      const access = declared.get(request.route);
+      if (access?.kind === 'admin' && access.scope !== 'per-request')
+        expect(request.scope, request.label).toBe(access.scope);
+      if (access?.kind === 'admin') expect(request.scope, request.label).toBeDefined();
+    }
+  });
+
+  it.each(GUARDED_REQUESTS)('$label', async (request) => {
+    const access = declared.get(request.route);
+    if (access?.kind === 'signedBot') {
+      // A session opens nothing here: only the campaign's signature does.
+      const someOperator = await operator([...ZAdminScope.options]);
+      expect(await send(request, {})).toEqual({ status: 401, reason: 'bot_unsigned' });
+      expect(await send(request, { authorization: `Bearer ${someOperator.bearer}` })).toEqual({
+        status: 401,
+        reason: 'bot_unsigned',
+      });
+      expect(
+        await send(request, {
+          'x-bot-timestamp': String(Math.floor(Date.now() / 1000)),
+          'x-bot-signature': 'a'.repeat(64),
+        }),
+      ).toEqual({ status: 401, reason: 'bot_signature' });
+      return;
+    }
+    if (access?.kind !== 'admin' || !request.scope)
+      throw new Error(`no access declared for ${request.label}`);
+    const scope = request.scope;
+
+    expect(await send(request, {})).toEqual({ status: 401, reason: 'sign_in_required' });
+    const member = await signIn(solanaWallet(), 'body');
+    expect(await send(request, { authorization: `Bearer ${member.bearer}` })).toEqual({
+      status: 403,
+      reason: 'not_admin',
+    });
+    const wrongScope = await operator(ZAdminScope.options.filter((s) => s !== scope));
+    expect(await send(request, { authorization: `Bearer ${wrongScope.bearer}` })).toEqual({
+      status: 403,
+      reason: 'missing_scope',
+    });
+
+    const right = await operator([scope]);
+    const fromConsole = { cookie: right.cookie, 'x-csrf-token': right.csrfToken };
+    // What a link, a form or a script on another site makes the browser send: the cookie, no header.
+    expect(await send(request, { cookie: right.cookie })).toEqual({ status: 403, reason: 'csrf' });
+    expect(await send(request, { cookie: right.cookie, 'x-csrf-token': 'stale' })).toEqual({
+      status: 403,
+      reason: 'csrf',
+    });
+    expect(await send(request, { ...fromConsole, 'sec-fetch-site': 'cross-site' })).toEqual({
+      status: 403,
+      reason: 'bad_origin',
+    });
+    expect(await send(request, { ...fromConsole, origin: 'https://evil.example.net' })).toEqual({
+      status: 403,
+      reason: 'bad_origin',
+    });
+    expect(
+      await send(request, { authorization: `Bearer ${right.bearer}`, 'sec-fetch-site': 'cross-site' }),
+    ).toEqual({ status: 403, reason: 'bad_origin' });
+
+    expect(letIn(await send(request, { ...fromConsole, origin, 'sec-fetch-site': 'same-origin' }))).toBe(
+      true,
+    );
+    expect(letIn(await send(request, { authorization: `Bearer ${right.bearer}` }))).toBe(true);
   });
 });
