@@ -14,11 +14,11 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createHash, generateKeyPairSync, type KeyObject, randomBytes, sign } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDb } from '@puffy/db';
+import { freePort } from '@puffy/store/testing';
 import bs58 from 'bs58';
 import postgres from 'postgres';
 import { generateProductionEnv } from './production-env';
@@ -43,17 +43,6 @@ const CONCURRENCY = option('concurrency', 32);
 
 const children: Array<{ name: string; child: ChildProcess; log: string }> = [];
 const step = (message: string) => process.stdout.write(`loadtest: ${message}\n`);
-
-function freePort(): Promise<number> {
-  return new Promise((done, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? done(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 function start(name: string, script: string, env: Record<string, string>): void {
   const log = join(logDir, `${name}.log`);

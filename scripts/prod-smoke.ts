@@ -9,10 +9,10 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { generateKeyPairSync, randomBytes, sign } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '@puffy/store/testing';
 import bs58 from 'bs58';
 import postgres from 'postgres';
 import { generateProductionEnv } from './production-env';
@@ -32,17 +32,6 @@ function step(message: string): void {
 
 function fail(message: string): never {
   throw new Error(message);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? done(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 function start(name: string, script: string, env: Record<string, string>): ChildProcess {

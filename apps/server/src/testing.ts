@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { freePort } from '@puffy/store/testing';
 import { loadConfig } from './config';
 import { createLogger } from './logger';
 import { createDeps } from './runtime';
@@ -15,6 +15,9 @@ export interface TestServer extends RunningServer {
   /** Every JSON log line the server wrote, parsed. */
   logs: Array<Record<string, unknown>>;
 }
+
+/** Re-exported so that tests and e2e find every server helper in one place. */
+export { freePort };
 
 let secrets: { JWT_SIGNING_KEYS: string; APP_SECRET: string } | undefined;
 
@@ -28,18 +31,6 @@ export function testSecrets(): { JWT_SIGNING_KEYS: string; APP_SECRET: string } 
     APP_SECRET: randomBytes(32).toString('base64url'),
   };
   return { ...secrets };
-}
-
-/** A TCP port nobody listens on now, for a server a test starts (this one, a chain, Redis, Postgres). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 /**

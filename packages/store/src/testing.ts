@@ -4,6 +4,8 @@ import { redisHandleOf, registerRedisHandle } from './redis/handle';
 import { createRedisStore } from './redis-store';
 import type { Store } from './types';
 
+export { freePort } from './free-port';
+
 /** A clock for the memory store that moves only when told to. */
 export interface ManualClock {
   now: () => number;

@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type AppRouter, type Deps, fixedClock } from '@puffy/api';
@@ -8,7 +7,7 @@ import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { createDeps } from '../../src/runtime';
 import { startServer } from '../../src/server';
-import { testSecrets } from '../../src/testing';
+import { freePort, testSecrets } from '../../src/testing';
 import { clientFor } from '../helpers';
 import { memberClient } from '../signin';
 import { solanaWallet } from '../wallets';
@@ -34,17 +33,6 @@ export function variants(): Variant[] {
   const last = databases[databases.length - 1];
   if (redisUrl && last) list.push({ factory: last, redisUrl, label: `${last.label} with Redis [redis]` });
   return list;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 export interface UserServer {
