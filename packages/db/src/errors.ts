@@ -1,4 +1,5 @@
-import { getTableConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { is, type Table } from 'drizzle-orm';
+import { getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import * as sqliteSchema from './schema/sqlite';
 
 export type ConstraintKind = 'unique' | 'check' | 'foreign_key' | 'not_null' | 'trigger';
@@ -69,7 +70,10 @@ let uniqueKeys: Map<string, string> | undefined;
 function uniqueKeyNames(): Map<string, string> {
   if (uniqueKeys !== undefined) return uniqueKeys;
   uniqueKeys = new Map();
-  for (const table of Object.values(sqliteSchema) as SQLiteTable[]) {
+  const tables: Table[] = Object.values(sqliteSchema);
+  for (const table of tables) {
+    // Typed as the Postgres tables they stand in for (sqlite/as-postgres.ts); SQLite tables at run time.
+    if (!is(table, SQLiteTable)) continue;
     const config = getTableConfig(table);
     const add = (cols: Array<{ name: string }>, name: string) =>
       uniqueKeys?.set(`${config.name}(${cols.map((c) => c.name).join(',')})`, name);

@@ -1,6 +1,6 @@
-import { type Column, getTableColumns, is, SQL } from 'drizzle-orm';
-import { PgDialect, type PgTable, getTableConfig as pgConfig } from 'drizzle-orm/pg-core';
-import { SQLiteSyncDialect, type SQLiteTable, getTableConfig as sqliteConfig } from 'drizzle-orm/sqlite-core';
+import { type Column, getTableColumns, getTableName, is, SQL, type Table } from 'drizzle-orm';
+import { PgDialect, PgTable, getTableConfig as pgConfig } from 'drizzle-orm/pg-core';
+import { SQLiteSyncDialect, SQLiteTable, getTableConfig as sqliteConfig } from 'drizzle-orm/sqlite-core';
 
 /** A table described in words both dialects share, so the two schemas can be compared field by field. */
 export interface TableShape {
@@ -54,7 +54,8 @@ const names = (columns: ReadonlyArray<unknown>) =>
     .map((c) => (typeof c === 'object' && c !== null && 'name' in c ? String(c.name) : `expression`))
     .join(',');
 
-export function describePgTable(table: PgTable): TableShape {
+export function describePgTable(table: Table): TableShape {
+  if (!is(table, PgTable)) throw new Error(`${getTableName(table)} is not a Postgres table`);
   const config = pgConfig(table);
   const keyOf = new Map(Object.entries(getTableColumns(table)).map(([key, column]) => [column.name, key]));
   const render = (sql: SQL) => pgDialect.sqlToQuery(sql).sql;
@@ -79,7 +80,9 @@ export function describePgTable(table: PgTable): TableShape {
   };
 }
 
-export function describeSqliteTable(table: SQLiteTable): TableShape {
+/** The SQLite tables are typed as the Postgres ones (src/sqlite/as-postgres.ts); this checks what they are. */
+export function describeSqliteTable(table: Table): TableShape {
+  if (!is(table, SQLiteTable)) throw new Error(`${getTableName(table)} is not a SQLite table`);
   const config = sqliteConfig(table);
   const keyOf = new Map(Object.entries(getTableColumns(table)).map(([key, column]) => [column.name, key]));
   const render = (sql: SQL) => sqliteDialect.sqlToQuery(sql).sql;

@@ -1,25 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
-import { drizzle, type RemoteCallback, type SqliteRemoteDatabase } from 'drizzle-orm/sqlite-proxy';
+import { drizzle, type RemoteCallback } from 'drizzle-orm/sqlite-proxy';
 import { registerDriver } from '../driver';
 import * as sqliteSchema from '../schema/sqlite';
-import type { Database, Db, Schema } from '../types';
+import type { Db } from '../types';
+import { sqliteDatabaseAsPostgres } from './as-postgres';
 import { SqliteConnection } from './connection';
-
-type SqliteSchema = typeof sqliteSchema;
-
-/**
- * THE one place the SQLite database and tables are presented under the Postgres types. It is sound
- * only as far as test/parity.test.ts proves the two schemas describe the same tables, columns, keys
- * and indexes, and the dialect matrix (every db test on both) proves the queries behave alike.
- */
-function presentAsPostgres(
-  db: SqliteRemoteDatabase<SqliteSchema>,
-  tables: SqliteSchema,
-): { db: Database; t: Schema } {
-  return { db: db as unknown as Database, t: tables as unknown as Schema };
-}
 
 /**
  * Handles opened on one file in one process share its connection, and so its transaction lock (two
@@ -60,13 +47,13 @@ export function createSqliteDb(file: string): Db {
   sqliteDb.transaction = (): never => {
     throw new Error('use Db.withTransaction: drizzle transactions bypass the SQLite connection lock');
   };
-  const { db, t } = presentAsPostgres(sqliteDb, sqliteSchema);
+  const db = sqliteDatabaseAsPostgres(sqliteDb);
   const dialect = new SQLiteAsyncDialect();
 
   const handle: Db = {
     dialect: 'sqlite',
     db,
-    t,
+    t: sqliteSchema,
     // The same handle serves as the transaction handle: the connection routes by async context.
     withTransaction: (fn) => connection.transaction(() => fn(db)),
     ping: async () => {

@@ -1,12 +1,50 @@
-/** The Postgres tables: the typed truth every query is written against. Only tables are exported here. */
-export * from './activities';
-export * from './campaigns';
-export * from './catalog';
-export * from './entitlements';
-export * from './identity';
-export * from './nfts';
-export * from './orders';
-export * from './payments';
-export * from './platform';
-export * from './referrals';
-export * from './snapshots';
+import { defineTables } from '../tables';
+import { pgKit } from './kit';
+
+/**
+ * The Postgres tables: the typed truth every query is written against. Only tables are exported here
+ * (drizzle-kit reads each named export); they are written once, in ../tables.
+ */
+export const {
+  users,
+  userWallets,
+  sessions,
+  securityEvents,
+  rcProducts,
+  campaignGroups,
+  campaigns,
+  campaignEligibleMethods,
+  userCampaignEligibles,
+  campaignAllowlist,
+  discordBotSecrets,
+  discordAuthCodes,
+  promotions,
+  campaignPromotions,
+  userNfts,
+  quotes,
+  orders,
+  orderItems,
+  shippingAddresses,
+  orderStatusHistory,
+  activities,
+  campaignActivities,
+  userActivities,
+  pointsLedger,
+  userPoints,
+  pointsHistogram,
+  userProducts,
+  devicePasses,
+  devicePassUses,
+  payments,
+  paymentReports,
+  notifications,
+  auditLog,
+  analyticsEvents,
+  jobs,
+  settings,
+  referralCodes,
+  referralRelations,
+  referralRedemptions,
+  holderSnapshots,
+  snapshotHolders,
+} = defineTables(pgKit);

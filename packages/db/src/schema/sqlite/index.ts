@@ -1,12 +1,50 @@
-/** The SQLite mirror of ../pg: same tables, columns, keys and indexes (test/parity.test.ts holds it to that). */
-export * from './activities';
-export * from './campaigns';
-export * from './catalog';
-export * from './entitlements';
-export * from './identity';
-export * from './nfts';
-export * from './orders';
-export * from './payments';
-export * from './platform';
-export * from './referrals';
-export * from './snapshots';
+import { sqliteKitAsPostgres } from '../../sqlite/as-postgres';
+import { defineTables } from '../tables';
+
+/**
+ * The same tables as ../pg, built with the SQLite kit; each is a named export because drizzle-kit reads
+ * the tables of a schema file from its exports.
+ */
+export const {
+  users,
+  userWallets,
+  sessions,
+  securityEvents,
+  rcProducts,
+  campaignGroups,
+  campaigns,
+  campaignEligibleMethods,
+  userCampaignEligibles,
+  campaignAllowlist,
+  discordBotSecrets,
+  discordAuthCodes,
+  promotions,
+  campaignPromotions,
+  userNfts,
+  quotes,
+  orders,
+  orderItems,
+  shippingAddresses,
+  orderStatusHistory,
+  activities,
+  campaignActivities,
+  userActivities,
+  pointsLedger,
+  userPoints,
+  pointsHistogram,
+  userProducts,
+  devicePasses,
+  devicePassUses,
+  payments,
+  paymentReports,
+  notifications,
+  auditLog,
+  analyticsEvents,
+  jobs,
+  settings,
+  referralCodes,
+  referralRelations,
+  referralRedemptions,
+  holderSnapshots,
+  snapshotHolders,
+} = defineTables(sqliteKitAsPostgres);

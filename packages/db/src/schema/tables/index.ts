@@ -1,0 +1,39 @@
+import type { DialectKit } from '../pg/kit';
+import { activityTables } from './activities';
+import { campaignTables } from './campaigns';
+import { catalogTables } from './catalog';
+import { entitlementTables } from './entitlements';
+import { identityTables } from './identity';
+import { columnKit } from './kit';
+import { nftTables } from './nfts';
+import { orderTables } from './orders';
+import { paymentTables } from './payments';
+import { platformTables } from './platform';
+import { referralTables } from './referrals';
+import { snapshotTables } from './snapshots';
+
+/**
+ * Every table, written once and built with one dialect's kit: ../pg/index.ts and ../sqlite/index.ts
+ * call this, so the two schemas cannot drift apart. Domains come after the ones they reference.
+ */
+export function defineTables(dialect: DialectKit) {
+  const kit = columnKit(dialect);
+  const identity = identityTables(kit);
+  const catalog = catalogTables(kit);
+  const campaigns = campaignTables(kit, identity);
+  const nfts = nftTables(kit, { ...identity, ...campaigns });
+  const orders = orderTables(kit, { ...identity, ...catalog });
+  return {
+    ...identity,
+    ...catalog,
+    ...campaigns,
+    ...nfts,
+    ...orders,
+    ...activityTables(kit, { ...identity, ...campaigns }),
+    ...entitlementTables(kit, { ...identity, ...catalog, ...orders }),
+    ...paymentTables(kit, { ...identity, ...nfts, ...orders }),
+    ...platformTables(kit, { ...identity, ...campaigns }),
+    ...referralTables(kit, { ...identity, ...campaigns }),
+    ...snapshotTables(kit, { ...identity, ...campaigns }),
+  };
+}
