@@ -17,15 +17,17 @@ import SettingsPage from './settings';
 import SnapshotUploadPage from './snapshot-upload';
 import TreasuryPage from './treasury';
 
+// Absolute: the console is a splat route, where a relative link resolves against the current
+// sub-page (`/admin/orders` + `members`), so every menu entry would be dead after the first click.
 const SECTIONS: { to: string; label: string; scope: TAdminScope }[] = [
-  { to: 'members', label: 'Members', scope: 'users' },
-  { to: 'audit', label: 'Audit log', scope: 'users' },
-  { to: 'security', label: 'Security events', scope: 'users' },
-  { to: 'campaigns', label: 'Campaigns', scope: 'campaigns' },
-  { to: 'funnel', label: 'Funnel', scope: 'campaigns' },
-  { to: 'settings', label: 'Settings', scope: 'settings' },
-  { to: 'orders', label: 'Orders', scope: 'orders' },
-  { to: 'treasury', label: 'Treasury', scope: 'orders' },
+  { to: '/admin/members', label: 'Members', scope: 'users' },
+  { to: '/admin/audit', label: 'Audit log', scope: 'users' },
+  { to: '/admin/security', label: 'Security events', scope: 'users' },
+  { to: '/admin/campaigns', label: 'Campaigns', scope: 'campaigns' },
+  { to: '/admin/funnel', label: 'Funnel', scope: 'campaigns' },
+  { to: '/admin/settings', label: 'Settings', scope: 'settings' },
+  { to: '/admin/orders', label: 'Orders', scope: 'orders' },
+  { to: '/admin/treasury', label: 'Treasury', scope: 'orders' },
 ];
 
 /**

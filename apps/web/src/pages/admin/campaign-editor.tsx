@@ -12,7 +12,7 @@ export function NewCampaignPage() {
   useDocumentTitle('New campaign · Admin');
   const navigate = useNavigate();
   const create = trpc.admin.campaigns.create.useMutation({
-    onSuccess: (created) => navigate(`../${created.id}`, { relative: 'path' }),
+    onSuccess: (created) => navigate(`/admin/campaigns/${created.id}`),
   });
   return (
     <section className="card">
@@ -63,7 +63,8 @@ export default function CampaignEditorPage() {
         <h1>{campaign.name}</h1>
         <p data-testid="campaign-state">State: {state}</p>
         <nav aria-label="Campaign tools">
-          <Link to="snapshot">Holder snapshot</Link> · <Link to="codes">Codes, allow-list and Discord</Link>
+          <Link to={`/admin/campaigns/${campaign.id}/snapshot`}>Holder snapshot</Link> ·{' '}
+          <Link to={`/admin/campaigns/${campaign.id}/codes`}>Codes, allow-list and Discord</Link>
         </nav>
         {!campaign.archivedAt && (
           <p>

@@ -20,7 +20,7 @@ export default function CampaignListPage() {
     <section className="card">
       <h1>Campaigns</h1>
       <p>
-        <Link className="button" to="new">
+        <Link className="button" to="/admin/campaigns/new">
           New campaign
         </Link>
       </p>
@@ -37,7 +37,7 @@ export default function CampaignListPage() {
         row={(c) => (
           <tr key={c.id}>
             <td>
-              <Link to={String(c.id)}>{c.name}</Link>
+              <Link to={`/admin/campaigns/${c.id}`}>{c.name}</Link>
             </td>
             <td>{c.network}</td>
             <td>{stateOf(c)}</td>

@@ -26,7 +26,7 @@ export default function MemberStandingPage() {
   return (
     <section className="card">
       <p className="small">
-        <Link to="..">← Members</Link>
+        <Link to="/admin/members">← Members</Link>
       </p>
       <h1>{info.name ?? info.walletAddress}</h1>
       <dl className="small">

@@ -75,7 +75,7 @@ function MemberRow({ member }: { member: TAdminUserRow }) {
           {member.chain}:{member.walletAddress}
         </span>
         {member.name && <div className="small muted">{member.name}</div>}
-        <Link className="small" to={member.id}>
+        <Link className="small" to={`/admin/members/${member.id}`}>
           Standing, sessions and products
         </Link>
       </td>
