@@ -7,6 +7,11 @@ import { pageOf, ZPageInput } from './pagination';
 const ZId = z.number().int().positive();
 const optionalText = (max: number) => z.string().trim().max(max).nullable().default(null);
 
+/** The gas fee is stored as signed 64-bit integer lamports on both databases: a larger one cannot be kept. */
+const LAMPORTS_MAX = 2n ** 63n - 1n;
+/** Whole numbers stored in an integer column, which is 32 bits on Postgres. */
+const INT32_MAX = 2_147_483_647;
+
 /** A gas fee as an operator types it: decimal SOL, converted exactly (never through a float) later. */
 export const ZSolAmount = z
   .string()
@@ -14,7 +19,8 @@ export const ZSolAmount = z
   .min(1, 'Enter the gas fee in SOL, e.g. 0.05')
   .superRefine((value, ctx) => {
     try {
-      solToLamports(value);
+      if (solToLamports(value) > LAMPORTS_MAX)
+        ctx.addIssue({ code: 'custom', message: 'The gas fee is too large: at most 9223372036 SOL' });
     } catch (error) {
       if (!(error instanceof DecimalFormatError)) throw error;
       ctx.addIssue({
@@ -52,7 +58,7 @@ export const ZAdminCampaignFields = z
     network: ZNetwork,
     startAt: z.iso.datetime({ offset: true }).nullable().default(null),
     endAt: z.iso.datetime({ offset: true }).nullable().default(null),
-    limit: z.number().int().positive().nullable().default(null),
+    limit: z.number().int().positive().max(INT32_MAX).nullable().default(null),
     media: ZCampaignMedia.default({}),
     nftGasFeeSol: ZSolAmount,
     xPostUrl: optionalText(500),

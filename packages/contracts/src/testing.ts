@@ -42,8 +42,8 @@ export const storableChar: fc.Arbitrary<string> = fc
   .filter((c) => c !== '\u0000');
 
 /** JSON values; fast-check's own may hold a -0, which JSON itself cannot carry (written as 0). */
-export const jsonValue = (maxDepth = 3): fc.Arbitrary<unknown> =>
-  fc.jsonValue({ maxDepth }).map((v) => JSON.parse(JSON.stringify(v)));
+export const jsonValue = (maxDepth = 3, char: fc.Arbitrary<string> = anyChar): fc.Arbitrary<unknown> =>
+  fc.jsonValue({ maxDepth, stringUnit: char }).map((v) => JSON.parse(JSON.stringify(v)));
 
 const defOf = (schema: Schema) => schema._zod.def as unknown as Record<string, unknown> & { type: string };
 const checksOf = (schema: Schema): Record<string, unknown>[] =>
@@ -91,7 +91,7 @@ export function arbitraryOf(schema: Schema, options: ArbitraryOptions = {}): fc.
   const maxItems = options.maxItems ?? 4;
   const walk = (s: Schema): fc.Arbitrary<unknown> => {
     const override = options.overrides?.get(s);
-    if (override) return override;
+    if (override) return accepted(s, override);
     const def = defOf(s);
     switch (def.type) {
       case 'string':
@@ -106,7 +106,7 @@ export function arbitraryOf(schema: Schema, options: ArbitraryOptions = {}): fc.
         return fc.constantFrom(...Object.values(def.entries as Record<string, string>));
       case 'unknown':
       case 'any':
-        return jsonValue();
+        return jsonValue(3, char);
       case 'optional':
       case 'default':
         return fc.option(walk(def.innerType as Schema), { nil: undefined });
@@ -253,16 +253,20 @@ const tonSignatureArbitrary = fc
   .tuple(fc.uint8Array({ minLength: 64, maxLength: 64 }), fc.constantFrom('base64', 'base64url'))
   .map(([bytes, encoding]) => Buffer.from(bytes).toString(encoding as 'base64' | 'base64url'));
 
-const nonBlank = (max: number) =>
-  fc.string({ unit: anyChar, minLength: 1, maxLength: Math.min(max, 40) }).filter((s) => s.trim() !== '');
+const nonBlank = (max: number, char: fc.Arbitrary<string>) =>
+  fc.string({ unit: char, minLength: 1, maxLength: Math.min(max, 40) }).filter((s) => s.trim() !== '');
 
 /** What a campaign's method stores: an address for holder methods, a level for referral methods, more. */
-const methodConfigArbitrary = fc
-  .tuple(
-    fc.record({ collectionAddress: nonBlank(128), minLevel: fc.nat({ max: 1000 }) }, { requiredKeys: [] }),
-    fc.dictionary(fc.string({ maxLength: 12 }), jsonValue(2), { maxKeys: 3 }),
-  )
-  .map(([known, extra]) => ({ ...extra, ...known }));
+const methodConfigArbitrary = (char: fc.Arbitrary<string>) =>
+  fc
+    .tuple(
+      fc.record(
+        { collectionAddress: nonBlank(128, char), minLevel: fc.nat({ max: 1000 }) },
+        { requiredKeys: [] },
+      ),
+      fc.dictionary(fc.string({ unit: char, maxLength: 12 }), jsonValue(2, char), { maxKeys: 3 }),
+    )
+    .map(([known, extra]) => ({ ...extra, ...known }));
 
 const referralCodeIssueArbitrary = fc
   .record(
@@ -299,22 +303,23 @@ const challengeInputArbitrary = fc.oneof(
 );
 
 /** The schemas whose refinements the walker cannot satisfy by filtering, and what generates them. */
-export const contractOverrides: Overrides = new Map<Schema, fc.Arbitrary<unknown>>([
-  [ZSolanaAddress, base58Bytes(32)],
-  [ZSolanaSignature, base58Bytes(64)],
-  [ZTonAddress, tonAddressArbitrary],
-  [ZTonProofBody.shape.signature, tonSignatureArbitrary],
-  [ZSolAmount, solAmountArbitrary],
-  [ZMethodConfigInput.shape.config, methodConfigArbitrary],
-  [ZReferralCodeIssue, referralCodeIssueArbitrary],
-  [ZChallengeInput, challengeInputArbitrary],
-  [ZMediaHost, fc.domain().filter((host) => ZMediaHost.safeParse(host).success)],
-  [ZDiscordCode, fc.stringMatching(/^ ?[A-Za-z0-9]{8} ?$/)],
-]);
+export const contractOverrides = (char: fc.Arbitrary<string> = anyChar): Overrides =>
+  new Map<Schema, fc.Arbitrary<unknown>>([
+    [ZSolanaAddress, base58Bytes(32)],
+    [ZSolanaSignature, base58Bytes(64)],
+    [ZTonAddress, tonAddressArbitrary],
+    [ZTonProofBody.shape.signature, tonSignatureArbitrary],
+    [ZSolAmount, solAmountArbitrary],
+    [ZMethodConfigInput.shape.config, methodConfigArbitrary(char)],
+    [ZReferralCodeIssue, referralCodeIssueArbitrary],
+    [ZChallengeInput, challengeInputArbitrary],
+    [ZMediaHost, fc.domain().filter((host) => ZMediaHost.safeParse(host).success)],
+    [ZDiscordCode, fc.stringMatching(/^ ?[A-Za-z0-9]{8} ?$/)],
+  ]);
 
 /** `arbitraryOf` with the contracts' own overrides. */
 export const contractArbitrary = (schema: Schema, options: ArbitraryOptions = {}) =>
   arbitraryOf(schema, {
     ...options,
-    overrides: new Map([...contractOverrides, ...(options.overrides ?? [])]),
+    overrides: new Map([...contractOverrides(options.char), ...(options.overrides ?? [])]),
   });
