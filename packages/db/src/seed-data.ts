@@ -20,7 +20,9 @@ export interface DemoCampaign {
   promotion?: typeof promotions.$inferInsert;
 }
 
-const MEDIA = 'https://arweave.net/puffy-demo';
+// The demo artwork ships with the SPA (apps/web/public/media/demo) and is served by the app itself, so
+// the demo's pictures never depend on a remote host.
+const MEDIA = '/media/demo';
 
 export const demoCampaigns: DemoCampaign[] = [
   {
@@ -35,7 +37,7 @@ export const demoCampaigns: DemoCampaign[] = [
       network: 'sol',
       vmType: 'svm',
       limit: 5000,
-      media: { image: `${MEDIA}/genesis.png`, banner: `${MEDIA}/genesis-banner.png` },
+      media: { image: `${MEDIA}/genesis.svg`, banner: `${MEDIA}/genesis-banner.svg` },
       xPostUrl: 'https://x.com/puffy/status/1',
       isReady: true,
       isActive: true,
@@ -56,7 +58,7 @@ export const demoCampaigns: DemoCampaign[] = [
       name: 'Puffy Genesis Pass',
       symbol: 'PUFFY',
       description: 'The pass of the first Puffy community members.',
-      media: { image: `${MEDIA}/pass.png` },
+      media: { image: `${MEDIA}/pass.svg` },
       royaltyBps: 550,
       network: 'sol',
     },
@@ -70,7 +72,7 @@ export const demoCampaigns: DemoCampaign[] = [
       collectionName: 'Puffy Ethereum',
       network: 'eth',
       vmType: 'evm',
-      media: { image: `${MEDIA}/evm.png` },
+      media: { image: `${MEDIA}/evm.svg` },
       isReady: true,
       isActive: true,
     },
@@ -92,7 +94,7 @@ export const demoCampaigns: DemoCampaign[] = [
       collectionName: 'Puffy TON Society',
       network: 'ton',
       vmType: 'tvm',
-      media: { image: `${MEDIA}/ton.png` },
+      media: { image: `${MEDIA}/ton.svg` },
       isReady: true,
       isActive: true,
     },
@@ -112,7 +114,7 @@ export const demoCampaigns: DemoCampaign[] = [
       network: 'berachain',
       vmType: 'evm',
       limit: 1000,
-      media: { image: `${MEDIA}/bera.png` },
+      media: { image: `${MEDIA}/bera.svg` },
       isReady: true,
       isActive: false,
     },

@@ -1,5 +1,6 @@
 import type { TCampaign } from '@puffy/contracts';
 import { Link } from 'react-router-dom';
+import { Media } from '../components/media';
 import { ChainBadge, PhaseBadge } from './badges';
 import { campaignWindow, methodInWords, placesLeft } from './words';
 
@@ -9,7 +10,7 @@ export function CampaignCard({ campaign }: { campaign: TCampaign }) {
   const image = campaign.media.image ?? campaign.media.banner;
   return (
     <li className="card campaign-card">
-      {image && <img className="campaign-card-media" src={image} alt="" loading="lazy" />}
+      <Media className="campaign-card-media" src={image} alt="" width={1600} height={900} />
       <div className="campaign-badges">
         <ChainBadge network={campaign.network} />
         <PhaseBadge phase={campaign.phase} />

@@ -1,4 +1,5 @@
 import type { TCampaign } from '@puffy/contracts';
+import { Media } from '../components/media';
 import { ChainBadge, PhaseBadge } from './badges';
 import { campaignWindow, methodInWords, placesLeft } from './words';
 
@@ -8,7 +9,16 @@ export function CampaignHeader({ campaign }: { campaign: TCampaign }) {
   const { banner, image, video } = campaign.media;
   return (
     <header className="campaign-header">
-      {(banner ?? image) && <img className="campaign-banner" src={banner ?? image} alt="" />}
+      {(banner ?? image) && (
+        <Media
+          className="campaign-banner"
+          src={banner ?? image}
+          alt=""
+          width={1600}
+          height={900}
+          loading="eager"
+        />
+      )}
       <div className="campaign-badges">
         <ChainBadge network={campaign.network} />
         <PhaseBadge phase={campaign.phase} />

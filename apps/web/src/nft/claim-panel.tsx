@@ -1,6 +1,7 @@
 import { type TCampaign, type TPromotion, ZPromotionPage } from '@puffy/contracts';
 import { useAuth } from '../auth/auth-context';
 import { ErrorMessage } from '../components/error-message';
+import { Media } from '../components/media';
 import { SkeletonText } from '../components/skeleton';
 import { trpc } from '../lib/trpc';
 import { ClaimProgress } from './claim-progress';
@@ -19,7 +20,9 @@ function PromotionClaim({ campaign, promotion }: { campaign: TCampaign; promotio
       {flow.step === 'start' && (
         <section className="card nft-start" aria-labelledby={`nft-start-${promotion.id}`}>
           <h2 id={`nft-start-${promotion.id}`}>Claim {promotion.name}</h2>
-          {promotion.media.image && <img className="nft-thumb" src={promotion.media.image} alt="" />}
+          {promotion.media.image && (
+            <Media className="nft-thumb" src={promotion.media.image} alt="" width={1000} height={1000} />
+          )}
           {promotion.description && <p>{promotion.description}</p>}
           <p>
             You are eligible. Claim your NFT, then pay its gas fee of{' '}

@@ -1,5 +1,6 @@
 import type { TNftPublic } from '@puffy/contracts';
 import { Link } from 'react-router-dom';
+import { Media } from '../components/media';
 
 const NETWORK_NAMES: Record<string, string> = { sol: 'Solana', soon: 'SOON' };
 
@@ -9,11 +10,7 @@ export function NftPublicView({ nft }: { nft: TNftPublic }) {
   const title = nft.name;
   return (
     <article className="card nft-public" data-testid="nft-public">
-      {nft.image ? (
-        <img className="nft-image" src={nft.image} alt={title} />
-      ) : (
-        <div className="nft-image nft-image-empty" role="img" aria-label={`${title} (no image)`} />
-      )}
+      <Media className="nft-image" src={nft.image} alt={title} width={1000} height={1000} loading="eager" />
       <div className="nft-public-body">
         <h1>{title}</h1>
         {nft.description && <p>{nft.description}</p>}

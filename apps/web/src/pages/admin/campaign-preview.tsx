@@ -1,4 +1,5 @@
 import { ErrorMessage } from '../../components/error-message';
+import { Media } from '../../components/media';
 import { SkeletonText } from '../../components/skeleton';
 import { trpc } from '../../lib/trpc';
 
@@ -20,7 +21,15 @@ export function CampaignPreviewPanel({ campaignId }: { campaignId: number }) {
         </ul>
       )}
       <article className="campaign-card">
-        {campaign.media.image && <img src={campaign.media.image} alt="" width={160} />}
+        {campaign.media.image && (
+          <Media
+            className="admin-preview-media"
+            src={campaign.media.image}
+            alt=""
+            width={1600}
+            height={900}
+          />
+        )}
         <h3>{campaign.name}</h3>
         {campaign.description && <p>{campaign.description}</p>}
         <p>Qualify by: {campaign.methods.join(', ') || '—'}</p>
