@@ -13,10 +13,11 @@ import type { Deps } from '../deps';
 import { Conflict, Forbidden, Unauthorized } from '../platform/errors';
 import { recordSecurityEvent } from '../platform/security-events';
 import type { RequestInfo, ResponseControl, Session } from '../trpc/context';
-import { saveChallenge, takeChallenge } from './challenges';
+import { takeChallenge } from './challenges';
 import { clearedCookies, REFRESH_COOKIE, readCookie, sessionCookies } from './cookies';
 import { csrfTokenFor } from './csrf-token';
-import { buildChallengeMessage, type ChallengeRequest, type SignInProof, verifyProof } from './proofs';
+import { issueStoredChallenge } from './issue-challenge';
+import { type ChallengeRequest, type SignInProof, verifyProof } from './proofs';
 import { safeEqual } from './secrets';
 import {
   createSession,
@@ -32,27 +33,8 @@ import { findOrCreateUser, findUserById, toAuthUser } from './users';
 type AuthDeps = Pick<Deps, 'db' | 'store' | 'clock' | 'auth' | 'config' | 'logger'>;
 type Delivery = 'cookie' | 'body';
 
-export async function issueChallenge(deps: AuthDeps, input: ChallengeRequest): Promise<TChallengeOutput> {
-  const now = deps.clock.now();
-  const expiresAt = new Date(now.getTime() + deps.auth.challengeTtlSeconds * 1000);
-  const built = buildChallengeMessage(deps, input, now, expiresAt);
-  const challengeId = await saveChallenge(
-    deps,
-    {
-      chain: input.chain,
-      address: built.address,
-      chainId: built.chainId,
-      domain: deps.auth.domain,
-      nonce: built.nonce,
-      message: built.message,
-      issuedAt: now.toISOString(),
-      expiresAt: expiresAt.toISOString(),
-      purpose: 'sign_in',
-      userId: null,
-    },
-    deps.auth.challengeTtlSeconds,
-  );
-  return { challengeId, message: built.message, expiresAt: expiresAt.toISOString() };
+export function issueChallenge(deps: AuthDeps, input: ChallengeRequest): Promise<TChallengeOutput> {
+  return issueStoredChallenge(deps, input, 'sign_in');
 }
 
 /** Issues the access token and, for browsers, the cookies; the shape every sign-in path returns. */

@@ -2,8 +2,9 @@ import type { TChallengeOutput, TSignInProof, TWalletChain } from '@puffy/contra
 import { and, eq } from 'drizzle-orm';
 import type { Deps } from '../deps';
 import { Conflict, Forbidden, PreconditionFailed } from '../platform/errors';
-import { saveChallenge, takeChallenge } from './challenges';
-import { buildChallengeMessage, verifyProof } from './proofs';
+import { takeChallenge } from './challenges';
+import { issueStoredChallenge } from './issue-challenge';
+import { verifyProof } from './proofs';
 
 type OwnershipDeps = Pick<Deps, 'store' | 'clock' | 'auth' | 'config'>;
 
@@ -25,28 +26,11 @@ export async function issueOwnershipChallenge(
   deps: OwnershipDeps,
   input: { chain: TWalletChain; address?: string; chainId?: number; purpose: string },
 ): Promise<TChallengeOutput> {
-  const now = deps.clock.now();
-  const ttlSeconds = deps.auth.challengeTtlSeconds;
-  const expiresAt = new Date(now.getTime() + ttlSeconds * 1000);
-  const built = buildChallengeMessage(deps, input, now, expiresAt);
-  const challengeId = await saveChallenge(
-    deps,
-    {
-      chain: input.chain,
-      address: built.address,
-      chainId: built.chainId,
-      domain: deps.auth.domain,
-      nonce: built.nonce,
-      message: built.message,
-      issuedAt: now.toISOString(),
-      expiresAt: expiresAt.toISOString(),
-      purpose: category(input.purpose),
-      userId: null,
-    },
-    ttlSeconds,
-  );
-  await deps.store.set(purposeKey(challengeId), input.purpose, { ttlMs: ttlSeconds * 1000 });
-  return { challengeId, message: built.message, expiresAt: expiresAt.toISOString() };
+  const issued = await issueStoredChallenge(deps, input, category(input.purpose));
+  await deps.store.set(purposeKey(issued.challengeId), input.purpose, {
+    ttlMs: deps.auth.challengeTtlSeconds * 1000,
+  });
+  return issued;
 }
 
 /**
