@@ -6,10 +6,13 @@ import type { Database, Db } from './types';
  * the `Db` interface so query code cannot reach for raw, dialect-specific SQL by accident.
  */
 export interface RawDriver {
-  /** Rows as objects; `tx` is the transaction handle to run on (Postgres; SQLite follows the context). */
-  rows(query: SQL, tx?: Database): Promise<Record<string, unknown>[]>;
-  /** One statement of a migration file, verbatim. */
-  exec(statement: string, tx?: Database): Promise<void>;
+  /**
+   * Rows as objects, on `q`: a transaction's handle, or the pool's (`db.db`) outside one. Postgres runs
+   * on exactly that handle; SQLite's one connection follows the async context whichever is given.
+   */
+  rows(query: SQL, q: Database): Promise<Record<string, unknown>[]>;
+  /** One statement of a migration file, verbatim, on `q` as for `rows`. */
+  exec(statement: string, q: Database): Promise<void>;
 }
 
 const drivers = new WeakMap<Db, RawDriver>();

@@ -51,11 +51,22 @@ export function containsInsensitive(db: Db, column: Column, text: string): SQL {
 }
 
 /**
- * Raw SQL for the rare query no builder expresses (reports, introspection). The text must be valid
- * in the active dialect; rows come back as plain objects with the driver's own value types.
+ * Whether `q` is the pool's handle (`db.db`) rather than an open Postgres transaction's. A statement
+ * prepared on the pool must run only on the pool: inside a Postgres transaction it would take another
+ * connection, outside the transaction. On SQLite the transaction handle is the pool handle (the one
+ * connection follows the async context), so this is always true there, and rightly so.
  */
-export function rawRows(db: Db, query: SQL, tx?: Database): Promise<Record<string, unknown>[]> {
-  return driverOf(db).rows(query, tx);
+export function isPoolHandle(db: Db, q: Database): boolean {
+  return q === db.db;
+}
+
+/**
+ * Raw SQL for the rare query no builder expresses (reports, introspection). The text must be valid
+ * in the active dialect; rows come back as plain objects with the driver's own value types. `q` is the
+ * open transaction's handle, or `db.db` outside one (Postgres runs the query on exactly that handle).
+ */
+export function rawRows(db: Db, query: SQL, q: Database): Promise<Record<string, unknown>[]> {
+  return driverOf(db).rows(query, q);
 }
 
 /**
@@ -72,12 +83,10 @@ export function rawRows(db: Db, query: SQL, tx?: Database): Promise<Record<strin
  */
 export async function insertManySkippingConflicts(
   db: Db,
-  tx: Database | undefined,
-  table: PgTable,
-  columns: Column[],
-  rows: unknown[][],
-  key: Column,
+  q: Database,
+  insert: { table: PgTable; columns: Column[]; rows: unknown[][]; key: Column },
 ): Promise<unknown[]> {
+  const { table, columns, rows, key } = insert;
   if (rows.length === 0) return [];
   const names = sql.join(
     columns.map((c) => sql.identifier(c.name)),
@@ -97,5 +106,5 @@ export async function insertManySkippingConflicts(
     source = sql`select ${sql.join(fields, sql`, `)} from json_each(${JSON.stringify(rows)}) where true`;
   }
   const query = sql`insert into ${table} (${names}) ${source} on conflict do nothing returning ${sql.identifier(keyName)}`;
-  return (await driverOf(db).rows(query, tx)).map((r) => r[keyName]);
+  return (await driverOf(db).rows(query, q)).map((r) => r[keyName]);
 }

@@ -1,6 +1,13 @@
 export { createDb } from './client';
 export { type ConstraintKind, type ConstraintViolation, violatedConstraint } from './errors';
-export { containsInsensitive, insertManySkippingConflicts, lockKey, lockRows, rawRows } from './helpers';
+export {
+  containsInsensitive,
+  insertManySkippingConflicts,
+  isPoolHandle,
+  lockKey,
+  lockRows,
+  rawRows,
+} from './helpers';
 export { type KeyedLoad, type KeyedLoadSpec, openKeyedLoad } from './keyed-load';
 export { type MigrateOptions, MigrationError, migrateDown, migrateUp } from './migrate';
 export * as pg from './schema/pg';

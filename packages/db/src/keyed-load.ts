@@ -10,8 +10,11 @@ import type { Database, Db } from './types';
  * batch the caller learns which keys were new, so a repeat can be reported where it was read.
  */
 export interface KeyedLoad {
-  /** Adds one batch (values in `columns` order) and returns the keys that were not added before. */
-  add(rows: unknown[][], tx?: Database): Promise<unknown[]>;
+  /**
+   * Adds one batch (values in `columns` order) and returns the keys that were not added before. `q` is
+   * the transaction's handle, or `db.db` outside one.
+   */
+  add(rows: unknown[][], q: Database): Promise<unknown[]>;
   /** Makes every added row visible in the table. Call once, after the last `add`. */
   finish(signal?: AbortSignal): Promise<void>;
   /**
@@ -51,15 +54,13 @@ export async function openKeyedLoad(db: Db, spec: KeyedLoadSpec): Promise<KeyedL
   if (!names.includes(spec.key.name)) throw new Error('the key must be one of the loaded columns');
   if (db.dialect === 'postgres') {
     return {
-      add: (rows, tx) =>
-        insertManySkippingConflicts(
-          db,
-          tx,
-          spec.table,
-          [spec.group.column, ...spec.columns],
-          rows.map((row) => [spec.group.value, ...row]),
-          spec.key,
-        ),
+      add: (rows, q) =>
+        insertManySkippingConflicts(db, q, {
+          table: spec.table,
+          columns: [spec.group.column, ...spec.columns],
+          rows: rows.map((row) => [spec.group.value, ...row]),
+          key: spec.key,
+        }),
       finish: async () => {},
       close: async () => {},
     };
@@ -84,7 +85,10 @@ async function openSqliteStage(db: Db, spec: KeyedLoadSpec): Promise<KeyedLoad> 
     spec.columns.map((c) => sql`${sql.identifier(c.name)} ${sql.raw(c.getSQLType())}`),
     sql`, `,
   );
-  await driver.rows(sql`create temp table ${stage} (${definitions}, primary key (${key})) without rowid`);
+  await driver.rows(
+    sql`create temp table ${stage} (${definitions}, primary key (${key})) without rowid`,
+    db.db,
+  );
   let closed = false;
 
   const moveChunk = async (after: unknown): Promise<unknown> => {
@@ -104,13 +108,13 @@ async function openSqliteStage(db: Db, spec: KeyedLoadSpec): Promise<KeyedLoad> 
   };
 
   return {
-    add: async (rows, tx) => {
+    add: async (rows, q) => {
       if (rows.length === 0) return [];
       const fields = spec.columns.map((_, i) => sql.raw(`json_extract(value, '$[${i}]')`));
       // `where true` tells SQLite's parser the ON CONFLICT below belongs to the insert, not a join.
       const inserted = await driver.rows(
         sql`insert into ${stage} (${columnList}) select ${sql.join(fields, sql`, `)} from json_each(${JSON.stringify(rows)}) where true on conflict do nothing returning ${key} as k`,
-        tx,
+        q,
       );
       return inserted.map((r) => r.k);
     },
@@ -124,7 +128,7 @@ async function openSqliteStage(db: Db, spec: KeyedLoadSpec): Promise<KeyedLoad> 
     close: async () => {
       if (closed) return;
       closed = true;
-      await driver.rows(sql`drop table if exists ${stage}`);
+      await driver.rows(sql`drop table if exists ${stage}`, db.db);
     },
   };
 }

@@ -20,7 +20,7 @@ const TABLE = 'puffy_migrations';
 export async function migrateUp(db: Db, options: MigrateOptions = {}): Promise<{ applied: string[] }> {
   const migrations = loadMigrations(db.dialect, findMigrationsDir(db.dialect, options.migrationsDir));
   await ensureTable(db);
-  refuseChanged(migrations, await appliedHashes(db));
+  refuseChanged(migrations, await appliedHashes(db, db.db));
   const applied: string[] = [];
   for (const migration of migrations) {
     const ran = await step(db, migration, 'up', async (tx, done) => {
@@ -45,7 +45,7 @@ export async function migrateDown(
 ): Promise<{ reverted: string[] }> {
   const migrations = loadMigrations(db.dialect, findMigrationsDir(db.dialect, options.migrationsDir));
   await ensureTable(db);
-  const hashes = await appliedHashes(db);
+  const hashes = await appliedHashes(db, db.db);
   refuseChanged(migrations, hashes);
   const known = new Set(migrations.map((m) => m.name));
   const unknown = [...hashes.keys()].filter((name) => !known.has(name));
@@ -84,7 +84,7 @@ async function step(
   work: (tx: Database, done: Set<string>) => Promise<boolean>,
 ): Promise<boolean> {
   const driver = driverOf(db);
-  if (migration.disablesForeignKeys) await driver.exec('PRAGMA foreign_keys=OFF');
+  if (migration.disablesForeignKeys) await driver.exec('PRAGMA foreign_keys=OFF', db.db);
   try {
     return await db.withTransaction(async (tx) => {
       await lockKey(db, tx, TABLE);
@@ -98,7 +98,7 @@ async function step(
       return ran;
     });
   } finally {
-    if (migration.disablesForeignKeys) await driver.exec('PRAGMA foreign_keys=ON');
+    if (migration.disablesForeignKeys) await driver.exec('PRAGMA foreign_keys=ON', db.db);
   }
 }
 
@@ -112,8 +112,8 @@ async function ensureTable(db: Db): Promise<void> {
   });
 }
 
-async function appliedHashes(db: Db, tx?: Database): Promise<Map<string, string>> {
-  const rows = await driverOf(db).rows(sql.raw(`select name, hash from ${TABLE}`), tx);
+async function appliedHashes(db: Db, q: Database): Promise<Map<string, string>> {
+  const rows = await driverOf(db).rows(sql.raw(`select name, hash from ${TABLE}`), q);
   return new Map(rows.map((row) => [String(row.name), String(row.hash)]));
 }
 

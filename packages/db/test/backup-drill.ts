@@ -43,12 +43,14 @@ export async function tableNames(db: Db): Promise<string[]> {
       ? await rawRows(
           db,
           sql.raw(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`),
+          db.db,
         )
       : await rawRows(
           db,
           sql.raw(
             `select schemaname || '.' || tablename as name from pg_tables where schemaname not in ('pg_catalog', 'information_schema')`,
           ),
+          db.db,
         );
   return rows.map((r) => String(r.name)).sort();
 }
@@ -63,7 +65,7 @@ const quoted = (name: string) =>
 export async function fingerprint(db: Db): Promise<Record<string, { rows: number; sha256: string }>> {
   const result: Record<string, { rows: number; sha256: string }> = {};
   for (const table of await tableNames(db)) {
-    const rows = await rawRows(db, sql.raw(`select * from ${quoted(table)}`));
+    const rows = await rawRows(db, sql.raw(`select * from ${quoted(table)}`), db.db);
     const lines = rows
       .map((row) => JSON.stringify(Object.entries(row).sort(([a], [b]) => a.localeCompare(b))))
       .sort();

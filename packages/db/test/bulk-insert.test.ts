@@ -39,7 +39,12 @@ describe.each(testDatabases())('bulk insert on $label', ({ create }) => {
       i % 3 === 0 ? null : i === 1 ? `it's "quoted", \\ and ünicode` : String(i),
     ]);
     const inserted = await h.db.withTransaction((tx) =>
-      insertManySkippingConflicts(h.db, tx, t.snapshotHolders, columns, rows, t.snapshotHolders.address),
+      insertManySkippingConflicts(h.db, tx, {
+        table: t.snapshotHolders,
+        columns,
+        rows,
+        key: t.snapshotHolders.address,
+      }),
     );
     expect(inserted).toHaveLength(30_000);
     const stored = await db
@@ -58,14 +63,12 @@ describe.each(testDatabases())('bulk insert on $label', ({ create }) => {
     const snapshotId = await newSnapshot();
     const columns = [t.snapshotHolders.snapshotId, t.snapshotHolders.address, t.snapshotHolders.amount];
     const insert = (addresses: string[]) =>
-      insertManySkippingConflicts(
-        h.db,
-        undefined,
-        t.snapshotHolders,
+      insertManySkippingConflicts(h.db, h.db.db, {
+        table: t.snapshotHolders,
         columns,
-        addresses.map((a) => [snapshotId, a, '1']),
-        t.snapshotHolders.address,
-      );
+        rows: addresses.map((a) => [snapshotId, a, '1']),
+        key: t.snapshotHolders.address,
+      });
     expect((await insert(['a', 'b'])).sort()).toEqual(['a', 'b']);
     expect((await insert(['b', 'c', 'a', 'd'])).sort()).toEqual(['c', 'd']);
     expect(await insert(['c'])).toEqual([]);

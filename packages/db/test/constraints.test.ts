@@ -186,7 +186,7 @@ describe.each(testDatabases().filter((d) => d.name === 'postgres'))('audit_log o
     const h = await create();
     try {
       await h.db.db.insert(h.db.t.auditLog).values({ action: 'x', targetType: 'y' });
-      const truncate = await rejection(rawRows(h.db, sql`truncate audit_log`));
+      const truncate = await rejection(rawRows(h.db, sql`truncate audit_log`, h.db.db));
       expect(errorText(truncate)).toContain('audit_log is append-only: TRUNCATE refused');
       expect(await h.db.db.select().from(h.db.t.auditLog)).toHaveLength(1);
     } finally {

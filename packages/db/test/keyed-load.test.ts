@@ -64,7 +64,7 @@ describe.each(testDatabases())('keyed load on $label', ({ create }) => {
       expect(added).toHaveLength(10_000);
       expect(added).not.toContain('addr-3');
       expect(added).not.toContain('addr-14999');
-      expect(await load.add([])).toEqual([]);
+      expect(await load.add([], h.db.db)).toEqual([]);
       await load.finish();
     } finally {
       await load.close();
@@ -81,9 +81,9 @@ describe.each(testDatabases())('keyed load on $label', ({ create }) => {
     const [a, b] = [await newSnapshot(), await newSnapshot()];
     const [loadA, loadB] = [await open(a), await open(b)];
     try {
-      expect(await loadA.add([['x', '1']])).toEqual(['x']);
-      expect(await loadB.add([['x', '2']])).toEqual(['x']);
-      expect(await loadA.add([['x', '3']])).toEqual([]);
+      expect(await loadA.add([['x', '1']], h.db.db)).toEqual(['x']);
+      expect(await loadB.add([['x', '2']], h.db.db)).toEqual(['x']);
+      expect(await loadA.add([['x', '3']], h.db.db)).toEqual([]);
       await loadA.finish();
       await loadB.finish();
     } finally {
@@ -95,7 +95,7 @@ describe.each(testDatabases())('keyed load on $label', ({ create }) => {
 
     const abandoned = await newSnapshot();
     const load = await open(abandoned);
-    await load.add([['y', null]]);
+    await load.add([['y', null]], h.db.db);
     await load.close();
     await load.close();
     expect((await stored(abandoned)).size).toBe(h.db.dialect === 'postgres' ? 1 : 0);

@@ -61,6 +61,7 @@ describe.each(testDatabases())('values round-trip on $label', ({ name, create })
     const [kind] = await rawRows(
       h.db,
       sql`select ${typeOf} as kind from campaigns where id = ${campaign.id}`,
+      h.db.db,
     );
     expect(kind?.kind).toBe('object');
   });

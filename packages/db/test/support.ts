@@ -76,10 +76,11 @@ export async function introspect(db: Db): Promise<Record<string, unknown[]>> {
           `select type, name, tbl_name, sql from sqlite_master
            where name not like 'sqlite_%' and tbl_name <> 'puffy_migrations' order by type, name`,
         ),
+        db.db,
       ),
     };
   }
-  const query = (text: string) => rawRows(db, sql.raw(text));
+  const query = (text: string) => rawRows(db, sql.raw(text), db.db);
   return {
     columns: await query(
       `select table_name, column_name, ordinal_position, data_type, is_nullable, column_default, is_identity

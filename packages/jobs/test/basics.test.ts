@@ -138,16 +138,16 @@ describe.each(testDatabases())('jobs on $label', ({ create }) => {
     const { db } = database;
     const prefix = `${job.name}:`;
     jobs.worker.register(job, async ({ key }, ctx) => {
-      await recordRun(db, key, 'w', ctx.attempt);
+      await recordRun(db, db.db, { key, worker: 'w', attempt: ctx.attempt });
     });
     const rolledBack = db.withTransaction(async (tx) => {
-      await recordEffect(db, `${prefix}change-a`, 'app', tx);
+      await recordEffect(db, tx, { key: `${prefix}change-a`, worker: 'app' });
       await jobs.queue.enqueue(job, { key: `${prefix}a` }, { tx });
       throw new Error('the change failed');
     });
     await expect(rolledBack).rejects.toThrow('the change failed');
     await db.withTransaction(async (tx) => {
-      await recordEffect(db, `${prefix}change-b`, 'app', tx);
+      await recordEffect(db, tx, { key: `${prefix}change-b`, worker: 'app' });
       await jobs.queue.enqueue(job, { key: `${prefix}b` }, { tx });
     });
     await jobs.worker.start();

@@ -43,23 +43,26 @@ export async function createEffectTables(db: Db): Promise<void> {
   await rawRows(
     db,
     sql`create table job_runs (job_key text not null, worker text not null, attempt integer not null)`,
+    db.db,
   );
-  await rawRows(db, sql`create table job_effects (effect_key text primary key, worker text not null)`);
+  await rawRows(db, sql`create table job_effects (effect_key text primary key, worker text not null)`, db.db);
 }
 
-export async function recordRun(db: Db, key: string, worker: string, attempt: number, tx?: Database) {
+/** `q`: the handler's transaction, or `db.db` outside one. */
+export async function recordRun(db: Db, q: Database, run: { key: string; worker: string; attempt: number }) {
   await rawRows(
     db,
-    sql`insert into job_runs (job_key, worker, attempt) values (${key}, ${worker}, ${attempt})`,
-    tx,
+    sql`insert into job_runs (job_key, worker, attempt) values (${run.key}, ${run.worker}, ${run.attempt})`,
+    q,
   );
 }
 
-export async function recordEffect(db: Db, key: string, worker: string, tx?: Database) {
+/** `q`: the handler's transaction, or `db.db` outside one. */
+export async function recordEffect(db: Db, q: Database, effect: { key: string; worker: string }) {
   await rawRows(
     db,
-    sql`insert into job_effects (effect_key, worker) values (${key}, ${worker}) on conflict do nothing`,
-    tx,
+    sql`insert into job_effects (effect_key, worker) values (${effect.key}, ${effect.worker}) on conflict do nothing`,
+    q,
   );
 }
 
@@ -70,6 +73,7 @@ export async function runsOf(
   const rows = await rawRows(
     db,
     sql`select job_key, worker, attempt from job_runs where job_key like ${`${prefix}%`} order by job_key, attempt`,
+    db.db,
   );
   return rows.map((row) => ({
     key: String(row.job_key),
@@ -82,6 +86,7 @@ export async function effectsOf(db: Db, prefix: string): Promise<string[]> {
   const rows = await rawRows(
     db,
     sql`select effect_key from job_effects where effect_key like ${`${prefix}%`} order by effect_key`,
+    db.db,
   );
   return rows.map((row) => String(row.effect_key));
 }

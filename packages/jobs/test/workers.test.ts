@@ -39,7 +39,7 @@ describe.each(testDatabases())('job workers on $label', ({ create }) => {
         job,
         async ({ key }, ctx) => {
           await sleep(5);
-          await recordRun(db, key, `w${i}`, ctx.attempt);
+          await recordRun(db, db.db, { key, worker: `w${i}`, attempt: ctx.attempt });
         },
         { concurrency: 4 },
       );
@@ -77,8 +77,8 @@ describe.each(testDatabases())('job workers on $label', ({ create }) => {
     const started = gate();
     const doomed = h.jobs({ workerId: 'doomed' });
     doomed.worker.register(job, async (payload, ctx) => {
-      await recordRun(db, payload.key, 'doomed', ctx.attempt);
-      await recordEffect(db, payload.key, 'doomed');
+      await recordRun(db, db.db, { key: payload.key, worker: 'doomed', attempt: ctx.attempt });
+      await recordEffect(db, db.db, { key: payload.key, worker: 'doomed' });
       started.open();
       await new Promise<never>(() => {});
     });
@@ -91,8 +91,8 @@ describe.each(testDatabases())('job workers on $label', ({ create }) => {
     const attempts: number[] = [];
     survivor.worker.register(job, async (payload, ctx) => {
       attempts.push(ctx.attempt);
-      await recordRun(db, payload.key, 'survivor', ctx.attempt);
-      await recordEffect(db, payload.key, 'survivor');
+      await recordRun(db, db.db, { key: payload.key, worker: 'survivor', attempt: ctx.attempt });
+      await recordEffect(db, db.db, { key: payload.key, worker: 'survivor' });
     });
     await survivor.worker.start();
     await waitFor(
@@ -148,7 +148,7 @@ describe.each(testDatabases())('job workers on $label', ({ create }) => {
     jobs.worker.register(job, async ({ key }, ctx) => {
       started.open();
       await sleep(300);
-      await recordRun(db, key, 'w', ctx.attempt);
+      await recordRun(db, db.db, { key, worker: 'w', attempt: ctx.attempt });
     });
     await jobs.worker.start();
     await jobs.queue.enqueue(job, { key: `${job.name}:a` });

@@ -42,14 +42,14 @@ export function createPostgresDb(url: string, pool: PoolOptions = {}): Db {
     close: () => client.end({ timeout: 5 }),
   };
   return registerDriver(handle, {
-    rows: async (query, tx) => {
+    rows: async (query, q) => {
       // Under the dialect-neutral result type the driver's row list is `unknown`; postgres.js returns an array.
-      const result: unknown = await (tx ?? db).execute(query);
+      const result: unknown = await q.execute(query);
       if (!Array.isArray(result)) throw new Error('postgres.js returned no row list');
       return result.map((row: Record<string, unknown>) => ({ ...row }));
     },
-    exec: async (statement, tx) => {
-      await (tx ?? db).execute(sql.raw(statement));
+    exec: async (statement, q) => {
+      await q.execute(sql.raw(statement));
     },
   });
 }

@@ -28,7 +28,7 @@ export function createPgBossEngine(db: Db, options: PgBossEngineOptions): Engine
   if (!/^[a-z_][a-z0-9_]{0,49}$/.test(schema))
     throw new Error('the jobs schema must be a lower-case SQL name');
   const boss = new PgBoss({
-    db: sqlExecutor(db),
+    db: sqlExecutor(db, db.db),
     schema,
     migrate: true,
     supervise: true,

@@ -7,21 +7,21 @@ export interface SqlExecutor {
 }
 
 /**
- * Runs pg-boss's SQL through the app's own postgres.js pool (via drizzle), on `tx` when given: a job sent
- * with that executor is inserted in the caller's transaction and exists only if it commits. pg-boss
- * therefore needs no connection of its own, nor the database URL.
+ * Runs pg-boss's SQL through the app's own postgres.js pool (via drizzle), on `q`: the pool's handle
+ * (`db.db`), or a caller's transaction, in which a job sent with that executor is inserted and exists
+ * only if it commits. pg-boss therefore needs no connection of its own, nor the database URL.
  */
-export function sqlExecutor(db: Db, tx?: Database): SqlExecutor {
+export function sqlExecutor(db: Db, q: Database): SqlExecutor {
   return {
     async executeSql(text, values = []) {
       try {
         const body = transactionBody(text);
-        if (body === null) return { rows: await rawRows(db, bindPositional(text, values), tx) };
+        if (body === null) return { rows: await rawRows(db, bindPositional(text, values), q) };
         if (values.length > 0) throw new Error('a transaction script takes no values');
-        // In a caller's transaction this is a savepoint, so a failure (pg-boss expects "already
-        // exists" when two instances install at once) does not abort the caller's transaction.
+        // On the pool a transaction of its own; in a caller's transaction a savepoint, so a failure
+        // (pg-boss expects "already exists" when two instances install at once) does not abort it.
         const run = (inner: Database) => rawRows(db, sql.raw(body), inner);
-        await (tx === undefined ? db.db.transaction(run) : tx.transaction(run));
+        await q.transaction(run);
         return { rows: [] };
       } catch (error) {
         throw driverError(error);

@@ -31,6 +31,7 @@ export async function readStats(db: Db, schema: string): Promise<JobStats> {
           extract(epoch from now() - min(start_after)
             filter (where not dead_letter and state < 'active' and start_after <= now()))::float8 as oldest
         from marked`,
+    db.db,
   );
   if (row === undefined) throw new Error('the jobs tally returned no row');
   const oldest = row.oldest === null ? null : Math.max(0, Number(row.oldest));
@@ -60,6 +61,7 @@ export async function readDeadLetters(
         where j.state < 'active' and ${ofJob}
         order by j.created_on desc
         limit ${limit}`,
+    db.db,
   );
   return rows.map((row) => ({
     id: String(row.id),
