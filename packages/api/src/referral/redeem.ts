@@ -10,7 +10,7 @@ import { recordActivityEvent } from '../activity/events';
 import type { Deps } from '../deps';
 import { type AppError, BadInput, Conflict, NotFound, PreconditionFailed } from '../platform/errors';
 import { shortWallet } from '../platform/short-wallet';
-import { type Acceptance, evaluateCode, type Refusal } from './rules';
+import { type Acceptance, evaluateCode, type Refusal, usedUp } from './rules';
 
 const errorFor: Record<TReferralRefusal, (message: string, reason: string) => AppError> = {
   unknown_code: (m, r) => new NotFound(m, r),
@@ -59,16 +59,8 @@ export async function redeemReferralCode(
           ),
         )
         .returning({ id: t.referralCodes.id });
-      if (spent.length === 0) {
-        const usedUp: Refusal = {
-          ok: false,
-          reason: 'code_used_up',
-          message: `The referral code "${checked.code.code}" has been used all ${checked.code.maxUses} times.`,
-          code: checked.code,
-          campaignId: checked.campaignId,
-        };
-        return audited(deps, tx, usedUp, userId, input.code, requestId);
-      }
+      if (spent.length === 0)
+        return audited(deps, tx, usedUp(checked.code, checked.campaignId), userId, input.code, requestId);
       const now = deps.clock.now();
       const [relation] = await tx
         .insert(t.referralRelations)

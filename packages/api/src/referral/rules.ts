@@ -29,6 +29,20 @@ export interface Acceptance {
 
 export type Evaluation = Refusal | Acceptance;
 
+/**
+ * The refusal of a code with no use left, whether the rules saw it (evaluateCode) or the conditional
+ * UPDATE that spends a use lost the race for the last one (redeem.ts).
+ */
+export function usedUp(code: CodeRow, campaignId: number | null): Refusal {
+  return {
+    ok: false,
+    reason: 'code_used_up',
+    message: `The referral code "${code.code}" has been used all ${code.maxUses} times.`,
+    code,
+    campaignId,
+  };
+}
+
 /** Longest referrer chain followed when looking for a cycle; real chains are far shorter. */
 const MAX_CHAIN = 10_000;
 
@@ -70,12 +84,7 @@ export async function evaluateCode(
     const refusal = await campaignRefusal(deps, q, campaignId, code.level);
     if (refusal) return refuse(refusal.reason, refusal.message, refusal.exists ? campaignId : null);
   }
-  if (code.maxUses !== null && code.uses >= code.maxUses)
-    return refuse(
-      'code_used_up',
-      `The referral code "${code.code}" has been used all ${code.maxUses} times.`,
-      campaignId,
-    );
+  if (code.maxUses !== null && code.uses >= code.maxUses) return usedUp(code, campaignId);
   if (code.ownerUserId === null)
     return refuse(
       'no_owner',
