@@ -62,7 +62,9 @@ describe.each(testDatabases())('activities and the points ledger on $label', (fa
     });
     const campaignActivity = await addActivity(deps, [first], { kind: 'sign_in', points: 7 });
     const outcomes = await Promise.all(
-      Array.from({ length: 200 }, () => recordActivityEvent(deps, { userId, event: 'signed_in' })),
+      Array.from({ length: 200 }, () =>
+        deps.db.withTransaction((tx) => recordActivityEvent(deps, { userId, event: 'signed_in', tx })),
+      ),
     );
     expect(outcomes.flat().reduce((sum, c) => sum + c.pointsAwarded, 0)).toBe(17);
     expect(await pointsState(deps, userId, first)).toMatchObject({
@@ -111,9 +113,11 @@ describe.each(testDatabases())('activities and the points ledger on $label', (fa
         createdAt: deps.clock.now(),
       });
     await relate(friends[0] ?? '');
-    expect(await recordActivityEvent(deps, { userId: referrer, event: 'referred' })).toEqual([]);
+    const referred = () =>
+      deps.db.withTransaction((tx) => recordActivityEvent(deps, { userId: referrer, event: 'referred', tx }));
+    expect(await referred()).toEqual([]);
     await relate(friends[1] ?? '');
-    const done = await recordActivityEvent(deps, { userId: referrer, event: 'referred' });
+    const done = await referred();
     expect(done).toEqual([expect.objectContaining({ campaignId, pointsAwarded: 40 })]);
   });
 

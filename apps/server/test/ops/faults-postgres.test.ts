@@ -87,12 +87,12 @@ describe('Postgres stopped under load and restarted [pg]', () => {
     const check = createDb({ url: pg.url, pool: { max: 1 } });
     try {
       const ids = acknowledged.map((a) => a.userId);
-      const users = await rawRows(check, sql`select id, wallet_address from users`);
+      const users = await rawRows(check, sql`select id, wallet_address from users`, check.db);
       const known = new Map(users.map((u) => [String(u.id), String(u.wallet_address)]));
       const lost = acknowledged.filter((a) => known.get(a.userId) !== a.address);
       expect(lost).toEqual([]);
       expect(new Set(ids).size).toBe(ids.length);
-      const sessions = await rawRows(check, sql`select id, user_id from sessions`);
+      const sessions = await rawRows(check, sql`select id, user_id from sessions`, check.db);
       const sessionOwner = new Map(sessions.map((s) => [String(s.id), String(s.user_id)]));
       expect(acknowledged.filter((a) => sessionOwner.get(a.sessionId) !== a.userId)).toEqual([]);
       // Nothing half-written: a member is written with its primary wallet in one transaction. A member
@@ -103,11 +103,13 @@ describe('Postgres stopped under load and restarted [pg]', () => {
       const walletless = await rawRows(
         check,
         sql`select u.id from users u where not exists (select 1 from user_wallets w where w.user_id = u.id and w.address = u.wallet_address)`,
+        check.db,
       );
       expect(walletless).toEqual([]);
       const sessionless = await rawRows(
         check,
         sql`select u.wallet_address from users u where not exists (select 1 from sessions s where s.user_id = u.id)`,
+        check.db,
       );
       for (const row of sessionless) {
         const address = String(row.wallet_address);
@@ -120,6 +122,7 @@ describe('Postgres stopped under load and restarted [pg]', () => {
       const stillSessionless = await rawRows(
         check,
         sql`select u.id from users u where not exists (select 1 from sessions s where s.user_id = u.id)`,
+        check.db,
       );
       expect(stillSessionless).toEqual([]);
     } finally {

@@ -1,4 +1,4 @@
-import type { Database, Db } from '@puffy/db';
+import { type Database, type Db, isPoolHandle } from '@puffy/db';
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Deps } from '../deps';
@@ -83,11 +83,14 @@ function prepareReads(db: Db) {
 
 const reads = perDatabase(prepareReads);
 
-/** A campaign members may see (ready, not archived), or a NotFound that names the id. */
-export async function visibleCampaign(deps: Pick<Deps, 'db'>, campaignId: number, tx?: Database) {
-  const [campaign] = tx
-    ? await visibleCampaignInTx(deps.db, tx, campaignId)
-    : await reads(deps.db).visible.execute({ campaignId });
+/**
+ * A campaign members may see (ready, not archived), or a NotFound that names the id. `q` is the open
+ * transaction's handle, or `deps.db.db` outside one (which takes the prepared statement).
+ */
+export async function visibleCampaign(deps: Pick<Deps, 'db'>, q: Database, campaignId: number) {
+  const [campaign] = isPoolHandle(deps.db, q)
+    ? await reads(deps.db).visible.execute({ campaignId })
+    : await visibleCampaignInTx(deps.db, q, campaignId);
   if (!campaign) throw new NotFound(`There is no campaign with id ${campaignId}.`, 'campaign_not_found');
   return campaign;
 }

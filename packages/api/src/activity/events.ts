@@ -26,73 +26,71 @@ export interface RecordedCompletion {
 /**
  * Completes every automatic activity the event satisfies in the campaigns running now, awarding
  * their points once. Safe to call on every occurrence (each sign-in, each referral): repeats award
- * nothing. Pass `tx` when calling from inside a transaction so the completion commits with it.
+ * nothing. `tx` is the transaction of the event (`deps.db.withTransaction` when it has none of its
+ * own), so the completions commit with it or not at all.
  * `referred` counts the member's referrals against each activity's `quantity`.
  */
 export async function recordActivityEvent(
   deps: Pick<Deps, 'db' | 'clock'>,
-  params: { userId: string; event: ActivityEvent; tx?: Database },
+  params: { userId: string; event: ActivityEvent; tx: Database },
 ): Promise<RecordedCompletion[]> {
   const { t } = deps.db;
-  const run = <T>(fn: (tx: Database) => Promise<T>) =>
-    params.tx ? fn(params.tx) : deps.db.withTransaction(fn);
-  return run(async (tx) => {
-    await lockMemberPoints(deps, tx, params.userId);
-    const candidates = await tx
-      .select({
-        campaignId: t.campaigns.id,
-        isActive: t.campaigns.isActive,
-        startAt: t.campaigns.startAt,
-        endAt: t.campaigns.endAt,
-        activityId: t.activities.id,
-        scope: t.activities.scope,
-        parameter: t.activities.parameter,
-        points: t.campaignActivities.points,
-        quantity: t.campaignActivities.quantity,
-      })
-      .from(t.activities)
-      .innerJoin(t.campaignActivities, eq(t.campaignActivities.activityId, t.activities.id))
-      .innerJoin(t.campaigns, eq(t.campaigns.id, t.campaignActivities.campaignId))
-      .where(
-        and(
-          eq(t.activities.kind, kindOfEvent[params.event]),
-          eq(t.activities.initiatedByUser, false),
-          eq(t.campaigns.isReady, true),
-          isNull(t.campaigns.archivedAt),
-        ),
+  const { tx } = params;
+  await lockMemberPoints(deps, tx, params.userId);
+  const candidates = await tx
+    .select({
+      campaignId: t.campaigns.id,
+      isActive: t.campaigns.isActive,
+      startAt: t.campaigns.startAt,
+      endAt: t.campaigns.endAt,
+      activityId: t.activities.id,
+      scope: t.activities.scope,
+      parameter: t.activities.parameter,
+      points: t.campaignActivities.points,
+      quantity: t.campaignActivities.quantity,
+    })
+    .from(t.activities)
+    .innerJoin(t.campaignActivities, eq(t.campaignActivities.activityId, t.activities.id))
+    .innerJoin(t.campaigns, eq(t.campaigns.id, t.campaignActivities.campaignId))
+    .where(
+      and(
+        eq(t.activities.kind, kindOfEvent[params.event]),
+        eq(t.activities.initiatedByUser, false),
+        eq(t.campaigns.isReady, true),
+        isNull(t.campaigns.archivedAt),
+      ),
+    );
+  const now = deps.clock.now();
+  const done: RecordedCompletion[] = [];
+  for (const c of candidates) {
+    if (!isRunning(c, now)) continue;
+    if (params.event === 'referred') {
+      const referrals = await referralCount(
+        deps,
+        tx,
+        params.userId,
+        c.scope === 'global' ? null : c.campaignId,
       );
-    const now = deps.clock.now();
-    const done: RecordedCompletion[] = [];
-    for (const c of candidates) {
-      if (!isRunning(c, now)) continue;
-      if (params.event === 'referred') {
-        const referrals = await referralCount(
-          deps,
-          tx,
-          params.userId,
-          c.scope === 'global' ? null : c.campaignId,
-        );
-        if (referrals < c.quantity) continue;
-      }
-      const outcome = await completeActivityOnce(deps, {
-        userId: params.userId,
-        activityId: c.activityId,
-        activityScope: c.scope,
-        campaignId: c.campaignId,
-        points: c.points,
-        status: 'completed',
-        data: { event: params.event },
-        grantsProductSku: activitySettings(c.parameter).grantsProductSku ?? null,
-      });
-      if (outcome.isNew || outcome.pointsAwarded !== 0)
-        done.push({
-          campaignId: c.campaignId,
-          activityId: c.activityId,
-          pointsAwarded: outcome.pointsAwarded,
-        });
+      if (referrals < c.quantity) continue;
     }
-    return done;
-  });
+    const outcome = await completeActivityOnce(deps, {
+      userId: params.userId,
+      activityId: c.activityId,
+      activityScope: c.scope,
+      campaignId: c.campaignId,
+      points: c.points,
+      status: 'completed',
+      data: { event: params.event },
+      grantsProductSku: activitySettings(c.parameter).grantsProductSku ?? null,
+    });
+    if (outcome.isNew || outcome.pointsAwarded !== 0)
+      done.push({
+        campaignId: c.campaignId,
+        activityId: c.activityId,
+        pointsAwarded: outcome.pointsAwarded,
+      });
+  }
+  return done;
 }
 
 /** Members the user referred: in one campaign, or anywhere when `campaignId` is null. */

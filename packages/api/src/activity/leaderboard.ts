@@ -35,7 +35,7 @@ export async function leaderboard(
   userId: string | null,
   input: TLeaderboardInput,
 ): Promise<TLeaderboardOutput> {
-  if (input.campaignId !== undefined) await visibleCampaign(deps, input.campaignId);
+  if (input.campaignId !== undefined) await visibleCampaign(deps, deps.db.db, input.campaignId);
   const scopeKey = input.campaignId === undefined ? GLOBAL_SCOPE : campaignScope(input.campaignId);
   const { db, t } = deps.db;
   const up = t.userPoints;
@@ -121,7 +121,7 @@ type LeaderboardDeps = Pick<Deps, 'db'>;
  * so it reads a few hundred index entries however far down the board the member is, and is exact.
  */
 export async function ownStanding(deps: LeaderboardDeps, userId: string, scopeKey: string) {
-  const points = await pointsOf(deps, userId, scopeKey);
+  const points = await pointsOf(deps, deps.db.db, { userId, scopeKey });
   if (points <= 0) return { rank: null, points };
   const [above] = await membersAbove(deps, scopeKey, points);
   return { rank: (above?.n ?? 0) + 1, points };

@@ -63,10 +63,18 @@ export async function creditPoints(deps: Pick<Deps, 'db' | 'clock'>, tx: Databas
   return true;
 }
 
-/** A member's points in a scope, from the aggregate (0 when they have none). */
-export async function pointsOf(deps: Pick<Deps, 'db'>, userId: string, scopeKey: string, tx?: Database) {
-  const { db, t } = deps.db;
-  const [row] = await (tx ?? db)
+/**
+ * A member's points in a scope, from the aggregate (0 when they have none). `q` is the open
+ * transaction's handle, or `deps.db.db` outside one.
+ */
+export async function pointsOf(
+  deps: Pick<Deps, 'db'>,
+  q: Database,
+  member: { userId: string; scopeKey: string },
+) {
+  const { t } = deps.db;
+  const { userId, scopeKey } = member;
+  const [row] = await q
     .select({ points: t.userPoints.points })
     .from(t.userPoints)
     .where(and(eq(t.userPoints.userId, userId), eq(t.userPoints.scopeKey, scopeKey)))

@@ -34,7 +34,7 @@ export async function completeActivity(
   userId: string,
   input: TActivityCompleteInput,
 ): Promise<TActivityCompleteOutput> {
-  const campaign = await visibleCampaign(deps, input.campaignId);
+  const campaign = await visibleCampaign(deps, deps.db.db, input.campaignId);
   requireRunning(campaign, deps.clock.now());
   const activity = await campaignActivity(deps, input.campaignId, input.activityId);
   if (!activity.initiatedByUser)
@@ -112,7 +112,7 @@ export async function listCampaignActivities(
   userId: string | null,
   input: TActivityListInput,
 ): Promise<TActivityListOutput> {
-  await visibleCampaign(deps, input.campaignId);
+  await visibleCampaign(deps, deps.db.db, input.campaignId);
   // One more than the page tells whether there is a next one.
   const rows = await campaignActivityRows(deps, input.campaignId, {
     after: afterIdCursor(input.cursor),
@@ -134,7 +134,7 @@ export async function listCampaignActivities(
     : new Map();
   const scope = campaignScope(input.campaignId);
   return {
-    points: userId ? await pointsOf(deps, userId, scope) : 0,
+    points: userId ? await pointsOf(deps, deps.db.db, { userId, scopeKey: scope }) : 0,
     nextCursor: page.nextCursor,
     items: page.items.map((row) => {
       const state = states.get(`${row.activityId}:${row.scope === 'global' ? GLOBAL_SCOPE : scope}`);

@@ -44,16 +44,17 @@ export async function trackClientEvents(
 /**
  * A funnel step the server saw happen (sign-in, eligible, claimed, minted, ordered). Recorded once
  * per member, step and campaign: the id is derived from them, so a retry or a second sign-in adds
- * nothing. Pass the transaction of the change when there is one.
+ * nothing. `q` is the transaction of the change when there is one (the step then commits with it),
+ * else `deps.db.db`.
  */
 export async function recordFunnelStep(
   deps: Pick<Deps, 'db' | 'clock'>,
+  q: Database,
   step: { name: Exclude<TAnalyticsEvent, 'visit' | 'connect'>; userId: string; campaignId?: number | null },
-  tx?: Database,
 ): Promise<void> {
   const { t } = deps.db;
   const campaignId = step.campaignId ?? null;
-  await (tx ?? deps.db.db)
+  await q
     .insert(t.analyticsEvents)
     .values({
       id: `server:${step.name}:${step.userId}:${campaignId ?? 'all'}`,

@@ -128,9 +128,11 @@ export async function verifySignIn(
     user = { ...user, role: promoted.role, adminScopes: promoted.scopes };
   }
   const session = await createSession(deps, user.id, { ip: req.ip, userAgent: req.header('user-agent') });
-  await recordFunnelStep(deps, { name: 'sign_in', userId: user.id });
+  await recordFunnelStep(deps, deps.db.db, { name: 'sign_in', userId: user.id });
   // Completes the running campaigns' sign-in activities (once each; later sign-ins add nothing).
-  await recordActivityEvent(deps, { userId: user.id, event: 'signed_in' });
+  await deps.db.withTransaction((tx) =>
+    recordActivityEvent(deps, { userId: user.id, event: 'signed_in', tx }),
+  );
   return openSession(deps, res, user, session, input.delivery);
 }
 

@@ -31,23 +31,22 @@ const toPass = (row: PassRow): TDevicePass => ({
  * whitelist NFT one more while its benefit is untaken (its one free device may go to an order instead:
  * docs/product/store-rules.md).
  */
-async function entitlement(deps: Deps, userId: string, tx?: Database) {
-  const { db } = deps;
-  const up = db.t.userProducts;
-  const p = db.t.rcProducts;
-  const d = db.t.devicePasses;
-  const reader = tx ?? db.db;
+async function entitlement(deps: Deps, q: Database, userId: string) {
+  const { t } = deps.db;
+  const up = t.userProducts;
+  const p = t.rcProducts;
+  const d = t.devicePasses;
   const [[grants], [adminIssued], whitelist] = await Promise.all([
-    reader
+    q
       .select({ n: count() })
       .from(up)
       .innerJoin(p, eq(p.sku, up.productSku))
       .where(and(eq(up.userId, userId), eq(up.source, 'admin'), eq(p.kind, 'device'), isNull(up.revokedAt))),
-    reader
+    q
       .select({ n: count() })
       .from(d)
       .where(and(eq(d.ownerUserId, userId), eq(d.source, 'admin'))),
-    whitelistBenefit(deps, userId, tx),
+    whitelistBenefit(deps, q, userId),
   ]);
   const adminLeft = Math.max(0, (grants?.n ?? 0) - (adminIssued?.n ?? 0));
   const fromNft = whitelist.passIssued || whitelist.available ? 1 : 0;
@@ -67,7 +66,7 @@ export async function passSummary(deps: Deps, userId: string): Promise<TDevicePa
     .where(eq(d.ownerUserId, userId))
     .orderBy(desc(d.createdAt), desc(d.id))
     .limit(100);
-  const { entitled, available } = await entitlement(deps, userId);
+  const { entitled, available } = await entitlement(deps, deps.db.db, userId);
   return { passes: rows.map(toPass), entitled, available };
 }
 
@@ -93,7 +92,7 @@ export async function createPass(deps: Deps, userId: string): Promise<TDevicePas
   return deps.db.withTransaction(async (tx) => {
     await lockKey(deps.db, tx, `device-pass:${userId}`);
     await lockWhitelistBenefit(deps, tx, userId);
-    const { whitelist, adminLeft, entitled } = await entitlement(deps, userId, tx);
+    const { whitelist, adminLeft, entitled } = await entitlement(deps, tx, userId);
     const source = adminLeft > 0 ? 'admin' : whitelist.available ? 'wl_nft' : null;
     if (!source) throw noPassLeft(whitelist, entitled);
     const [row] = await tx
@@ -105,14 +104,10 @@ export async function createPass(deps: Deps, userId: string): Promise<TDevicePas
   });
 }
 
-/** Checks a code without using it. */
-export async function validatePass(deps: Deps, code: string, tx?: Database): Promise<TPassValidation> {
+/** Checks a code without using it; `q` is the open transaction's handle, or `deps.db.db` outside one. */
+export async function validatePass(deps: Deps, q: Database, code: string): Promise<TPassValidation> {
   const d = deps.db.t.devicePasses;
-  const [row] = await (tx ?? deps.db.db)
-    .select({ status: d.status })
-    .from(d)
-    .where(eq(d.code, code))
-    .limit(1);
+  const [row] = await q.select({ status: d.status }).from(d).where(eq(d.code, code)).limit(1);
   if (!row) return { code, valid: false, reason: 'unknown' };
   if (row.status === 'active') return { code, valid: true, reason: null };
   return { code, valid: false, reason: row.status === 'used' ? 'used' : 'revoked' };

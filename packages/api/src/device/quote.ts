@@ -10,20 +10,23 @@ import { whitelistBenefit } from '../store/whitelist';
 import { validatePass } from './passes';
 import { type PricedQuote, priceQuote, toQuoteLine } from './pricing';
 
-/** Prices a cart with the current catalog, settings and member status, all read in one go. */
+/**
+ * Prices a cart with the current catalog, settings and member status, all read in one go. `q` is the
+ * open transaction's handle, or `deps.db.db` outside one.
+ */
 export async function priceForMember(
   deps: Deps,
-  userId: string,
-  input: TQuoteInput,
-  tx?: Database,
+  q: Database,
+  cart: { userId: string; input: TQuoteInput },
 ): Promise<PricedQuote> {
+  const { userId, input } = cart;
   const [products, settings, whitelist] = await Promise.all([
-    loadProducts(deps, tx),
-    readStoreSettings(deps, tx),
-    whitelistBenefit(deps, userId, tx),
+    loadProducts(deps, q),
+    readStoreSettings(deps, q),
+    whitelistBenefit(deps, q, userId),
   ]);
   if (input.passCode) {
-    const check = await validatePass(deps, input.passCode, tx);
+    const check = await validatePass(deps, q, input.passCode);
     if (!check.valid) {
       const why =
         check.reason === 'used'
@@ -68,7 +71,7 @@ const rulesHashOf = (priced: PricedQuote): string =>
     .digest('hex');
 
 export async function createQuote(deps: Deps, userId: string, input: TQuoteInput): Promise<TQuote> {
-  const priced = await priceForMember(deps, userId, input);
+  const priced = await priceForMember(deps, deps.db.db, { userId, input });
   const expiresAt = new Date(deps.clock.now().getTime() + deps.storefront.quoteTtlSeconds * 1000);
   const body = quoteBody(priced);
   const [row] = await deps.db.db
@@ -116,7 +119,7 @@ export async function recheckQuote(
   const input = ZQuoteInput.parse((row.payload as { input: unknown }).input);
   let priced: PricedQuote;
   try {
-    priced = await priceForMember(deps, userId, input, tx);
+    priced = await priceForMember(deps, tx, { userId, input });
   } catch (error) {
     if (error instanceof BadInput) {
       throw new PreconditionFailed(`The rules changed since this quote: ${error.message}`, 'quote_changed');

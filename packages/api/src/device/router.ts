@@ -25,7 +25,7 @@ export const deviceRouter = router({
       .meta({ rateLimit: perMinute('device.pass.validate', 10) })
       .input(z.object({ code: ZPassCode }))
       .output(ZPassValidation)
-      .mutation(({ ctx, input }) => validatePass(ctx.deps, input.code)),
+      .mutation(({ ctx, input }) => validatePass(ctx.deps, ctx.deps.db.db, input.code)),
     summary: authedProcedure
       .output(ZDevicePassSummary)
       .query(({ ctx }) => passSummary(ctx.deps, ctx.session.userId)),

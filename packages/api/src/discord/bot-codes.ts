@@ -114,7 +114,7 @@ export async function issueDiscordCodeForBot(
   const limited = await deps.limiter.consume(perCampaign, String(input.campaignId));
   if (!limited.allowed) throw new RateLimited(limited.retryAfterSeconds);
 
-  await requireOpenCampaign(deps, input.campaignId);
+  await requireOpenCampaign(deps, deps.db.db, input.campaignId);
   const { db, t } = deps.db;
   const now = deps.clock.now();
   const expiresAt = new Date(now.getTime() + DISCORD_CODE_TTL_MS);

@@ -10,10 +10,10 @@ import { PreconditionFailed } from '../platform/errors';
  */
 export async function requireOpenCampaign(
   deps: Pick<Deps, 'db' | 'clock'>,
+  q: Database,
   campaignId: number,
-  tx?: Database,
 ): Promise<void> {
-  const campaign = await visibleCampaign(deps, campaignId, tx);
+  const campaign = await visibleCampaign(deps, q, campaignId);
   const now = deps.clock.now();
   if (isRunning(campaign, now)) return;
   if (campaign.startAt && campaign.startAt > now)

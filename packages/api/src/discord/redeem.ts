@@ -18,7 +18,7 @@ interface CodeRequest {
 /** The code's row if `userId` may redeem it now; otherwise the error that says why not. */
 async function redeemableCode(deps: RedeemDeps, tx: Database, userId: string, input: CodeRequest) {
   const { t } = deps.db;
-  await requireOpenCampaign(deps, input.campaignId, tx);
+  await requireOpenCampaign(deps, tx, input.campaignId);
   const [row] = await tx
     .select()
     .from(t.discordAuthCodes)

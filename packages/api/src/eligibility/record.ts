@@ -53,11 +53,11 @@ export async function recordEligibility(
         .returning({ eligibleCount: t.campaigns.eligibleCount });
       // Throwing rolls the record back with the seat that could not be taken.
       if (!seat[0]) throw new CampaignFull();
-      await recordFunnelStep(
-        deps,
-        { name: 'eligible', userId: input.userId, campaignId: input.campaignId },
-        tx,
-      );
+      await recordFunnelStep(deps, tx, {
+        name: 'eligible',
+        userId: input.userId,
+        campaignId: input.campaignId,
+      });
       return seat[0].eligibleCount;
     });
   } catch (error) {

@@ -18,12 +18,13 @@ const requestHashOf = (input: TCheckoutInput): string =>
     .update(JSON.stringify({ quoteId: input.quoteId, address: input.shippingAddress }))
     .digest('hex');
 
-async function findByKey(deps: Deps, userId: string, key: string, tx?: Database) {
+/** The member's order placed under this idempotency key, or null. */
+async function findByKey(deps: Deps, q: Database, placed: { userId: string; key: string }) {
   const o = deps.db.t.orders;
-  const [row] = await (tx ?? deps.db.db)
+  const [row] = await q
     .select({ id: o.id, requestHash: o.requestHash })
     .from(o)
-    .where(and(eq(o.userId, userId), eq(o.idempotencyKey, key)))
+    .where(and(eq(o.userId, placed.userId), eq(o.idempotencyKey, placed.key)))
     .limit(1);
   return row ?? null;
 }
@@ -44,20 +45,22 @@ function sameRequest(found: { id: string; requestHash: string }, requestHash: st
  */
 export async function checkout(deps: Deps, userId: string, input: TCheckoutInput): Promise<TOrder> {
   const requestHash = requestHashOf(input);
-  const earlier = await findByKey(deps, userId, input.idempotencyKey);
-  if (earlier) return getOrder(deps, userId, sameRequest(earlier, requestHash));
+  const pool = deps.db.db;
+  const placed = { userId, key: input.idempotencyKey };
+  const earlier = await findByKey(deps, pool, placed);
+  if (earlier) return getOrder(deps, pool, { userId, orderId: sameRequest(earlier, requestHash) });
   const warnings = await deps.storefront.addressValidator.validate(input.shippingAddress);
   try {
     const orderId = await deps.db.withTransaction((tx) =>
       placeOrder(deps, tx, userId, input, requestHash, warnings),
     );
-    return getOrder(deps, userId, orderId);
+    return getOrder(deps, pool, { userId, orderId });
   } catch (error) {
     // Another instance placed the same key between our check and our insert: answer with its order.
     if (violatedConstraint(error)?.kind !== 'unique') throw error;
-    const raced = await findByKey(deps, userId, input.idempotencyKey);
+    const raced = await findByKey(deps, pool, placed);
     if (!raced) throw error;
-    return getOrder(deps, userId, sameRequest(raced, requestHash));
+    return getOrder(deps, pool, { userId, orderId: sameRequest(raced, requestHash) });
   }
 }
 
@@ -74,7 +77,7 @@ async function placeOrder(
   await lockKey(deps.db, tx, `checkout:${userId}`);
   // Issuing the whitelist NFT's pass takes the same benefit as the free first device.
   await lockWhitelistBenefit(deps, tx, userId);
-  const again = await findByKey(deps, userId, input.idempotencyKey, tx);
+  const again = await findByKey(deps, tx, { userId, key: input.idempotencyKey });
   if (again) return sameRequest(again, requestHash);
   const quote = await recheckQuote(deps, tx, userId, input.quoteId);
   if (input.shippingAddress.country !== quote.input.country) {
@@ -137,6 +140,6 @@ async function placeOrder(
     { tx, startAfter: payBefore, singletonKey: `order-unpaid:${orderId}` },
   );
   await queueEmail(deps, tx, { kind: 'order_placed', userId, orderId });
-  await recordFunnelStep(deps, { name: 'ordered', userId }, tx);
+  await recordFunnelStep(deps, tx, { name: 'ordered', userId });
   return orderId;
 }

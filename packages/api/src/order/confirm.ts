@@ -11,9 +11,10 @@ import { publishStatus, type TransitionRequest, transitionOrder } from './transi
 
 export type ConfirmOutcome = 'confirmed' | 'expired' | 'waiting' | 'skipped';
 
-export async function orderById(deps: Deps, orderId: string, tx?: Database) {
+/** The order, or null; `q` is the open transaction's handle, or `deps.db.db` outside one. */
+export async function orderById(deps: Deps, q: Database, orderId: string) {
   const o = deps.db.t.orders;
-  const [row] = await (tx ?? deps.db.db).select().from(o).where(eq(o.id, orderId)).limit(1);
+  const [row] = await q.select().from(o).where(eq(o.id, orderId)).limit(1);
   return row ?? null;
 }
 
@@ -47,11 +48,11 @@ export async function moveIfStill(
  * is still not final when the confirmation window ends, becomes `expired` and gives back its pass.
  */
 export async function confirmOrderPayment(deps: Deps, orderId: string): Promise<ConfirmOutcome> {
-  const order = await orderById(deps, orderId);
+  const order = await orderById(deps, deps.db.db, orderId);
   if (order?.status !== 'paid' || !order.paymentTxHash) return 'skipped';
   const hash = order.paymentTxHash;
-  const payment = await paymentByHash(deps, hash);
-  const payer = await solanaPayerOf(deps, order.userId);
+  const payment = await paymentByHash(deps, deps.db.db, hash);
+  const payer = await solanaPayerOf(deps, deps.db.db, order.userId);
   const verdict = await checkOrderPayment(
     deps,
     hash,

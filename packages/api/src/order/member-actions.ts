@@ -18,7 +18,7 @@ import { publishStatus, transitionOrder } from './transition';
 export async function cancelOrder(deps: Deps, userId: string, orderId: string): Promise<TOrder> {
   const event = await deps.db.withTransaction(async (tx) => {
     await lockRows(deps.db, tx, deps.db.t.orders, eq(deps.db.t.orders.id, orderId));
-    const order = await loadOwnOrder(deps, userId, orderId, tx);
+    const order = await loadOwnOrder(deps, tx, { userId, orderId });
     const moved = await transitionOrder(deps, tx, {
       orderId,
       from: order.status,
@@ -32,7 +32,7 @@ export async function cancelOrder(deps: Deps, userId: string, orderId: string): 
     return moved;
   });
   await publishStatus(deps, event);
-  return getOrder(deps, userId, orderId);
+  return getOrder(deps, deps.db.db, { userId, orderId });
 }
 
 export async function updateAddress(
@@ -45,7 +45,7 @@ export async function updateAddress(
   await deps.db.withTransaction(async (tx) => {
     const { t } = deps.db;
     await lockRows(deps.db, tx, t.orders, eq(t.orders.id, orderId));
-    const order = await loadOwnOrder(deps, userId, orderId, tx);
+    const order = await loadOwnOrder(deps, tx, { userId, orderId });
     if (order.status !== 'new') {
       throw new Conflict(
         `The address can only change while the order is new; it is ${order.status}.`,
@@ -72,7 +72,7 @@ export async function updateAddress(
       .set({ addressWarnings: warnings, updatedAt: deps.clock.now() })
       .where(eq(t.orders.id, orderId));
   });
-  return getOrder(deps, userId, orderId);
+  return getOrder(deps, deps.db.db, { userId, orderId });
 }
 
 /**
@@ -80,7 +80,7 @@ export async function updateAddress(
  * again with its reason, any other a replay.
  */
 async function refuseReplay(deps: Deps, orderId: string, hash: string): Promise<boolean> {
-  const known = await paymentByHash(deps, hash);
+  const known = await paymentByHash(deps, deps.db.db, hash);
   if (!known) return false;
   if (known.orderId === orderId && known.status !== 'rejected') return true;
   if (known.orderId === orderId && known.reason) {
@@ -94,7 +94,7 @@ async function refuseReplay(deps: Deps, orderId: string, hash: string): Promise<
  * the books for its refund; an RPC that does not answer only leaves that to a later report.
  */
 async function recordUnwanted(deps: Deps, hash: string): Promise<void> {
-  if (await paymentByHash(deps, hash)) return;
+  if (await paymentByHash(deps, deps.db.db, hash)) return;
   try {
     const tx = await loadOrderTransaction(deps, hash);
     if (tx) await settleOrderTransaction(deps, tx, { userId: null });
@@ -117,13 +117,13 @@ export async function submitPayment(
   orderId: string,
   hash: string,
 ): Promise<TOrder> {
-  const order = await loadOwnOrder(deps, userId, orderId);
+  const order = await loadOwnOrder(deps, deps.db.db, { userId, orderId });
   if (order.status !== 'new') {
-    if (order.paymentTxHash === hash) return getOrder(deps, userId, orderId);
+    if (order.paymentTxHash === hash) return getOrder(deps, deps.db.db, { userId, orderId });
     await recordUnwanted(deps, hash);
     throw new Conflict(`Only a new order can be paid; this one is ${order.status}.`, 'order_not_new');
   }
-  if (await refuseReplay(deps, orderId, hash)) return getOrder(deps, userId, orderId);
+  if (await refuseReplay(deps, orderId, hash)) return getOrder(deps, deps.db.db, { userId, orderId });
   const tx = await loadOrderTransaction(deps, hash);
   if (!tx) {
     await deps.db.withTransaction(async (db) => {
@@ -133,17 +133,17 @@ export async function submitPayment(
       );
       await deps.jobs.queue.enqueue(paymentReportJob, { orderId }, { tx: db, startAfter });
     });
-    return getOrder(deps, userId, orderId);
+    return getOrder(deps, deps.db.db, { userId, orderId });
   }
   const settled = await settleOrderTransaction(deps, tx, { userId });
-  if (paidThisOrder(orderId, settled)) return getOrder(deps, userId, orderId);
-  const payer = await solanaPayerOf(deps, userId);
+  if (paidThisOrder(orderId, settled)) return getOrder(deps, deps.db.db, { userId, orderId });
+  const payer = await solanaPayerOf(deps, deps.db.db, userId);
   const verdict = verifyTokenPayment(tx, orderPaymentExpectation(deps, order, payer, 'confirmed'));
   if (!verdict.ok) {
     throw new BadInput(verdict.message, { transactionHash: [verdict.message] }, verdict.reason);
   }
   // It pays this order, yet did not: another run paid, cancelled or counted it meanwhile.
-  const now = await loadOwnOrder(deps, userId, orderId);
+  const now = await loadOwnOrder(deps, deps.db.db, { userId, orderId });
   if (now.status !== 'new') {
     throw new Conflict(`Only a new order can be paid; this one is ${now.status}.`, 'order_not_new');
   }

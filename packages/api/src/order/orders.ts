@@ -22,10 +22,9 @@ function variantOf(item: ItemRow): NonNullable<ItemRow['variant']> {
 }
 
 /** Reads orders with their items and addresses in three queries, whatever the number of orders. */
-async function hydrate(deps: Deps, rows: OrderRow[], tx?: Database): Promise<TOrder[]> {
+async function hydrate(deps: Deps, q: Database, rows: OrderRow[]): Promise<TOrder[]> {
   if (rows.length === 0) return [];
   const { t } = deps.db;
-  const q = tx ?? deps.db.db;
   const ids = rows.map((r) => r.id);
   const [items, addresses] = await Promise.all([
     q
@@ -98,23 +97,28 @@ async function hydrate(deps: Deps, rows: OrderRow[], tx?: Database): Promise<TOr
   });
 }
 
-/** The member's own order; someone else's is "not found" so ids cannot be probed. */
-export async function loadOwnOrder(
-  deps: Deps,
-  userId: string,
-  orderId: string,
-  tx?: Database,
-): Promise<OrderRow> {
+/** Which member asks for which order. */
+export interface OwnOrder {
+  userId: string;
+  orderId: string;
+}
+
+/**
+ * The member's own order; someone else's is "not found" so ids cannot be probed. `q` is the open
+ * transaction's handle, or `deps.db.db` outside one.
+ */
+export async function loadOwnOrder(deps: Deps, q: Database, own: OwnOrder): Promise<OrderRow> {
+  const { userId, orderId } = own;
   const o = deps.db.t.orders;
-  const [row] = await (tx ?? deps.db.db).select().from(o).where(eq(o.id, orderId)).limit(1);
+  const [row] = await q.select().from(o).where(eq(o.id, orderId)).limit(1);
   if (!row || row.userId !== userId)
     throw new NotFound('There is no such order of yours.', 'order_not_found');
   return row;
 }
 
-export async function getOrder(deps: Deps, userId: string, orderId: string, tx?: Database): Promise<TOrder> {
-  const row = await loadOwnOrder(deps, userId, orderId, tx);
-  const [order] = await hydrate(deps, [row], tx);
+export async function getOrder(deps: Deps, q: Database, own: OwnOrder): Promise<TOrder> {
+  const row = await loadOwnOrder(deps, q, own);
+  const [order] = await hydrate(deps, q, [row]);
   if (!order) throw new Error('order vanished while reading it');
   return order;
 }
@@ -136,12 +140,12 @@ export async function listOrders(deps: Deps, userId: string, input: TOrderListIn
     .orderBy(...newestFirst(o.createdAt, o.id))
     .limit(input.limit + 1);
   const page = toPage(rows, input.limit, (row) => row);
-  return { items: await hydrate(deps, page.items), nextCursor: page.nextCursor };
+  return { items: await hydrate(deps, deps.db.db, page.items), nextCursor: page.nextCursor };
 }
 
 /** The order's status history for its timeline: the member's own order only, oldest first. */
 export async function orderHistory(deps: Deps, userId: string, orderId: string): Promise<TOrderHistory> {
-  await loadOwnOrder(deps, userId, orderId);
+  await loadOwnOrder(deps, deps.db.db, { userId, orderId });
   const h = deps.db.t.orderStatusHistory;
   const rows = await deps.db.db
     .select()

@@ -44,7 +44,7 @@ async function ordersNamedBy(deps: Deps, tx: PaymentTransaction): Promise<OrderR
   for (const memo of memosOf(tx)) {
     const orderId = namedOrder(memo);
     if (!orderId || orders.some((o) => o.id === orderId)) continue;
-    const order = await orderById(deps, orderId);
+    const order = await orderById(deps, deps.db.db, orderId);
     if (order) orders.push(order);
   }
   return orders;
@@ -112,13 +112,13 @@ export async function settleOrderTransaction(
   tx: PaymentTransaction,
   finder: Finder,
 ): Promise<OrderSettlement> {
-  const known = await paymentByHash(deps, tx.signature);
+  const known = await paymentByHash(deps, deps.db.db, tx.signature);
   if (known) return { kind: 'known', payment: known };
   let refusal: { order: OrderRow; reason: string } | null = null;
   for (const named of await ordersNamedBy(deps, tx)) {
     let payer: string;
     try {
-      payer = await solanaPayerOf(deps, named.userId);
+      payer = await solanaPayerOf(deps, deps.db.db, named.userId);
     } catch (error) {
       if (error instanceof AppError) continue;
       throw error;
@@ -135,7 +135,7 @@ export async function settleOrderTransaction(
       } catch (error) {
         // Another run counted this transaction in the meantime.
         if (!(error instanceof AppError && error.code === 'CONFLICT')) throw error;
-        const counted = await paymentByHash(deps, tx.signature);
+        const counted = await paymentByHash(deps, deps.db.db, tx.signature);
         if (counted) return { kind: 'known', payment: counted };
       }
     }

@@ -17,8 +17,11 @@ import { UpstreamUnavailable } from '../platform/errors';
 type OrderRow = typeof import('@puffy/db').pg.orders.$inferSelect;
 
 /** The member's Solana wallet, which must sign and pay the USDT transfer (the same rule as gas fees). */
-export const solanaPayerOf = (deps: Deps, userId: string, tx?: Database): Promise<string> =>
-  solanaWalletOf(deps, userId, tx, 'Orders are paid in USDT on Solana; link a Solana wallet first.');
+export const solanaPayerOf = (deps: Deps, q: Database, userId: string): Promise<string> =>
+  solanaWalletOf(deps, q, {
+    userId,
+    whenMissing: 'Orders are paid in USDT on Solana; link a Solana wallet first.',
+  });
 
 /** What the order's payment must be: USDT of at least the total, to the treasury, with memo and reference. */
 export function orderPaymentExpectation(

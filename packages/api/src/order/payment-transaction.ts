@@ -24,14 +24,14 @@ export async function orderPaymentTransaction(
   orderId: string,
   account: string,
 ): Promise<TPaymentTransaction> {
-  const order = await loadOwnOrder(deps, userId, orderId);
+  const order = await loadOwnOrder(deps, deps.db.db, { userId, orderId });
   if (order.status !== 'new') {
     throw new Conflict(`Only a new order can be paid; this one is ${order.status}.`, 'order_not_new');
   }
   if (deps.clock.now().getTime() >= order.payBefore.getTime()) {
     throw new PreconditionFailed('The payment window of this order has closed.', 'payment_window_closed');
   }
-  const payer = await solanaPayerOf(deps, userId);
+  const payer = await solanaPayerOf(deps, deps.db.db, userId);
   if (account !== payer) {
     throw new PreconditionFailed(
       `This order is paid from your Solana wallet ${shortWallet(payer)}; connect that wallet to pay.`,

@@ -7,9 +7,9 @@ import { loadOrderTransaction, orderPaymentExpectation, solanaPayerOf } from './
 
 /** Why a reported transaction paid nothing for the reporter's order, in the reporter's words. */
 export async function orderRefusalFor(deps: Deps, orderId: string, tx: PaymentTransaction): Promise<string> {
-  const order = await orderById(deps, orderId);
+  const order = await orderById(deps, deps.db.db, orderId);
   if (!order) return 'This transaction does not pay for this order.';
-  const payer = await solanaPayerOf(deps, order.userId);
+  const payer = await solanaPayerOf(deps, deps.db.db, order.userId);
   const verdict = verifyTokenPayment(tx, orderPaymentExpectation(deps, order, payer, 'confirmed'));
   return verdict.ok ? 'This transaction was already used to pay for something else.' : verdict.message;
 }

@@ -34,7 +34,9 @@ export const orderRouter = router({
   get: authedProcedure
     .input(ZOrderId)
     .output(ZOrder)
-    .query(({ ctx, input }) => getOrder(ctx.deps, ctx.session.userId, input.orderId)),
+    .query(({ ctx, input }) =>
+      getOrder(ctx.deps, ctx.deps.db.db, { userId: ctx.session.userId, orderId: input.orderId }),
+    ),
   history: authedProcedure
     .input(ZOrderId)
     .output(ZOrderHistory)

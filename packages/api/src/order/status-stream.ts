@@ -17,7 +17,7 @@ export function orderStatusStream(
     signal,
     current: async () => {
       // Someone else's order is "not found" here too, before anything is sent.
-      const order = await loadOwnOrder(deps, userId, orderId);
+      const order = await loadOwnOrder(deps, deps.db.db, { userId, orderId });
       return [
         { orderId, status: order.status, reason: order.cancelReason, at: order.updatedAt.toISOString() },
       ];

@@ -17,17 +17,17 @@ export const NOT_PAID_IN_TIME = 'not paid in time';
  * a phone or closed the tab is moved to `paid` instead, whoever else reported their hash.
  */
 export async function settleUnpaidOrder(deps: Deps, orderId: string): Promise<UnpaidOutcome> {
-  const order = await orderById(deps, orderId);
+  const order = await orderById(deps, deps.db.db, orderId);
   if (order?.status !== 'new') return 'skipped';
   if (deps.clock.now().getTime() < order.payBefore.getTime()) return 'waiting';
   const reports = await settleOrderReports(deps, orderId);
   for (const signature of await orderPaymentCandidates(deps, order)) {
-    if (await paymentByHash(deps, signature)) continue;
+    if (await paymentByHash(deps, deps.db.db, signature)) continue;
     const tx = await loadOrderTransaction(deps, signature);
     if (!tx) continue;
     if (paidThisOrder(orderId, await settleOrderTransaction(deps, tx, { userId: null }))) return 'paid';
   }
-  const now = await orderById(deps, orderId);
+  const now = await orderById(deps, deps.db.db, orderId);
   if (now?.status === 'paid') return 'paid';
   if (now?.status !== 'new') return 'skipped';
   if (reports === 'waiting') return 'waiting';

@@ -5,16 +5,19 @@ import { PreconditionFailed } from '../platform/errors';
 
 /**
  * The member's Solana wallet (their sign-in wallet, else their first linked one): the wallet that must
- * sign and pay, and that receives minted assets. SOON addresses are Solana addresses.
+ * sign and pay, and that receives minted assets. SOON addresses are Solana addresses. `q` is the open
+ * transaction's handle, or `deps.db.db` outside one; `whenMissing` is the refusal when there is none.
  */
 export async function solanaWalletOf(
   deps: Deps,
-  userId: string,
-  tx?: Database,
-  whenMissing = 'The gas fee is paid in SOL from a Solana wallet; link a Solana wallet first.',
+  q: Database,
+  member: { userId: string; whenMissing?: string },
 ): Promise<string> {
+  const {
+    userId,
+    whenMissing = 'The gas fee is paid in SOL from a Solana wallet; link a Solana wallet first.',
+  } = member;
   const { t } = deps.db;
-  const q = tx ?? deps.db.db;
   const [user] = await q
     .select({ address: t.users.walletAddress, chain: t.users.walletChain })
     .from(t.users)

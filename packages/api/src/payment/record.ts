@@ -109,13 +109,10 @@ export async function updatePayment(
   return moved.length > 0;
 }
 
-export async function paymentByHash(deps: Deps, transactionHash: string, tx?: Database) {
+/** The payment recorded for a transaction, or null; `q` is the open transaction's handle, or `deps.db.db`. */
+export async function paymentByHash(deps: Deps, q: Database, transactionHash: string) {
   const p = deps.db.t.payments;
-  const [row] = await (tx ?? deps.db.db)
-    .select()
-    .from(p)
-    .where(eq(p.transactionHash, transactionHash))
-    .limit(1);
+  const [row] = await q.select().from(p).where(eq(p.transactionHash, transactionHash)).limit(1);
   return row ?? null;
 }
 

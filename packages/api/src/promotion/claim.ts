@@ -110,7 +110,7 @@ export async function completePromotion(
   if (existing) return claimOf(ctx, existing);
   assertCampaignOpen(ctx.campaign, deps.clock.now());
   await assertMayClaim(deps, userId, input.campaignId);
-  await solanaWalletOf(deps, userId);
+  await solanaWalletOf(deps, deps.db.db, { userId });
   const { t } = deps.db;
   try {
     // One statement takes the number (the row lock lasts only that statement, so 500 claims at once
@@ -147,7 +147,7 @@ export async function completePromotion(
         { nftId: row.id },
         { tx, startAfter: row.payBefore ?? now, singletonKey: `claim-expiry:${row.id}` },
       );
-      await recordFunnelStep(deps, { name: 'claimed', userId, campaignId: input.campaignId }, tx);
+      await recordFunnelStep(deps, tx, { name: 'claimed', userId, campaignId: input.campaignId });
       return row;
     });
     await publishNftStatus(deps, nft.id);

@@ -71,7 +71,7 @@ export async function recordDirectMint(
   input: TRecordMintInput,
 ): Promise<TNftProgress> {
   const network = input.network ?? 'sol';
-  const wallet = await solanaWalletOf(deps, userId);
+  const wallet = await solanaWalletOf(deps, deps.db.db, { userId });
   const tx = await loadMint(deps, network, input.transactionHash);
   if (!tx)
     throw refuse(

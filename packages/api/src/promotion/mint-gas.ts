@@ -31,7 +31,7 @@ async function progress(deps: Deps, nftId: number): Promise<TNftProgress> {
  * again with its reason, any other a replay.
  */
 async function refuseReplay(deps: Deps, nft: NftRow, hash: string): Promise<boolean> {
-  const known = await paymentByHash(deps, hash);
+  const known = await paymentByHash(deps, deps.db.db, hash);
   if (!known) return false;
   if (known.nftId === nft.id && known.status !== 'rejected') return true;
   if (known.nftId === nft.id && known.reason) {
@@ -88,7 +88,7 @@ export async function mintGas(deps: Deps, userId: string, input: TMintGasInput):
     await publishNftStatus(deps, nft.id);
     return progress(deps, nft.id);
   }
-  const payer = await solanaWalletOf(deps, userId);
+  const payer = await solanaWalletOf(deps, deps.db.db, { userId });
   const verdict = verifySolPayment(tx, gasExpectation(deps, nft, payer, 'confirmed'));
   const settled = await settleGasTransaction(deps, nft.network, tx);
   if (settled.kind === 'paid' && settled.nftId === nft.id) return progress(deps, nft.id);

@@ -26,7 +26,7 @@ async function mintRequest(deps: Deps, nft: NftRow): Promise<MintAssetRequest> {
   return {
     network: nft.network,
     assetSeed: assetSeedOf(nft),
-    owner: await solanaWalletOf(deps, nft.userId),
+    owner: await solanaWalletOf(deps, deps.db.db, { userId: nft.userId }),
     collection: promotion.collectionAddress,
     name: `${promotion.name} #${nft.sequence}`,
     uri: `${deps.config.publicOrigin}/nft/${nft.id}/metadata.json`,
@@ -93,7 +93,7 @@ export async function mintNft(
     });
     // The member hears of it once (the email job is keyed by the NFT), and the funnel counts it.
     await queueEmail(deps, tx, { kind: 'nft_minted', userId: nft.userId, nftId: nft.id });
-    await recordFunnelStep(deps, { name: 'minted', userId: nft.userId, campaignId: nft.campaignId }, tx);
+    await recordFunnelStep(deps, tx, { name: 'minted', userId: nft.userId, campaignId: nft.campaignId });
   });
   await publishNftStatus(deps, nft.id);
   return 'minted';

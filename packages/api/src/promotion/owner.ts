@@ -62,14 +62,14 @@ export async function settleGasTransaction(
   network: TNetwork,
   tx: PaymentTransaction,
 ): Promise<GasSettlement> {
-  const known = await paymentByHash(deps, tx.signature);
+  const known = await paymentByHash(deps, deps.db.db, tx.signature);
   if (known) return { kind: 'known', payment: known };
   let refusal: { nft: NftRow; reason: string } | null = null;
   for (const named of await claimsNamedBy(deps, network, tx)) {
     if (!named.reference) continue;
     let payer: string;
     try {
-      payer = await solanaWalletOf(deps, named.userId);
+      payer = await solanaWalletOf(deps, deps.db.db, { userId: named.userId });
     } catch (error) {
       if (error instanceof AppError) continue;
       throw error;
@@ -87,7 +87,7 @@ export async function settleGasTransaction(
       } catch (error) {
         // Another run counted this transaction, or paid or expired the claim, in the meantime.
         if (!(error instanceof AppError && error.code === 'CONFLICT')) throw error;
-        const counted = await paymentByHash(deps, tx.signature);
+        const counted = await paymentByHash(deps, deps.db.db, tx.signature);
         if (counted) return { kind: 'known', payment: counted };
       }
     }

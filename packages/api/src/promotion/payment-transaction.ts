@@ -27,7 +27,7 @@ export async function gasPaymentTransaction(
   if (!nft.payBefore || deps.clock.now().getTime() >= nft.payBefore.getTime() || !nft.reference) {
     throw new PreconditionFailed('The payment window of this claim has closed.', 'payment_window_closed');
   }
-  const payer = await solanaWalletOf(deps, userId);
+  const payer = await solanaWalletOf(deps, deps.db.db, { userId });
   if (account !== payer) {
     throw new PreconditionFailed(
       `The gas fee is paid from your Solana wallet ${shortWallet(payer)}; connect that wallet to pay.`,

@@ -27,7 +27,7 @@ const pastWindow = (deps: Deps, since: Date): boolean =>
 
 /** Why a reported transaction paid nothing for the reporter's claim, in the reporter's words. */
 async function refusalFor(deps: Deps, nft: NftRow, tx: PaymentTransaction): Promise<string> {
-  const payer = await solanaWalletOf(deps, nft.userId);
+  const payer = await solanaWalletOf(deps, deps.db.db, { userId: nft.userId });
   const verdict = verifySolPayment(tx, gasExpectation(deps, nft, payer, 'confirmed'));
   return verdict.ok ? 'This transaction was already used to pay for something else.' : verdict.message;
 }
@@ -94,7 +94,7 @@ async function expirePaid(
 async function confirmPaid(deps: Deps, nft: NftRow): Promise<SettleOutcome> {
   const [payment] = await paymentsOf(deps, nft.id, 'accepted');
   if (!payment) return 'done';
-  const payer = await solanaWalletOf(deps, nft.userId);
+  const payer = await solanaWalletOf(deps, deps.db.db, { userId: nft.userId });
   const hash = payment.transactionHash;
   const verdict = await checkGasPayment(deps, nft, hash, gasExpectation(deps, nft, payer, 'finalized'));
   if (verdict.ok) {
@@ -139,7 +139,7 @@ export async function expireUnpaidClaim(deps: Deps, nftId: number): Promise<Sett
   if (found?.status !== 'new') return 'done';
   const reports = await settleReports(deps, found);
   for (const signature of await gasPaymentCandidates(deps, found)) {
-    if (await paymentByHash(deps, signature)) continue;
+    if (await paymentByHash(deps, deps.db.db, signature)) continue;
     const tx = await loadGasTransaction(deps, found, signature);
     if (!tx) continue;
     if (paidThis(found, await settleGasTransaction(deps, found.network, tx))) return 'done';

@@ -10,7 +10,7 @@ import {
   ZNicotine,
   ZPodFlavor,
 } from '@puffy/contracts';
-import type { Database, Db } from '@puffy/db';
+import { type Database, type Db, isPoolHandle } from '@puffy/db';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Deps } from '../deps';
@@ -44,9 +44,14 @@ function activeProductsQuery(db: Db, q: Database) {
 /** Prepared once per database: the public catalog reads it on every request. */
 const preparedProducts = perDatabase((db) => activeProductsQuery(db, db.db).prepare('active_products'));
 
-/** Every active product in one query (checkout never queries per item). */
-export async function loadProducts(deps: Deps, tx?: Database): Promise<Product[]> {
-  const rows = await (tx ? activeProductsQuery(deps.db, tx) : preparedProducts(deps.db).execute());
+/**
+ * Every active product in one query (checkout never queries per item). `q` is the open transaction's
+ * handle, or `deps.db.db` outside one (which takes the prepared statement).
+ */
+export async function loadProducts(deps: Deps, q: Database): Promise<Product[]> {
+  const rows = await (isPoolHandle(deps.db, q)
+    ? preparedProducts(deps.db).execute()
+    : activeProductsQuery(deps.db, q));
   return rows.map((row) => {
     const options = ZProductOptions.parse(row.options);
     return {
@@ -86,6 +91,9 @@ function toCatalog(products: Product[], settings: StoreSettings): TCatalog {
 
 /** The public catalog: active products with their options, shipping fees and the vape countries. */
 export async function readCatalog(deps: Deps): Promise<TCatalog> {
-  const [products, settings] = await Promise.all([loadProducts(deps), readStoreSettings(deps)]);
+  const [products, settings] = await Promise.all([
+    loadProducts(deps, deps.db.db),
+    readStoreSettings(deps, deps.db.db),
+  ]);
   return toCatalog(products, settings);
 }

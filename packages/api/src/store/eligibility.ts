@@ -11,8 +11,8 @@ import { whitelistBenefit } from './whitelist';
  */
 export async function eligibleProducts(deps: Deps, userId: string): Promise<TEligibleProducts> {
   const [products, whitelist, passes] = await Promise.all([
-    loadProducts(deps),
-    whitelistBenefit(deps, userId),
+    loadProducts(deps, deps.db.db),
+    whitelistBenefit(deps, deps.db.db, userId),
     passSummary(deps, userId),
   ]);
   const colorways: TEligibleProducts['colorways'] = {};

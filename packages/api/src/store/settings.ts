@@ -1,4 +1,4 @@
-import { type Database, type Db, settingKeys } from '@puffy/db';
+import { type Database, type Db, isPoolHandle, settingKeys } from '@puffy/db';
 import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Deps } from '../deps';
@@ -33,8 +33,11 @@ function storeSettingsQuery(db: Db, q: Database) {
 /** Prepared once per database: the catalog reads these on every request (a transaction builds its own). */
 const preparedStoreSettings = perDatabase((db) => storeSettingsQuery(db, db.db).prepare('store_settings'));
 
-export async function readStoreSettings(deps: Deps, tx?: Database): Promise<StoreSettings> {
-  const rows = await (tx ? storeSettingsQuery(deps.db, tx) : preparedStoreSettings(deps.db).execute());
+/** `q` is the open transaction's handle, or `deps.db.db` outside one (which takes the prepared statement). */
+export async function readStoreSettings(deps: Deps, q: Database): Promise<StoreSettings> {
+  const rows = await (isPoolHandle(deps.db, q)
+    ? preparedStoreSettings(deps.db).execute()
+    : storeSettingsQuery(deps.db, q));
   const byKey = new Map(rows.map((row) => [row.key, row.value]));
   const shipping = ZShippingFees.safeParse(byKey.get(settingKeys.shippingFees));
   const vapeCountries = ZVapeCountries.safeParse(byKey.get(settingKeys.vapeCountries));

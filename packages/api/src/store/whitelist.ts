@@ -2,11 +2,13 @@ import { type Database, lockKey } from '@puffy/db';
 import { and, count, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Deps } from '../deps';
 
-/** A whitelist holder is a member whose promotional (WL) NFT is minted. */
-export async function isWhitelistHolder(deps: Deps, userId: string, tx?: Database): Promise<boolean> {
-  const { db } = deps;
-  const n = db.t.userNfts;
-  const [row] = await (tx ?? db.db)
+/**
+ * A whitelist holder is a member whose promotional (WL) NFT is minted. `q` is the open transaction's
+ * handle, or `deps.db.db` outside one.
+ */
+export async function isWhitelistHolder(deps: Deps, q: Database, userId: string): Promise<boolean> {
+  const n = deps.db.t.userNfts;
+  const [row] = await q
     .select({ id: n.id })
     .from(n)
     .where(and(eq(n.userId, userId), eq(n.status, 'minted')))
@@ -30,14 +32,12 @@ export interface WhitelistBenefit {
   available: boolean;
 }
 
-export async function whitelistBenefit(deps: Deps, userId: string, tx?: Database): Promise<WhitelistBenefit> {
-  const { db } = deps;
-  const up = db.t.userProducts;
-  const d = db.t.devicePasses;
-  const reader = tx ?? db.db;
+export async function whitelistBenefit(deps: Deps, q: Database, userId: string): Promise<WhitelistBenefit> {
+  const up = deps.db.t.userProducts;
+  const d = deps.db.t.devicePasses;
   const [holder, [claimed], [issued]] = await Promise.all([
-    isWhitelistHolder(deps, userId, tx),
-    reader
+    isWhitelistHolder(deps, q, userId),
+    q
       .select({ n: count() })
       .from(up)
       .where(
@@ -48,7 +48,7 @@ export async function whitelistBenefit(deps: Deps, userId: string, tx?: Database
           isNull(up.revokedAt),
         ),
       ),
-    reader
+    q
       .select({ n: count() })
       .from(d)
       .where(and(eq(d.ownerUserId, userId), eq(d.source, 'wl_nft'))),

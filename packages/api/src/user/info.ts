@@ -51,7 +51,7 @@ export async function userInfo(deps: Pick<Deps, 'db'>, userId: string): Promise<
     products,
   ] = await Promise.all([
     listWallets(deps, userId),
-    twitterLockState(deps, userId),
+    twitterLockState(deps, deps.db.db, userId),
     db
       .select({ points: t.userPoints.points })
       .from(t.userPoints)

@@ -85,7 +85,7 @@ export const userRouter = router({
 
   twitterLock: authedProcedure
     .output(ZTwitterLockState)
-    .query(({ ctx }) => twitterLockState(ctx.deps, ctx.session.userId)),
+    .query(({ ctx }) => twitterLockState(ctx.deps, ctx.deps.db.db, ctx.session.userId)),
 
   /** A fresh challenge for the wallet about to be linked (signed like a sign-in message). */
   linkWalletChallenge: authedProcedure

@@ -29,7 +29,7 @@ function configured(deps: Pick<Deps, 'twitter'>): TwitterOAuthConfig {
 
 export async function startTwitterLink(deps: TwitterDeps, userId: string): Promise<TTwitterStartOutput> {
   const config = configured(deps);
-  const lock = await twitterLockState(deps, userId);
+  const lock = await twitterLockState(deps, deps.db.db, userId);
   if (lock.locked) throw lockedError(lock);
   const { url, state, codeVerifier } = twitterAuthorizeUrl(config);
   const expiresAt = new Date(deps.clock.now().getTime() + STATE_TTL_MS);
@@ -75,7 +75,7 @@ export async function completeTwitterLink(
   const accessToken = await exchangeTwitterCode(config, input.code, pending.codeVerifier);
   const profile = await fetchTwitterProfile(config, accessToken);
   await saveTwitterLink(deps, userId, profile);
-  const lock = await twitterLockState(deps, userId);
+  const lock = await twitterLockState(deps, deps.db.db, userId);
   return { twitter: { id: profile.id, handle: profile.username, locked: lock.locked } };
 }
 
@@ -97,7 +97,7 @@ async function saveTwitterLink(
       const [me] = await tx.select().from(t.users).where(eq(t.users.id, userId)).limit(1);
       if (!me) throw new PreconditionFailed('Your account no longer exists.', 'no_user');
       if (me.twitterId && me.twitterId !== profile.id) {
-        const lock = await twitterLockState(deps, userId, tx);
+        const lock = await twitterLockState(deps, tx, userId);
         if (lock.locked) throw lockedError(lock);
       }
       await tx
@@ -126,14 +126,15 @@ const X_ACTIVITY_KINDS = ['link_x', 'x_post'] as const;
 /**
  * Locked once the link earned something (an X activity completed) or an admin locked it; a locked
  * link cannot be unlinked or replaced, so one X account cannot collect rewards on several members.
+ * `q` is the open transaction's handle, or `deps.db.db` outside one.
  */
 export async function twitterLockState(
   deps: Pick<Deps, 'db'>,
+  q: Database,
   userId: string,
-  tx: Database = deps.db.db,
 ): Promise<TTwitterLockState> {
   const { t } = deps.db;
-  const [me] = await tx
+  const [me] = await q
     .select({ twitterId: t.users.twitterId, twitterLocked: t.users.twitterLocked })
     .from(t.users)
     .where(eq(t.users.id, userId))
@@ -142,7 +143,7 @@ export async function twitterLockState(
   if (me.twitterLocked) {
     return { linked: true, locked: true, reason: 'Your X account is locked because it has earned rewards.' };
   }
-  const [earned] = await tx
+  const [earned] = await q
     .select({ id: t.userActivities.id })
     .from(t.userActivities)
     .innerJoin(t.activities, eq(t.activities.id, t.userActivities.activityId))
@@ -167,7 +168,7 @@ export async function twitterLockState(
 export async function unlinkTwitter(deps: TwitterDeps, userId: string): Promise<{ ok: true }> {
   const { t } = deps.db;
   await deps.db.withTransaction(async (tx) => {
-    const lock = await twitterLockState(deps, userId, tx);
+    const lock = await twitterLockState(deps, tx, userId);
     if (!lock.linked) throw new PreconditionFailed('No X account is linked.', 'x_not_linked');
     if (lock.locked) throw lockedError(lock);
     await tx

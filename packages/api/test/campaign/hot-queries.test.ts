@@ -33,7 +33,7 @@ describe.each(testDatabases())('hot query plans on $label', (database) => {
   async function plan(query: { toSQL(): { sql: string; params: unknown[] } }): Promise<string> {
     const db = test.db;
     if (db.dialect === 'sqlite') {
-      const rows = await rawRows(db, sql`explain query plan ${statement(query)}`);
+      const rows = await rawRows(db, sql`explain query plan ${statement(query)}`, db.db);
       return rows.map((r) => String(r.detail)).join('\n');
     }
     return db.withTransaction(async (tx) => {

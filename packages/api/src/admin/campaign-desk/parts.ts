@@ -61,10 +61,11 @@ async function promotionsOf(deps: Pick<Deps, 'db'>, q: Q, campaignId: number) {
     .orderBy(asc(t.promotions.id));
 }
 
+/** The campaign as operators edit it; `q` is the open transaction's handle, or `deps.db.db` outside one. */
 export async function campaignDetail(
   deps: Pick<Deps, 'db'>,
+  q: Q,
   campaignId: number,
-  q: Q = deps.db.db,
 ): Promise<TAdminCampaignDetail> {
   const campaign = await loadAdminCampaign(deps, q, campaignId);
   const [activities, promotions] = await Promise.all([
@@ -87,7 +88,7 @@ export async function campaignPreview(
   campaignId: number,
 ): Promise<TCampaignPreview> {
   const { db, t } = deps.db;
-  const detail = await campaignDetail(deps, campaignId);
+  const detail = await campaignDetail(deps, db, campaignId);
   const [row] = await db.select().from(t.campaigns).where(eq(t.campaigns.id, campaignId)).limit(1);
   if (!row) throw new NotFound('No campaign has this id.', 'campaign_not_found');
   const missing = missingForMembers(detail.campaign, detail.promotions.length);
@@ -155,7 +156,7 @@ export async function saveCampaignActivity(
       before: before ?? null,
       after: { activityId, ...values },
     });
-    return campaignDetail(deps, input.campaignId, tx);
+    return campaignDetail(deps, tx, input.campaignId);
   });
 }
 
@@ -179,7 +180,7 @@ export async function removeCampaignActivity(
       before,
       after: null,
     });
-    return campaignDetail(deps, input.campaignId, tx);
+    return campaignDetail(deps, tx, input.campaignId);
   });
 }
 
@@ -237,7 +238,7 @@ export async function savePromotion(
       before,
       after: { campaignId: input.campaignId, ...values },
     });
-    return campaignDetail(deps, input.campaignId, tx);
+    return campaignDetail(deps, tx, input.campaignId);
   });
 }
 
@@ -272,6 +273,6 @@ export async function removePromotion(
       before,
       after: null,
     });
-    return campaignDetail(deps, input.campaignId, tx);
+    return campaignDetail(deps, tx, input.campaignId);
   });
 }

@@ -84,7 +84,7 @@ const campaignsRouter = router({
   get: desk
     .input(ZAdminCampaignId)
     .output(ZAdminCampaignDetail)
-    .query(({ ctx, input }) => campaignDetail(ctx.deps, input.campaignId)),
+    .query(({ ctx, input }) => campaignDetail(ctx.deps, ctx.deps.db.db, input.campaignId)),
   preview: desk
     .input(ZAdminCampaignId)
     .output(ZCampaignPreview)
