@@ -68,14 +68,12 @@ async function seed(db: Db, holders: number): Promise<{ campaignId: number; samp
     ]);
     for (const row of rows.slice(0, Math.ceil((SAMPLE * chunk) / holders))) sample.push(String(row[1]));
     await db.withTransaction((tx) =>
-      insertManySkippingConflicts(
-        db,
-        tx,
-        t.snapshotHolders,
-        [t.snapshotHolders.snapshotId, t.snapshotHolders.address, t.snapshotHolders.amount],
+      insertManySkippingConflicts(db, tx, {
+        table: t.snapshotHolders,
+        columns: [t.snapshotHolders.snapshotId, t.snapshotHolders.address, t.snapshotHolders.amount],
         rows,
-        t.snapshotHolders.address,
-      ),
+        key: t.snapshotHolders.address,
+      }),
     );
   }
   return { campaignId: campaign.id, sample };
