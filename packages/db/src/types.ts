@@ -6,7 +6,7 @@ export type Schema = typeof pgSchema;
 
 /**
  * What query code is written against. On SQLite the handle underneath is drizzle's sqlite-proxy
- * database presented under this type (see sqlite/client.ts for the one place that does it).
+ * database presented under this type (see sqlite/as-postgres.ts for the one place that does it).
  */
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
 

@@ -14,8 +14,9 @@ const sqliteShapes: Record<string, TableShape> = Object.fromEntries(
 );
 
 /**
- * The justification of the one cast in sqlite/client.ts: the SQLite tables describe exactly what the
- * Postgres tables describe, so query code typed against Postgres means the same on SQLite.
+ * The justification of src/sqlite/as-postgres.ts, the one place SQLite takes the Postgres types: the
+ * SQLite tables describe exactly what the Postgres tables describe, so query code typed against
+ * Postgres means the same on SQLite.
  */
 describe('schema parity between pg and sqlite', () => {
   it('exports the same tables under the same names', () => {
