@@ -80,7 +80,10 @@ describe('ErrorBoundary', () => {
         <Bomb error={apiError} />
       </ErrorBoundary>,
     );
-    expect(screen.getByRole('alert').textContent).toContain('Reference: req-boom-1');
+    // The request id is for support: folded under "Details", out of the message.
+    const details = screen.getByRole('alert').querySelector('details');
+    expect(details?.querySelector('summary')?.textContent).toBe('Details');
+    expect(details?.textContent).toContain('req-boom-1');
     expect(reports[0]?.requestId).toBe('req-boom-1');
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(onReset).toHaveBeenCalledOnce();

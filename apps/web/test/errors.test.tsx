@@ -37,18 +37,75 @@ describe('describeError', () => {
     });
   });
 
-  it('keeps field errors for forms', async () => {
+  it('keeps field errors for forms, in words for people instead of the schema’s report', async () => {
     const error = await errorFrom((path) =>
-      failure(path, 'BAD_REQUEST', 400, 'Invalid input: chain: Invalid option', {
-        fieldErrors: { chain: ['Invalid option: expected one of "sol"|"evm"|"ton"'] },
-      }),
+      failure(
+        path,
+        'BAD_REQUEST',
+        400,
+        'Invalid input: chain: Invalid option; shippingAddress.name: Too small: expected string to have >=2 characters',
+        {
+          fieldErrors: {
+            chain: ['Invalid option: expected one of "sol"|"evm"|"ton"'],
+            'shippingAddress.name': ['Too small: expected string to have >=2 characters'],
+          },
+        },
+      ),
     );
     expect(describeError(error)).toMatchObject({
       code: 'BAD_REQUEST',
       title: 'Please check what you entered',
-      fieldErrors: { chain: ['Invalid option: expected one of "sol"|"evm"|"ton"'] },
+      message: 'Some of what you entered needs another look.',
+      fieldErrors: {
+        chain: ['Choose one of the options offered.'],
+        'shippingAddress.name': ['Use at least 2 characters.'],
+      },
       retryAfterSeconds: null,
     });
+  });
+
+  it('drops rule names and ids from a refusal written for people', async () => {
+    const error = await errorFrom((path) =>
+      failure(
+        path,
+        'BAD_REQUEST',
+        400,
+        'The vape device comes in Community for you, not Black. (rule: colorway)',
+        {
+          fieldErrors: { 'items.0.colorway': ['The vape device comes in Community for you, not Black.'] },
+          reason: 'colorway',
+        },
+      ),
+    );
+    const shown = describeError(error);
+    expect(shown.message).toBe('The vape device comes in Community for you, not Black.');
+    render(<ErrorMessage error={error} />);
+    const alert = screen.getByRole('alert');
+    const visible = [...alert.querySelectorAll('h3, p, li')]
+      .filter((node) => !node.closest('details'))
+      .map((node) => node.textContent)
+      .join(' ');
+    expect(visible).not.toMatch(/rule|items\.0|req-45369763|Reference/);
+    expect(alert.querySelector('details summary')?.textContent).toBe('Details');
+    expect(alert.querySelector('details')?.textContent).toContain('req-45369763');
+  });
+
+  it('turns the schema’s words and field paths into advice with a label', async () => {
+    const error = await errorFrom((path) =>
+      failure(
+        path,
+        'BAD_REQUEST',
+        400,
+        'Invalid input: items.0.quantity: Too big: expected number to be <=5',
+        {
+          fieldErrors: { 'items.0.quantity': ['Too big: expected number to be <=5'] },
+        },
+      ),
+    );
+    render(<ErrorMessage error={error} />);
+    const alert = screen.getByRole('alert');
+    expect(alert.querySelector('li')?.textContent).toBe('Cart line 1, quantity: Use 5 or less.');
+    expect(alert.textContent).not.toMatch(/items\.0|Too big|expected/);
   });
 
   it('calls anything without our error data a connection problem', async () => {

@@ -245,7 +245,7 @@ describe('OAuth callback page', () => {
         timeout: 5000,
       }),
     ).toBeTruthy();
-    expect(screen.getByText(/Reference: req-45369763/)).toBeTruthy();
+    expect(screen.getByRole('alert').querySelector('details')?.textContent).toContain('req-45369763');
   });
 
   it('explains a refusal on X and a visit without X’s answer, asking the server nothing', async () => {

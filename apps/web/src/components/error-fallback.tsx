@@ -1,4 +1,5 @@
 import { describeError, isApiError } from '../lib/errors';
+import { ErrorDetails } from './error-message';
 
 interface ErrorFallbackProps {
   error: unknown;
@@ -19,7 +20,7 @@ export function ErrorFallback({ error, onRetry, scope = 'section' }: ErrorFallba
     <section className="card error-card" role="alert">
       <h2>Something went wrong</h2>
       <p>{message}</p>
-      {shown.requestId && <p className="muted small">Reference: {shown.requestId}</p>}
+      <ErrorDetails requestId={shown.requestId} />
       <button type="button" onClick={onRetry}>
         Try again
       </button>

@@ -1,6 +1,7 @@
 import type { AppRouter } from '@puffy/api/router-type';
 import type { TErrorCode } from '@puffy/contracts';
 import { isTRPCClientError, type TRPCClientError } from '@trpc/client';
+import { schemaIssueInWords, withoutInternals } from './field-words';
 
 /**
  * What a failure means to the member: our API's codes, the two ways a call fails before it, and
@@ -12,10 +13,10 @@ export interface ShownError {
   code: ShownErrorCode;
   title: string;
   message: string;
-  /** Field path → messages, for forms to show beside their inputs. */
+  /** Field path → messages in words for people, for forms to show beside their inputs. */
   fieldErrors: Record<string, string[]>;
   retryAfterSeconds: number | null;
-  /** Quoted to support so they can find the server's log line. */
+  /** Quoted to support so they can find the server's log line (shown under "Details", never in the message). */
   requestId: string | null;
   httpStatus: number | null;
   /** A narrower domain reason to branch on, e.g. `campaign_full`. */
@@ -38,6 +39,11 @@ const TITLES: Partial<Record<ShownErrorCode, string>> = {
 const FALLBACK_TITLE = 'Something went wrong';
 
 const NETWORK_MESSAGE = 'We could not reach the server. Check your connection and try again.';
+/** tRPC's own answer for a procedure this server does not have (an older server behind a newer SPA). */
+const ROUTER_MISSING = /^No procedure found on path/;
+const MISSING_MESSAGE =
+  'This part of the app is not available on the server right now. Please try again later.';
+const SCHEMA_MESSAGE = 'Some of what you entered needs another look.';
 const TIMEOUT_MESSAGE = 'The server did not answer in time. Check your connection and try again.';
 
 /** The router's error shape is typed through AppRouter, so no cast is needed to read `error.data`. */
@@ -92,11 +98,24 @@ function withoutApiData(error: unknown): ShownError {
 export function describeError(error: unknown): ShownError {
   if (!isApiError(error) || !error.data) return withoutApiData(error);
   const data = error.data;
+  const fieldErrors = data.fieldErrors ?? {};
+  // The schema's refusal lists paths and library text in its message (for developers); a domain
+  // refusal is already written for people, less any rule name or id meant for the logs.
+  const schemaRefusal = data.code === 'BAD_REQUEST' && error.message.startsWith('Invalid input:');
   return {
     code: data.code,
     title: TITLES[data.code] ?? FALLBACK_TITLE,
-    message: error.message,
-    fieldErrors: data.fieldErrors ?? {},
+    message: schemaRefusal
+      ? SCHEMA_MESSAGE
+      : ROUTER_MISSING.test(error.message)
+        ? MISSING_MESSAGE
+        : withoutInternals(error.message),
+    fieldErrors: Object.fromEntries(
+      Object.entries(fieldErrors).map(([path, messages]) => [
+        path,
+        messages.map((m) => (schemaRefusal ? schemaIssueInWords(m) : withoutInternals(m))),
+      ]),
+    ),
     retryAfterSeconds: data.retryAfterSeconds ?? null,
     requestId: data.requestId ?? null,
     httpStatus: data.httpStatus ?? null,
