@@ -1,5 +1,6 @@
 import bs58 from 'bs58';
 import { clientAddress, type LoadRequest, measureLoad } from './http';
+import { benchServerEnv } from './limits';
 import { startServerProcess } from './server-process';
 import { fmt, type Measure, type Row } from './table';
 
@@ -75,9 +76,8 @@ export const apiLatencyMeasure: Measure = {
   name: 'api-latency',
   async run({ short }) {
     const server = await startServerProcess({
+      ...benchServerEnv,
       SEED_DEMO: 'true',
-      RATE_LIMIT_IP_PER_MINUTE: '100000000',
-      TRUST_PROXY: 'true',
     });
     try {
       const listed = await fetch(`${server.url}${query('campaign.list', { limit: 1 })}`);

@@ -4,15 +4,15 @@
 import { apiLatencyMeasure } from './api-latency';
 import { ed25519Measure } from './ed25519';
 import { eligibilityMeasure } from './eligibility';
-import { httpTrpcMeasure } from './http-trpc';
 import { importTargetsMeasure } from './import-targets';
 import { leaderboardMeasure } from './leaderboard';
 import { snapshotImportMeasure } from './snapshot-import';
 import { spaMeasure } from './spa';
 import type { Measure } from './table';
+import { throughputMeasure } from './throughput';
 
 export const measures: Measure[] = [
-  httpTrpcMeasure,
+  throughputMeasure,
   eligibilityMeasure,
   apiLatencyMeasure,
   leaderboardMeasure,
