@@ -3,12 +3,12 @@ import type {
   TActivityCompleteOutput,
   TActivityListInput,
   TActivityListOutput,
-  TActivityStatus,
 } from '@puffy/contracts';
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Deps } from '../deps';
 import { afterIdCursor, toIdPage } from '../platform/cursor';
 import { BadInput, PreconditionFailed } from '../platform/errors';
+import { type MemberActivityState, memberActivityStates } from './campaign-completions';
 import {
   activitySettings,
   campaignActivity,
@@ -17,7 +17,7 @@ import {
   visibleCampaign,
 } from './catalog';
 import { completeActivityOnce } from './completion';
-import { campaignScope, GLOBAL_SCOPE, pointsOf } from './ledger';
+import { campaignScope, pointsOf } from './ledger';
 import { parseXPostUrl, sameXHandle } from './x-post';
 
 const automaticWhen: Record<string, string> = {
@@ -125,19 +125,18 @@ export async function listCampaignActivities(
     (row) => row,
   );
   const states = userId
-    ? await completionStates(
-        deps,
+    ? await memberActivityStates(deps, deps.db.db, {
         userId,
-        input.campaignId,
-        page.items.map((r) => r.activityId),
-      )
-    : new Map();
-  const scope = campaignScope(input.campaignId);
+        campaignId: input.campaignId,
+        activities: page.items,
+      })
+    : new Map<number, MemberActivityState>();
+  const scopeKey = campaignScope(input.campaignId);
   return {
-    points: userId ? await pointsOf(deps, deps.db.db, { userId, scopeKey: scope }) : 0,
+    points: userId ? await pointsOf(deps, deps.db.db, { userId, scopeKey }) : 0,
     nextCursor: page.nextCursor,
     items: page.items.map((row) => {
-      const state = states.get(`${row.activityId}:${row.scope === 'global' ? GLOBAL_SCOPE : scope}`);
+      const state = states.get(row.activityId);
       return {
         activityId: row.activityId,
         name: row.name,
@@ -153,27 +152,4 @@ export async function listCampaignActivities(
       };
     }),
   };
-}
-
-async function completionStates(deps: Deps, userId: string, campaignId: number, activityIds: number[]) {
-  const states = new Map<string, { status: TActivityStatus; completedAt: Date | null }>();
-  if (activityIds.length === 0) return states;
-  const { db, t } = deps.db;
-  const rows = await db
-    .select({
-      activityId: t.userActivities.activityId,
-      scopeKey: t.userActivities.scopeKey,
-      status: t.userActivities.status,
-      completedAt: t.userActivities.completedAt,
-    })
-    .from(t.userActivities)
-    .where(
-      and(
-        eq(t.userActivities.userId, userId),
-        inArray(t.userActivities.activityId, activityIds),
-        inArray(t.userActivities.scopeKey, [GLOBAL_SCOPE, campaignScope(campaignId)]),
-      ),
-    );
-  for (const row of rows) states.set(`${row.activityId}:${row.scopeKey}`, row);
-  return states;
 }

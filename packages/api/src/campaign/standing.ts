@@ -1,8 +1,8 @@
 import type { TCampaignInfo } from '@puffy/contracts';
 import { and, count, desc, eq, isNull, or, sum } from 'drizzle-orm';
+import { memberActivityStates } from '../activity/campaign-completions';
 import type { Deps } from '../deps';
 import { findEligibility } from '../eligibility/record';
-import { activityScopeKey } from '../eligibility/rules';
 import { getCampaign } from './queries';
 
 type StandingDeps = Pick<Deps, 'db' | 'clock'>;
@@ -58,23 +58,9 @@ async function activityStanding(deps: StandingDeps, userId: string, campaignId: 
     .innerJoin(t.activities, eq(t.activities.id, t.campaignActivities.activityId))
     .where(eq(t.campaignActivities.campaignId, campaignId))
     .orderBy(t.campaignActivities.id);
-  const done = await db
-    .select({
-      activityId: t.userActivities.activityId,
-      scopeKey: t.userActivities.scopeKey,
-      status: t.userActivities.status,
-      completedAt: t.userActivities.completedAt,
-    })
-    .from(t.userActivities)
-    .where(
-      and(
-        eq(t.userActivities.userId, userId),
-        or(eq(t.userActivities.scopeKey, String(campaignId)), eq(t.userActivities.scopeKey, 'global')),
-      ),
-    );
-  const byKey = new Map(done.map((d) => [`${d.activityId}:${d.scopeKey}`, d]));
+  const states = await memberActivityStates(deps, db, { userId, campaignId, activities: rows });
   return rows.map((row) => {
-    const mine = byKey.get(`${row.activityId}:${activityScopeKey(row.scope, campaignId)}`);
+    const mine = states.get(row.activityId);
     return {
       activityId: row.activityId,
       name: row.name,

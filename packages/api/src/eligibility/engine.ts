@@ -8,7 +8,7 @@ import type {
   TNetwork,
 } from '@puffy/contracts';
 import { ZNetwork } from '@puffy/contracts';
-import { and, eq, inArray } from 'drizzle-orm';
+import { notCompletedIn } from '../activity/campaign-completions';
 import type { Deps } from '../deps';
 import { checkHolder } from './holder-check';
 import { checkAllowList, checkDiscord, checkReferral } from './member-checks';
@@ -191,20 +191,10 @@ async function missingActivities(
   if (required.length === 0) return [];
   const toMissing = (a: (typeof required)[number]) => ({ activityId: a.activityId, name: a.name });
   if (!userId) return required.map(toMissing);
-  const { db, t } = deps.db;
-  const done = await db
-    .select({ activityId: t.userActivities.activityId, scopeKey: t.userActivities.scopeKey })
-    .from(t.userActivities)
-    .where(
-      and(
-        eq(t.userActivities.userId, userId),
-        eq(t.userActivities.status, 'completed'),
-        inArray(
-          t.userActivities.activityId,
-          required.map((a) => a.activityId),
-        ),
-      ),
-    );
-  const completed = new Set(done.map((d) => `${d.activityId}:${d.scopeKey}`));
-  return required.filter((a) => !completed.has(`${a.activityId}:${a.scopeKey}`)).map(toMissing);
+  const missing = await notCompletedIn(deps, deps.db.db, {
+    userId,
+    campaignId: rules.campaign.id,
+    activities: required,
+  });
+  return missing.map(toMissing);
 }

@@ -1,5 +1,6 @@
 import type { TEligibilityMethod } from '@puffy/contracts';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { type CampaignActivityRef, requiredActivitiesOf } from '../activity/campaign-completions';
 import type { Deps } from '../deps';
 
 type CampaignRow = Deps['db']['t']['campaigns']['$inferSelect'];
@@ -9,11 +10,8 @@ export interface MethodRule {
   config: Record<string, unknown>;
 }
 
-export interface RequiredActivity {
-  activityId: number;
+export interface RequiredActivity extends CampaignActivityRef {
   name: string;
-  /** The user_activities scope key a completion of this activity carries in this campaign. */
-  scopeKey: string;
 }
 
 /** Everything eligibility needs to know about one campaign, read once per check. */
@@ -53,30 +51,11 @@ export async function loadCampaignRules(
       .from(t.campaignEligibleMethods)
       .where(inArray(t.campaignEligibleMethods.campaignId, ids))
       .orderBy(t.campaignEligibleMethods.id),
-    db
-      .select({
-        campaignId: t.campaignActivities.campaignId,
-        activityId: t.activities.id,
-        name: t.activities.name,
-        scope: t.activities.scope,
-      })
-      .from(t.campaignActivities)
-      .innerJoin(t.activities, eq(t.activities.id, t.campaignActivities.activityId))
-      .where(and(inArray(t.campaignActivities.campaignId, ids), eq(t.campaignActivities.required, true)))
-      .orderBy(t.campaignActivities.id),
+    requiredActivitiesOf(deps, db, ids),
   ]);
   for (const campaign of campaigns) rules.set(campaign.id, { campaign, methods: [], requiredActivities: [] });
   for (const m of methods) rules.get(m.campaignId)?.methods.push({ method: m.method, config: m.config });
-  for (const a of required) {
-    rules.get(a.campaignId)?.requiredActivities.push({
-      activityId: a.activityId,
-      name: a.name,
-      scopeKey: activityScopeKey(a.scope, a.campaignId),
-    });
-  }
+  for (const { campaignId, ...activity } of required)
+    rules.get(campaignId)?.requiredActivities.push(activity);
   return rules;
 }
-
-/** 'global' for activities done once for every campaign, the campaign id otherwise (schema's scope_key). */
-export const activityScopeKey = (scope: 'global' | 'campaign', campaignId: number): string =>
-  scope === 'global' ? 'global' : String(campaignId);

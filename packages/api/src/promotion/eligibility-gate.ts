@@ -1,4 +1,5 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import { notCompletedIn, requiredActivitiesOf } from '../activity/campaign-completions';
 import type { Deps } from '../deps';
 import { PreconditionFailed } from '../platform/errors';
 
@@ -7,7 +8,11 @@ import { PreconditionFailed } from '../platform/errors';
  * `campaign.checkEligible`), and every activity the campaign marks required completed. The refusal names
  * what is missing so the SPA can send the member to it.
  */
-export async function assertMayClaim(deps: Deps, userId: string, campaignId: number): Promise<void> {
+export async function assertMayClaim(
+  deps: Pick<Deps, 'db'>,
+  userId: string,
+  campaignId: number,
+): Promise<void> {
   const { t, db } = deps.db;
   const [eligible] = await db
     .select({ id: t.userCampaignEligibles.id })
@@ -22,33 +27,11 @@ export async function assertMayClaim(deps: Deps, userId: string, campaignId: num
       'not_eligible',
     );
   }
-  const required = await db
-    .select({ activityId: t.campaignActivities.activityId, name: t.activities.name })
-    .from(t.campaignActivities)
-    .innerJoin(t.activities, eq(t.activities.id, t.campaignActivities.activityId))
-    .where(and(eq(t.campaignActivities.campaignId, campaignId), eq(t.campaignActivities.required, true)));
-  if (required.length === 0) return;
-  const done = await db
-    .select({ activityId: t.userActivities.activityId, campaignId: t.userActivities.campaignId })
-    .from(t.userActivities)
-    .where(
-      and(
-        eq(t.userActivities.userId, userId),
-        eq(t.userActivities.status, 'completed'),
-        inArray(
-          t.userActivities.activityId,
-          required.map((r) => r.activityId),
-        ),
-      ),
-    );
-  // A global activity (campaign null) counts for every campaign; a campaign one only for its own.
-  const completed = new Set(
-    done.filter((d) => d.campaignId === null || d.campaignId === campaignId).map((d) => d.activityId),
-  );
-  const missing = required.filter((r) => !completed.has(r.activityId)).map((r) => r.name);
+  const required = await requiredActivitiesOf(deps, db, [campaignId]);
+  const missing = await notCompletedIn(deps, db, { userId, campaignId, activities: required });
   if (missing.length > 0) {
     throw new PreconditionFailed(
-      `Complete the required activities first: ${missing.join(', ')}.`,
+      `Complete the required activities first: ${missing.map((r) => r.name).join(', ')}.`,
       'activities_missing',
     );
   }
