@@ -11,7 +11,11 @@ const PER_RESPONSE = new Set(['date', 'content-length', 'connection', 'keep-aliv
  * Starts bare-hono.ts answering `path` exactly as our server at `origin` answers it now (status,
  * headers, body, fetched once): the baseline does the HTTP work and none of ours.
  */
-export async function startBareHono(origin: string, request: LoadRequest): Promise<BenchProcess> {
+export async function startBareHono(
+  origin: string,
+  request: LoadRequest,
+  options: { profileDir?: string } = {},
+): Promise<BenchProcess> {
   const response = await fetch(`${origin}${request.path}`, { headers: request.headers });
   if (!response.ok)
     throw new Error(`${request.path} answered ${response.status} while capturing the baseline`);
@@ -20,6 +24,7 @@ export async function startBareHono(origin: string, request: LoadRequest): Promi
   const path = request.path.split('?')[0] ?? request.path;
   return spawnBenchProcess('scripts/bench/bare-hono.ts', {
     readyPath: request.path,
+    profileDir: options.profileDir,
     env: { BARE_ANSWER: JSON.stringify({ path, status: response.status, headers, body }) },
   });
 }

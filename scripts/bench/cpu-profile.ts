@@ -9,6 +9,7 @@ const ZProfile = z.object({
   nodes: z.array(
     z.object({
       id: z.number(),
+      children: z.array(z.number()).optional(),
       callFrame: z.object({ functionName: z.string(), url: z.string(), lineNumber: z.number() }),
     }),
   ),
@@ -29,6 +30,8 @@ export interface ProfileSummary {
   totalMs: number;
   idleMs: number;
   functions: SelfTime[];
+  /** Time with the function anywhere on the stack (recursion counted once). */
+  inclusive: SelfTime[];
   areas: SelfTime[];
   /** False when the window did not fall inside the profile and every sample was counted. */
   windowed: boolean;
@@ -49,8 +52,17 @@ function shortWhere(url: string, line: number): string {
   if (url === '') return '';
   const trimmed = url.replace(/^file:\/\//, '').replace(/^.*node_modules\/\.pnpm\/[^/]+\/node_modules\//, '');
   const local = trimmed.replace(/^.*?\/((?:apps|packages|scripts)\/)/, '$1');
-  return `${local}:${line + 1}`;
+  // tsx compiles our TypeScript without keeping lines, so line 0 says nothing there.
+  return line > 0 ? `${local}:${line + 1}` : local;
 }
+
+const ranked = (
+  entries: Iterable<{ name: string; where: string; us: number }>,
+  share: (us: number) => number,
+) =>
+  [...entries]
+    .sort((a, b) => b.us - a.us)
+    .map((f) => ({ name: f.name, where: f.where, ms: f.us / 1000, share: share(f.us) }));
 
 /**
  * Self time by function over the samples taken between `fromUs` and `toUs` (the profile's clock is
@@ -59,6 +71,11 @@ function shortWhere(url: string, line: number): string {
 export function summarize(json: unknown, window?: { fromUs: number; toUs: number }): ProfileSummary {
   const profile = ZProfile.parse(json);
   const byId = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  const parentOf = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+  const keyOf = (frame: { functionName: string; url: string; lineNumber: number }) =>
+    `${frame.functionName || '(anonymous)'}|${frame.url}|${frame.lineNumber}`;
+  const inclusive = new Map<string, { name: string; where: string; us: number }>();
   let at = profile.startTime;
   const endAt = profile.startTime + profile.timeDeltas.reduce((a, b) => a + b, 0);
   const windowed = window !== undefined && window.fromUs < endAt && window.toUs > profile.startTime;
@@ -78,10 +95,25 @@ export function summarize(json: unknown, window?: { fromUs: number; toUs: number
       idleUs += delta;
       continue;
     }
-    const key = `${name}|${frame.url}|${frame.lineNumber}`;
+    const key = keyOf(frame);
     const entry = fns.get(key) ?? { name, where: shortWhere(frame.url, frame.lineNumber), us: 0 };
     entry.us += delta;
     fns.set(key, entry);
+    const onStack = new Set<string>();
+    for (let id: number | undefined = profile.samples[i]; id !== undefined; id = parentOf.get(id)) {
+      const up = byId.get(id);
+      if (!up || up.functionName === '(root)') continue;
+      const upKey = keyOf(up);
+      if (onStack.has(upKey)) continue;
+      onStack.add(upKey);
+      const entry = inclusive.get(upKey) ?? {
+        name: up.functionName || '(anonymous)',
+        where: shortWhere(up.url, up.lineNumber),
+        us: 0,
+      };
+      entry.us += delta;
+      inclusive.set(upKey, entry);
+    }
     const area = areaOf(frame.url, name);
     areas.set(area, (areas.get(area) ?? 0) + delta);
   }
@@ -91,9 +123,8 @@ export function summarize(json: unknown, window?: { fromUs: number; toUs: number
     totalMs: totalUs / 1000,
     idleMs: idleUs / 1000,
     windowed,
-    functions: [...fns.values()]
-      .sort((a, b) => b.us - a.us)
-      .map((f) => ({ name: f.name, where: f.where, ms: f.us / 1000, share: share(f.us) })),
+    functions: ranked(fns.values(), share),
+    inclusive: ranked(inclusive.values(), share),
     areas: [...areas]
       .sort((a, b) => b[1] - a[1])
       .map(([name, us]) => ({ name, where: '', ms: us / 1000, share: share(us) })),
@@ -109,6 +140,12 @@ export function printSummary(summary: ProfileSummary, top: number): string {
     `| # | function (self time) | where | ms | share |`,
     '|---|---|---|---|---|',
     ...summary.functions
+      .slice(0, top)
+      .map((f, i) => `| ${i + 1} | ${f.name} | ${f.where} | ${f.ms.toFixed(0)} | ${pct(f.share)} |`),
+    '',
+    `| # | function (inclusive: on the stack) | where | ms | share |`,
+    '|---|---|---|---|---|',
+    ...summary.inclusive
       .slice(0, top)
       .map((f, i) => `| ${i + 1} | ${f.name} | ${f.where} | ${f.ms.toFixed(0)} | ${pct(f.share)} |`),
     '',
