@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ZActivityKind, ZActivityScope, ZProductKind } from './enums';
+import { ZId } from './ids';
 import { pageOf, ZPageInput } from './pagination';
-
-const ZId = z.number().int().positive();
+import { text } from './text';
 
 /** Where a member stands on one activity; `not_started` is the absence of a completion. */
 export const ZActivityStatus = z.enum(['not_started', 'completed', 'pending_review', 'rejected']);
@@ -10,7 +10,7 @@ export type TActivityStatus = z.infer<typeof ZActivityStatus>;
 
 /** What a member sends to complete an activity themself; `url` is the X post for `x_post` activities. */
 export const ZActivityProof = z.object({
-  url: z.string().trim().min(1).max(500).describe('Link to the X post, e.g. https://x.com/handle/status/123'),
+  url: text().trim().min(1).max(500).describe('Link to the X post, e.g. https://x.com/handle/status/123'),
 });
 export type TActivityProof = z.infer<typeof ZActivityProof>;
 

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { ZReferralCodeType, ZWalletChain } from './enums';
+import { ZId } from './ids';
 import { ZPageInput } from './pagination';
 import { ZReferralCode } from './referral';
+import { text } from './text';
 
 /* The campaign desk's access tools: referral codes, the bypass allow-list, the Discord bot secret. */
-
-const ZId = z.number().int().positive();
 
 export const ZReferralCodeIssue = z
   .object({
@@ -24,7 +24,7 @@ export const ZReferralCodeIssue = z
       .regex(/^[A-Za-z0-9_-]+$/, 'Use letters, digits, "-" and "_"')
       .optional(),
     /** The member credited as referrer; the acting admin when absent. */
-    ownerUserId: z.string().min(1).max(64).optional(),
+    ownerUserId: text().min(1).max(64).optional(),
   })
   .superRefine((v, ctx) => {
     if (v.type === 'limited' && v.maxUses === undefined)
@@ -47,7 +47,7 @@ export const ZAdminReferralCode = ZReferralCode.extend({
   createdAt: z.iso.datetime(),
 });
 export const ZAdminCodeSearch = ZPageInput.extend({ campaignId: ZId.optional() });
-export const ZCodeUsesInput = ZPageInput.extend({ codeId: z.string().min(1).max(64) });
+export const ZCodeUsesInput = ZPageInput.extend({ codeId: text().min(1).max(64) });
 export const ZCodeUse = z.object({
   id: z.string(),
   userId: z.string(),
@@ -56,12 +56,12 @@ export const ZCodeUse = z.object({
   reason: z.string().nullable(),
   createdAt: z.iso.datetime(),
 });
-export const ZCodeDisable = z.object({ codeId: z.string().min(1).max(64) });
+export const ZCodeDisable = z.object({ codeId: text().min(1).max(64) });
 
 export const ZAllowlistChange = z.object({
   campaignId: ZId,
   entries: z
-    .array(z.object({ chain: ZWalletChain, address: z.string().trim().min(1).max(128) }))
+    .array(z.object({ chain: ZWalletChain, address: text().trim().min(1).max(128) }))
     .min(1)
     .max(5000),
 });

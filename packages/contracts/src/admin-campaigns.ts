@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { ZCampaign, ZCampaignMedia, ZPromotion, ZSnapshotProgress } from './campaign';
 import { ZActivityKind, ZActivityScope, ZEligibilityMethod, ZNetwork } from './enums';
+import { ZId } from './ids';
 import { DecimalFormatError, solToLamports } from './money';
 import { pageOf, ZPageInput } from './pagination';
+import { storableJson, text } from './text';
+import { inputTime } from './time';
 
-const ZId = z.number().int().positive();
-const optionalText = (max: number) => z.string().trim().max(max).nullable().default(null);
+const optionalText = (max: number) => text().trim().max(max).nullable().default(null);
 
 /** The gas fee is stored as signed 64-bit integer lamports on both databases: a larger one cannot be kept. */
 const LAMPORTS_MAX = 2n ** 63n - 1n;
@@ -34,7 +36,7 @@ export const ZSolAmount = z
 export const ZMethodConfigInput = z.object({
   method: ZEligibilityMethod,
   /** Holder methods: collectionAddress (else the campaign's own on its network), collectionName, tokenId, standard, mints. Referral methods: minLevel. */
-  config: z.record(z.string(), z.unknown()).default({}),
+  config: storableJson(z.record(z.string(), z.unknown())).default({}),
 });
 export type TMethodConfigInput = z.infer<typeof ZMethodConfigInput>;
 
@@ -49,15 +51,15 @@ export const ZAdminCampaignFields = z
       .min(2)
       .max(80)
       .regex(/^[a-z0-9-]+$/, 'Use lower-case letters, digits and "-" only'),
-    name: z.string().trim().min(1, 'Give the campaign a name').max(200),
+    name: text().trim().min(1, 'Give the campaign a name').max(200),
     description: optionalText(4000),
     edition: optionalText(200),
     requirement: optionalText(2000),
     collectionAddress: optionalText(128),
     collectionName: optionalText(200),
     network: ZNetwork,
-    startAt: z.iso.datetime({ offset: true }).nullable().default(null),
-    endAt: z.iso.datetime({ offset: true }).nullable().default(null),
+    startAt: inputTime({ offset: true }).nullable().default(null),
+    endAt: inputTime({ offset: true }).nullable().default(null),
     limit: z.number().int().positive().max(INT32_MAX).nullable().default(null),
     media: ZCampaignMedia.default({}),
     nftGasFeeSol: ZSolAmount,
@@ -128,7 +130,7 @@ export const ZAdminCampaign = z.object({
 export type TAdminCampaign = z.infer<typeof ZAdminCampaign>;
 
 export const ZAdminCampaignListInput = ZPageInput.extend({
-  query: z.string().trim().max(120).optional(),
+  query: text().trim().max(120).optional(),
   archived: z.boolean().default(false),
 });
 export const ZAdminCampaignPage = pageOf(ZAdminCampaign);
@@ -141,7 +143,7 @@ export const ZCampaignGroupFields = z.object({
     .min(2)
     .max(80)
     .regex(/^[a-z0-9-]+$/, 'Use lower-case letters, digits and "-" only'),
-  name: z.string().trim().min(1).max(200),
+  name: text().trim().min(1).max(200),
   description: optionalText(2000),
 });
 export const ZCampaignGroupRow = z.object({
@@ -164,9 +166,9 @@ export const ZCampaignActivityInput = z
       .object({
         scope: ZActivityScope.default('campaign'),
         kind: ZActivityKind,
-        name: z.string().trim().min(1).max(200),
+        name: text().trim().min(1).max(200),
         description: optionalText(2000),
-        parameter: z.record(z.string(), z.unknown()).default({}),
+        parameter: storableJson(z.record(z.string(), z.unknown())).default({}),
       })
       .optional(),
     points: z.number().int().min(0, 'Points cannot be negative').max(1_000_000),
@@ -191,7 +193,7 @@ export const ZCampaignActivityRemove = z.object({ campaignId: ZId, activityId: Z
 
 /** A promotion (the NFT members claim) of a campaign. */
 export const ZPromotionFields = z.object({
-  name: z.string().trim().min(1, 'Name the NFT').max(32),
+  name: text().trim().min(1, 'Name the NFT').max(32),
   symbol: z
     .string()
     .trim()
@@ -199,8 +201,8 @@ export const ZPromotionFields = z.object({
     .max(10)
     .regex(/^[A-Z0-9]+$/, 'Use upper-case letters and digits only'),
   description: optionalText(2000),
-  image: z.string().trim().min(1, 'Give the NFT image URL').max(500),
-  video: z.string().trim().max(500).optional(),
+  image: text().trim().min(1, 'Give the NFT image URL').max(500),
+  video: text().trim().max(500).optional(),
   collectionAddress: optionalText(128),
   network: ZNetwork,
   /** Percent with up to two decimals, 0–100; stored as basis points. */

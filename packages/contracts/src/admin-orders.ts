@@ -3,28 +3,29 @@ import { ZSolanaSignature } from './auth';
 import { ZNetwork, ZNftStatus, ZOrderStatus, ZPaymentPurpose, ZPaymentStatus } from './enums';
 import { ZPageInput } from './pagination';
 import { ZCountryCode, ZUsdtAmount } from './store';
+import { text } from './text';
+import { inputTime } from './time';
 import { ZUserInfo } from './user';
 
 /* The orders and members side of the admin console (SPEC.md section 9). */
 
-const ZId = z.string().trim().min(1).max(64);
-const ZReason = z.string().trim().min(3, 'Say why in a few words').max(500);
+const ZId = text().trim().min(1).max(64);
+const ZReason = text().trim().min(3, 'Say why in a few words').max(500);
 
 export const ZAdminOrderSearch = ZPageInput.extend({
-  query: z
-    .string()
+  query: text()
     .trim()
     .min(1)
     .max(200)
     .optional()
     .describe('Order id, wallet address, email or payment transaction hash'),
   status: ZOrderStatus.optional(),
-  productSku: z.string().trim().min(1).max(64).optional(),
+  productSku: text().trim().min(1).max(64).optional(),
   country: ZCountryCode.optional(),
   /** Orders created at or after this time. */
-  from: z.iso.datetime().optional(),
+  from: inputTime().optional(),
   /** Orders created before this time. */
-  to: z.iso.datetime().optional(),
+  to: inputTime().optional(),
   /** Only orders whose shipping address raised warnings. */
   addressWarnings: z.boolean().optional(),
 });
@@ -125,11 +126,11 @@ export type TTreasuryRow = z.infer<typeof ZTreasuryRow>;
 export const ZMarkRefundedInput = z.object({
   paymentId: ZId,
   refundTransactionHash: ZSolanaSignature,
-  note: z.string().trim().max(500).optional(),
+  note: text().trim().max(500).optional(),
 });
 
 export const ZMemberLookup = z.object({
-  query: z.string().trim().min(1).max(200).describe('Wallet address, email, X id or handle, or user id'),
+  query: text().trim().min(1).max(200).describe('Wallet address, email, X id or handle, or user id'),
 });
 
 export const ZMemberStanding = z.object({
@@ -170,7 +171,7 @@ export type TAdminPass = z.infer<typeof ZAdminPass>;
 
 export const ZMemberProducts = z.object({ products: z.array(ZAdminProduct), passes: z.array(ZAdminPass) });
 export const ZGrantProductInput = ZMemberId.extend({
-  productSku: z.string().trim().min(1).max(64),
+  productSku: text().trim().min(1).max(64),
   reason: ZReason,
 });
 export const ZRevokeProductInput = z.object({ grantId: ZId, reason: ZReason });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZAdminScope, ZRole, ZSecurityEventType, ZWalletChain } from './enums';
 import { ZPageInput } from './pagination';
+import { text } from './text';
 
 /** A member as the admin console lists them. */
 export const ZAdminUserRow = z.object({
@@ -16,15 +17,15 @@ export const ZAdminUserRow = z.object({
 export type TAdminUserRow = z.infer<typeof ZAdminUserRow>;
 
 export const ZAdminUserSearch = ZPageInput.extend({
-  query: z.string().trim().max(120).optional().describe('Wallet address, email, X handle, name or user id'),
+  query: text().trim().max(120).optional().describe('Wallet address, email, X handle, name or user id'),
   role: ZRole.optional(),
 });
 
 export const ZGrantAdminInput = z.object({
-  userId: z.string().min(1).max(64),
+  userId: text().min(1).max(64),
   scopes: z.array(ZAdminScope).min(1, 'Choose at least one scope').max(ZAdminScope.options.length),
 });
-export const ZRevokeAdminInput = z.object({ userId: z.string().min(1).max(64) });
+export const ZRevokeAdminInput = z.object({ userId: text().min(1).max(64) });
 
 export const ZAuditEntry = z.object({
   id: z.string(),
@@ -40,9 +41,9 @@ export const ZAuditEntry = z.object({
 export type TAuditEntry = z.infer<typeof ZAuditEntry>;
 
 export const ZAuditSearch = ZPageInput.extend({
-  targetType: z.string().max(60).optional(),
-  targetId: z.string().max(120).optional(),
-  actorUserId: z.string().max(64).optional(),
+  targetType: text().max(60).optional(),
+  targetId: text().max(120).optional(),
+  actorUserId: text().max(64).optional(),
 });
 
 export const ZSecurityEventRow = z.object({
@@ -58,7 +59,7 @@ export type TSecurityEventRow = z.infer<typeof ZSecurityEventRow>;
 
 export const ZSecurityEventSearch = ZPageInput.extend({
   type: ZSecurityEventType.optional(),
-  userId: z.string().max(64).optional(),
+  userId: text().max(64).optional(),
 });
 
 /** A bare host name (no scheme, path or port): `cdn.example.com`. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZWalletChain } from './enums';
+import { text } from './text';
 
 /*
  * Wire shapes of wallet sign-in (SPEC.md section 2). Only zod here, so the browser can import them; the
@@ -93,9 +94,9 @@ export const ZTonProofBody = z.object({
   timestamp: z.number().int('timestamp must be whole seconds').nonnegative().max(Number.MAX_SAFE_INTEGER),
   domain: z.object({
     lengthBytes: z.number().int().nonnegative().max(1024),
-    value: z.string().min(1).max(1024),
+    value: text().min(1).max(1024),
   }),
-  payload: z.string().max(1024),
+  payload: text().max(1024),
   signature: base64(90, 'The ton_proof signature').refine(
     (value) => value.replace(/=+$/, '').length === 86,
     'The ton_proof signature must be base64 of 64 bytes',
@@ -111,7 +112,7 @@ export const ZSignInProof = z.discriminatedUnion('chain', [
   z.object({
     chain: z.literal('evm'),
     address: ZEvmAddress,
-    message: z.string().min(1).max(4096, 'The signed message is longer than 4096 characters'),
+    message: text().min(1).max(4096, 'The signed message is longer than 4096 characters'),
     signature: ZEvmSignature,
   }),
   z.object({ chain: z.literal('ton'), address: ZTonAddress, publicKey: ZTonPublicKey, proof: ZTonProofBody }),
@@ -123,7 +124,7 @@ const addressSchemaByChain = { sol: ZSolanaAddress, evm: ZEvmAddress, ton: ZTonA
 export const ZChallengeInput = z
   .object({
     chain: ZWalletChain,
-    address: z.string().min(1).max(128).optional(),
+    address: text().min(1).max(128).optional(),
     /** EVM only: the EIP-155 chain id named in the message; the server's first allowed one when absent. */
     chainId: z.number().int().positive().optional(),
   })

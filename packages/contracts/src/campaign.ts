@@ -8,16 +8,18 @@ import {
   ZVmType,
   ZWalletChain,
 } from './enums';
+import { ZId } from './ids';
 import { pageOf, ZPageInput } from './pagination';
+import { text } from './text';
 
 /** Where a campaign stands in time, computed from is_active and its start/end window. */
 export const ZCampaignPhase = z.enum(['upcoming', 'active', 'ended', 'paused']);
 export type TCampaignPhase = z.infer<typeof ZCampaignPhase>;
 
 export const ZCampaignMedia = z.object({
-  image: z.string().optional(),
-  video: z.string().optional(),
-  banner: z.string().optional(),
+  image: text().optional(),
+  video: text().optional(),
+  banner: text().optional(),
 });
 
 export const ZCampaign = z.object({
@@ -59,8 +61,8 @@ export type TCampaignPage = z.infer<typeof ZCampaignPage>;
 
 export const ZCampaignGetInput = z
   .object({
-    id: z.number().int().positive().optional(),
-    slug: z.string().trim().min(1).max(200).optional(),
+    id: ZId.optional(),
+    slug: text().trim().min(1).max(200).optional(),
   })
   .refine((v) => (v.id === undefined) !== (v.slug === undefined), {
     message: 'Give either the campaign id or its slug',
@@ -68,7 +70,7 @@ export const ZCampaignGetInput = z
   });
 export type TCampaignGetInput = z.infer<typeof ZCampaignGetInput>;
 
-export const ZCampaignGroupInput = ZPageInput.extend({ slug: z.string().trim().min(1).max(200) });
+export const ZCampaignGroupInput = ZPageInput.extend({ slug: text().trim().min(1).max(200) });
 export const ZCampaignGroupOutput = z.object({
   group: z.object({
     id: z.number().int(),
@@ -92,11 +94,11 @@ export const ZPromotion = z.object({
 });
 export type TPromotion = z.infer<typeof ZPromotion>;
 
-export const ZCampaignPromotionsInput = ZPageInput.extend({ campaignId: z.number().int().positive() });
+export const ZCampaignPromotionsInput = ZPageInput.extend({ campaignId: ZId });
 export const ZPromotionPage = pageOf(ZPromotion);
 export type TPromotionPage = z.infer<typeof ZPromotionPage>;
 
-export const ZCampaignInfoInput = z.object({ campaignId: z.number().int().positive() });
+export const ZCampaignInfoInput = z.object({ campaignId: ZId });
 
 export const ZStandingActivity = z.object({
   activityId: z.number().int(),
@@ -160,4 +162,4 @@ export const ZSnapshotProgress = z.object({
 });
 export type TSnapshotProgress = z.infer<typeof ZSnapshotProgress>;
 
-export const ZSnapshotProgressInput = z.object({ snapshotId: z.string().min(1).max(64) });
+export const ZSnapshotProgressInput = z.object({ snapshotId: text().min(1).max(64) });

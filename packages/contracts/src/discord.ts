@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ZId } from './ids';
+import { text } from './text';
 
 /*
  * Discord linking (SPEC.md section 4): a campaign's bot asks `POST /bot/discord/codes` for a one-time
@@ -22,9 +24,9 @@ export const ZDiscordCode = z
 
 /** The body the bot signs and sends. */
 export const ZDiscordBotCodeRequest = z.object({
-  campaignId: z.number().int().positive(),
+  campaignId: ZId,
   discordUserId: z.string().regex(/^\d{5,25}$/, 'discordUserId is a Discord snowflake (digits)'),
-  discordUsername: z.string().min(1).max(100),
+  discordUsername: text().min(1).max(100),
 });
 export type TDiscordBotCodeRequest = z.infer<typeof ZDiscordBotCodeRequest>;
 
@@ -34,7 +36,7 @@ export const ZDiscordBotCodeResponse = z.object({
 });
 export type TDiscordBotCodeResponse = z.infer<typeof ZDiscordBotCodeResponse>;
 
-export const ZDiscordAuthInput = z.object({ campaignId: z.number().int().positive(), code: ZDiscordCode });
+export const ZDiscordAuthInput = z.object({ campaignId: ZId, code: ZDiscordCode });
 
 export const ZDiscordAuthOutput = z.object({
   discordId: z.string(),

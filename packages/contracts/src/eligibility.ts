@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { ZSignInProof } from './auth';
 import { ZEligibilityMethod, ZWalletChain } from './enums';
+import { ZId } from './ids';
+import { text } from './text';
 
 /** A wallet as eligibility sees it: its family and its address (any accepted spelling on input). */
 export const ZEligibilityWallet = z.object({
   chain: ZWalletChain,
-  address: z.string().trim().min(1).max(128),
+  address: text().trim().min(1).max(128),
 });
 export type TEligibilityWallet = z.infer<typeof ZEligibilityWallet>;
 
@@ -68,17 +70,15 @@ export const ZEligibilityAnswer = z.object({
 });
 export type TEligibilityAnswer = z.infer<typeof ZEligibilityAnswer>;
 
-const ZCampaignId = z.number().int().positive();
-
 export const ZCheckEligibleInput = z.object({
-  campaignId: ZCampaignId,
+  campaignId: ZId,
   /** One of the member's own wallets; all of them are tried when absent. */
   wallet: ZEligibilityWallet.optional(),
 });
 export type TCheckEligibleInput = z.infer<typeof ZCheckEligibleInput>;
 
 export const ZCheckEligibleDryRunInput = z.object({
-  campaignId: ZCampaignId,
+  campaignId: ZId,
   wallet: ZEligibilityWallet,
 });
 export type TCheckEligibleDryRunInput = z.infer<typeof ZCheckEligibleDryRunInput>;
@@ -88,7 +88,7 @@ export const ELIGIBILITY_FIRST_MAX = 20;
 export const ZEligibilityFirstInput = z.object({
   wallet: ZEligibilityWallet,
   campaignIds: z
-    .array(ZCampaignId)
+    .array(ZId)
     .min(1)
     .max(ELIGIBILITY_FIRST_MAX, `At most ${ELIGIBILITY_FIRST_MAX} campaigns per call`)
     .refine((ids) => new Set(ids).size === ids.length, 'Each campaign may be named once'),
@@ -103,9 +103,9 @@ export const ZEligibilityFirstOutput = z.object({
 export type TEligibilityFirstOutput = z.infer<typeof ZEligibilityFirstOutput>;
 
 export const ZEligibleSignInInput = z.object({
-  campaignId: ZCampaignId,
+  campaignId: ZId,
   chain: ZWalletChain,
-  address: z.string().min(1).max(128).optional(),
+  address: text().min(1).max(128).optional(),
   chainId: z.number().int().positive().optional(),
 });
 export type TEligibleSignInInput = z.infer<typeof ZEligibleSignInInput>;
@@ -118,8 +118,8 @@ export const ZEligibleSignInOutput = z.object({
 export type TEligibleSignInOutput = z.infer<typeof ZEligibleSignInOutput>;
 
 export const ZEligibleVerifyInput = z.object({
-  campaignId: ZCampaignId,
-  challengeId: z.string().min(8).max(64),
+  campaignId: ZId,
+  challengeId: text().min(8).max(64),
   proof: ZSignInProof,
 });
 export type TEligibleVerifyInput = z.infer<typeof ZEligibleVerifyInput>;

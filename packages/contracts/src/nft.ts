@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { ZSolanaAddress, ZSolanaSignature } from './auth';
 import { ZNetwork, ZNftStatus } from './enums';
+import { ZId } from './ids';
 
-export const ZNftPublicInput = z.object({ id: z.number().int().positive().max(2_147_483_647) });
+export const ZNftPublicInput = z.object({ id: ZId });
 
 /** What anyone may see of an NFT: nothing that identifies the member beyond a short wallet address. */
 export const ZNftPublic = z.object({

@@ -3,26 +3,28 @@ import { ZSolanaAddress, ZSolanaSignature } from './auth';
 import { ZOrderStatus } from './enums';
 import { PAGE_DEFAULT, PAGE_MAX } from './pagination';
 import { ZCountryCode, ZQuoteLine, ZUsdtAmount } from './store';
+import { text } from './text';
+import { inputTime } from './time';
 
 /** Shipping address fields as SPEC.md section 8 lists them; phone and postal code are checked as warnings. */
 export const ZShippingAddress = z.object({
-  name: z.string().trim().min(1).max(120),
+  name: text().trim().min(1).max(120),
   email: z.email().max(254),
-  phone: z.string().trim().min(3).max(40),
-  line1: z.string().trim().min(1).max(200),
-  line2: z.string().trim().max(200).nullish(),
-  city: z.string().trim().min(1).max(120),
-  state: z.string().trim().max(120).nullish(),
-  postalCode: z.string().trim().min(1).max(20),
+  phone: text().trim().min(3).max(40),
+  line1: text().trim().min(1).max(200),
+  line2: text().trim().max(200).nullish(),
+  city: text().trim().min(1).max(120),
+  state: text().trim().max(120).nullish(),
+  postalCode: text().trim().min(1).max(20),
   country: ZCountryCode,
 });
 export type TShippingAddress = z.infer<typeof ZShippingAddress>;
 
 export const ZCheckoutInput = z.object({
-  quoteId: z.string().min(1).max(64),
+  quoteId: text().min(1).max(64),
   shippingAddress: ZShippingAddress,
   /** The same key for every retry of one submit: a retried submit finds the first order. */
-  idempotencyKey: z.string().min(8).max(100),
+  idempotencyKey: text().min(8).max(100),
 });
 export type TCheckoutInput = z.infer<typeof ZCheckoutInput>;
 
@@ -68,7 +70,7 @@ export const ZOrderSummary = ZOrder.pick({
 });
 
 export const ZOrderListInput = z.object({
-  cursor: z.string().max(200).optional(),
+  cursor: text().max(200).optional(),
   limit: z
     .number()
     .int()
@@ -78,13 +80,13 @@ export const ZOrderListInput = z.object({
     .describe(`Items per page, default ${PAGE_DEFAULT}, at most ${PAGE_MAX}`),
   status: ZOrderStatus.optional(),
   /** Orders created at or after this time. */
-  from: z.iso.datetime().optional(),
+  from: inputTime().optional(),
   /** Orders created before this time. */
-  to: z.iso.datetime().optional(),
+  to: inputTime().optional(),
 });
 export type TOrderListInput = z.infer<typeof ZOrderListInput>;
 
-export const ZOrderId = z.object({ orderId: z.string().min(1).max(64) });
+export const ZOrderId = z.object({ orderId: text().min(1).max(64) });
 
 export const ZCancelOrderInput = ZOrderId;
 

@@ -1,15 +1,12 @@
 import { z } from 'zod';
+import { text } from './text';
 
 export const PAGE_DEFAULT = 20;
 export const PAGE_MAX = 100;
 
 /** Every list takes this: an opaque cursor from the previous page and a limit (default 20, max 100). */
 export const ZPageInput = z.object({
-  cursor: z
-    .string()
-    .max(200)
-    .optional()
-    .describe('Opaque cursor returned as `nextCursor` by the previous page'),
+  cursor: text().max(200).optional().describe('Opaque cursor returned as `nextCursor` by the previous page'),
   limit: z
     .number()
     .int()

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { ZSolanaAddress, ZSolanaSignature } from './auth';
 import { ZNetwork, ZNftStatus } from './enums';
-
-const ZId = z.number().int().positive().max(2_147_483_647);
+import { ZId } from './ids';
 
 /** Lamports travel as integer strings: a float cannot hold every u64. */
 export const ZLamports = z.string().regex(/^\d{1,20}$/, 'lamports are a non-negative integer string');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZReferralCodeType } from './enums';
+import { ZId } from './ids';
 import { ZPageInput } from './pagination';
 
 /** Codes are matched case-insensitively and stored upper-case. */
@@ -26,7 +27,7 @@ export type TReferralCode = z.infer<typeof ZReferralCode>;
 
 export const ZReferralSetInput = z.object({
   /** The campaign to join with the code; absent for a campaign's own code or a platform-wide referral. */
-  campaignId: z.number().int().positive().optional(),
+  campaignId: ZId.optional(),
   code: ZReferralCodeText,
 });
 export type TReferralSetInput = z.infer<typeof ZReferralSetInput>;
@@ -69,7 +70,7 @@ export type TReferralDryRunOutput = z.infer<typeof ZReferralDryRunOutput>;
 
 export const ZReferralRelationsInput = ZPageInput.extend({
   /** Absent: across all campaigns (global referrals included). */
-  campaignId: z.number().int().positive().optional(),
+  campaignId: ZId.optional(),
   /** `referred`: the members I brought in; `referrer`: who brought me in. */
   direction: z.enum(['referred', 'referrer']).default('referred'),
 });

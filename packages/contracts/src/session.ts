@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZAdminScope, ZRole, ZWalletChain } from './enums';
+import { text } from './text';
 
 /** The signed-in member as the SPA needs them right after sign-in (the full profile is `user.info`). */
 export const ZAuthUser = z.object({
@@ -53,8 +54,7 @@ export type TSessionState = z.infer<typeof ZSessionState>;
 
 export const ZRefreshInput = z
   .object({
-    refreshToken: z
-      .string()
+    refreshToken: text()
       .min(10)
       .max(200)
       .optional()

@@ -1,19 +1,21 @@
 import { z } from 'zod';
 import { ZAnalyticsEvent } from './enums';
+import { ZId } from './ids';
+import { storableJson, text } from './text';
+import { inputTime } from './time';
 
 /** A crash the SPA's error boundaries caught (the report `reportClientError` builds). */
 export const ZClientErrorReport = z.object({
-  name: z.string().min(1).max(120),
-  message: z.string().max(500),
-  stack: z.string().max(4000).nullable(),
-  componentStack: z.string().max(4000).nullable(),
+  name: text().min(1).max(120),
+  message: text().max(500),
+  stack: text().max(4000).nullable(),
+  componentStack: text().max(4000).nullable(),
   boundary: z.enum(['route', 'layout', 'app', 'window', 'root']),
   /** The path only: a query string may carry a one-time token. */
-  path: z
-    .string()
+  path: text()
     .max(300)
     .regex(/^\/[^?#]*$/, 'A path without query or fragment'),
-  requestId: z.string().max(100).nullable(),
+  requestId: text().max(100).nullable(),
 });
 export type TClientErrorReport = z.infer<typeof ZClientErrorReport>;
 
@@ -27,23 +29,24 @@ export const ZAnalyticsEventInput = z.object({
   /** The client's own id for the event: a batch sent twice counts once. */
   id: z.uuid(),
   name: ZClientAnalyticsEvent,
-  campaignId: z.number().int().positive().optional(),
+  campaignId: ZId.optional(),
   /** A random id the SPA keeps for the browser tab's session (not a person, not a wallet). */
   sessionId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'A random session id'),
-  occurredAt: z.iso.datetime(),
-  properties: z
-    .record(z.string().max(40), z.union([z.string().max(200), z.number(), z.boolean()]))
-    .refine((p) => Object.keys(p).length <= 10, 'At most 10 properties')
-    .default({}),
+  occurredAt: inputTime(),
+  properties: storableJson(
+    z
+      .record(z.string().max(40), z.union([z.string().max(200), z.number(), z.boolean()]))
+      .refine((p) => Object.keys(p).length <= 10, 'At most 10 properties'),
+  ).default({}),
 });
 export const ZAnalyticsBatch = z.object({ events: z.array(ZAnalyticsEventInput).min(1).max(20) });
 export type TAnalyticsBatch = z.infer<typeof ZAnalyticsBatch>;
 
 export const ZFunnelInput = z
   .object({
-    campaignId: z.number().int().positive().optional(),
-    from: z.iso.datetime(),
-    to: z.iso.datetime(),
+    campaignId: ZId.optional(),
+    from: inputTime(),
+    to: inputTime(),
   })
   .refine((v) => v.from < v.to, { message: 'The start must be before the end', path: ['to'] });
 

@@ -5,6 +5,7 @@ import { ZMethodConfigInput, ZReferralCodeIssue, ZSolAmount } from './admin-camp
 import { ZChallengeInput, ZSolanaAddress, ZSolanaSignature, ZTonAddress, ZTonProofBody } from './auth';
 import { ZDiscordCode } from './discord';
 import { lamportsToSol } from './money';
+import { isStorableJson, isStorableText } from './text';
 
 /*
  * Test support: fast-check arbitraries derived from the zod schemas themselves, so a property can
@@ -30,7 +31,11 @@ export interface ArbitraryOptions {
   maxItems?: number;
 }
 
-/** Any Unicode code point, plus the characters text columns and JSON encoders are known to trip on. */
+/**
+ * Any Unicode code point, plus the characters text columns and JSON encoders are known to trip on.
+ * Schemas under the text rule (text.ts) refuse some of them; the walker draws those from
+ * `storableOf(char)` instead, so their properties still see every other character.
+ */
 export const anyChar: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }), weight: 8 },
   // NUL and lone surrogates: JSON carries them, database text columns do not (see `storableChar`).
@@ -51,13 +56,15 @@ export const anyChar: fc.Arbitrary<string> = fc.oneof(
   },
 );
 
-/**
- * Text a database text column gives back as it was: Postgres refuses NUL, and both dialects store a
- * lone surrogate as U+FFFD (fast-check's `binary` unit never makes one).
- */
-export const storableChar: fc.Arbitrary<string> = fc
-  .string({ unit: 'binary', minLength: 1, maxLength: 1 })
-  .filter((c) => c !== '\u0000');
+/** The characters of `char` that the text rule (text.ts) accepts: no NUL, no lone surrogate. */
+export const storableOf = (char: fc.Arbitrary<string>) => char.filter(isStorableText);
+
+/** Text a database text column gives back as it was (see text.ts for what it refuses). */
+export const storableChar: fc.Arbitrary<string> = storableOf(anyChar);
+
+/** A check of the text rule, on a string (text.ts `text`) or on free JSON (`storableJson`). */
+const followsTextRule = (schema: Schema) =>
+  checksOf(schema).some((c) => c.fn === isStorableText || c.fn === isStorableJson);
 
 /** JSON values; fast-check's own may hold a -0, which JSON itself cannot carry (written as 0). */
 export const jsonValue = (maxDepth = 3, char: fc.Arbitrary<string> = anyChar): fc.Arbitrary<unknown> =>
@@ -105,12 +112,14 @@ const accepted = <T>(schema: Schema, arb: fc.Arbitrary<T>) =>
 
 /** An arbitrary of inputs the schema accepts. */
 export function arbitraryOf(schema: Schema, options: ArbitraryOptions = {}): fc.Arbitrary<unknown> {
-  const char = options.char ?? anyChar;
   const maxItems = options.maxItems ?? 4;
-  const walk = (s: Schema): fc.Arbitrary<unknown> => {
+  const walk = (s: Schema, outerChar: fc.Arbitrary<string>): fc.Arbitrary<unknown> => {
     const override = options.overrides?.get(s);
     if (override) return accepted(s, override);
     const def = defOf(s);
+    // Under the text rule, everything inside (a string, or a JSON value's keys and strings) is storable.
+    const char = followsTextRule(s) ? storableOf(outerChar) : outerChar;
+    const inner = (child: Schema) => walk(child, char);
     switch (def.type) {
       case 'string':
         return accepted(s, stringArbitrary(s, char));
@@ -127,26 +136,30 @@ export function arbitraryOf(schema: Schema, options: ArbitraryOptions = {}): fc.
         return jsonValue(3, char);
       case 'optional':
       case 'default':
-        return fc.option(walk(def.innerType as Schema), { nil: undefined });
+        return fc.option(inner(def.innerType as Schema), { nil: undefined });
       case 'nullable':
-        return fc.option(walk(def.innerType as Schema), { nil: null });
+        return fc.option(inner(def.innerType as Schema), { nil: null });
       case 'pipe':
-        return accepted(s, walk(def.in as Schema));
+        return accepted(s, inner(def.in as Schema));
       case 'transform':
         throw new Error('a bare transform has no input type to generate from');
       case 'union':
-        return fc.oneof(...(def.options as Schema[]).map(walk));
+        return fc.oneof(...(def.options as Schema[]).map(inner));
       case 'array': {
         const { minLength = 0, maxLength } = bounds(checksOf(s));
         const max = Math.max(minLength, Math.min(maxLength ?? maxItems, maxItems));
-        return accepted(s, fc.array(walk(def.element as Schema), { minLength, maxLength: max }));
+        return accepted(s, fc.array(inner(def.element as Schema), { minLength, maxLength: max }));
       }
       case 'record':
         return accepted(
           s,
-          fc.dictionary(walk(def.keyType as Schema) as fc.Arbitrary<string>, walk(def.valueType as Schema), {
-            maxKeys: maxItems,
-          }),
+          fc.dictionary(
+            inner(def.keyType as Schema) as fc.Arbitrary<string>,
+            inner(def.valueType as Schema),
+            {
+              maxKeys: maxItems,
+            },
+          ),
         );
       case 'object': {
         const shape = def.shape as Record<string, Schema>;
@@ -159,14 +172,14 @@ export function arbitraryOf(schema: Schema, options: ArbitraryOptions = {}): fc.
             ? (d.innerType as Schema)
             : v;
         };
-        const fields = Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, walk(present(v))]));
+        const fields = Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, inner(present(v))]));
         return accepted(s, fc.record(fields, { requiredKeys }));
       }
       default:
         throw new Error(`no arbitrary for a zod ${def.type}: give this schema an override`);
     }
   };
-  return walk(schema);
+  return walk(schema, options.char ?? anyChar);
 }
 
 function stringArbitrary(schema: Schema, char: fc.Arbitrary<string>): fc.Arbitrary<string> {
@@ -328,7 +341,7 @@ export const contractOverrides = (char: fc.Arbitrary<string> = anyChar): Overrid
     [ZTonAddress, tonAddressArbitrary],
     [ZTonProofBody.shape.signature, tonSignatureArbitrary],
     [ZSolAmount, solAmountArbitrary],
-    [ZMethodConfigInput.shape.config, methodConfigArbitrary(char)],
+    [ZMethodConfigInput.shape.config, methodConfigArbitrary(storableOf(char))],
     [ZReferralCodeIssue, referralCodeIssueArbitrary],
     [ZChallengeInput, challengeInputArbitrary],
     [ZMediaHost, fc.domain().filter((host) => ZMediaHost.safeParse(host).success)],

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZSignInProof } from './auth';
 import { ZEligibilityMethod, ZNetwork, ZNftStatus, ZWalletChain } from './enums';
+import { text } from './text';
 
 /*
  * Profile and linked accounts (SPEC.md section 4). Lists inside `user.info` are bounded: each carries
@@ -120,8 +121,7 @@ export const ZEmailCode = z.string().regex(/^\d{6}$/, 'The code is the 6 digits 
 export const ZEmailVerifyCodeInput = z.object({ code: ZEmailCode });
 /** The token of the one-click link `/auth/verify-email?token=…`. */
 export const ZEmailVerifyLinkInput = z.object({
-  token: z
-    .string()
+  token: text()
     .min(20, 'This verification link is incomplete')
     .max(128, 'This verification link is not valid'),
 });
@@ -133,8 +133,8 @@ export type TTwitterStartOutput = z.infer<typeof ZTwitterStartOutput>;
 
 /** What the SPA's `/auth/oauth-callback` page read from its query string. */
 export const ZTwitterCompleteInput = z.object({
-  code: z.string().min(1, 'X did not return a code').max(2048),
-  state: z.string().min(16, 'The sign-in state is missing').max(256),
+  code: text().min(1, 'X did not return a code').max(2048),
+  state: text().min(16, 'The sign-in state is missing').max(256),
 });
 export const ZTwitterLinked = z.object({ twitter: ZTwitterLink });
 
@@ -151,14 +151,14 @@ export const ZLinkableChain = z.enum(['evm', 'ton']);
 
 export const ZLinkWalletChallengeInput = z.object({
   chain: ZLinkableChain,
-  address: z.string().min(1).max(128).optional(),
+  address: text().min(1).max(128).optional(),
   chainId: z.number().int().positive().optional(),
 });
 
 const evmProof = ZSignInProof.options[1];
 const tonProof = ZSignInProof.options[2];
 
-export const ZLinkEvmWalletInput = z.object({ challengeId: z.string().min(8).max(64), proof: evmProof });
-export const ZLinkTonWalletInput = z.object({ challengeId: z.string().min(8).max(64), proof: tonProof });
+export const ZLinkEvmWalletInput = z.object({ challengeId: text().min(8).max(64), proof: evmProof });
+export const ZLinkTonWalletInput = z.object({ challengeId: text().min(8).max(64), proof: tonProof });
 export const ZLinkWalletOutput = z.object({ wallet: ZLinkedWallet, wallets: z.array(ZLinkedWallet) });
 export type TLinkWalletOutput = z.infer<typeof ZLinkWalletOutput>;
