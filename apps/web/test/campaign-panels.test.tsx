@@ -106,7 +106,10 @@ describe('referral panel', () => {
     expect((panel.getByLabelText('A friend’s referral code') as HTMLInputElement).value).toBe('friend-42');
     expect(panel.queryByRole('button', { name: 'Use code' })).toBeNull();
     fireEvent.click(panel.getByRole('button', { name: 'Preview' }));
-    expect((await panel.findByTestId('referral-preview')).textContent).toContain('3 uses left.');
+    // In the member's terms: the campaign by name, no campaign number and no wallet.
+    expect((await panel.findByTestId('referral-preview')).textContent).toBe(
+      'This code works: use it to join Puffy Genesis through your friend’s invitation. 3 uses left.',
+    );
     expect(inputOf(wire.calls, 'referral.dryRun')).toEqual({ campaignId: 7, code: 'FRIEND-42' });
   });
 

@@ -99,7 +99,9 @@ describe('formatting', () => {
   it('shows lamports as SOL digit for digit, without a float', () => {
     expect(formatSol('10000001')).toBe('0.010000001 SOL');
     expect(formatSol('1000000000')).toBe('1 SOL');
-    expect(formatSol('18446744073709551615')).toBe('18446744073.709551615 SOL');
+    expect(formatSol('18446744073709551615', 'en-US')).toBe('18,446,744,073.709551615 SOL');
+    // In the member's locale, every digit still there.
+    expect(formatSol('18446744073709551615', 'de-DE')).toBe('18.446.744.073,709551615 SOL');
     expect(formatSol('1')).toBe('0.000000001 SOL');
   });
 

@@ -1,9 +1,10 @@
-import { type TCampaign, ZReferralCodeText } from '@puffy/contracts';
+import { type TCampaign, type TReferralDryRunOutput, ZReferralCodeText } from '@puffy/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useAuth } from '../auth/auth-context';
 import { ErrorMessage } from '../components/error-message';
+import { formatNumber } from '../lib/format';
 import { trpc } from '../lib/trpc';
 import type { EligibilityCheck } from './use-eligibility-check';
 import { useRetryLock } from './use-retry-lock';
@@ -57,6 +58,25 @@ function OwnCode({ campaign }: { campaign: TCampaign }) {
       </button>
     </div>
   );
+}
+
+/**
+ * What a code's preview means for the member on this campaign's page. The server's "works" sentence
+ * names the campaign by number and the referrer by wallet; the member knows the campaign by name and
+ * the friend by the code they were given. Refusals and "already joined" are the server's own words.
+ */
+export function previewInWords(
+  preview: Pick<TReferralDryRunOutput, 'valid' | 'message' | 'remainingUses'>,
+  campaign: Pick<TCampaign, 'name'>,
+): string {
+  const joins =
+    preview.valid && !/^You already/i.test(preview.message)
+      ? `This code works: use it to join ${campaign.name} through your friend’s invitation.`
+      : preview.message;
+  if (preview.remainingUses === null) return joins;
+  const left =
+    preview.remainingUses === 1 ? 'One use left.' : `${formatNumber(preview.remainingUses)} uses left.`;
+  return `${joins} ${left}`;
 }
 
 /** Enter a friend's code: preview it (`referral.dryRun`), then use it (`referral.set`) and re-check. */
@@ -139,8 +159,7 @@ function RedeemForm({ campaign, check }: { campaign: TCampaign; check: Eligibili
           role="status"
           data-testid="referral-preview"
         >
-          {preview.data.message}
-          {preview.data.remainingUses !== null && ` ${preview.data.remainingUses} uses left.`}
+          {previewInWords(preview.data, campaign)}
         </p>
       )}
       {preview.isError && <ErrorMessage key={preview.submittedAt} error={preview.error} />}

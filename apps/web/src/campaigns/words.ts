@@ -1,4 +1,5 @@
 import type { TCampaign, TCampaignPhase, TEligibilityMethod, TNetwork, TWalletChain } from '@puffy/contracts';
+import { formatDateTime } from '../lib/format';
 
 export const NETWORK_LABEL: Record<TNetwork, string> = {
   sol: 'Solana',
@@ -60,11 +61,8 @@ export function methodInWords(
   }
 }
 
-const DATE = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
-
-export function formatDate(iso: string): string {
-  return DATE.format(new Date(iso));
-}
+/** A campaign's moments carry their time of day: windows open and close at a given hour. */
+export const formatDate = formatDateTime;
 
 /** "From … until …" in words; null and null mean the campaign has no window. */
 export function campaignWindow(campaign: Pick<TCampaign, 'startAt' | 'endAt'>): string {

@@ -1,5 +1,6 @@
 import { type TNftProgress, type TPromotionClaim, ZSolanaSignature } from '@puffy/contracts';
 import { useCallback, useId, useState } from 'react';
+import { formatTime } from '../lib/format';
 import { trpc } from '../lib/trpc';
 import { PayButtons } from '../pay/pay-buttons';
 import { usePayingWallets } from '../pay/use-paying-wallets';
@@ -80,7 +81,7 @@ export function PaymentScreen({ claim, progress, onReported }: PaymentScreenProp
         ) : (
           <>
             Pay within <strong className="nft-countdown">{formatCountdown(secondsLeft)}</strong> (before{' '}
-            <time dateTime={claim.payBefore}>{new Date(claim.payBefore).toLocaleTimeString()}</time>).
+            <time dateTime={claim.payBefore}>{formatTime(claim.payBefore)}</time>).
           </>
         )}
       </p>

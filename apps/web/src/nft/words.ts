@@ -2,10 +2,7 @@ import type { TNftStatus, TPromotionClaim } from '@puffy/contracts';
 import { lamportsToSol } from '@puffy/contracts';
 import { describeError } from '../lib/errors';
 
-/** Lamports (an integer string) as SOL, digit for digit: never through a float. */
-export function formatSol(lamports: string): string {
-  return `${lamportsToSol(BigInt(lamports))} SOL`;
-}
+export { formatSol } from '../lib/format';
 
 /** `mm:ss` (or `h:mm:ss`) left until the deadline; 0 once it passed. */
 export function formatCountdown(secondsLeft: number): string {

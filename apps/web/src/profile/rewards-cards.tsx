@@ -1,5 +1,6 @@
 import type { TUserInfo } from '@puffy/contracts';
 import type { ReactNode } from 'react';
+import { formatNumber, networkName } from '../lib/format';
 import { formatDate, shortId } from './format';
 
 /** user.info carries the newest items of each list; older ones are on the list's own pages. */
@@ -34,7 +35,7 @@ export function PointsCard({ info }: { info: TUserInfo }) {
     <section className="card profile-card profile-points" aria-labelledby="profile-points">
       <h2 id="profile-points">Points</h2>
       <p className="profile-big" data-testid="profile-points">
-        {info.points.toLocaleString()}
+        {formatNumber(info.points)}
       </p>
       <p className="muted small">
         {info.campaignActivities.items.length + info.activities.items.length > 0
@@ -56,7 +57,7 @@ export function NftsCard({ nfts }: { nfts: TUserInfo['nfts'] }) {
       <ul className="profile-list">
         {nfts.items.map((nft) => (
           <li key={nft.id}>
-            <strong>#{nft.sequence}</strong> <span className="badge">{nft.network}</span>{' '}
+            <strong>#{nft.sequence}</strong> <span className="badge">{networkName(nft.network)}</span>{' '}
             <span className={`profile-status profile-status-${nft.status}`}>{nft.status}</span>
             {nft.assetAddress && (
               <>

@@ -1,6 +1,7 @@
 import type { TLinkedWallet, TUserInfo } from '@puffy/contracts';
 import { useState } from 'react';
 import { ErrorMessage } from '../components/error-message';
+import { chainName } from '../lib/format';
 import { trpc } from '../lib/trpc';
 import { formatDate } from './format';
 import { type LinkableConnector, type LinkStep, linkExtraWallet } from './link-wallet';
@@ -90,7 +91,7 @@ export function WalletsCard({ info }: { info: TUserInfo }) {
             {connectors.map((c) => (
               <li key={c.id}>
                 <button type="button" disabled={step !== null} onClick={() => void link(c)}>
-                  {c.name} <span className="muted">({c.chain})</span>
+                  {c.name} <span className="muted">({chainName(c.chain)})</span>
                 </button>
               </li>
             ))}

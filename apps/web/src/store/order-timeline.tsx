@@ -1,4 +1,5 @@
 import type { TOrderStatusEvent } from '@puffy/contracts';
+import { formatDateTime } from '../lib/format';
 import { STATUS_LABEL } from './words';
 
 /** The statuses the order went through that this page knows of, oldest first. */
@@ -9,7 +10,7 @@ export function OrderTimeline({ events }: { events: TOrderStatusEvent[] }) {
         <li key={`${event.status}-${event.at}`} data-status={event.status}>
           <strong>{STATUS_LABEL[event.status]}</strong>{' '}
           <time dateTime={event.at} className="muted small">
-            {new Date(event.at).toLocaleString()}
+            {formatDateTime(event.at)}
           </time>
           {event.reason && <span className="muted"> — {event.reason}</span>}
         </li>

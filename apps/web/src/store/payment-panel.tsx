@@ -1,6 +1,7 @@
 import { centsToTokenUnits, type TOrder, usdtToCents, ZSolanaSignature } from '@puffy/contracts';
 import { useCallback, useId, useState } from 'react';
 import { ErrorMessage } from '../components/error-message';
+import { formatDateTime } from '../lib/format';
 import { trpc } from '../lib/trpc';
 import { PayButtons } from '../pay/pay-buttons';
 import { usePayingWallets } from '../pay/use-paying-wallets';
@@ -66,8 +67,8 @@ export function PaymentPanel({ order, onPaid }: { order: TOrder; onPaid: (order:
       <h2 id={`${id}-title`}>Pay {usdt(payment.amount)}</h2>
       <p>
         Send at least {usdt(payment.amount)} on Solana before{' '}
-        <time dateTime={payment.payBefore}>{new Date(payment.payBefore).toLocaleString()}</time>. We find the
-        transfer by its reference even if you close this page.
+        <time dateTime={payment.payBefore}>{formatDateTime(payment.payBefore)}</time>. We find the transfer by
+        its reference even if you close this page.
       </p>
       <PayButtons
         wallets={wallets}

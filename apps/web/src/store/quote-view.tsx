@@ -1,12 +1,13 @@
 import type { TQuote } from '@puffy/contracts';
 import type { ReactNode } from 'react';
+import { formatTime } from '../lib/format';
 import { describeItem, usdt } from './words';
 
 function Validity({ expiresAt }: { expiresAt: string }) {
   return (
     <p className="muted small">
-      Valid until <time dateTime={expiresAt}>{new Date(expiresAt).toLocaleTimeString()}</time>; we ask again
-      by ourselves when it runs out or is older than 30 seconds at checkout.
+      Valid until <time dateTime={expiresAt}>{formatTime(expiresAt)}</time>; we ask again by ourselves when it
+      runs out or is older than 30 seconds at checkout.
     </p>
   );
 }

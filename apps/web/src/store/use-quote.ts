@@ -1,5 +1,6 @@
 import type { TQuote, TQuoteInput } from '@puffy/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { formatUsdt } from '../lib/format';
 import { trpc } from '../lib/trpc';
 
 /** SPEC.md section 8: before paying, a quote older than this is asked for again. */
@@ -53,7 +54,7 @@ export function useQuote(input: TQuoteInput | null): QuoteState {
         if (why) {
           const moved =
             before && before.total !== next.total
-              ? ` The total changed from ${before.total} to ${next.total} USDT.`
+              ? ` The total changed from ${formatUsdt(before.total)} to ${formatUsdt(next.total)}.`
               : ' The total did not change.';
           setNotice(`${why}${moved}`);
         } else {

@@ -51,4 +51,4 @@ export function describeItem(item: {
   return parts.join(', ');
 }
 
-export const usdt = (amount: string) => `${amount} USDT`;
+export { formatUsdt as usdt } from '../lib/format';

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useDocumentTitle } from '../../lib/document-title';
+import { networkName } from '../../lib/format';
 import { trpc } from '../../lib/trpc';
 import { PagedTable } from './paged-table';
 
@@ -39,7 +40,7 @@ export default function CampaignListPage() {
             <td>
               <Link to={`/admin/campaigns/${c.id}`}>{c.name}</Link>
             </td>
-            <td>{c.network}</td>
+            <td>{networkName(c.network)}</td>
             <td>{stateOf(c)}</td>
             <td>
               {c.eligibleCount}

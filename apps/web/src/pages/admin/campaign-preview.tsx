@@ -1,6 +1,7 @@
 import { ErrorMessage } from '../../components/error-message';
 import { Media } from '../../components/media';
 import { SkeletonText } from '../../components/skeleton';
+import { formatSolAmount } from '../../lib/format';
 import { trpc } from '../../lib/trpc';
 
 /** The campaign as a member will see it (the member side's own mapping), and what still blocks it. */
@@ -35,7 +36,7 @@ export function CampaignPreviewPanel({ campaignId }: { campaignId: number }) {
         <p>Qualify by: {campaign.methods.join(', ') || '—'}</p>
         {promotions.map((p) => (
           <p key={p.id}>
-            Claim {p.name} ({p.symbol}) for {gasFeeSol} SOL gas
+            Claim {p.name} ({p.symbol}) for {formatSolAmount(gasFeeSol)} gas
           </p>
         ))}
         <ul>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { ErrorMessage } from '../../components/error-message';
 import { useDocumentTitle } from '../../lib/document-title';
+import { formatDateTime } from '../../lib/format';
 import { trpc } from '../../lib/trpc';
 import { Field } from './campaign-form';
 import { PagedTable } from './paged-table';
@@ -187,7 +188,8 @@ function BotSecret({ campaignId }: { campaignId: number }) {
         {(status.data?.secrets ?? []).map((s) => (
           <li key={s.id}>
             {s.status}
-            {s.graceUntil ? ` until ${s.graceUntil}` : ''} · created {s.createdAt}
+            {s.graceUntil ? ` until ${formatDateTime(s.graceUntil)}` : ''} · created{' '}
+            {formatDateTime(s.createdAt)}
           </li>
         ))}
       </ul>

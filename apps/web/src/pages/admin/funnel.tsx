@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { ErrorMessage } from '../../components/error-message';
 import { SkeletonText } from '../../components/skeleton';
 import { useDocumentTitle } from '../../lib/document-title';
+import { formatNumber } from '../../lib/format';
 import { trpc } from '../../lib/trpc';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -69,7 +70,7 @@ export default function FunnelPage() {
                 aria-hidden="true"
               />
               <span className="funnel-count">
-                {step.count.toLocaleString()}
+                {formatNumber(step.count)}
                 {step.conversion !== null && (
                   <span className="muted small">
                     {' '}

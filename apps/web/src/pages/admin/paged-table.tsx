@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { ErrorMessage } from '../../components/error-message';
 import { SkeletonText } from '../../components/skeleton';
+import { formatDateTime } from '../../lib/format';
 
 interface Paged<T> {
   pages: { items: T[] }[];
@@ -58,4 +59,4 @@ export function PagedTable<T>({ caption, columns, query, row, empty }: PagedTabl
 }
 
 export const shortId = (id: string | null) => (id ? `${id.slice(0, 8)}…` : '—');
-export const when = (iso: string) => new Date(iso).toLocaleString();
+export const when = (iso: string) => formatDateTime(iso);

@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { ErrorMessage } from '../../components/error-message';
 import { SkeletonCard } from '../../components/skeleton';
 import { useDocumentTitle } from '../../lib/document-title';
+import { formatDateTime } from '../../lib/format';
 import { trpc } from '../../lib/trpc';
 import { STATUS_LABEL, usdt } from '../../store/words';
 
@@ -87,7 +88,7 @@ export default function OrdersPage() {
                   </Link>
                 </td>
                 <td>
-                  <time dateTime={order.createdAt}>{new Date(order.createdAt).toLocaleString()}</time>
+                  <time dateTime={order.createdAt}>{formatDateTime(order.createdAt)}</time>
                 </td>
                 <td className={`store-status store-status-${order.status}`}>{STATUS_LABEL[order.status]}</td>
                 <td>{usdt(order.total)}</td>
