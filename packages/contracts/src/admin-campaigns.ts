@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZCampaign, ZCampaignMedia, ZPromotion, ZSnapshotProgress } from './campaign';
+import { ZCampaign, ZCampaignBase, ZCampaignMedia, ZPromotion, ZSnapshotProgress } from './campaign';
 import { ZActivityKind, ZActivityScope, ZEligibilityMethod, ZNetwork } from './enums';
 import { ZId } from './ids';
 import { DecimalFormatError, solToLamports } from './money';
@@ -103,27 +103,10 @@ export const ZAdminCampaignUpdate = z.object({ campaignId: ZId, fields: ZAdminCa
 export const ZCampaignStateAction = z.enum(['schedule', 'activate', 'pause', 'archive']);
 export const ZCampaignStateInput = z.object({ campaignId: ZId, action: ZCampaignStateAction });
 
-export const ZAdminCampaign = z.object({
-  id: z.number().int(),
-  slug: z.string(),
-  name: z.string(),
-  description: z.string().nullable(),
-  edition: z.string().nullable(),
-  requirement: z.string().nullable(),
-  collectionAddress: z.string().nullable(),
-  collectionName: z.string().nullable(),
-  network: ZNetwork,
-  startAt: z.string().nullable(),
-  endAt: z.string().nullable(),
-  limit: z.number().int().nullable(),
-  eligibleCount: z.number().int(),
-  media: ZCampaignMedia,
+/** A campaign as operators edit it: its stored state, the fee as typed, each method with its settings. */
+export const ZAdminCampaign = ZCampaignBase.extend({
   nftGasFeeSol: z.string(),
-  nftGasFeeLamports: z.string(),
-  xPostUrl: z.string().nullable(),
-  groupId: z.number().int().nullable(),
   isReady: z.boolean(),
-  isActive: z.boolean(),
   archivedAt: z.string().nullable(),
   methods: z.array(z.object({ method: ZEligibilityMethod, config: z.record(z.string(), z.unknown()) })),
 });

@@ -22,7 +22,11 @@ export const ZCampaignMedia = z.object({
   banner: text().optional(),
 });
 
-export const ZCampaign = z.object({
+/**
+ * What members and operators both see of a campaign; each view extends it (ZCampaign here,
+ * ZAdminCampaign for the campaign desk), and one mapper fills it for both.
+ */
+export const ZCampaignBase = z.object({
   id: z.number().int(),
   slug: z.string(),
   name: z.string(),
@@ -32,7 +36,6 @@ export const ZCampaign = z.object({
   collectionAddress: z.string().nullable(),
   collectionName: z.string().nullable(),
   network: ZNetwork,
-  vmType: ZVmType,
   startAt: z.string().nullable(),
   endAt: z.string().nullable(),
   /** The most members who can become eligible; null: no limit. */
@@ -43,8 +46,14 @@ export const ZCampaign = z.object({
   nftGasFeeLamports: z.string(),
   xPostUrl: z.string().nullable(),
   isActive: z.boolean(),
-  phase: ZCampaignPhase,
   groupId: z.number().int().nullable(),
+});
+export type TCampaignBase = z.infer<typeof ZCampaignBase>;
+
+/** A campaign as members see it: where it stands in time, and the methods by name only. */
+export const ZCampaign = ZCampaignBase.extend({
+  vmType: ZVmType,
+  phase: ZCampaignPhase,
   /** Any one of these makes a member eligible (plus the required activities). */
   methods: z.array(ZEligibilityMethod),
 });

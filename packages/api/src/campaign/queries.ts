@@ -1,5 +1,6 @@
 import type {
   TCampaign,
+  TCampaignBase,
   TCampaignGetInput,
   TCampaignGroupOutput,
   TCampaignListInput,
@@ -23,7 +24,8 @@ export function phaseOf(row: Pick<CampaignRow, 'isActive' | 'startAt' | 'endAt'>
   return row.isActive ? 'active' : 'paused';
 }
 
-export function toCampaign(row: CampaignRow, methods: TEligibilityMethod[], now: Date): TCampaign {
+/** The fields every view of a campaign shares; toCampaign and the desk's toAdminCampaign build on it. */
+export function toCampaignBase(row: CampaignRow): TCampaignBase {
   return {
     id: row.id,
     slug: row.slug,
@@ -34,7 +36,6 @@ export function toCampaign(row: CampaignRow, methods: TEligibilityMethod[], now:
     collectionAddress: row.collectionAddress,
     collectionName: row.collectionName,
     network: row.network,
-    vmType: row.vmType,
     startAt: row.startAt?.toISOString() ?? null,
     endAt: row.endAt?.toISOString() ?? null,
     limit: row.limit,
@@ -43,10 +44,12 @@ export function toCampaign(row: CampaignRow, methods: TEligibilityMethod[], now:
     nftGasFeeLamports: row.nftGasFeeLamports.toString(),
     xPostUrl: row.xPostUrl,
     isActive: row.isActive,
-    phase: phaseOf(row, now),
     groupId: row.groupId,
-    methods,
   };
+}
+
+export function toCampaign(row: CampaignRow, methods: TEligibilityMethod[], now: Date): TCampaign {
+  return { ...toCampaignBase(row), vmType: row.vmType, phase: phaseOf(row, now), methods };
 }
 
 /** Ids as opaque cursors: the page after a cursor holds the next lower ids (newest first). */

@@ -7,6 +7,7 @@ import {
 } from '@puffy/contracts';
 import { lockKey } from '@puffy/db';
 import { and, desc, eq, isNotNull, isNull, like, lt, or } from 'drizzle-orm';
+import { toCampaignBase } from '../../campaign/queries';
 import type { Deps } from '../../deps';
 import { type AuditActor, recordAudit } from '../../platform/audit';
 import { BadInput, Conflict, NotFound, PreconditionFailed } from '../../platform/errors';
@@ -17,28 +18,12 @@ type Tx = Parameters<Parameters<Deps['db']['withTransaction']>[0]>[0];
 type CampaignRow = Deps['db']['t']['campaigns']['$inferSelect'];
 type MethodRow = { method: TAdminCampaign['methods'][number]['method']; config: Record<string, unknown> };
 
+/** The members' fields (one mapper for both views) plus what only operators see. */
 export function toAdminCampaign(row: CampaignRow, methods: MethodRow[]): TAdminCampaign {
   return {
-    id: row.id,
-    slug: row.slug,
-    name: row.name,
-    description: row.description,
-    edition: row.edition,
-    requirement: row.requirement,
-    collectionAddress: row.collectionAddress,
-    collectionName: row.collectionName,
-    network: row.network,
-    startAt: row.startAt?.toISOString() ?? null,
-    endAt: row.endAt?.toISOString() ?? null,
-    limit: row.limit,
-    eligibleCount: row.eligibleCount,
-    media: row.media,
+    ...toCampaignBase(row),
     nftGasFeeSol: lamportsToSol(row.nftGasFeeLamports),
-    nftGasFeeLamports: String(row.nftGasFeeLamports),
-    xPostUrl: row.xPostUrl,
-    groupId: row.groupId,
     isReady: row.isReady,
-    isActive: row.isActive,
     archivedAt: row.archivedAt?.toISOString() ?? null,
     methods: methods.map((m) => ({ method: m.method, config: m.config })),
   };
