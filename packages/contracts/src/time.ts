@@ -20,4 +20,15 @@ export function isInputTimeInRange(iso: string): boolean {
 
 /** An ISO time a member or operator sends; `offset` also takes `+02:00` style offsets besides `Z`. */
 export const inputTime = (options: { offset?: boolean } = {}) =>
-  z.iso.datetime(options).refine(isInputTimeInRange, 'Choose a time between the years 1970 and 9999.');
+  z.iso
+    .datetime({
+      ...options,
+      message: options.offset
+        ? 'Enter a time like 2025-01-31T12:00:00Z or 2025-01-31T14:00:00+02:00.'
+        : 'Enter a time in UTC like 2025-01-31T12:00:00Z.',
+    })
+    // Only a well-formed time has a year to judge: one refusal per mistake.
+    .refine(isInputTimeInRange, {
+      message: 'Choose a time between the years 1970 and 9999.',
+      when: (payload) => payload.issues.length === 0,
+    });

@@ -115,6 +115,15 @@ describe('the time rule', () => {
     expect(errors).toStrictEqual({ startAt: ['Choose a time between the years 1970 and 9999.'] });
   });
 
+  it('a malformed time gets one refusal in words for people, not a range error too', () => {
+    expect(fieldErrors(c.ZOrderListInput, { from: '9999-12-31T23:00:00-05:00' })).toStrictEqual({
+      from: ['Enter a time in UTC like 2025-01-31T12:00:00Z.'],
+    });
+    expect(fieldErrors(c.ZAdminCampaignFields, campaign({ endAt: 'tomorrow' }))).toStrictEqual({
+      endAt: ['Enter a time like 2025-01-31T12:00:00Z or 2025-01-31T14:00:00+02:00.'],
+    });
+  });
+
   it('accepts 1970 to the end of 9999, in UTC, on every input time', () => {
     expect(c.ZAdminCampaignFields.parse(campaign({ startAt: '1970-01-01T00:00:00Z' })).startAt).toBe(
       '1970-01-01T00:00:00Z',
