@@ -1,4 +1,4 @@
-import type { TCatalog, TOrder, TQuote } from '@puffy/contracts';
+import type { TCatalog, TEligibleProducts, TOrder, TQuote } from '@puffy/contracts';
 import { CART_STORAGE_KEY, type Cart } from '../src/store/cart';
 import { signedInSession } from './campaign-fixtures';
 import { ok, versionOf, type WireAnswer, wireTransport } from './wire';
@@ -110,6 +110,18 @@ export function orderOf(overrides: Partial<TOrder> = {}): TOrder {
   };
 }
 
+/** What `user.eligibleProducts` says a member may buy: by default not a whitelist holder. */
+export function memberRules(holder = false): TEligibleProducts {
+  return {
+    whitelistHolder: holder,
+    freeDevice: holder,
+    colorways: holder
+      ? { vape: ['community'], fresh: ['community'] }
+      : { vape: ['black', 'white'], fresh: ['silver'] },
+    passesAvailable: 0,
+  };
+}
+
 /** Puts a cart in this (jsdom) browser's storage, as another visit would have left it. */
 export function storeCart(cart: Cart): void {
   localStorage.setItem(CART_STORAGE_KEY, JSON.stringify(cart));
@@ -140,6 +152,8 @@ export function storeWire(
         return ok(quoteOf());
       case 'order.history':
         return ok({ events: [] });
+      case 'user.eligibleProducts':
+        return ok({ entitlements: [], store: memberRules() });
       default:
         return ok(versionOf());
     }

@@ -1,4 +1,11 @@
-import { type TQuoteItem, ZCountryCode, ZPassCode, ZQuoteItem } from '@puffy/contracts';
+import {
+  type TColorway,
+  type TDeviceVariant,
+  type TQuoteItem,
+  ZCountryCode,
+  ZPassCode,
+  ZQuoteItem,
+} from '@puffy/contracts';
 import { useCallback, useSyncExternalStore } from 'react';
 import { z } from 'zod';
 
@@ -40,6 +47,25 @@ export function setQuantity(cart: Cart, index: number, quantity: number): Cart {
     return [{ ...item, quantity: Math.min(Math.floor(quantity), maxQuantity(item)) }];
   });
   return { ...cart, items };
+}
+
+/** Another colorway for a device line (merged with a line that already has it). */
+export function setColorway(cart: Cart, index: number, colorway: TColorway): Cart {
+  const item = cart.items[index];
+  if (item?.kind !== 'device') return cart;
+  const rest = { ...cart, items: cart.items.filter((_, i) => i !== index) };
+  return addItem(rest, { ...item, colorway });
+}
+
+/** Device lines whose colorway this member may not buy (a cart filled before signing in). */
+export function refusedLines(
+  cart: Cart,
+  allowed: Partial<Record<TDeviceVariant, TColorway[]>> | null,
+): number[] {
+  if (!allowed) return [];
+  return cart.items.flatMap((item, index) =>
+    item.kind === 'device' && !(allowed[item.variant] ?? []).includes(item.colorway) ? [index] : [],
+  );
 }
 
 let cachedRaw: string | null | undefined;

@@ -35,37 +35,69 @@ function QuantityInput({
   );
 }
 
-/** One device variant: its colorways as the catalog lists them (the quote applies who may take which). */
-function DeviceCard({ product, onAdd }: { product: TCatalogProduct; onAdd: Add }) {
+/**
+ * The colorways this member may choose, per device variant, by the rules the quote applies
+ * (`user.eligibleProducts`); null while nobody is signed in, when only the catalog is known.
+ */
+export type AllowedColorways = Partial<Record<TDeviceVariant, TColorway[]>> | null;
+
+/** What a device card offers: the member's allowed colorways, or the catalog's for a guest. */
+export function colorwayChoices(product: TCatalogProduct, allowed: AllowedColorways): TColorway[] {
+  if (!allowed) return product.colorways;
+  const mine = allowed[product.variant as TDeviceVariant] ?? [];
+  return product.colorways.filter((c) => mine.includes(c));
+}
+
+/** One device variant: only the colorways the rules let this member buy, the first of them chosen. */
+function DeviceCard({
+  product,
+  allowed,
+  onAdd,
+}: {
+  product: TCatalogProduct;
+  allowed: AllowedColorways;
+  onAdd: Add;
+}) {
   const id = useId();
   const variant = product.variant as TDeviceVariant;
-  const [colorway, setColorway] = useState<TColorway>(
-    product.colorways.find((c) => c !== 'community') ?? product.colorways[0] ?? 'black',
-  );
+  const choices = colorwayChoices(product, allowed);
+  const [picked, setPicked] = useState<TColorway | null>(null);
+  // A choice the rules (or a new sign-in) took away falls back to the first allowed one.
+  // A guest most likely holds no whitelist NFT: the regular colorways come first.
+  const colorway =
+    picked && choices.includes(picked)
+      ? picked
+      : (choices.find((c) => c !== 'community') ?? choices[0] ?? null);
   const [quantity, setQuantity] = useState(1);
   return (
     <article className="card store-product" data-testid={`product-${product.sku}`}>
       <h3>{product.name}</h3>
       <p className="store-price">{usdt(product.price)}</p>
-      <div className="store-options">
-        <label htmlFor={`${id}-colorway`}>Colorway</label>
-        <select
-          id={`${id}-colorway`}
-          value={colorway}
-          onChange={(e) => setColorway(e.target.value as TColorway)}
-        >
-          {product.colorways.map((c) => (
-            <option key={c} value={c}>
-              {COLORWAY_LABEL[c]}
-            </option>
-          ))}
-        </select>
-        <label htmlFor={`${id}-quantity`}>Quantity</label>
-        <QuantityInput id={`${id}-quantity`} max={5} value={quantity} onChange={setQuantity} />
-      </div>
-      <button type="button" onClick={() => onAdd({ kind: 'device', variant, colorway, quantity })}>
-        Add {VARIANT_LABEL[variant].toLowerCase()} device to cart
-      </button>
+      {colorway === null ? (
+        <p className="muted">This device is not available to you at the moment.</p>
+      ) : (
+        <>
+          <div className="store-options">
+            <label htmlFor={`${id}-colorway`}>Colorway</label>
+            <select
+              id={`${id}-colorway`}
+              value={colorway}
+              onChange={(e) => setPicked(e.target.value as TColorway)}
+            >
+              {choices.map((c) => (
+                <option key={c} value={c}>
+                  {COLORWAY_LABEL[c]}
+                </option>
+              ))}
+            </select>
+            <label htmlFor={`${id}-quantity`}>Quantity</label>
+            <QuantityInput id={`${id}-quantity`} max={5} value={quantity} onChange={setQuantity} />
+          </div>
+          <button type="button" onClick={() => onAdd({ kind: 'device', variant, colorway, quantity })}>
+            Add {VARIANT_LABEL[variant].toLowerCase()} device to cart
+          </button>
+        </>
+      )}
     </article>
   );
 }
@@ -150,8 +182,16 @@ function PodsCard({
   );
 }
 
-/** The products as the server lists them, with its prices; rules (who gets which colorway) are quoted. */
-export function CatalogView({ catalog, onAdd }: { catalog: TCatalog; onAdd: Add }) {
+/** The products as the server lists them, with its prices, offering only what this member may buy. */
+export function CatalogView({
+  catalog,
+  allowed,
+  onAdd,
+}: {
+  catalog: TCatalog;
+  allowed: AllowedColorways;
+  onAdd: Add;
+}) {
   const devices = catalog.products.filter((p) => p.kind === 'device' && p.variant);
   const variants = devices.map((p) => p.variant).filter((v): v is TDeviceVariant => v !== null);
   return (
@@ -160,7 +200,7 @@ export function CatalogView({ catalog, onAdd }: { catalog: TCatalog; onAdd: Add 
       <div className="store-grid">
         {catalog.products.map((product) =>
           product.kind === 'device' ? (
-            <DeviceCard key={product.sku} product={product} onAdd={onAdd} />
+            <DeviceCard key={product.sku} product={product} allowed={allowed} onAdd={onAdd} />
           ) : (
             <PodsCard key={product.sku} product={product} variants={variants} onAdd={onAdd} />
           ),

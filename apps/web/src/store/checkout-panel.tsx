@@ -45,13 +45,16 @@ export function CheckoutPanel({
   catalog,
   cart,
   onCart,
+  cartReady = true,
 }: {
   catalog: TCatalog;
   cart: Cart;
   onCart: (change: (cart: Cart) => Cart) => void;
+  /** False while a cart line needs another choice: asking for a quote would only be refused. */
+  cartReady?: boolean;
 }) {
   const navigate = useNavigate();
-  const input = useMemo(() => quoteInputOf(cart), [cart]);
+  const input = useMemo(() => (cartReady ? quoteInputOf(cart) : null), [cart, cartReady]);
   const quote = useQuote(input);
   const [draft, setDraft] = useState<AddressDraft>(() => ({ ...EMPTY_ADDRESS, country: cart.country ?? '' }));
   const [errors, setErrors] = useState<AddressErrors>({});
@@ -108,7 +111,13 @@ export function CheckoutPanel({
       <PassEntry applied={cart.passCode} onApply={(code) => onCart((c) => ({ ...c, passCode: code }))} />
       <AddressFields draft={draft} errors={errors} onChange={changeDraft} countries={countries} />
       <h3>Your quote</h3>
-      {!input && <p className="muted">Add something to the cart and enter the country to get a quote.</p>}
+      {!input && (
+        <p className="muted">
+          {cartReady
+            ? 'Add something to the cart and enter the country to get a quote.'
+            : 'Choose an available colorway for each device in your cart to get a quote.'}
+        </p>
+      )}
       {quote.notice && (
         <p className="notice" role="status" data-testid="quote-notice">
           {quote.notice}
