@@ -5,6 +5,7 @@ import { startTestServer, type TestServer } from '../../src/testing';
 import { campaignFields } from '../admin/campaign-desk-support';
 import { clientFor, failure } from '../helpers';
 import { signInSolana } from '../signin';
+import { createCampaign } from '../user/harness';
 import { solanaWallet } from '../wallets';
 
 /*
@@ -153,6 +154,26 @@ describe.each(testDatabases())('bad input through the server on $label', (databa
       '9999-12-31T23:59:59.999Z',
     ]);
     expect((await member.order.list.query({ from: '1970-01-01T00:00:00Z' })).items).toStrictEqual([]);
+  });
+
+  it('refuses a forged page cursor carrying what the database cannot take, like any stale cursor', async () => {
+    const forged = (keys: unknown[]) => Buffer.from(JSON.stringify(keys)).toString('base64url');
+    const stale = {
+      code: 'BAD_REQUEST',
+      httpStatus: 400,
+      fieldErrors: { cursor: ['Not a cursor this list gave out'] },
+    };
+    for (const keys of [
+      ['0000-06-01T00:00:00.000Z', 'order-1'],
+      ['2024-01-01T00:00:00.000Z', `order${NUL}`],
+    ])
+      expect(await refusal(member.order.list.query({ cursor: forged(keys) })), String(keys)).toStrictEqual(
+        stale,
+      );
+    const campaignId = await createCampaign(server.deps);
+    expect(await refusal(guest.activity.list.query({ campaignId, cursor: forged([2 ** 31]) }))).toStrictEqual(
+      stale,
+    );
   });
 
   it('refuses an id past 32 bits on its field; the largest one is simply not found', async () => {

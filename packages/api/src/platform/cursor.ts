@@ -1,3 +1,4 @@
+import { inputTime, text, ZId } from '@puffy/contracts';
 import { and, type Column, desc, eq, lt, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { BadInput } from './errors';
@@ -6,7 +7,8 @@ import { BadInput } from './errors';
  * Keyset pagination over (created_at, id), newest first: stable while rows are added, and an index
  * seek rather than an OFFSET scan. The cursor is opaque to clients (base64url of the last row's keys).
  */
-const ZCursor = z.tuple([z.iso.datetime(), z.string().min(1).max(64)]);
+// The contracts' rules for times, text and ids: a forged cursor must not carry what a column refuses.
+const ZCursor = z.tuple([inputTime(), text().min(1).max(64)]);
 
 export function encodeCursor(row: { createdAt: Date; id: string }): string {
   return Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString('base64url');
@@ -60,7 +62,7 @@ export function decodeKeys<T>(schema: z.ZodType<T>, cursor: string): T {
   }
 }
 
-const ZIdKey = z.tuple([z.number().int().positive()]);
+const ZIdKey = z.tuple([ZId]);
 
 /**
  * Keyset pagination over one ascending integer key, for lists in a fixed order rather than newest
