@@ -11,20 +11,11 @@
 //   --wallets N      how many wallets take part (1000)
 //   --concurrency N  how many wallets are in flight at once (32)
 //   --skip-build     use the bundles already in apps/server/dist
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createHash, generateKeyPairSync, type KeyObject, randomBytes, sign } from 'node:crypto';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createDb } from '@puffy/db';
-import { freePort } from '@puffy/store/testing';
 import bs58 from 'bs58';
-import postgres from 'postgres';
-import { generateProductionEnv } from './production-env';
+import { buildUnlessSkipped, openCluster } from './cluster';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const logDir = mkdtempSync(join(tmpdir(), 'puffy-load-'));
 const adminUrl =
   process.env.LOADTEST_DATABASE_URL ??
   process.env.TEST_DATABASE_URL ??
@@ -41,29 +32,7 @@ const SECONDS = option('seconds', 30);
 const WALLETS = option('wallets', 1000);
 const CONCURRENCY = option('concurrency', 32);
 
-const children: Array<{ name: string; child: ChildProcess; log: string }> = [];
 const step = (message: string) => process.stdout.write(`loadtest: ${message}\n`);
-
-function start(name: string, script: string, env: Record<string, string>): void {
-  const log = join(logDir, `${name}.log`);
-  const out = openSync(log, 'a');
-  const child = spawn(process.execPath, [join(root, 'apps/server/dist', script)], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', out, out],
-  });
-  closeSync(out);
-  children.push({ name, child, log });
-}
-
-async function waitFor(what: string, probe: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (await probe().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${what} did not happen within ${timeoutMs / 1000} s`);
-}
 
 interface Wallet {
   address: string;
@@ -310,66 +279,25 @@ function report(elapsedSeconds: number): { errors: number } {
   return { errors };
 }
 
-async function stopAll(): Promise<void> {
-  await Promise.all(
-    children.map(
-      ({ child }) =>
-        new Promise<void>((done) => {
-          if (child.exitCode !== null) return done();
-          const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-          child.once('exit', () => {
-            clearTimeout(timer);
-            done();
-          });
-          child.kill('SIGTERM');
-        }),
-    ),
-  );
-}
-
 async function main(): Promise<void> {
-  if (!process.argv.includes('--skip-build')) {
-    step('building the server bundles');
-    const built = spawnSync('pnpm', ['--filter', '@puffy/server', 'build'], { cwd: root, stdio: 'inherit' });
-    if (built.status !== 0) throw new Error('the server build failed');
-  }
-  const name = `puffy_load_${randomBytes(6).toString('hex')}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
-  const databaseUrl = new URL(adminUrl);
-  databaseUrl.pathname = `/${name}`;
-  const prefix = `puffy-load-${randomBytes(4).toString('hex')}:`;
+  buildUnlessSkipped(['--filter', '@puffy/server', 'build'], step);
   const operator = wallet(0);
-  const env: Record<string, string> = {
-    ...generateProductionEnv({ databaseUrl: databaseUrl.toString(), redisUrl }),
-    // The load balancer's X-Forwarded-For tells the wallets apart, as in production behind nginx.
-    TRUST_PROXY: 'true',
-    REDIS_PREFIX: prefix,
-    MIGRATE_ON_START: 'false',
-    LOG_LEVEL: 'warn',
-    ADMIN_WALLETS: `sol:${operator.address}`,
-  };
+  const cluster = await openCluster({
+    tag: 'load',
+    adminUrl,
+    redisUrl,
+    env: {
+      // The load balancer's X-Forwarded-For tells the wallets apart, as in production behind nginx.
+      TRUST_PROXY: 'true',
+      LOG_LEVEL: 'warn',
+      ADMIN_WALLETS: `sol:${operator.address}`,
+    },
+  });
   let errors = 1;
   try {
-    const migrate = spawnSync(process.execPath, [join(root, 'apps/server/dist/migrate.js')], {
-      cwd: root,
-      env: { PATH: process.env.PATH ?? '', ...env },
-      encoding: 'utf8',
-    });
-    if (migrate.status !== 0) throw new Error(`migrate.js failed: ${migrate.stderr}`);
-    const ports = [await freePort(), await freePort()];
-    const bases = ports.map((port) => `http://127.0.0.1:${port}`);
-    ports.forEach((port, i) => {
-      start(`web-${i + 1}`, 'main.js', {
-        ...env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        RUN_WORKER: 'false',
-      });
-    });
-    start('worker', 'worker.js', env);
-    for (const base of bases) await waitFor(`${base}/ready`, async () => (await fetch(`${base}/ready`)).ok);
-    const ids = await seedCampaign(databaseUrl.toString());
+    cluster.migrate();
+    const bases = await cluster.start();
+    const ids = await seedCampaign(cluster.databaseUrl);
     const wallets = Array.from({ length: WALLETS }, (_, i) => wallet(i + 1));
     await importSnapshot(bases[0] ?? '', operator, ids.campaignId, wallets);
     step(
@@ -392,30 +320,11 @@ async function main(): Promise<void> {
       }),
     );
     ({ errors } = report((performance.now() - started) / 1000));
-    for (const { name: process_, child } of children) {
-      if (child.exitCode !== null)
-        throw new Error(`${process_} exited during the load with ${child.exitCode}`);
-    }
+    cluster.assertRunning('during the load');
   } finally {
-    await stopAll();
-    if (errors > 0) {
-      for (const { name: process_, log } of children) {
-        process.stderr.write(
-          `--- ${process_} (last lines) ---\n${readFileSync(log, 'utf8').split('\n').slice(-20).join('\n')}\n`,
-        );
-      }
-    }
-    await admin.unsafe(`drop database if exists "${name}" with (force)`);
-    await admin.end({ timeout: 5 });
-    spawnSync(
-      'sh',
-      ['-c', `redis-cli -u "$URL" --scan --pattern '${prefix}*' | xargs -r redis-cli -u "$URL" del`],
-      {
-        env: { ...process.env, URL: redisUrl },
-        stdio: 'ignore',
-      },
-    );
-    rmSync(logDir, { recursive: true, force: true });
+    await cluster.stop();
+    if (errors > 0) cluster.printLogs(20);
+    await cluster.dispose();
   }
   if (errors > 0) process.exitCode = 1;
 }

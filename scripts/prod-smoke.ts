@@ -6,25 +6,18 @@
 //   SMOKE_DATABASE_URL (or TEST_DATABASE_URL)  a Postgres role that may create databases
 //   SMOKE_REDIS_URL (or TEST_REDIS_URL)         a Redis
 //   --skip-build                                use the bundles already in apps/server/dist
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { generateKeyPairSync, randomBytes, sign } from 'node:crypto';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { freePort } from '@puffy/store/testing';
+import { spawnSync } from 'node:child_process';
+import { generateKeyPairSync, sign } from 'node:crypto';
+import { join } from 'node:path';
 import bs58 from 'bs58';
 import postgres from 'postgres';
-import { generateProductionEnv } from './production-env';
+import { buildUnlessSkipped, type Cluster, openCluster, root } from './cluster';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const logDir = mkdtempSync(join(tmpdir(), 'puffy-smoke-'));
 const adminUrl =
   process.env.SMOKE_DATABASE_URL ??
   process.env.TEST_DATABASE_URL ??
   'postgres://postgres@127.0.0.1:5432/postgres';
 const redisUrl = process.env.SMOKE_REDIS_URL ?? process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const children: Array<{ name: string; child: ChildProcess; log: string }> = [];
 
 function step(message: string): void {
   process.stdout.write(`prod-smoke: ${message}\n`);
@@ -32,28 +25,6 @@ function step(message: string): void {
 
 function fail(message: string): never {
   throw new Error(message);
-}
-
-function start(name: string, script: string, env: Record<string, string>): ChildProcess {
-  const log = join(logDir, `${name}.log`);
-  const out = openSync(log, 'a');
-  const child = spawn(process.execPath, ['--enable-source-maps', join(root, 'apps/server/dist', script)], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', out, out],
-  });
-  closeSync(out);
-  children.push({ name, child, log });
-  return child;
-}
-
-async function waitFor(what: string, probe: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (await probe().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  fail(`${what} did not come up within ${timeoutMs / 1000} s`);
 }
 
 /** One tRPC call in the plain-JSON wire format (no transformer), as any HTTP client would make it. */
@@ -133,32 +104,28 @@ async function signedInJourney(first: string, second: string): Promise<void> {
 }
 
 /** The image's backup and restore bundles, against the running deployment: same members after. */
-async function backupAndRestore(
-  env: Record<string, string>,
-  admin: postgres.Sql,
-  name: string,
-): Promise<void> {
-  const out = join(logDir, 'backups');
+async function backupAndRestore(cluster: Cluster): Promise<void> {
+  const out = join(cluster.logDir, 'backups');
   const run = (script: string, args: string[], databaseUrl: string) => {
     const result = spawnSync(process.execPath, [join(root, 'apps/server/dist', script), ...args], {
       cwd: root,
-      env: { PATH: process.env.PATH ?? '', ...env, DATABASE_URL: databaseUrl },
+      env: { PATH: process.env.PATH ?? '', ...cluster.env, DATABASE_URL: databaseUrl },
       encoding: 'utf8',
     });
     if (result.status !== 0) fail(`${script} failed: ${result.stderr}`);
     return result.stdout;
   };
-  const written = JSON.parse(run('backup.js', ['--out', out, '--keep', '1'], env.DATABASE_URL ?? '')) as {
+  const written = JSON.parse(run('backup.js', ['--out', out, '--keep', '1'], cluster.databaseUrl)) as {
     file: string;
   };
-  const restoredName = `${name}_restored`;
-  await admin.unsafe(`create database "${restoredName}"`);
-  const restoredUrl = new URL(env.DATABASE_URL ?? '');
+  const restoredName = `${cluster.databaseName}_restored`;
+  await cluster.admin.unsafe(`create database "${restoredName}"`);
+  const restoredUrl = new URL(cluster.databaseUrl);
   restoredUrl.pathname = `/${restoredName}`;
   try {
     run('restore.js', [written.file], restoredUrl.toString());
     const counts = await Promise.all(
-      [env.DATABASE_URL ?? '', restoredUrl.toString()].map(async (url) => {
+      [cluster.databaseUrl, restoredUrl.toString()].map(async (url) => {
         const sql = postgres(url, { max: 1, onnotice: () => {} });
         try {
           const [row] = await sql`select count(*)::int as n from users`;
@@ -171,83 +138,29 @@ async function backupAndRestore(
     if (counts[0] !== counts[1] || !counts[0])
       fail(`restored members ${counts[1]} ≠ live members ${counts[0]}`);
   } finally {
-    await admin.unsafe(`drop database if exists "${restoredName}" with (force)`);
+    await cluster.admin.unsafe(`drop database if exists "${restoredName}" with (force)`);
   }
-}
-
-/** SIGTERM to everyone; the names of those that did not exit 0 (a graceful stop exits 0). */
-async function stopAll(): Promise<string[]> {
-  const unclean: string[] = [];
-  await Promise.all(
-    children.map(
-      ({ name, child }) =>
-        new Promise<void>((done) => {
-          if (child.exitCode !== null) return done();
-          const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-          child.once('exit', (code, signal) => {
-            clearTimeout(timer);
-            if (code !== 0) unclean.push(`${name} (${code ?? signal})`);
-            done();
-          });
-          child.kill('SIGTERM');
-        }),
-    ),
-  );
-  return unclean;
 }
 
 async function main(): Promise<void> {
-  if (!process.argv.includes('--skip-build')) {
-    step('building (pnpm build)');
-    const built = spawnSync('pnpm', ['build'], { cwd: root, stdio: 'inherit' });
-    if (built.status !== 0) fail('pnpm build failed');
-  }
-  const name = `puffy_smoke_${randomBytes(6).toString('hex')}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
-  const databaseUrl = new URL(adminUrl);
-  databaseUrl.pathname = `/${name}`;
-  const prefix = `puffy-smoke-${randomBytes(4).toString('hex')}:`;
-  const env: Record<string, string> = {
-    ...generateProductionEnv({
-      databaseUrl: databaseUrl.toString(),
-      redisUrl,
-      publicOrigin: 'https://smoke.puffy.invalid',
-    }),
-    TRUST_PROXY: 'false',
-    REDIS_PREFIX: prefix,
-    MIGRATE_ON_START: 'false',
-    LOG_LEVEL: 'info',
-  };
-  const metricsToken = env.METRICS_TOKEN ?? '';
+  buildUnlessSkipped(['build'], step);
+  const cluster = await openCluster({
+    tag: 'smoke',
+    adminUrl,
+    redisUrl,
+    publicOrigin: 'https://smoke.puffy.invalid',
+    env: { TRUST_PROXY: 'false', LOG_LEVEL: 'info' },
+    nodeFlags: ['--enable-source-maps'],
+  });
+  const metricsToken = cluster.env.METRICS_TOKEN ?? '';
   let ok = false;
   try {
-    step(`release step: migrations into ${name}`);
-    const migrate = spawnSync(process.execPath, [join(root, 'apps/server/dist/migrate.js')], {
-      cwd: root,
-      env: { PATH: process.env.PATH ?? '', ...env },
-      encoding: 'utf8',
-    });
-    if (migrate.status !== 0) fail(`migrate.js failed: ${migrate.stderr}`);
-    const applied = (JSON.parse(migrate.stdout.trim().split('\n').pop() ?? '{}') as { applied?: string[] })
-      .applied;
-    if (!applied || applied.length === 0) fail(`the release step applied no migrations: ${migrate.stdout}`);
+    step(`release step: migrations into ${cluster.databaseName}`);
+    const applied = cluster.migrate();
+    if (applied.length === 0) fail('the release step applied no migrations');
 
-    const ports = [await freePort(), await freePort()];
-    const bases = ports.map((port) => `http://127.0.0.1:${port}`);
-    ports.forEach((port, i) => {
-      start(`web-${i + 1}`, 'main.js', {
-        ...env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        RUN_WORKER: 'false',
-      });
-    });
-    start('worker', 'worker.js', env);
-    for (const base of bases) await waitFor(`${base}/health`, async () => (await fetch(`${base}/health`)).ok);
-    await waitFor('the worker', async () =>
-      readFileSync(join(logDir, 'worker.log'), 'utf8').includes('worker started'),
-    );
+    const bases = await cluster.start();
+    await cluster.workerStarted();
     step(`two instances (${bases.join(', ')}) and a worker are up`);
 
     for (const base of bases) await checkInstance(base, metricsToken);
@@ -255,42 +168,24 @@ async function main(): Promise<void> {
     await signedInJourney(bases[0] ?? '', bases[1] ?? '');
     await signedInJourney(bases[1] ?? '', bases[0] ?? '');
     step('sign-in across instances, the session through each, and a shared sign-out pass');
-    await backupAndRestore(env, admin, name);
+    await backupAndRestore(cluster);
     step('the bundled backup.js and restore.js round-trip the live database');
-    for (const { name: process_, child } of children) {
-      if (child.exitCode !== null) fail(`${process_} exited early with ${child.exitCode}`);
-    }
-    const smokeDb = postgres(databaseUrl.toString(), { max: 1, onnotice: () => {} });
+    cluster.assertRunning('early');
+    const smokeDb = postgres(cluster.databaseUrl, { max: 1, onnotice: () => {} });
     const [migrations] = await smokeDb`select count(*)::int as n from puffy_migrations`.finally(() =>
       smokeDb.end({ timeout: 5 }),
     );
     if (Number(migrations?.n) !== applied.length) fail('the instances changed the migrations table');
     ok = true;
   } finally {
-    const unclean = await stopAll();
+    const unclean = await cluster.stop();
     if (unclean.length > 0) {
       step(`did not stop cleanly on SIGTERM: ${unclean.join(', ')}`);
       ok = false;
       process.exitCode = 1;
     }
-    if (!ok) {
-      for (const { name: process_, log } of children) {
-        process.stderr.write(
-          `--- ${process_} (last lines) ---\n${readFileSync(log, 'utf8').split('\n').slice(-30).join('\n')}\n`,
-        );
-      }
-    }
-    await admin.unsafe(`drop database if exists "${name}" with (force)`);
-    await admin.end({ timeout: 5 });
-    spawnSync(
-      'sh',
-      ['-c', `redis-cli -u "$URL" --scan --pattern '${prefix}*' | xargs -r redis-cli -u "$URL" del`],
-      {
-        env: { ...process.env, URL: redisUrl },
-        stdio: 'ignore',
-      },
-    );
-    rmSync(logDir, { recursive: true, force: true });
+    if (!ok) cluster.printLogs(30);
+    await cluster.dispose();
   }
   if (process.exitCode !== 1) step('passed: stopped everything cleanly');
 }
