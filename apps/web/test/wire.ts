@@ -76,6 +76,7 @@ export function versionOf(overrides: Partial<TSystemVersion> = {}): TSystemVersi
     store: 'memory',
     serverTime: '2026-11-23T09:03:13.692Z',
     devChainUrl: null,
+    xLinking: true,
     ...overrides,
   };
 }

@@ -10,5 +10,7 @@ export const ZSystemVersion = z.object({
   serverTime: z.iso.datetime(),
   /** Outside production, when the server runs a local Solana node: its JSON-RPC URL (development wallet). */
   devChainUrl: z.url().nullable(),
+  /** Members can link an X account here (X_CLIENT_ID is set); without it X activities cannot be done. */
+  xLinking: z.boolean(),
 });
 export type TSystemVersion = z.infer<typeof ZSystemVersion>;

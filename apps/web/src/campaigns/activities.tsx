@@ -3,6 +3,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { useAuth } from '../auth/auth-context';
 import { ErrorMessage } from '../components/error-message';
 import { SkeletonText } from '../components/skeleton';
+import { useServerFeatures } from '../lib/server-features';
 import { trpc } from '../lib/trpc';
 import { useRetryLock } from './use-retry-lock';
 
@@ -91,27 +92,41 @@ function ManualButton({ campaignId, activity }: { campaignId: number; activity: 
   );
 }
 
+/** Activities that need a linked X account: nothing a member can do where X cannot be linked. */
+const NEEDS_X = new Set<TCampaignActivity['kind']>(['link_x', 'x_post']);
+const X_UNAVAILABLE = 'Not available at the moment: X accounts cannot be linked here yet.';
+
 function ActivityRow({
   campaignId,
   activity,
   signedIn,
+  xLinking,
 }: {
   campaignId: number;
   activity: TCampaignActivity;
   signedIn: boolean;
+  xLinking: boolean;
 }) {
+  const unavailable = NEEDS_X.has(activity.kind) && !xLinking;
   const open = activity.status === 'not_started' || activity.status === 'rejected';
-  const selfServe = activity.initiatedByUser && open && signedIn;
+  const selfServe = activity.initiatedByUser && open && signedIn && !unavailable;
   return (
     <li className="campaign-activity" data-status={activity.status}>
       <div className="campaign-activity-head">
         <strong>{activity.name}</strong>
         <span className="badge">{activity.points} points</span>
         {activity.required && <span className="badge">Required</span>}
-        <span className={`badge campaign-status-${activity.status}`}>{STATUS[activity.status]}</span>
+        <span className={`badge campaign-status-${activity.status}`}>
+          {open && unavailable ? 'Unavailable' : STATUS[activity.status]}
+        </span>
       </div>
       {activity.description && <p className="small">{activity.description}</p>}
-      {open && (
+      {open && unavailable && (
+        <p className="muted small" data-testid="activity-unavailable">
+          {X_UNAVAILABLE}
+        </p>
+      )}
+      {open && !unavailable && (
         <p className="muted small">
           {activity.initiatedByUser && !signedIn ? 'Sign in to complete it.' : AUTOMATIC[activity.kind]}
         </p>
@@ -135,6 +150,7 @@ export function Activities({ campaign }: { campaign: TCampaign }) {
     { getNextPageParam: (last) => last.nextCursor ?? undefined },
   );
   const signedIn = auth.status === 'signedIn';
+  const { xLinking } = useServerFeatures();
   const pages = list.data?.pages ?? [];
   const activities = pages.flatMap((page) => page.items);
   // Every page carries the member's points; the newest read is the one to show.
@@ -154,7 +170,13 @@ export function Activities({ campaign }: { campaign: TCampaign }) {
           {signedIn && <p>You have {points} points in this campaign.</p>}
           <ul className="campaign-activities">
             {activities.map((a) => (
-              <ActivityRow key={a.activityId} campaignId={campaign.id} activity={a} signedIn={signedIn} />
+              <ActivityRow
+                key={a.activityId}
+                campaignId={campaign.id}
+                activity={a}
+                signedIn={signedIn}
+                xLinking={xLinking}
+              />
             ))}
           </ul>
         </>

@@ -1,6 +1,7 @@
 import type { TUserInfo } from '@puffy/contracts';
 import { ErrorMessage } from '../components/error-message';
 import { SkeletonText } from '../components/skeleton';
+import { useServerFeatures } from '../lib/server-features';
 import { trpc } from '../lib/trpc';
 import { StartXLink } from './start-x-link';
 
@@ -17,6 +18,7 @@ export function XCard({ info }: { info: TUserInfo }) {
     },
   });
   const twitter = info.twitter;
+  const { xLinking } = useServerFeatures();
 
   return (
     <section className="card profile-card" aria-labelledby="profile-x">
@@ -24,7 +26,13 @@ export function XCard({ info }: { info: TUserInfo }) {
       {twitter === null ? (
         <>
           <p>Link your X account to take part in X activities. One X account links to one member only.</p>
-          <StartXLink />
+          {xLinking ? (
+            <StartXLink />
+          ) : (
+            <p className="muted" data-testid="x-unavailable">
+              Linking X is not available at the moment.
+            </p>
+          )}
         </>
       ) : (
         <>

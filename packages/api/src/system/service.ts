@@ -1,7 +1,9 @@
 import type { TSystemVersion } from '@puffy/contracts';
 import type { Deps } from '../deps';
 
-export function describeVersion(deps: Pick<Deps, 'config' | 'db' | 'store' | 'clock'>): TSystemVersion {
+export function describeVersion(
+  deps: Pick<Deps, 'config' | 'db' | 'store' | 'clock' | 'twitter'>,
+): TSystemVersion {
   return {
     name: 'puffy-reward-center',
     version: deps.config.version,
@@ -11,5 +13,6 @@ export function describeVersion(deps: Pick<Deps, 'config' | 'db' | 'store' | 'cl
     store: deps.store.kind,
     serverTime: deps.clock.now().toISOString(),
     devChainUrl: deps.config.environment === 'production' ? null : deps.config.devChainUrl,
+    xLinking: deps.twitter !== null,
   };
 }
