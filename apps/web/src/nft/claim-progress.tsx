@@ -1,7 +1,8 @@
 import type { TNftProgress } from '@puffy/contracts';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { PROGRESS_STEPS, stepsDone } from './words';
+import { useSecondsSince } from './use-countdown';
+import { formatCountdown, PROGRESS_STEPS, type ProgressStep, stepsDone } from './words';
 
 /** The share link of a minted NFT: the system share sheet where there is one, else the clipboard. */
 function ShareButton({ nftId, name }: { nftId: number; name: string }) {
@@ -32,6 +33,37 @@ function ShareButton({ nftId, name }: { nftId: number; name: string }) {
   );
 }
 
+/** What is happening during a step, so a wait of a minute never looks like nothing is. */
+const STEP_DETAIL: Record<ProgressStep, string> = {
+  paid: 'Waiting for your payment to reach the network.',
+  payment_confirmed: 'The network is confirming your payment; this usually takes less than a minute.',
+  minting: 'Creating your NFT on the network and sending it to your wallet.',
+  minted: '',
+};
+
+/** The step under way: what it does and how long it has been going. */
+function CurrentStep({
+  step,
+  status,
+  paymentPending,
+}: {
+  step: ProgressStep;
+  status: string;
+  paymentPending: boolean;
+}) {
+  const seconds = useSecondsSince(status, true);
+  return (
+    <span className="nft-step-detail" data-testid="nft-step-detail">
+      {paymentPending
+        ? 'Your payment is not visible on the network yet; we keep checking.'
+        : STEP_DETAIL[step]}{' '}
+      <span className="muted">
+        (<time dateTime={`PT${seconds}S`}>{formatCountdown(seconds)}</time> so far)
+      </span>
+    </span>
+  );
+}
+
 /** Live progress from the payment to the minted NFT (paid, confirmed, minting, minted). */
 export function ClaimProgress({ progress, name }: { progress: TNftProgress; name: string }) {
   const done = stepsDone(progress.status);
@@ -51,7 +83,16 @@ export function ClaimProgress({ progress, name }: { progress: TNftProgress; name
           return (
             <li key={step.key} className={`nft-step nft-step-${state}`} data-state={state}>
               {step.label}
-              {state === 'current' && <span className="muted"> · in progress…</span>}
+              {state === 'current' && (
+                <>
+                  {' '}
+                  <CurrentStep
+                    step={step.key}
+                    status={progress.status}
+                    paymentPending={progress.paymentPending}
+                  />
+                </>
+              )}
             </li>
           );
         })}

@@ -17,3 +17,21 @@ export function useSecondsLeft(deadline: string | null, now: () => number = Date
   }, [deadline]);
   return seconds;
 }
+
+/** Whole seconds since `key` last changed (a step began), ticking each second while `running`. */
+export function useSecondsSince(key: string, running: boolean, now: () => number = Date.now): number {
+  const [since, setSince] = useState(now);
+  const [seconds, setSeconds] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new key is a new step: the clock restarts.
+  useEffect(() => {
+    const start = now();
+    setSince(start);
+    setSeconds(0);
+  }, [key]);
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => setSeconds(Math.floor((now() - since) / 1000)), 1000);
+    return () => clearInterval(timer);
+  }, [running, since, now]);
+  return seconds;
+}
