@@ -23,6 +23,21 @@ const NAV: { to: string; label: string; page?: LazyPage }[] = [
 
 const ADMIN_NAV = { to: '/admin', label: 'Admin', page: AdminPage };
 
+/**
+ * The logo, drawn inline: as an <img> of /favicon.svg it was a second download of the icon the
+ * browser already fetches for the tab.
+ */
+function BrandMark() {
+  return (
+    <svg viewBox="0 0 64 64" width="28" height="28" aria-hidden="true" focusable="false">
+      <circle cx="32" cy="32" r="30" fill="#6d4aff" />
+      <circle cx="24" cy="28" r="5" fill="#fff" />
+      <circle cx="40" cy="28" r="5" fill="#fff" />
+      <path d="M22 42c6 5 14 5 20 0" stroke="#fff" strokeWidth="4" fill="none" strokeLinecap="round" />
+    </svg>
+  );
+}
+
 export function SiteHeader({ nav = true }: { nav?: boolean }) {
   // Only admins see the console's link; the console checks again, and the server on every call.
   const { user } = useAuth();
@@ -31,7 +46,7 @@ export function SiteHeader({ nav = true }: { nav?: boolean }) {
     <header className="site-header">
       <div className="bar">
         <Link to="/" className="brand">
-          <img src="/favicon.svg" alt="" width="28" height="28" />
+          <BrandMark />
           {PRODUCT_NAME}
         </Link>
         {nav && (
