@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
 
-/** Debian's chromium with the launch flags of e2e/src/browser.ts (DESIGN.md §4), never a downloaded build. */
+/** Debian's chromium with the launch flags of e2e/src/browser.ts (docs/architecture.md), never a downloaded build. */
 export async function launchChromium(): Promise<Browser> {
   const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
     (p): p is string => Boolean(p && existsSync(p)),

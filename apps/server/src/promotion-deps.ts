@@ -18,7 +18,7 @@ function explorerQuery(config: AppConfig, rpcUrl: string, local: boolean): strin
   return cluster === 'mainnet' ? '' : `?cluster=${cluster}`;
 }
 
-/** Gas-fee networks, windows and the Core minter, from the configuration (SPEC.md section 7). */
+/** Gas-fee networks, windows and the Core minter, from the configuration (docs/product/claims.md). */
 export function createPromotionDeps(config: AppConfig, local: LocalSolanaChain | null): PromotionConfig {
   const solanaUrl = local?.url ?? config.holdings.solanaRpcUrl ?? 'https://api.mainnet-beta.solana.com';
   const rpcs: Partial<Record<'sol' | 'soon', SolanaRpc>> = {

@@ -6,7 +6,7 @@ import { signInSolana } from './signin';
 
 /**
  * What `pnpm start` gives a person on a fresh machine: the seeded Solana campaign is reachable with the
- * demo referral code, and its promotion can be claimed (SPEC.md section 7's demo).
+ * demo referral code, and its promotion can be claimed (docs/product/claims.md's demo).
  */
 describe('the demo data', () => {
   let server: TestServer;

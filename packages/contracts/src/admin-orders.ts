@@ -7,7 +7,7 @@ import { text } from './text';
 import { inputTime } from './time';
 import { ZUserInfo } from './user';
 
-/* The orders and members side of the admin console (SPEC.md section 9). */
+/* The orders and members side of the admin console (docs/product/admin.md). */
 
 const ZId = text().trim().min(1).max(64);
 const ZReason = text().trim().min(3, 'Say why in a few words').max(500);

@@ -3,7 +3,7 @@ import { ZWalletChain } from './enums';
 import { text } from './text';
 
 /*
- * Wire shapes of wallet sign-in (SPEC.md section 2). Only zod here, so the browser can import them; the
+ * Wire shapes of wallet sign-in (docs/architecture.md). Only zod here, so the browser can import them; the
  * cryptographic checks (checksums, curve points, contract code) live in @puffy/chains.
  */
 

@@ -3,7 +3,7 @@ import { ZId } from './ids';
 import { text } from './text';
 
 /*
- * Discord linking (SPEC.md section 4): a campaign's bot asks `POST /bot/discord/codes` for a one-time
+ * Discord linking (docs/product/profile.md): a campaign's bot asks `POST /bot/discord/codes` for a one-time
  * code for a Discord user, and the member redeems it with `campaign.discord.auth`.
  */
 

@@ -6,7 +6,7 @@ import { ZCountryCode, ZQuoteLine, ZUsdtAmount } from './store';
 import { text } from './text';
 import { inputTime } from './time';
 
-/** Shipping address fields as SPEC.md section 8 lists them; phone and postal code are checked as warnings. */
+/** Shipping address fields as docs/product/orders.md lists them; phone and postal code are checked as warnings. */
 export const ZShippingAddress = z.object({
   name: text().trim().min(1).max(120),
   email: z.email().max(254),

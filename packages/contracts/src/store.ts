@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ZColorway, ZDevicePassStatus, ZDeviceVariant, ZNicotine, ZPodFlavor, ZProductKind } from './enums';
 
 /*
- * Wire shapes of the storefront (SPEC.md section 8): catalog, device passes and quotes. Money is a
+ * Wire shapes of the storefront (docs/product/store-rules.md): catalog, device passes and quotes. Money is a
  * decimal USDT string ("99.00"); the server computes it in integer cents.
  */
 

@@ -4,7 +4,7 @@ import { ZEligibilityMethod, ZNetwork, ZNftStatus, ZWalletChain } from './enums'
 import { text } from './text';
 
 /*
- * Profile and linked accounts (SPEC.md section 4). Lists inside `user.info` are bounded: each carries
+ * Profile and linked accounts (docs/product/profile.md). Lists inside `user.info` are bounded: each carries
  * at most USER_INFO_LIST_LIMIT items and says whether there are more (the paginated procedures of
  * their own domains list the rest).
  */

@@ -12,7 +12,7 @@ const escapeXml = (text: string) =>
     (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c,
   );
 
-/** `robots.txt` and `sitemap.xml` (SPEC.md section 10): the public pages and every visible campaign and NFT. */
+/** `robots.txt` and `sitemap.xml` (docs/product/README.md): the public pages and every visible campaign and NFT. */
 export function seoRoutes(options: { deps: Deps; publicOrigin: string }) {
   const { deps, publicOrigin } = options;
   const app = new Hono();

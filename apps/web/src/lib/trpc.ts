@@ -15,7 +15,7 @@ import { getCsrfToken } from './session-token';
 export const trpc = createTRPCReact<AppRouter>();
 export type TrpcClient = ReturnType<typeof trpc.createClient>;
 
-/** SPEC.md section 10: a request that gets no answer fails after 15 s instead of spinning forever. */
+/** docs/product/README.md: a request that gets no answer fails after 15 s instead of spinning forever. */
 export const REQUEST_TIMEOUT_MS = 15_000;
 
 /** Below the server's tRPC maxBatchSize, so a busy page never has a batch refused as a whole. */
@@ -97,7 +97,7 @@ export interface TrpcClientOptions {
 }
 
 /**
- * The one tRPC client: plain JSON (no transformer, SPEC.md section 2), batched, with cookies and the
+ * The one tRPC client: plain JSON (no transformer, docs/architecture.md), batched, with cookies and the
  * CSRF header of the current session, and one refresh-and-retry for a call whose access token died
  * (sessionRetryLink). Subscriptions (order status) go over SSE through a splitLink.
  */

@@ -58,7 +58,7 @@ export function serverAddressErrors(fieldErrors: Record<string, string[]>): Addr
   return errors;
 }
 
-/** The shipping address fields of SPEC.md section 8, each with its message beside it. */
+/** The shipping address fields of docs/product/orders.md, each with its message beside it. */
 export function AddressFields({
   draft,
   errors,

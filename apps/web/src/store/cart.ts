@@ -10,7 +10,7 @@ import { useCallback, useSyncExternalStore } from 'react';
 import { z } from 'zod';
 
 /**
- * The cart lives in localStorage so every tab of the store sees the same one (SPEC.md section 10). A
+ * The cart lives in localStorage so every tab of the store sees the same one (docs/product/README.md). A
  * write posts on a BroadcastChannel, which reaches every other tab and every other reader in this tab;
  * the `storage` event covers browsers without BroadcastChannel. The cart holds choices only: prices
  * are always the server's quote.

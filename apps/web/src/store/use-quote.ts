@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { formatUsdt } from '../lib/format';
 import { trpc } from '../lib/trpc';
 
-/** SPEC.md section 8: before paying, a quote older than this is asked for again. */
+/** docs/product/orders.md: before paying, a quote older than this is asked for again. */
 export const REQUOTE_AFTER_MS = 30_000;
 const QUOTE_DEBOUNCE_MS = 250;
 

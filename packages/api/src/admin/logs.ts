@@ -37,7 +37,7 @@ export async function listAuditLog(
   );
 }
 
-/** Security events of SPEC.md section 3 for admins, newest first. */
+/** Security events of docs/product/admin.md for admins, newest first. */
 export async function listSecurityEvents(
   deps: Pick<Deps, 'db'>,
   input: { type?: TSecurityEventType; userId?: string; cursor?: string; limit: number },

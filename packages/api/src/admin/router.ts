@@ -30,7 +30,7 @@ const actorOf = (ctx: { session: { userId: string }; req: { requestId: string } 
   requestId: ctx.req.requestId,
 });
 
-/** The operators' side: members and their rights, the logs, and settings (SPEC.md section 9). */
+/** The operators' side: members and their rights, the logs, and settings (docs/product/admin.md). */
 const adminCoreRouter = router({
   users: router({
     search: adminProcedure('users')

@@ -25,7 +25,7 @@ import { campaignGroup, campaignPromotions, getCampaign, listCampaigns } from '.
 import { eligibleSignIn, eligibleVerify } from './second-wallet';
 import { campaignStanding } from './standing';
 
-/** Campaigns, groups, promotions listing, eligibility checks and standing (SPEC.md section 5). */
+/** Campaigns, groups, promotions listing, eligibility checks and standing (docs/product/eligibility.md). */
 /**
  * Campaign pages read the same for everyone: CDNs may hold them this long. Short, because an admin's
  * edit should reach members within seconds.

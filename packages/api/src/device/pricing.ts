@@ -110,7 +110,7 @@ function checkCountry(input: TQuoteInput, ctx: PricingContext): void {
 }
 
 /**
- * Prices a cart by SPEC.md section 8, in integer cents: each device unit in order takes the free first
+ * Prices a cart by docs/product/store-rules.md, in integer cents: each device unit in order takes the free first
  * device, then the pass, then the regular price. Throws BadInput naming the rule for anything refused.
  */
 export function priceQuote(input: TQuoteInput, ctx: PricingContext): PricedQuote {

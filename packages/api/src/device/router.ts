@@ -13,14 +13,14 @@ import { perMinute } from '../trpc/rate-rules';
 import { createPass, passSummary, validatePass } from './passes';
 import { createQuote } from './quote';
 
-/** Device passes and quotes (SPEC.md section 8). */
+/** Device passes and quotes (docs/product/store-rules.md). */
 export const deviceRouter = router({
   pass: router({
     create: authedProcedure
       .meta({ rateLimit: perMinute('device.pass.create', 10) })
       .output(ZDevicePass)
       .mutation(({ ctx }) => createPass(ctx.deps, ctx.session.userId)),
-    // A code can be guessed here, so it is limited like every guessing surface (SPEC.md section 10).
+    // A code can be guessed here, so it is limited like every guessing surface (docs/product/README.md).
     validate: authedProcedure
       .meta({ rateLimit: perMinute('device.pass.validate', 10) })
       .input(z.object({ code: ZPassCode }))

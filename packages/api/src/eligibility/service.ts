@@ -14,7 +14,7 @@ import { type CampaignRules, loadCampaignRules } from './rules';
 import { cachedCampaignRules } from './rules-cache';
 import { canonicalWallet, memberWallets } from './wallets';
 
-/** `eligibility.first` spends one point per campaign it checks (SPEC section 10). */
+/** `eligibility.first` spends one point per campaign it checks (docs/product/README.md). */
 export const ELIGIBILITY_FIRST_RULE: RateLimitRule = {
   name: 'eligibility.first',
   points: 60,

@@ -20,7 +20,7 @@ import { getOrder, listOrders, orderHistory } from './orders';
 import { orderPaymentTransaction } from './payment-transaction';
 import { orderStatusStream } from './status-stream';
 
-/** Checkout, orders and their payments (SPEC.md section 8). */
+/** Checkout, orders and their payments (docs/product/orders.md). */
 export const orderRouter = router({
   checkout: authedProcedure
     .meta({ rateLimit: perMinute('order.checkout', 10) })

@@ -1,7 +1,7 @@
 import type { TOrderStatus } from '@puffy/contracts';
 import { Conflict } from '../platform/errors';
 
-/** SPEC.md section 8: every allowed move; anything else is refused. */
+/** docs/product/orders.md: every allowed move; anything else is refused. */
 const TRANSITIONS: Readonly<Record<TOrderStatus, readonly TOrderStatus[]>> = {
   new: ['paid', 'cancelled'],
   paid: ['confirmed', 'expired', 'refunded'],

@@ -39,7 +39,7 @@ export interface AssetMinter {
   mint(request: MintAssetRequest): Promise<MintedAsset>;
 }
 
-/** What the promotional NFT flow needs from the deployment (SPEC.md section 7). */
+/** What the promotional NFT flow needs from the deployment (docs/product/claims.md). */
 export interface PromotionConfig {
   networks: Partial<Record<'sol' | 'soon', SvmNetwork>>;
   /** How long a claim waits for its gas payment (NFT_PAYMENT_WINDOW_MINUTES). */

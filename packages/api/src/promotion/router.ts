@@ -20,7 +20,7 @@ import { gasPaymentTransaction } from './payment-transaction';
 import { alreadyPaid } from './service';
 import { nftStatusStream } from './status-stream';
 
-/** Claim, gas payment and status of the promotional NFT (SPEC.md section 7). */
+/** Claim, gas payment and status of the promotional NFT (docs/product/claims.md). */
 export const promotionRouter = router({
   complete: authedProcedure
     .meta({ rateLimit: perMinute('promotion.complete', 20) })

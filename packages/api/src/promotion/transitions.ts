@@ -5,7 +5,7 @@ import type { Deps } from '../deps';
 import { Conflict } from '../platform/errors';
 
 /**
- * Every move an NFT may make (SPEC.md section 7). `mint_failed → minted` is the retry (the job's own, or
+ * Every move an NFT may make (docs/product/claims.md). `mint_failed → minted` is the retry (the job's own, or
  * an admin's); `minted` and `payment_expired` are final, so an expired number is never reused.
  */
 export const NFT_TRANSITIONS: Readonly<Record<TNftStatus, readonly TNftStatus[]>> = {

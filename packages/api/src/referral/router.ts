@@ -13,7 +13,7 @@ import * as referral from './service';
 /** Both are code-guessing surfaces: counted per IP and per member, on top of the defaults. */
 const codeGuessLimit = (name: string) => ({ name, points: 10, durationSeconds: 60 });
 
-/** Referral codes and relations (SPEC.md section 6). */
+/** Referral codes and relations (docs/product/referrals.md). */
 export const referralRouter = router({
   /** A mutation: the first call creates the code (every write is a mutation); later calls return it. */
   myCode: authedProcedure

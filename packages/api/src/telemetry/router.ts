@@ -4,7 +4,7 @@ import { router } from '../trpc/init';
 import { publicProcedure } from '../trpc/procedures';
 import { perMinute } from '../trpc/rate-rules';
 
-/** Crash reports from the SPA's error boundaries (SPEC.md section 10). */
+/** Crash reports from the SPA's error boundaries (docs/product/README.md). */
 export const telemetryRouter = router({
   clientError: publicProcedure
     .meta({ rateLimit: perMinute('telemetry.clientError', 20) })

@@ -6,7 +6,7 @@ import type { Deps } from '../deps';
 export type ProfileEvent = 'email_verified' | 'x_linked' | 'discord_linked';
 
 /**
- * The one place profile changes announce themselves: automatic activities (SPEC.md section 5: verified
+ * The one place profile changes announce themselves: automatic activities (docs/product/points.md: verified
  * email, linked X, linked Discord) are completed by the activity domain, inside the same transaction
  * as the change, so a rolled-back link awards nothing. Returns how many activities it completed, which
  * is what locks an X link ("it earned something").

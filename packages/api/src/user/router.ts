@@ -67,7 +67,7 @@ const twitterRouter = router({
     .mutation(({ ctx }) => unlinkTwitter(ctx.deps, ctx.session.userId)),
 });
 
-/** Profile and linked accounts (SPEC.md section 4). */
+/** Profile and linked accounts (docs/product/profile.md). */
 export const userRouter = router({
   info: authedProcedure.output(ZUserInfo).query(({ ctx }) => userInfo(ctx.deps, ctx.session.userId)),
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/platform/errors';
 import { assertNftTransition, mayTransition, NFT_TRANSITIONS } from '../../src/promotion/transitions';
 
-/** SPEC.md section 7, written out pair by pair so the table in the code is checked against it. */
+/** docs/product/claims.md, written out pair by pair so the table in the code is checked against it. */
 const ALLOWED = new Set([
   'new->paid',
   'new->payment_expired',

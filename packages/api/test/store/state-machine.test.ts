@@ -19,7 +19,7 @@ describe('order state machine', () => {
   const statuses = ZOrderStatus.options;
   const pairs = statuses.flatMap((from) => statuses.map((to) => [from, to] as [TOrderStatus, TOrderStatus]));
 
-  it.each(pairs)('%s → %s follows SPEC.md section 8', (from, to) => {
+  it.each(pairs)('%s → %s follows docs/product/orders.md', (from, to) => {
     const expected = allowed.has(`${from}>${to}`);
     expect(canTransition(from, to)).toBe(expected);
     if (expected) {

@@ -1,6 +1,6 @@
 /**
  * The memo a payment carries, shared by the SPA that builds the transaction and the server that checks
- * it. The wire format is snake_case JSON (SPEC.md section 2), written without spaces in this key order.
+ * it. The wire format is snake_case JSON (docs/architecture.md), written without spaces in this key order.
  */
 export type PaymentMemo = Readonly<Record<string, string | number>>;
 

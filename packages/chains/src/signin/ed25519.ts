@@ -12,7 +12,7 @@ export interface Ed25519Verifier {
 
 /**
  * Ed25519 verification on node:crypto (OpenSSL), about 12 times faster than the best pure-JS library
- * here (DESIGN.md). Importing a raw key costs about as much as a verification, so imported keys sit in
+ * here (docs/architecture.md). Importing a raw key costs about as much as a verification, so imported keys sit in
  * a small LRU: a wallet signs in repeatedly within a challenge's lifetime, and the bound keeps memory
  * flat under a flood of one-off keys.
  */

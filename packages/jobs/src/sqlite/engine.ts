@@ -8,7 +8,7 @@ import type { DeadLetter, JobStats } from '../types';
  * The in-process runner for development on SQLite, over the `jobs` table. One process: transactions
  * are serialized by the db package, so a claim (one UPDATE of the oldest due rows, in a transaction)
  * cannot hand a job to two workers. A lease (`locked_until`, `locked_by`) lets another worker take a
- * job whose worker died. Not for production: that is pg-boss (DESIGN.md section 3).
+ * job whose worker died. Not for production: that is pg-boss (docs/architecture.md).
  */
 export function createSqliteEngine(db: Db, now: () => Date, random: () => number = Math.random): Engine {
   const { jobs } = db.t;

@@ -71,7 +71,7 @@ async function insertGrant(deps: Deps, tx: Database, actor: AuditActor, userId: 
   return { row, kind: product.kind };
 }
 
-/** Grants a member a product (an entitlement of SPEC.md section 5), with the reason in the audit log. */
+/** Grants a member a product (an entitlement of docs/product/points.md), with the reason in the audit log. */
 export async function grantProduct(
   deps: Deps,
   actor: AuditActor,
