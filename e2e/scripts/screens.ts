@@ -3,31 +3,15 @@
  * after a visual change: `pnpm --filter @puffy/web build && pnpm exec tsx e2e/scripts/screens.ts <dir> [prefix]`.
  * Runs the real server on a fresh SQLite file with the demo data, the development wallet as an admin.
  */
-import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { seedDemo } from '@puffy/db';
 import { startTestServer } from '@puffy/server/testing';
-import type { Page } from 'playwright-core';
-import { base58 } from '../src/base58';
 import { assertWebBuilt, launchBrowser, webDist } from '../src/browser';
+import { devWalletKey, signInWithDevWallet, useDevWallet } from '../src/dev-wallet';
 
 const [outDir = '/tmp/shots', prefix = 'shot'] = process.argv.slice(2);
 const WIDTHS = [1280, 390];
-
-function devWalletKey() {
-  const jwk = generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' });
-  return {
-    secret: base58(Buffer.from(jwk.d ?? '', 'base64url')),
-    address: base58(Buffer.from(jwk.x ?? '', 'base64url')),
-  };
-}
-
-async function signIn(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Connect wallet' }).click();
-  await page.getByRole('button', { name: /Development wallet \(Solana\)/ }).click();
-  await page.getByTestId('signed-in-as').waitFor({ timeout: 15_000 });
-}
 
 async function main() {
   assertWebBuilt();
@@ -44,6 +28,7 @@ async function main() {
     ['campaigns', '/campaigns'],
     ['campaign', '/campaigns/puffy-genesis-solana'],
     ['store', '/store'],
+    ['orders', '/orders'],
     ['profile', '/profile'],
     ['admin-orders', '/admin/orders'],
     ['admin-campaigns', '/admin/campaigns'],
@@ -51,18 +36,28 @@ async function main() {
   try {
     for (const width of WIDTHS) {
       const context = await browser.newContext({ viewport: { width, height: 900 } });
-      await context.addInitScript({
-        content: `localStorage.setItem('puffy.devWallet.solana', ${JSON.stringify(admin.secret)})`,
-      });
+      await useDevWallet(context, admin.secret);
       const page = await context.newPage();
       await page.goto(`${server.url}/`);
-      await signIn(page);
+      await signInWithDevWallet(page);
       for (const [name, path] of paths) {
         await page.goto(`${server.url}${path}`);
         await page.waitForLoadState('networkidle');
         await page.waitForTimeout(500);
         await page.screenshot({ path: join(outDir, `${prefix}-${name}-${width}.png`), fullPage: true });
       }
+      // The store with a device in the cart and a quote; a referral code that does not exist.
+      await page.goto(`${server.url}/store`);
+      await page.getByRole('button', { name: 'Add vape device to cart' }).click();
+      await page.getByLabel('Country (two-letter code)').fill('US');
+      await page.getByTestId('quote-total').waitFor({ timeout: 15_000 });
+      await page.screenshot({ path: join(outDir, `${prefix}-store-quote-${width}.png`), fullPage: true });
+      await page.goto(`${server.url}/campaigns/puffy-genesis-solana`);
+      await page.getByLabel('A friend’s referral code').fill('PUFFY-DEMO');
+      await page.getByRole('button', { name: 'Preview' }).click();
+      await page.getByTestId('referral-preview').waitFor({ timeout: 15_000 });
+      await page.getByTestId('referral-preview').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(outDir, `${prefix}-referral-${width}.png`) });
       await context.close();
     }
   } finally {

@@ -9,13 +9,16 @@ const WIDTHS = [1280, 390];
 
 /** Every picture box on the page once it settled: its state, and the loaded picture's real size. */
 async function settledMedia(page: Page) {
-  await page.waitForFunction(
-    () =>
-      document.querySelectorAll('.media').length > 0 &&
-      [...document.querySelectorAll('.media')].every((m) => m.getAttribute('data-media-state') !== 'loading'),
-    undefined,
-    { timeout: 15_000 },
-  );
+  const states = () => page.$$eval('.media', (boxes) => boxes.map((b) => b.getAttribute('data-media-state')));
+  await expect
+    .poll(
+      async () => {
+        const now = await states();
+        return now.length > 0 && !now.includes('loading');
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(true);
   return page.$$eval('.media', (boxes) =>
     boxes.map((box) => {
       const img = box.querySelector('img');

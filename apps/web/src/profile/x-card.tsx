@@ -25,12 +25,14 @@ export function XCard({ info }: { info: TUserInfo }) {
       <h2 id="profile-x">X (Twitter)</h2>
       {twitter === null ? (
         <>
-          <p>Link your X account to take part in X activities. One X account links to one member only.</p>
           {xLinking ? (
-            <StartXLink />
+            <>
+              <p>Link your X account to take part in X activities. One X account links to one member only.</p>
+              <StartXLink />
+            </>
           ) : (
             <p className="muted" data-testid="x-unavailable">
-              Linking X is not available at the moment.
+              Linking an X account is not available at the moment, so X activities cannot be done yet.
             </p>
           )}
         </>
