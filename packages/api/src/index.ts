@@ -22,7 +22,7 @@ export type { ApiConfig, Deps } from './deps';
 export { botSignature, issueDiscordCodeForBot } from './discord/bot-codes';
 export { decryptBotSecret, encryptBotSecret } from './discord/bot-secrets';
 export { allJobDefinitions, allJobs, registerJobs } from './jobs';
-export { type NftMetadata, nftMetadata, publicNft } from './nft/public';
+export { absoluteMediaUrl, type NftMetadata, nftMetadata, publicNft } from './nft/public';
 export type { EmailKind } from './notification/emails';
 export { type EmailJob, queueEmail, sendEmail } from './notification/service';
 export { localAddressValidator } from './order/address';

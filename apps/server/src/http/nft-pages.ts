@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppError, type Deps, nftMetadata, publicNft } from '@puffy/api';
+import { AppError, absoluteMediaUrl, type Deps, nftMetadata, publicNft } from '@puffy/api';
 import type { TNftPublic } from '@puffy/contracts';
 import { Hono } from 'hono';
 
@@ -28,7 +28,9 @@ export function nftMetaTags(nft: TNftPublic, pageUrl: string): string {
     ['name', 'twitter:description', description],
   ];
   if (nft.image) {
-    tags.push(['property', 'og:image', nft.image], ['name', 'twitter:image', nft.image]);
+    // A preview is fetched by another site's crawler: our own artwork's path must name our origin.
+    const image = absoluteMediaUrl(new URL(pageUrl).origin, nft.image);
+    tags.push(['property', 'og:image', image], ['name', 'twitter:image', image]);
   }
   return [
     `<title>${escapeHtml(title)}</title>`,

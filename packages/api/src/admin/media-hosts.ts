@@ -48,11 +48,16 @@ export async function setAllowedMediaHosts(
   return unique;
 }
 
+/** Artwork the app ships and serves itself (the SPA's `public/media/`), named by its path. */
+const SHIPPED_MEDIA = /^\/media\/(?:[A-Za-z0-9_-][A-Za-z0-9._-]*\/)*[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
+
 /**
- * Refuses a media URL that is not https on an allowed host: admin-entered media ends up in members'
- * pages, and the same list feeds the CSP, so anything else would not load anyway.
+ * Refuses a media URL that is neither the app's own shipped artwork (`/media/…`, same origin) nor https
+ * on an allowed host: admin-entered media ends up in members' pages, and the same list feeds the CSP,
+ * so anything else would not load anyway.
  */
 export async function assertAllowedMediaUrl(deps: Pick<Deps, 'db'>, field: string, value: string) {
+  if (SHIPPED_MEDIA.test(value)) return;
   let url: URL;
   try {
     url = new URL(value);

@@ -74,11 +74,20 @@ export interface NftMetadata {
   properties: { category: 'image' | 'video'; files: Array<{ uri: string; type: string }> };
 }
 
+/**
+ * Media as wallets, marketplaces and link previews need it: the app's own artwork is stored by its path
+ * (`/media/…`), which means nothing outside our pages, so it is made absolute against our origin.
+ */
+export function absoluteMediaUrl(origin: string, uri: string): string {
+  return uri.startsWith('/') && !uri.startsWith('//') ? new URL(uri, origin).href : uri;
+}
+
 /** The JSON at `/nft/:id/metadata.json`, the minted asset's URI: name with its number, promotion media. */
 export async function nftMetadata(deps: Deps, id: number): Promise<NftMetadata> {
   const { nft, promotion, campaign } = await loadVisible(deps, id);
-  const image = promotion.media.image ?? '';
-  const video = promotion.media.video;
+  const origin = deps.config.publicOrigin;
+  const image = promotion.media.image ? absoluteMediaUrl(origin, promotion.media.image) : '';
+  const video = promotion.media.video ? absoluteMediaUrl(origin, promotion.media.video) : undefined;
   const files = [
     ...(image ? [{ uri: image, type: mediaType(image) }] : []),
     ...(video ? [{ uri: video, type: mediaType(video) }] : []),
