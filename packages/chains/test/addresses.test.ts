@@ -3,7 +3,7 @@ import { WalletContractV4 } from '@ton/ton';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { describe, expect, it } from 'vitest';
 import { isSolanaAddress, normalizeEvmAddress, normalizeTonAddress } from '../src';
-import { newTonKeyPair } from './fixtures';
+import { newTonKeyPair } from './support/fixtures';
 
 describe('isSolanaAddress', () => {
   it('accepts base58 of 32 bytes, including off-curve program addresses', () => {

@@ -17,7 +17,7 @@ import {
   verifyEvmSignIn,
   verifySignIn,
 } from '../src';
-import { DOMAIN, makeTonProof, NONCE, NOW, newTonKeyPair, seconds, URI } from './fixtures';
+import { DOMAIN, makeTonProof, NONCE, NOW, newTonKeyPair, seconds, URI } from './support/fixtures';
 
 const policy: SignInExpectation = {
   challengeMessage: NONCE,

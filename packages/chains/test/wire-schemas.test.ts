@@ -5,7 +5,7 @@ import bs58 from 'bs58';
 import fc from 'fast-check';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { describe, expect, it } from 'vitest';
-import { newTonKeyPair } from './fixtures';
+import { newTonKeyPair } from './support/fixtures';
 
 const messages = (
   value: unknown,

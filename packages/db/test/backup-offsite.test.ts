@@ -8,7 +8,7 @@ import account from 's3rver/lib/models/account.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../src';
 import { type TestDatabase, testDatabases } from '../src/testing';
-import { fingerprint, populate, run, tableNames } from './backup-drill';
+import { fingerprint, populate, run, tableNames } from './support/backup-drill';
 
 /**
  * Backups that leave the host: scripts/backup.ts pushes to a real S3-compatible server (s3rver, in

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../src';
 import { type TestDatabase, testDatabases } from '../src/testing';
-import { fingerprint, populate, run, tableNames } from './backup-drill';
+import { fingerprint, populate, run, tableNames } from './support/backup-drill';
 
 /** The restore drill: populate, back up with scripts/backup.ts, restore with scripts/restore.ts, compare. */
 

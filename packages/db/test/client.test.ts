@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDb } from '../src/index';
-import { rejection } from './support';
+import { rejection } from './support/database';
 
 const scratch = mkdtempSync(join(tmpdir(), 'puffy-client-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openKeyedLoad } from '../src/index';
 import { type TestDatabase, testDatabases } from '../src/testing';
-import { createCampaign } from './support';
+import { createCampaign } from './support/database';
 
 describe.each(testDatabases())('keyed load on $label', ({ create }) => {
   let h: TestDatabase;

@@ -6,14 +6,14 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, MigrationError, migrateDown, migrateUp } from '../src/index';
 import { type TestDatabase, testDatabases } from '../src/testing';
-import { introspect, rejection } from './support';
+import { introspect, rejection } from './support/database';
 
 const repoDrizzle = resolve(import.meta.dirname, '../../../drizzle');
 const tsx = resolve(import.meta.dirname, '../../../node_modules/.bin/tsx');
 
 async function migrateInAnotherProcess(url: string): Promise<{ applied: string[] }> {
   const { stdout } = await promisify(execFile)(tsx, [
-    join(import.meta.dirname, 'fixtures/migrate-process.ts'),
+    join(import.meta.dirname, 'support/migrate-process.ts'),
     url,
   ]);
   return JSON.parse(stdout);

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { containsInsensitive, rawRows } from '../src/index';
 import { type TestDatabase, testDatabases } from '../src/testing';
-import { createCampaign, createUser, uniq } from './support';
+import { createCampaign, createUser, uniq } from './support/database';
 
 describe.each(testDatabases())('values round-trip on $label', ({ name, create }) => {
   let h: TestDatabase;

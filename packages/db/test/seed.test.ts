@@ -3,7 +3,7 @@ import { count, eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Db, pg, seedDemo, settingKeys } from '../src/index';
 import { type TestDatabase, testDatabases } from '../src/testing';
-import { createCampaign } from './support';
+import { createCampaign } from './support/database';
 
 async function rowCounts(db: Db): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, lockRows } from '../src/index';
 import { type TestDatabase, testDatabases } from '../src/testing';
-import { gate, settingKeysLike, sleep, uniq } from './support';
+import { gate, settingKeysLike, sleep, uniq } from './support/database';
 
 describe.each(testDatabases())('withTransaction on $label', ({ name, create }) => {
   let h: TestDatabase;

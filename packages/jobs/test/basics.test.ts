@@ -13,7 +13,7 @@ import {
   testDatabases,
   uniqueName,
   waitFor,
-} from './support';
+} from './support/jobs';
 
 describe.each(testDatabases())('jobs on $label', ({ create }) => {
   let database: TestDatabase;

@@ -15,7 +15,7 @@ import {
   testDatabases,
   uniqueName,
   waitFor,
-} from './support';
+} from './support/jobs';
 
 describe.each(testDatabases())('job workers on $label', ({ create }) => {
   let database: TestDatabase;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore, createStore } from '../src';
 import { createManualClock } from '../src/testing';
-import { describeStoreContract } from './contract';
-import { memoryHarness } from './contract/harness';
+import { describeStoreContract } from './support/contract';
+import { memoryHarness } from './support/contract/harness';
 
 describeStoreContract('memory store contract', memoryHarness());
 

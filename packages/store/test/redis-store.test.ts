@@ -2,8 +2,8 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedisStore, createStore, StoreUnavailableError } from '../src';
 import { createTestStore, randomTestPrefix } from '../src/testing';
-import { describeStoreContract } from './contract';
-import { eventually, redisHarness } from './contract/harness';
+import { describeStoreContract } from './support/contract';
+import { eventually, redisHarness } from './support/contract/harness';
 
 const redisUrl = process.env.TEST_REDIS_URL;
 

@@ -10,7 +10,7 @@ import { completeActivityOnce } from '../../src/activity/completion';
 import { evaluateEligibility } from '../../src/eligibility/engine';
 import { loadCampaignRules } from '../../src/eligibility/rules';
 import { assertMayClaim } from '../../src/promotion/eligibility-gate';
-import { campaignDeps, createCampaign, createMember, NOW, newAddress } from '../campaign/support';
+import { campaignDeps, createCampaign, createMember, NOW, newAddress } from '../support/campaign';
 
 /**
  * Which completed activities count for a campaign (docs/product/points.md, "Scope"): a global one

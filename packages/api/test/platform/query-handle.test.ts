@@ -4,7 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { visibleCampaign } from '../../src/activity/catalog';
 import { recordFunnelStep } from '../../src/analytics/service';
-import { campaignDeps, createMember, NOW, newAddress } from '../campaign/support';
+import { campaignDeps, createMember, NOW, newAddress } from '../support/campaign';
 
 /**
  * Every query function takes the handle it runs on. Inside a transaction that is the transaction's,
