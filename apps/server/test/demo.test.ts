@@ -1,8 +1,8 @@
 import type { AppRouter } from '@puffy/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../src/testing';
-import { clientFor } from './helpers';
-import { signInSolana } from './signin';
+import { clientFor } from './support/helpers';
+import { signInSolana } from './support/signin';
 
 /**
  * What `pnpm start` gives a person on a fresh machine: the seeded Solana campaign is reachable with the

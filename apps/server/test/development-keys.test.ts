@@ -9,7 +9,7 @@ import { createLogger } from '../src/logger';
 import { createDeps } from '../src/runtime';
 import { type RunningServer, startServer } from '../src/server';
 import { freePort } from '../src/testing';
-import { signInSolana } from './signin';
+import { signInSolana } from './support/signin';
 
 /**
  * The keys the source held before keys moved out of it. They are public now, so a server that still

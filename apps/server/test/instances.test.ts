@@ -5,8 +5,8 @@ import type { AppRouter } from '@puffy/api';
 import { testDatabases } from '@puffy/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../src/testing';
-import { clientFor, failure } from './helpers';
-import { solanaWallet } from './wallets';
+import { clientFor, failure } from './support/helpers';
+import { solanaWallet } from './support/wallets';
 
 const redisUrl = process.env.TEST_REDIS_URL;
 const postgres = testDatabases().find((d) => d.name === 'postgres');

@@ -9,8 +9,8 @@ import { createLogger } from '../src/logger';
 import { createMetrics } from '../src/metrics';
 import { stopServer } from '../src/shutdown-deadline';
 import { startTestServer, testSecrets } from '../src/testing';
-import { clientFor } from './helpers';
-import { type TestRouter, testRouter } from './test-router';
+import { clientFor } from './support/helpers';
+import { type TestRouter, testRouter } from './support/test-router';
 
 const serverDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -17,7 +17,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 /**
  * Who may call a plain HTTP route (one outside tRPC), as its access middleware declares it. The
- * authorization matrix (apps/server/test/authorization-matrix.test.ts) reads this from the app's
+ * authorization matrix (apps/server/test/http/authorization-matrix.test.ts) reads this from the app's
  * routes and fails a route that declares none without being listed as public.
  */
 export type RouteAccess =

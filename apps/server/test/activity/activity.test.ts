@@ -3,9 +3,9 @@ import { type TestDatabase, testDatabases } from '@puffy/db/testing';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../src/testing';
-import { clientFor, failure } from '../helpers';
-import { signInSolana } from '../signin';
-import { addActivity, createCampaign, insertMembers, linkX, pointsState } from './fixtures';
+import { addActivity, createCampaign, insertMembers, linkX, pointsState } from '../support/activity-fixtures';
+import { clientFor, failure } from '../support/helpers';
+import { signInSolana } from '../support/signin';
 
 describe.each(testDatabases())('activities and the points ledger on $label', (factory) => {
   let database: TestDatabase;

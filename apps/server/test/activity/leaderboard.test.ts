@@ -3,9 +3,9 @@ import { type TestDatabase, testDatabases } from '@puffy/db/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../src/testing';
-import { clientFor, failure } from '../helpers';
-import { signInSolana } from '../signin';
-import { createCampaign, insertMembers } from './fixtures';
+import { createCampaign, insertMembers } from '../support/activity-fixtures';
+import { clientFor, failure } from '../support/helpers';
+import { signInSolana } from '../support/signin';
 
 describe.each(testDatabases())('campaign.leaderboard on $label', (factory) => {
   let database: TestDatabase;

@@ -2,8 +2,8 @@ import type { AppRouter } from '@puffy/api';
 import { type TestDatabase, testDatabases } from '@puffy/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../src/testing';
-import { clientFor, failure } from '../helpers';
-import { addActivity, createCampaign } from './fixtures';
+import { addActivity, createCampaign } from '../support/activity-fixtures';
+import { clientFor, failure } from '../support/helpers';
 
 describe.each(testDatabases())('activity.list pages on $label', (factory) => {
   let database: TestDatabase;

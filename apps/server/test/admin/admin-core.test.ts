@@ -6,9 +6,9 @@ import { testDatabases } from '@puffy/db/testing';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer, testSecrets } from '../../src/testing';
-import { clientFor, failure } from '../helpers';
-import { signInSolana, signInTon } from '../signin';
-import { solanaWallet, tonWallet } from '../wallets';
+import { clientFor, failure } from '../support/helpers';
+import { signInSolana, signInTon } from '../support/signin';
+import { solanaWallet, tonWallet } from '../support/wallets';
 
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, '../../../..');

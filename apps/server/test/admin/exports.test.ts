@@ -1,9 +1,9 @@
 import { type AppRouter, csvField } from '@puffy/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../src/testing';
-import { browserLikeClient } from '../cookie-client';
-import { signInSolana } from '../signin';
-import { solanaWallet } from '../wallets';
+import { browserLikeClient } from '../support/cookie-client';
+import { signInSolana } from '../support/signin';
+import { solanaWallet } from '../support/wallets';
 
 /** A small RFC 4180 reader for the assertions (quoted fields, doubled quotes, CRLF). */
 function parseCsv(text: string): string[][] {

@@ -2,9 +2,9 @@ import type { AppRouter } from '@puffy/api';
 import { testDatabases } from '@puffy/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../src/testing';
-import { clientFor, failure } from '../helpers';
-import { signInSolana } from '../signin';
-import { solanaWallet } from '../wallets';
+import { clientFor, failure } from '../support/helpers';
+import { signInSolana } from '../support/signin';
+import { solanaWallet } from '../support/wallets';
 
 describe.each(testDatabases())('analytics and telemetry on $label', (database) => {
   let server: TestServer;

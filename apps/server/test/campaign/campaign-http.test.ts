@@ -3,11 +3,11 @@ import type { AppRouter } from '@puffy/api';
 import { type TestDatabase, testDatabases } from '@puffy/db/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCampaign, NOW } from '../../../../packages/api/test/campaign/support';
+import { createCampaign, NOW } from '../../../../packages/api/test/support/campaign';
 import { startTestServer, type TestServer } from '../../src/testing';
-import { clientFor, failure } from '../helpers';
-import { signInSolana } from '../signin';
-import { solanaWallet } from '../wallets';
+import { clientFor, failure } from '../support/helpers';
+import { signInSolana } from '../support/signin';
+import { solanaWallet } from '../support/wallets';
 
 const client = (url: string, ip: string, token?: string) =>
   clientFor<AppRouter>(url, {

@@ -8,10 +8,10 @@ import type { AppRouter } from '@puffy/api';
 import { testDatabases } from '@puffy/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../src/testing';
-import { campaignFields, HOST } from '../admin/campaign-desk-support';
-import { clientFor } from '../helpers';
-import { signInSolana } from '../signin';
-import { solanaWallet } from '../wallets';
+import { campaignFields, HOST } from '../support/campaign-desk';
+import { clientFor } from '../support/helpers';
+import { signInSolana } from '../support/signin';
+import { solanaWallet } from '../support/wallets';
 
 const START = '2020-01-01T00:00:00.000Z';
 const END = '2099-01-01T00:00:00.000Z';

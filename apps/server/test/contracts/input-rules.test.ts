@@ -2,11 +2,11 @@ import type { AppRouter } from '@puffy/api';
 import { testDatabases } from '@puffy/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../src/testing';
-import { campaignFields } from '../admin/campaign-desk-support';
-import { clientFor, failure } from '../helpers';
-import { signInSolana } from '../signin';
-import { createCampaign } from '../user/harness';
-import { solanaWallet } from '../wallets';
+import { campaignFields } from '../support/campaign-desk';
+import { clientFor, failure } from '../support/helpers';
+import { signInSolana } from '../support/signin';
+import { createCampaign } from '../support/user-harness';
+import { solanaWallet } from '../support/wallets';
 
 /*
  * Input a database cannot keep is refused where it is parsed, before anything is written: a

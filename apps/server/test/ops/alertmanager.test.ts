@@ -8,8 +8,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { freePort } from '../../src/testing';
-import { startSmtpSink } from './smtp-sink';
-import { repoRoot } from './support';
+import { repoRoot } from './support/scripts';
+import { startSmtpSink } from './support/smtp-sink';
 
 /**
  * ops/alertmanager and ops/prometheus checked by the official tools (Debian's prometheus and

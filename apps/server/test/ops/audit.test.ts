@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from './support';
+import { repoRoot } from './support/scripts';
 
 const dir = mkdtempSync(join(tmpdir(), 'puffy-audit-'));
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { repoRoot } from './support';
+import { repoRoot } from './support/scripts';
 
 /**
  * Docker cannot pull images here, so the Dockerfile and compose.yaml are checked by reading them:

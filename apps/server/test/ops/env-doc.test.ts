@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configSchema, SECRET_VARIABLES } from '../../src/config';
-import { repoRoot, runScript } from './support';
+import { repoRoot, runScript } from './support/scripts';
 
 const docPath = join(repoRoot, 'docs/configuration.md');
 

@@ -5,11 +5,11 @@ import { testDatabases } from '@puffy/db/testing';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startTestServer, type TestServer, testSecrets } from '../../src/testing';
-import { clientFor } from '../helpers';
-import { createCampaign } from '../promotion/harness';
-import { signInSolana } from '../signin';
-import { usAddress } from '../store/harness';
-import { repoRoot } from './support';
+import { clientFor } from '../support/helpers';
+import { createCampaign } from '../support/promotion-harness';
+import { signInSolana } from '../support/signin';
+import { usAddress } from '../support/store-harness';
+import { repoRoot } from './support/scripts';
 
 const redisUrl = process.env.TEST_REDIS_URL;
 const MEMBERS = 24;

@@ -2,9 +2,9 @@ import { createDb, rawRows } from '@puffy/db';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../src/testing';
-import { signInSolana } from '../signin';
-import { solanaWallet } from '../wallets';
-import { type OwnPostgres, ownPostgres } from './own-services';
+import { type OwnPostgres, ownPostgres } from '../support/own-services';
+import { signInSolana } from '../support/signin';
+import { solanaWallet } from '../support/wallets';
 
 /** Postgres stopped (as a crash) under a load of sign-ins and started again, on a cluster of the test's own. */
 describe('Postgres stopped under load and restarted [pg]', () => {

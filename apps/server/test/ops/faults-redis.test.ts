@@ -1,9 +1,9 @@
 import type { AppRouter } from '@puffy/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../src/testing';
-import { clientFor, failure } from '../helpers';
-import { signInSolana } from '../signin';
-import { type OwnRedis, ownRedis } from './own-services';
+import { clientFor, failure } from '../support/helpers';
+import { type OwnRedis, ownRedis } from '../support/own-services';
+import { signInSolana } from '../support/signin';
 
 /** Redis stopped under load and started again, on a redis-server of the test's own. */
 describe('Redis stopped under load and restarted [redis]', () => {

@@ -13,7 +13,7 @@ import {
   pay,
   START,
   startPromotionWorld,
-} from '../promotion/harness';
+} from '../support/promotion-harness';
 
 /**
  * A worker process killed in the middle of a job, on both dialects: the job's lease runs out, another

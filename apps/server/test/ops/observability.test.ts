@@ -4,7 +4,7 @@ import { testDatabases } from '@puffy/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { startTestServer, type TestServer } from '../../src/testing';
-import { repoRoot } from './support';
+import { repoRoot } from './support/scripts';
 
 interface Rule {
   alert: string;

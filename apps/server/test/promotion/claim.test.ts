@@ -13,7 +13,7 @@ import {
   refusalOf,
   START,
   startPromotionWorld,
-} from './harness';
+} from '../support/promotion-harness';
 
 describe.each(testDatabases())('promotion.complete on $label', (factory) => {
   let world: PromotionWorld;

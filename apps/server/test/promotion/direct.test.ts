@@ -13,7 +13,7 @@ import {
   pay,
   refusalOf,
   startPromotionWorld,
-} from './harness';
+} from '../support/promotion-harness';
 
 describe.each(testDatabases())('NFTs in a Core collection, and the direct path, on $label', (factory) => {
   let world: PromotionWorld;

@@ -6,9 +6,9 @@ import bs58 from 'bs58';
 import nacl from 'tweetnacl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../src/testing';
-import { clientFor, failure } from '../helpers';
-import { signInSolana } from '../signin';
-import { createCampaign, GAS_FEE, type PromotionWorld, pay } from './harness';
+import { clientFor, failure } from '../support/helpers';
+import { createCampaign, GAS_FEE, type PromotionWorld, pay } from '../support/promotion-harness';
+import { signInSolana } from '../support/signin';
 
 /** A browser wallet's stand-in: signs sign-in messages and payments with one real keypair. */
 function keypairWallet(keypair: Keypair) {

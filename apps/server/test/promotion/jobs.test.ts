@@ -27,7 +27,7 @@ import {
   refusalOf,
   START,
   startPromotionWorld,
-} from './harness';
+} from '../support/promotion-harness';
 
 const WINDOW_MS = 30 * 60_000;
 

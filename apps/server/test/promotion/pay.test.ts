@@ -16,7 +16,7 @@ import {
   refusalOf,
   START,
   startPromotionWorld,
-} from './harness';
+} from '../support/promotion-harness';
 
 describe.each(testDatabases())('promotion.mintGas on $label', (factory) => {
   let world: PromotionWorld;

@@ -13,7 +13,7 @@ import {
   refusalOf,
   START,
   startPromotionWorld,
-} from './harness';
+} from '../support/promotion-harness';
 
 /**
  * Who a gas payment belongs to: the claim its memo and reference name, whoever reports its hash. A

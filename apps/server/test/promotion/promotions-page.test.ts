@@ -1,6 +1,11 @@
 import { testDatabases } from '@puffy/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anonymousCaller, createCampaign, type PromotionWorld, startPromotionWorld } from './harness';
+import {
+  anonymousCaller,
+  createCampaign,
+  type PromotionWorld,
+  startPromotionWorld,
+} from '../support/promotion-harness';
 
 describe.each(testDatabases())('campaign.promotions pages on $label', (factory) => {
   let world: PromotionWorld;

@@ -4,7 +4,14 @@ import { testDatabases } from '@puffy/db/testing';
 import type { JobHandler, JobWorker } from '@puffy/jobs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callerFor, createMember, type PromotionWorld, pay, START, startPromotionWorld } from './harness';
+import {
+  callerFor,
+  createMember,
+  type PromotionWorld,
+  pay,
+  START,
+  startPromotionWorld,
+} from '../support/promotion-harness';
 
 interface Enqueued {
   name: string;

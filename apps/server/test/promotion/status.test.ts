@@ -10,7 +10,7 @@ import {
   pay,
   refusalOf,
   startPromotionWorld,
-} from './harness';
+} from '../support/promotion-harness';
 
 const redisUrl = process.env.TEST_REDIS_URL;
 

@@ -1,9 +1,9 @@
 import type { AppRouter } from '@puffy/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../src/testing';
-import { createCampaign } from '../activity/fixtures';
-import { clientFor, failure } from '../helpers';
-import { signInSolana } from '../signin';
+import { createCampaign } from '../support/activity-fixtures';
+import { clientFor, failure } from '../support/helpers';
+import { signInSolana } from '../support/signin';
 
 type Client = ReturnType<typeof clientFor<AppRouter>>;
 

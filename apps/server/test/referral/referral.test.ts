@@ -4,7 +4,7 @@ import { type TestDatabase, testDatabases } from '@puffy/db/testing';
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../src/testing';
-import { addActivity, createCampaign, insertMembers, pointsState } from '../activity/fixtures';
+import { addActivity, createCampaign, insertMembers, pointsState } from '../support/activity-fixtures';
 
 async function issueCode(
   deps: Deps,

@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { eligibleProducts } from '@puffy/api';
 import { testDatabases } from '@puffy/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callerFor, createMember, refusalOf, type StoreWorld, startStoreWorld, usAddress } from './harness';
+import {
+  callerFor,
+  createMember,
+  refusalOf,
+  type StoreWorld,
+  startStoreWorld,
+  usAddress,
+} from '../support/store-harness';
 
 const community = (quantity = 1) =>
   ({ kind: 'device', variant: 'vape', colorway: 'community', quantity }) as const;

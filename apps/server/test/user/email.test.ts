@@ -1,8 +1,8 @@
 import type { AppRouter } from '@puffy/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientFor, failure } from '../helpers';
-import { signedInMember, startUserServer, type UserServer, variants } from './harness';
-import { codeIn, linkIn, startMailbox } from './mailbox';
+import { clientFor, failure } from '../support/helpers';
+import { signedInMember, startUserServer, type UserServer, variants } from '../support/user-harness';
+import { codeIn, linkIn, startMailbox } from './support/mailbox';
 
 const address = () => `member-${crypto.randomUUID().slice(0, 13)}@example.com`;
 const reasonOf = (error: Awaited<ReturnType<typeof failure>>) =>

@@ -1,8 +1,14 @@
 import { USER_INFO_LIST_LIMIT } from '@puffy/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { failure } from '../helpers';
-import { memberClient } from '../signin';
-import { createCampaign, signedInMember, startUserServer, type UserServer, variants } from './harness';
+import { failure } from '../support/helpers';
+import { memberClient } from '../support/signin';
+import {
+  createCampaign,
+  signedInMember,
+  startUserServer,
+  type UserServer,
+  variants,
+} from '../support/user-harness';
 
 describe.each(variants())('user.info on $label', (variant) => {
   let server: UserServer;

@@ -1,9 +1,9 @@
 import { type AppRouter, botSignature, encryptBotSecret } from '@puffy/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../src/testing';
-import { clientFor, failure } from '../helpers';
-import { createCampaign, signedInMember } from './harness';
-import { codeIn, linkIn, startMailbox } from './mailbox';
+import { clientFor, failure } from '../support/helpers';
+import { createCampaign, signedInMember } from '../support/user-harness';
+import { codeIn, linkIn, startMailbox } from './support/mailbox';
 
 describe('codes of linked accounts stay out of the logs', () => {
   let server: TestServer;

@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { failure } from '../helpers';
-import { startFakeX, type XUser, xUser } from './fake-x';
+import { failure } from '../support/helpers';
 import {
   createCampaign,
   type Member,
@@ -9,7 +8,8 @@ import {
   startUserServer,
   type UserServer,
   variants,
-} from './harness';
+} from '../support/user-harness';
+import { startFakeX, type XUser, xUser } from './support/fake-x';
 
 const reasonOf = (error: Awaited<ReturnType<typeof failure>>) =>
   (error.data as { reason?: string } | undefined)?.reason;

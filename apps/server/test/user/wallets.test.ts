@@ -1,9 +1,15 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { failure } from '../helpers';
-import { memberClient } from '../signin';
-import { evmWallet, tonWallet } from '../wallets';
-import { type Member, signedInMember, startUserServer, type UserServer, variants } from './harness';
+import { failure } from '../support/helpers';
+import { memberClient } from '../support/signin';
+import {
+  type Member,
+  signedInMember,
+  startUserServer,
+  type UserServer,
+  variants,
+} from '../support/user-harness';
+import { evmWallet, tonWallet } from '../support/wallets';
 
 const reasonOf = (error: Awaited<ReturnType<typeof failure>>) =>
   (error.data as { reason?: string } | undefined)?.reason;
