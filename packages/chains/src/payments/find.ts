@@ -37,10 +37,17 @@ export async function loadPaymentTransaction(
   signature: string,
 ): Promise<PaymentTransaction | null> {
   if (!ZTransactionSignature.safeParse(signature).success) return null;
-  const [wire, statuses] = await Promise.all([
+  // Both reads settle before the load answers: with Promise.all a failed read answered while its sibling
+  // was still retrying, and that stray call then spent one of the breaker's half-open probes meant for
+  // the next attempt (docs/product/payments.md).
+  const [wireRead, statusRead] = await Promise.allSettled([
     rpc.getTransaction(signature, { commitment: 'confirmed', encoding: 'json' }),
     rpc.getSignatureStatuses([signature], { searchTransactionHistory: true }),
   ]);
+  if (wireRead.status === 'rejected') throw wireRead.reason;
+  if (statusRead.status === 'rejected') throw statusRead.reason;
+  const wire = wireRead.value;
+  const statuses = statusRead.value;
   if (!wire) return null;
   // getTransaction at `confirmed` found it, so it is at least confirmed even if the status lags.
   const status = statusOf(statuses[0]);
