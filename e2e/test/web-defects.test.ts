@@ -54,6 +54,7 @@ describe.skipIf(!chromiumPath())('the SPA’s own links, pictures and icon in a 
       await useDevWallet(context, admin.secret);
       const page = await context.newPage();
       const errors: string[] = [];
+      const overflowing: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       await page.goto(`${server.url}/admin/orders`);
       await signInWithDevWallet(page);
@@ -68,7 +69,12 @@ describe.skipIf(!chromiumPath())('the SPA’s own links, pictures and icon in a 
         await page.waitForURL(`${server.url}${href}`);
         expect(new URL(page.url()).pathname).toMatch(/^\/admin\/[a-z]+$/);
         expect(await page.getByText(/This section is not there/).count()).toBe(0);
+        // Once its data is in, no section may push the page sideways (a wide table scrolls in its box).
+        await page.waitForLoadState('networkidle');
+        const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (pageWidth > width) overflowing.push(`${entry}: ${pageWidth} px`);
       }
+      expect(overflowing).toEqual([]);
       expect(errors).toEqual([]);
       await context.close();
     });
