@@ -117,6 +117,23 @@ describe.each(testDatabases())('gas payment ownership on $label', (factory) => {
     expect(await progressOf(squatter.member)).toMatchObject({ status: 'new', paymentPending: false });
   });
 
+  it('pays only the owner when the owner and squatters report the same payment at the same moment', async () => {
+    const owner = await claimFor();
+    const squatters = [await claimFor(), await claimFor()];
+    const hash = pay(world, owner.member, owner.claim);
+    const reports = await Promise.allSettled([
+      mintGas(owner.member, owner.claim, hash),
+      ...squatters.map((s) => mintGas(s.member, s.claim, hash)),
+      mintGas(owner.member, owner.claim, hash),
+    ]);
+    expect(reports[0]).toMatchObject({ status: 'fulfilled', value: { status: 'paid' } });
+    expect(reports[3]).toMatchObject({ status: 'fulfilled', value: { status: 'paid' } });
+    for (const report of reports.slice(1, 3)) expect(report.status).toBe('rejected');
+    expect(await paymentOf(hash)).toMatchObject({ nftId: owner.claim.nftId, status: 'accepted' });
+    for (const s of squatters)
+      expect(await progressOf(s.member)).toMatchObject({ status: 'new', transactionHash: null });
+  });
+
   it('records an underpayment found by reference for refund, and lists it with why', async () => {
     const { member, claim } = await claimFor();
     const hash = pay(world, member, claim, { lamports: GAS_FEE - 1n });
