@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { AppRouter } from '@puffy/api';
 import { testDatabases } from '@puffy/db/testing';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startTestServer, type TestServer, testSecrets } from '../../src/testing';
 import { clientFor } from '../support/helpers';
@@ -52,27 +52,49 @@ async function killableInstance(
   throw new Error('the killable instance did not become ready within 60 s');
 }
 
-/** Sends every call to the doomed instance at once and kills it once a third have been answered. */
-async function burstThenKill<T>(calls: Array<() => Promise<T>>, kill: () => void) {
-  let answered = 0;
-  let killed = false;
-  const results = await Promise.all(
-    calls.map((call) =>
-      call().then(
-        (value) => {
-          answered += 1;
-          if (!killed && answered >= calls.length / 3) {
-            killed = true;
-            kill();
-          }
-          return { ok: true as const, value };
-        },
-        (error: unknown) => ({ ok: false as const, error }),
-      ),
-    ),
+type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+const settle = <T>(call: () => Promise<T>): Promise<Outcome<T>> =>
+  call().then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
   );
-  if (!killed) kill();
-  return results;
+
+/**
+ * Sends a third of the calls to the doomed instance and lets them finish; then, with `table` locked
+ * against writes, sends the rest and kills the instance once at least one of them waits on that lock.
+ * The lock makes "cut off mid-request" certain: killing after a count of answers raced the kill
+ * signal against fast requests, and sometimes every request had been answered before it landed.
+ */
+async function burstThenKill<T>(
+  database: TestServer['deps']['db'],
+  table: 'orders' | 'user_nfts',
+  calls: Array<() => Promise<T>>,
+  kill: () => void,
+): Promise<Outcome<T>[]> {
+  const split = Math.ceil(calls.length / 3);
+  const answered = await Promise.all(calls.slice(0, split).map(settle));
+  let pending: Promise<Outcome<T>[]> = Promise.resolve([]);
+  const { db } = database;
+  await db.transaction(async (tx) => {
+    await tx.execute(sql.raw(`LOCK TABLE ${table} IN EXCLUSIVE MODE`));
+    pending = Promise.all(calls.slice(split).map(settle));
+    const until = Date.now() + 30_000;
+    for (;;) {
+      // Another connection than the lock's: pg_locks shows who waits on it.
+      const result: unknown = await db.execute(
+        sql.raw(
+          `SELECT count(*)::int AS waiting FROM pg_locks WHERE NOT granted AND relation = '${table}'::regclass`,
+        ),
+      );
+      const waiting = Array.isArray(result) ? Number(result[0]?.waiting ?? 0) : 0;
+      if (waiting > 0) break;
+      if (Date.now() > until) throw new Error(`no request waited on ${table} within 30 s`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    kill();
+  });
+  return [...answered, ...(await pending)];
 }
 
 /**
@@ -146,6 +168,8 @@ describe.skipIf(!redisUrl || postgres.length === 0).each(postgres.length > 0 ? p
           idempotencyKey: m.idempotencyKey,
         });
       const first = await burstThenKill(
+        survivor.deps.db,
+        'orders',
         prepared.map((m) => () => checkout(doomed.url, m)),
         doomed.kill,
       );
@@ -177,6 +201,8 @@ describe.skipIf(!redisUrl || postgres.length === 0).each(postgres.length > 0 ? p
       const input = { campaignId, promotionId };
       const doomed = await killableInstance(env);
       const first = await burstThenKill(
+        survivor.deps.db,
+        'user_nfts',
         people.map((m) => () => bearer(doomed.url, m.token, m.ip).promotion.complete.mutate(input)),
         doomed.kill,
       );
