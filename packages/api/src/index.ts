@@ -67,4 +67,5 @@ export { listProcedures, type ProcedureInfo } from './trpc/introspect';
 export { defaultRules } from './trpc/middleware/rate-limit';
 export { adminProcedure, authedProcedure, publicProcedure, selfOrAdminProcedure } from './trpc/procedures';
 export { publicCacheControl } from './trpc/public-cache';
+export { type ProcedureSpan, setProcedureSpan } from './trpc/tracing';
 export type { TwitterOAuthConfig } from './user/twitter-config';

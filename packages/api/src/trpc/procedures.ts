@@ -6,6 +6,7 @@ import { mapAppErrors } from './middleware/app-errors';
 import { requireAdmin, requireSession } from './middleware/auth';
 import { csrfProtection } from './middleware/csrf';
 import { defaultRateLimit, procedureRateLimit } from './middleware/rate-limit';
+import { withProcedureSpan } from './tracing';
 
 const RESOLVERS = new Set<PropertyKey>(['query', 'mutation', 'subscription']);
 
@@ -37,7 +38,9 @@ function withQuotaBeforeResolver<B extends object>(builder: B): B {
   });
 }
 
-const base = withQuotaBeforeResolver(t.procedure.use(mapAppErrors).use(csrfProtection).use(defaultRateLimit));
+const base = withQuotaBeforeResolver(
+  t.procedure.use(withProcedureSpan(mapAppErrors)).use(csrfProtection).use(defaultRateLimit),
+);
 
 /** Anyone, signed in or not. Use for public reads and for the sign-in flow itself. */
 export const publicProcedure = base.meta({ kind: 'public' });
