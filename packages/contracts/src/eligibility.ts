@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZSignInProof } from './auth';
 import { ZEligibilityMethod, ZWalletChain } from './enums';
 import { ZId } from './ids';
+import { ZExplainedRequirement } from './requirements';
 import { text } from './text';
 
 /** A wallet as eligibility sees it: its family and its address (any accepted spelling on input). */
@@ -36,6 +37,8 @@ export const ZEligibilityReason = z.enum([
   'sign_in_required',
   /** A chain could not be asked now. */
   'upstream_unavailable',
+  /** The campaign's own requirement tree did not pass; `requirements` shows what is missing. */
+  'requirements_not_met',
 ]);
 export type TEligibilityReason = z.infer<typeof ZEligibilityReason>;
 
@@ -67,6 +70,8 @@ export const ZEligibilityAnswer = z.object({
   missingActivities: z.array(ZMissingActivity),
   /** True when this answer is stored as the member's eligibility (checkEligible only). */
   recorded: z.boolean(),
+  /** The requirement tree as evaluated: each node's outcome and what it still needs (absent on gates). */
+  requirements: ZExplainedRequirement.optional(),
 });
 export type TEligibilityAnswer = z.infer<typeof ZEligibilityAnswer>;
 

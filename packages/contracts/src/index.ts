@@ -15,6 +15,7 @@ export * from './order';
 export * from './pagination';
 export * from './promotion';
 export * from './referral';
+export * from './requirements';
 export * from './session';
 export * from './store';
 export * from './system';
