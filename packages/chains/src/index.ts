@@ -3,3 +3,4 @@ export * from './holdings';
 export * from './mint';
 export * from './payments';
 export * from './signin';
+export { traceRpcCalls } from './tracing';

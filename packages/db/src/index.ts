@@ -13,4 +13,5 @@ export { type MigrateOptions, MigrationError, migrateDown, migrateUp } from './m
 export * as pg from './schema/pg';
 export { type SeedOptions, seedDemo } from './seed';
 export { settingKeys } from './settings';
+export { traceQueries } from './tracing';
 export type { Database, Db, DbOptions, Dialect, PoolOptions, Schema } from './types';

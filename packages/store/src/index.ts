@@ -8,6 +8,7 @@ export {
   type RateLimitRule,
 } from './rate-limit';
 export { createRedisStore, type RedisStoreOptions } from './redis-store';
+export { traceRedisCommands } from './tracing';
 export type {
   IncrOptions,
   Lock,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rpcSpan } from '../tracing';
 import { UpstreamError } from './upstream-error';
 
 export type FetchLike = typeof fetch;
@@ -99,7 +100,13 @@ export interface JsonRequest {
  * unavailable (with Retry-After), other non-2xx → bad_response (a JSON-RPC error body keeps its code),
  * unparseable body → bad_response.
  */
-export async function requestJson(request: JsonRequest): Promise<unknown> {
+export function requestJson(request: JsonRequest): Promise<unknown> {
+  return rpcSpan({ service: request.service, url: request.url, method: request.method ?? 'GET' }, () =>
+    exchangeJson(request),
+  );
+}
+
+async function exchangeJson(request: JsonRequest): Promise<unknown> {
   const { service, signal } = request;
   let response: Response;
   try {
