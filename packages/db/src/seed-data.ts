@@ -126,8 +126,7 @@ export const demoCampaigns: DemoCampaign[] = [
   },
 ];
 
+/** Demo-only settings; the store's own (shipping fees, vape countries) come from migration 0004. */
 export const demoSettings: Array<[string, unknown]> = [
-  [settingKeys.shippingFees, { defaultCents: 4000, byCountry: { US: 5000, CN: 5000 } }],
-  [settingKeys.vapeCountries, ['US', 'CA', 'GB', 'DE', 'FR', 'AU', 'JP']],
   [settingKeys.allowedMediaHosts, ['arweave.net', 'ipfs.io', 'gateway.irys.xyz']],
 ];

@@ -1,4 +1,4 @@
-import { solToLamports, usdtToCents } from '@puffy/contracts';
+import { solToLamports } from '@puffy/contracts';
 import { count } from 'drizzle-orm';
 import { lockKey } from './helpers';
 import { type DemoActivityKind, type DemoCampaign, demoCampaigns, demoSettings } from './seed-data';
@@ -13,8 +13,10 @@ const DAY_MS = 86_400_000;
 
 /**
  * Demo data for a fresh database: campaigns on several networks, activities, a promotion, a global
- * referral code, the catalog and the store settings. Writes only when there is no campaign at all,
- * so a second call, or a call on a database someone already uses, changes nothing.
+ * referral code and the demo's media hosts. The catalog and the store settings are not demo data:
+ * migration 0004 writes them for every deployment (docs/product/store-rules.md). Writes only when
+ * there is no campaign at all, so a second call, or a call on a database someone already uses,
+ * changes nothing.
  */
 export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<{ seeded: boolean }> {
   const now = options.now ?? new Date();
@@ -163,37 +165,6 @@ async function insertStore(db: Db, tx: Database): Promise<void> {
   await tx
     .insert(t.referralCodes)
     .values({ code: 'PUFFY-DEMO', type: 'gunlimited', level: 0, ownerUserId: teamId })
-    .onConflictDoNothing();
-  await tx
-    .insert(t.rcProducts)
-    .values([
-      {
-        sku: 'device-vape',
-        kind: 'device',
-        variant: 'vape',
-        name: 'Puffy device (vape)',
-        priceCents: usdtToCents('99.00'),
-        options: { colorways: ['community', 'black', 'white'] },
-      },
-      {
-        sku: 'device-fresh',
-        kind: 'device',
-        variant: 'fresh',
-        name: 'Puffy device (fresh)',
-        priceCents: usdtToCents('99.00'),
-        options: { colorways: ['community', 'silver'] },
-      },
-      {
-        sku: 'pods',
-        kind: 'pods',
-        name: 'Puffy pods (box)',
-        priceCents: usdtToCents('9.99'),
-        options: {
-          flavors: ['peach_oolong', 'mint_ice', 'watermelon_ice'],
-          nicotine: { vape: ['0', '2'], fresh: [] },
-        },
-      },
-    ])
     .onConflictDoNothing();
   await tx
     .insert(t.settings)
