@@ -1,0 +1,47 @@
+import { cva, type VariantProps } from 'class-variance-authority';
+import type { ComponentProps } from 'react';
+import { cn } from '../../lib/cn';
+
+const alertVariants = cva(
+  'relative grid w-full grid-cols-[0_1fr] items-start gap-y-1 rounded-xl border px-4 py-3 text-sm has-[>svg]:grid-cols-[1.25rem_1fr] has-[>svg]:gap-x-3 [&>svg]:mt-0.5 [&>svg]:size-4.5 [&>svg]:text-current',
+  {
+    variants: {
+      variant: {
+        default: 'bg-card text-card-foreground',
+        info: 'border-primary/30 bg-primary/8 text-foreground [&>svg]:text-primary',
+        success: 'border-success/30 bg-success/8 text-foreground [&>svg]:text-success',
+        warning: 'border-warning/35 bg-warning/8 text-foreground [&>svg]:text-warning',
+        destructive: 'border-destructive/35 bg-destructive/8 text-foreground [&>svg]:text-destructive',
+      },
+    },
+    defaultVariants: { variant: 'default' },
+  },
+);
+
+/**
+ * A message in the page's flow. Give it `role="alert"` for a failure the person must see now, or
+ * `role="status"` for news that can wait; the default has no role.
+ */
+export function Alert({
+  className,
+  variant,
+  ...props
+}: ComponentProps<'div'> & VariantProps<typeof alertVariants>) {
+  return <div data-slot="alert" className={cn(alertVariants({ variant }), className)} {...props} />;
+}
+
+export function AlertTitle({ className, ...props }: ComponentProps<'h3'>) {
+  return (
+    <h3 data-slot="alert-title" className={cn('col-start-2 font-semibold text-sm', className)} {...props} />
+  );
+}
+
+export function AlertDescription({ className, ...props }: ComponentProps<'div'>) {
+  return (
+    <div
+      data-slot="alert-description"
+      className={cn('col-start-2 grid gap-1.5 text-muted-foreground [&_p]:leading-relaxed', className)}
+      {...props}
+    />
+  );
+}
