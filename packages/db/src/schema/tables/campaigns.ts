@@ -1,4 +1,4 @@
-import { ZEligibilityMethod, ZNetwork, ZVmType, ZWalletChain } from '@puffy/contracts';
+import { type TRequirement, ZEligibilityMethod, ZNetwork, ZVmType, ZWalletChain } from '@puffy/contracts';
 import { botSecretStatuses, enumCheck, enumValues } from '../enums';
 import type { IdentityTables } from './identity';
 import type { ColumnKit } from './kit';
@@ -59,6 +59,8 @@ export function campaignTables(
       media: json<CampaignMedia>('media').notNull().default({}),
       nftGasFeeLamports: money('nft_gas_fee_lamports').notNull(),
       xPostUrl: text('x_post_url'),
+      /** The operator's requirement tree (docs/product/eligibility.md); null: the methods and required activities. */
+      requirements: json<TRequirement>('requirements'),
       isReady: flag('is_ready').notNull().default(false),
       isActive: flag('is_active').notNull().default(false),
       groupId: integer('group_id').references(() => campaignGroups.id, { onDelete: 'set null' }),
