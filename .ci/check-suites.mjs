@@ -1,4 +1,4 @@
-// Fails CI when a suite that needs Postgres, Redis, the browser or Alertmanager did not run, or when
+// Fails CI when a suite that needs Postgres, Redis, the browser, Alertmanager or nginx did not run, or when
 // any test was skipped: a green run must mean every suite ran.
 import { readFileSync } from 'node:fs';
 
@@ -15,6 +15,7 @@ const required = {
   Redis: (r) => r.name.includes('[redis]'),
   browser: (r) => r.file.includes('/e2e/'),
   Alertmanager: (r) => r.name.includes('[alertmanager]'),
+  nginx: (r) => r.name.includes('[nginx]'),
 };
 const problems = [];
 for (const [suite, matches] of Object.entries(required)) {

@@ -4,7 +4,7 @@
 // teardown that stops them with SIGTERM and removes the database, the keys and the logs.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { chownSync, closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,8 +51,17 @@ export interface Cluster {
   start(): Promise<string[]>;
   /** Waits for the worker's start line (logged at info: LOG_LEVEL must let it through). */
   workerStarted(): Promise<void>;
-  /** Starts another process of the deployment under `name`, logging like the others and stopped with them. */
-  spawnLogged(name: string, command: string, args: string[], env: Record<string, string>): ChildProcess;
+  /**
+   * Starts another process of the deployment under `name`, logging like the others and stopped with
+   * them; as `user` (its log file then belongs to that account) when given.
+   */
+  spawnLogged(
+    name: string,
+    command: string,
+    args: string[],
+    env: Record<string, string>,
+    user?: { uid: number; gid: number } | null,
+  ): ChildProcess;
   /** Fails naming the first process that is no longer running (`when` says when that was noticed). */
   assertRunning(when: string): void;
   /** SIGTERM to every process (SIGKILL after 15 s); the names of those that did not exit 0. */
@@ -91,10 +100,17 @@ export async function openCluster(options: ClusterOptions): Promise<Cluster> {
   const children: Array<{ name: string; child: ChildProcess; log: string }> = [];
   const processEnv = (extra: Record<string, string>) => ({ PATH: process.env.PATH ?? '', ...extra });
 
-  const spawnLogged: Cluster['spawnLogged'] = (name, command, args, childEnv) => {
+  const spawnLogged: Cluster['spawnLogged'] = (name, command, args, childEnv, user) => {
     const log = join(logDir, `${name}.log`);
     const out = openSync(log, 'a');
-    const child = spawn(command, args, { cwd: root, env: processEnv(childEnv), stdio: ['ignore', out, out] });
+    // A process that reopens its output by name (nginx's /dev/stdout) needs the file to be its own.
+    if (user) chownSync(log, user.uid, user.gid);
+    const child = spawn(command, args, {
+      cwd: root,
+      env: processEnv(childEnv),
+      stdio: ['ignore', out, out],
+      ...(user ? { uid: user.uid, gid: user.gid } : {}),
+    });
     closeSync(out);
     children.push({ name, child, log });
     return child;
