@@ -101,7 +101,7 @@ const children = () =>
 
 /** Any well-formed tree, without the limits an operator's tree must meet (see ZRequirementTree). */
 export const ZRequirementNode: z.ZodType<TRequirement> = z.lazy(() =>
-  z.union([
+  z.discriminatedUnion('kind', [
     ZRequirementLeaf,
     z.object({ kind: z.literal('all'), children: children() }),
     z.object({ kind: z.literal('any'), children: children() }),
