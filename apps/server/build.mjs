@@ -20,6 +20,9 @@ await build({
   format: 'esm',
   sourcemap: true,
   logLevel: 'warning',
+  // Resolve third-party packages as Node will load them: esbuild's default "module" condition picks
+  // bundler-only ESM builds (@opentelemetry/api's imports lack file extensions, which Node refuses).
+  conditions: ['node'],
   plugins: [
     {
       name: 'external-third-party',
