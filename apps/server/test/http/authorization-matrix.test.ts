@@ -58,7 +58,10 @@ describe('authorization matrix', () => {
   const DOOR = new Set(['sign_in_required', 'not_admin', 'missing_scope', 'not_self']);
 
   async function call(procedure: ProcedureInfo, identity: Identity, input: unknown): Promise<string> {
-    const token = await tokenFor(identity);
+    return send(procedure, await tokenFor(identity), input);
+  }
+
+  async function send(procedure: ProcedureInfo, token: string | undefined, input: unknown): Promise<string> {
     const headers: Record<string, string> = {
       'content-type': 'application/json',
       'x-forwarded-for': `10.7.0.${Math.floor(Math.random() * 250)}`,
@@ -110,6 +113,40 @@ describe('authorization matrix', () => {
     }
     throw new Error(`unknown kind ${String(kind)} on ${procedure.path}`);
   });
+
+  /**
+   * Where the door is one scope among several an operator could plausibly need, an operator holding
+   * every other scope is refused: reviewing activities awards a campaign's points, so it is a
+   * campaign matter.
+   */
+  const SCOPED: { prefix: string; scope: TAdminScope }[] = [
+    { prefix: 'admin.activities.', scope: 'campaigns' },
+  ];
+
+  it.each(SCOPED)(
+    '$prefix* is refused to an operator without the $scope scope',
+    async ({ prefix, scope }) => {
+      const scoped = procedures.filter((p) => p.path.startsWith(prefix));
+      expect(scoped.map((p) => p.path)).not.toEqual([]);
+      const wallet = solanaWallet();
+      const { session } = await signInSolana(server.url, wallet);
+      const { db, t } = server.deps.db;
+      const tokenWith = async (scopes: TAdminScope[]) => {
+        await db
+          .update(t.users)
+          .set({ role: 'admin', adminScopes: scopes })
+          .where(eq(t.users.id, session.user.id));
+        return (await signInSolana(server.url, wallet)).session.accessToken;
+      };
+      const others = await tokenWith(ZAdminScope.options.filter((s) => s !== scope));
+      const right = await tokenWith([scope]);
+      for (const procedure of scoped) {
+        expect(procedure.meta?.kind, procedure.path).toBe('admin');
+        expect(await send(procedure, others, {}), procedure.path).toBe('missing_scope');
+        expect(refused(await send(procedure, right, {})), procedure.path).toBe(false);
+      }
+    },
+  );
 });
 
 /**

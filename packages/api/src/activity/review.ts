@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Deps } from '../deps';
+import { type AuditActor, recordAudit } from '../platform/audit';
 import { Conflict, NotFound } from '../platform/errors';
 import { activitySettings } from './catalog';
 import { activitySourceKey, grantProduct } from './completion';
@@ -8,16 +9,23 @@ import { creditPoints, lockMemberPoints } from './ledger';
 export interface ActivityReview {
   userActivityId: string;
   approve: boolean;
+  /** Why: required of a rejection by the console's input, kept in the audit entry. */
+  reason?: string;
 }
+
+/** A call from code rather than the console (tests, scripts): audited without an operator. */
+const NO_OPERATOR: AuditActor = { userId: null, requestId: null };
 
 /**
  * An operator's decision on a completion held for review (an X post, when the activity says so).
  * Approval awards the points of the campaign it was submitted in, once, through the ledger like any
- * completion; rejection awards nothing. The admin console mounts this.
+ * completion; rejection awards nothing and changes nothing else. The decision and its reason go to
+ * the audit log in the same transaction (docs/product/admin.md, "Reviewing activities").
  */
 export function reviewActivityCompletion(
   deps: Pick<Deps, 'db' | 'clock'>,
   review: ActivityReview,
+  actor: AuditActor = NO_OPERATOR,
 ): Promise<{ status: 'completed' | 'rejected'; pointsAwarded: number }> {
   const { t } = deps.db;
   return deps.db.withTransaction(async (tx) => {
@@ -63,7 +71,18 @@ export function reviewActivityCompletion(
       .returning({ id: t.userActivities.id });
     if (decided.length === 0)
       throw new Conflict('This completion has already been reviewed.', 'already_reviewed');
-    if (!review.approve) return { status: 'rejected' as const, pointsAwarded: 0 };
+    const audit = (status: 'completed' | 'rejected', pointsAwarded: number) =>
+      recordAudit(deps, tx, actor, {
+        action: review.approve ? 'activity.approved' : 'activity.rejected',
+        targetType: 'user_activity',
+        targetId: review.userActivityId,
+        before: { status: 'pending_review', userId: row.userId, activityId: row.activityId, campaignId },
+        after: { status, pointsAwarded, reason: review.reason ?? null },
+      });
+    if (!review.approve) {
+      await audit('rejected', 0);
+      return { status: 'rejected' as const, pointsAwarded: 0 };
+    }
     const credited =
       campaignId !== null &&
       points !== 0 &&
@@ -76,6 +95,8 @@ export function reviewActivityCompletion(
       }));
     const sku = activitySettings(row.parameter).grantsProductSku;
     if (sku) await grantProduct(deps, tx, row, sku);
-    return { status: 'completed' as const, pointsAwarded: credited ? points : 0 };
+    const pointsAwarded = credited ? points : 0;
+    await audit('completed', pointsAwarded);
+    return { status: 'completed' as const, pointsAwarded };
   });
 }

@@ -16,11 +16,13 @@ import { z } from 'zod';
 import { funnel } from '../analytics/funnel';
 import { mergeRouters, router } from '../trpc/init';
 import { adminProcedure } from '../trpc/procedures';
+import { activityReviewRouter } from './activities/router';
 import { campaignDeskRouter } from './campaign-desk/router';
 import { listAuditLog, listSecurityEvents } from './logs';
 import { allowedMediaHosts, setAllowedMediaHosts } from './media-hosts';
 import { orderDeskRouter } from './order-desk/router';
 import { revokeAdmin, setAdminScopes } from './roles';
+import { storeSettingsRouter } from './store-settings/router';
 import { searchUsers } from './users';
 
 const ZRoleChange = z.object({ user: ZAdminUserRow, sessionsEnded: z.number().int() });
@@ -72,4 +74,10 @@ const adminCoreRouter = router({
 });
 
 /** `admin.*`: the core above plus the campaign desk and the order desk, each in its own folder. */
-export const adminRouter = mergeRouters(adminCoreRouter, campaignDeskRouter, orderDeskRouter);
+export const adminRouter = mergeRouters(
+  adminCoreRouter,
+  campaignDeskRouter,
+  orderDeskRouter,
+  storeSettingsRouter,
+  activityReviewRouter,
+);

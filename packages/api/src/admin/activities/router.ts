@@ -1,0 +1,33 @@
+import { reviewActivityCompletion } from '../../activity/review';
+import { router } from '../../trpc/init';
+import { adminProcedure } from '../../trpc/procedures';
+import { listPendingReviews } from './pending';
+import { ZPendingReviewInput, ZPendingReviewPage, ZReviewDecision, ZReviewResult } from './schemas';
+
+/** Reviews belong to the campaign operators: the points awarded are a campaign's. */
+const reviewDesk = adminProcedure('campaigns');
+
+/** `admin.activities.*`: completions held for review and the operator's decision on each. */
+export const activityReviewRouter = router({
+  activities: router({
+    pending: reviewDesk
+      .input(ZPendingReviewInput)
+      .output(ZPendingReviewPage)
+      .query(({ ctx, input }) => listPendingReviews(ctx.deps, input)),
+    review: reviewDesk
+      .input(ZReviewDecision)
+      .output(ZReviewResult)
+      .mutation(async ({ ctx, input }) => {
+        const outcome = await reviewActivityCompletion(
+          ctx.deps,
+          {
+            userActivityId: input.userActivityId,
+            approve: input.decision === 'approve',
+            reason: input.reason,
+          },
+          { userId: ctx.session.userId, requestId: ctx.req.requestId },
+        );
+        return { userActivityId: input.userActivityId, ...outcome };
+      }),
+  }),
+});
