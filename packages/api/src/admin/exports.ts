@@ -29,6 +29,38 @@ export function registerExportDataset(name: string, dataset: ExportDataset): voi
   datasets.set(name, dataset);
 }
 
+/** Each column of an export by its header: the row field it shows, or how it is worked out from the row. */
+export type ExportColumns<R> = Record<
+  string,
+  { [K in keyof R]: R[K] extends Cell ? K : never }[keyof R] | ((row: R) => Cell)
+>;
+
+/**
+ * A dataset read through a paged list: each header sits beside what fills it, so the header line and
+ * the cells of a row cannot fall out of step.
+ */
+export function listExport<R>(dataset: {
+  scope: TAdminScope;
+  list(
+    deps: Deps,
+    cursor: string | undefined,
+    query: URLSearchParams,
+  ): Promise<{ items: R[]; nextCursor: string | null }>;
+  columns: ExportColumns<R>;
+}): ExportDataset {
+  const cells = Object.values(dataset.columns).map((column) =>
+    typeof column === 'function' ? column : (row: R) => row[column] as Cell,
+  );
+  return {
+    scope: dataset.scope,
+    columns: Object.keys(dataset.columns),
+    async page(deps, cursor, query) {
+      const page = await dataset.list(deps, cursor, query);
+      return { rows: page.items.map((row) => cells.map((cell) => cell(row))), nextCursor: page.nextCursor };
+    },
+  };
+}
+
 export const exportDataset = (name: string): ExportDataset | undefined => datasets.get(name);
 export const exportDatasetNames = (): string[] => [...datasets.keys()].sort();
 
@@ -51,87 +83,79 @@ function textParam(query: URLSearchParams, name: string, max: number): string | 
 
 const json = (value: unknown): string => (value === null || value === undefined ? '' : JSON.stringify(value));
 
-registerExportDataset('members', {
-  scope: 'users',
-  columns: ['id', 'chain', 'wallet_address', 'role', 'scopes', 'name', 'email', 'created_at'],
-  async page(deps, cursor) {
-    const page = await searchUsers(deps, { cursor, limit: PAGE });
-    return {
-      rows: page.items.map((u) => [
-        u.id,
-        u.chain,
-        u.walletAddress,
-        u.role,
-        u.scopes.join(' '),
-        u.name,
-        u.email,
-        u.createdAt,
-      ]),
-      nextCursor: page.nextCursor,
-    };
-  },
-});
+registerExportDataset(
+  'members',
+  listExport({
+    scope: 'users',
+    list: (deps, cursor) => searchUsers(deps, { cursor, limit: PAGE }),
+    columns: {
+      id: 'id',
+      chain: 'chain',
+      wallet_address: 'walletAddress',
+      role: 'role',
+      scopes: (u) => u.scopes.join(' '),
+      name: 'name',
+      email: 'email',
+      created_at: 'createdAt',
+    },
+  }),
+);
 
-registerExportDataset('audit-log', {
-  scope: 'users',
-  columns: [
-    'id',
-    'created_at',
-    'actor_user_id',
-    'action',
-    'target_type',
-    'target_id',
-    'before',
-    'after',
-    'request_id',
-  ],
-  async page(deps, cursor, query) {
-    const page = await listAuditLog(deps, {
-      cursor,
-      limit: PAGE,
-      targetType: textParam(query, 'targetType', 60),
-      targetId: textParam(query, 'targetId', 120),
-      actorUserId: textParam(query, 'actorUserId', 64),
-    });
-    return {
-      rows: page.items.map((e) => [
-        e.id,
-        e.createdAt,
-        e.actorUserId,
-        e.action,
-        e.targetType,
-        e.targetId,
-        json(e.before),
-        json(e.after),
-        e.requestId,
-      ]),
-      nextCursor: page.nextCursor,
-    };
-  },
-});
+registerExportDataset(
+  'audit-log',
+  listExport({
+    scope: 'users',
+    list: (deps, cursor, query) =>
+      listAuditLog(deps, {
+        cursor,
+        limit: PAGE,
+        targetType: textParam(query, 'targetType', 60),
+        targetId: textParam(query, 'targetId', 120),
+        actorUserId: textParam(query, 'actorUserId', 64),
+      }),
+    columns: {
+      id: 'id',
+      created_at: 'createdAt',
+      actor_user_id: 'actorUserId',
+      action: 'action',
+      target_type: 'targetType',
+      target_id: 'targetId',
+      before: (e) => json(e.before),
+      after: (e) => json(e.after),
+      request_id: 'requestId',
+    },
+  }),
+);
 
-registerExportDataset('security-events', {
-  scope: 'users',
-  columns: ['id', 'created_at', 'type', 'user_id', 'request_id', 'ip', 'detail'],
-  async page(deps, cursor, query) {
-    const type = textParam(query, 'type', 40);
-    const parsedType = type === undefined ? undefined : ZSecurityEventType.safeParse(type);
-    if (parsedType && !parsedType.success)
-      throw new BadInput(`type must be one of ${ZSecurityEventType.options.join(', ')}.`, {
-        type: ['Unknown kind'],
+registerExportDataset(
+  'security-events',
+  listExport({
+    scope: 'users',
+    list(deps, cursor, query) {
+      const type = textParam(query, 'type', 40);
+      const parsedType = type === undefined ? undefined : ZSecurityEventType.safeParse(type);
+      if (parsedType && !parsedType.success)
+        throw new BadInput(`type must be one of ${ZSecurityEventType.options.join(', ')}.`, {
+          type: ['Unknown kind'],
+        });
+      return listSecurityEvents(deps, {
+        cursor,
+        limit: PAGE,
+        type: parsedType?.data,
+        userId: textParam(query, 'userId', 64),
       });
-    const page = await listSecurityEvents(deps, {
-      cursor,
-      limit: PAGE,
-      type: parsedType?.data,
-      userId: textParam(query, 'userId', 64),
-    });
-    return {
-      rows: page.items.map((e) => [e.id, e.createdAt, e.type, e.userId, e.requestId, e.ip, json(e.detail)]),
-      nextCursor: page.nextCursor,
-    };
-  },
-});
+    },
+    columns: {
+      id: 'id',
+      created_at: 'createdAt',
+      type: 'type',
+      user_id: 'userId',
+      request_id: 'requestId',
+      ip: 'ip',
+      detail: (e) => json(e.detail),
+    },
+  }),
+);
 
 /**
  * One CSV field (RFC 4180), safe to open in a spreadsheet by the OWASP CSV-injection rules: a text

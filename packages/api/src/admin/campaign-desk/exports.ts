@@ -1,67 +1,75 @@
-import { and, type Column, eq } from 'drizzle-orm';
+import { and, type Column, eq, type SQL } from 'drizzle-orm';
 import type { Deps } from '../../deps';
-import { afterCursor, encodeCursor, newestFirst } from '../../platform/cursor';
-import { campaignParam, registerExportDataset } from '../exports';
+import { afterCursor, newestFirst, toPage } from '../../platform/cursor';
+import { campaignParam, listExport, registerExportDataset } from '../exports';
 
 const PAGE = 500;
-const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-/** One keyset page over a table with (created_at, id): rows and the cursor after the last one. */
-async function keysetPage<R extends { createdAt: Date; id: string }>(
-  read: (after: ReturnType<typeof afterCursor>, limit: number) => Promise<R[]>,
-  createdAt: Column,
-  id: Column,
-  cursor: string | undefined,
-) {
-  const rows = await read(afterCursor(cursor, createdAt, id), PAGE + 1);
-  const kept = rows.slice(0, PAGE);
-  const last = kept.at(-1);
-  return { kept, nextCursor: rows.length > PAGE && last ? encodeCursor(last) : null };
+/** What a campaign table's page query is given: the keyset and campaign filter, the order, the limit. */
+interface PageQuery {
+  where: SQL | undefined;
+  orderBy: SQL[];
+  limit: number;
 }
 
-registerExportDataset('participants', {
-  scope: 'campaigns',
-  columns: ['id', 'created_at', 'campaign_id', 'user_id', 'method', 'wallet_chain', 'wallet_address'],
-  async page(deps: Deps, cursor, query) {
-    const { db, t } = deps.db;
-    const e = t.userCampaignEligibles;
-    const campaignId = campaignParam(query);
-    const { kept, nextCursor } = await keysetPage(
-      (after, limit) =>
+/**
+ * One keyset page over a table with (created_at, id, campaign_id), newest first, narrowed to the
+ * link's `?campaignId=` when it names one.
+ */
+async function campaignPage<R extends { createdAt: Date; id: string }>(
+  table: { createdAt: Column; id: Column; campaignId: Column },
+  cursor: string | undefined,
+  query: URLSearchParams,
+  read: (q: PageQuery) => Promise<R[]>,
+) {
+  const campaignId = campaignParam(query);
+  const rows = await read({
+    where: and(
+      afterCursor(cursor, table.createdAt, table.id),
+      campaignId === undefined ? undefined : eq(table.campaignId, campaignId),
+    ),
+    orderBy: newestFirst(table.createdAt, table.id),
+    limit: PAGE + 1,
+  });
+  return toPage(rows, PAGE, (row) => row);
+}
+
+registerExportDataset(
+  'participants',
+  listExport({
+    scope: 'campaigns',
+    list(deps: Deps, cursor, query) {
+      const { db, t } = deps.db;
+      const e = t.userCampaignEligibles;
+      return campaignPage(e, cursor, query, (q) =>
         db
           .select()
           .from(e)
-          .where(and(after, campaignId === undefined ? undefined : eq(e.campaignId, campaignId)))
-          .orderBy(...newestFirst(e.createdAt, e.id))
-          .limit(limit),
-      e.createdAt,
-      e.id,
-      cursor,
-    );
-    return {
-      rows: kept.map((r) => [
-        r.id,
-        iso(r.createdAt),
-        r.campaignId,
-        r.userId,
-        r.method,
-        r.walletChain,
-        r.walletAddress,
-      ]),
-      nextCursor,
-    };
-  },
-});
+          .where(q.where)
+          .orderBy(...q.orderBy)
+          .limit(q.limit),
+      );
+    },
+    columns: {
+      id: 'id',
+      created_at: (r) => r.createdAt.toISOString(),
+      campaign_id: 'campaignId',
+      user_id: 'userId',
+      method: 'method',
+      wallet_chain: 'walletChain',
+      wallet_address: 'walletAddress',
+    },
+  }),
+);
 
-registerExportDataset('referrals', {
-  scope: 'campaigns',
-  columns: ['id', 'created_at', 'campaign_id', 'code', 'referrer_user_id', 'referee_user_id'],
-  async page(deps: Deps, cursor, query) {
-    const { db, t } = deps.db;
-    const r = t.referralRelations;
-    const campaignId = campaignParam(query);
-    const { kept, nextCursor } = await keysetPage(
-      (after, limit) =>
+registerExportDataset(
+  'referrals',
+  listExport({
+    scope: 'campaigns',
+    list(deps: Deps, cursor, query) {
+      const { db, t } = deps.db;
+      const r = t.referralRelations;
+      return campaignPage(r, cursor, query, (q) =>
         db
           .select({
             id: r.id,
@@ -72,55 +80,47 @@ registerExportDataset('referrals', {
             referee: r.refereeUserId,
           })
           .from(r)
-          .leftJoin(t.referralCodes, eqCode(t))
-          .where(and(after, campaignId === undefined ? undefined : eq(r.campaignId, campaignId)))
-          .orderBy(...newestFirst(r.createdAt, r.id))
-          .limit(limit),
-      r.createdAt,
-      r.id,
-      cursor,
-    );
-    return {
-      rows: kept.map((x) => [x.id, iso(x.createdAt), x.campaignId, x.code, x.referrer, x.referee]),
-      nextCursor,
-    };
-  },
-});
+          .leftJoin(t.referralCodes, eq(t.referralCodes.id, r.codeId))
+          .where(q.where)
+          .orderBy(...q.orderBy)
+          .limit(q.limit),
+      );
+    },
+    columns: {
+      id: 'id',
+      created_at: (x) => x.createdAt.toISOString(),
+      campaign_id: 'campaignId',
+      code: 'code',
+      referrer_user_id: 'referrer',
+      referee_user_id: 'referee',
+    },
+  }),
+);
 
-registerExportDataset('points', {
-  scope: 'campaigns',
-  columns: ['id', 'created_at', 'campaign_id', 'user_id', 'points', 'reason', 'source_key'],
-  async page(deps: Deps, cursor, query) {
-    const { db, t } = deps.db;
-    const p = t.pointsLedger;
-    const campaignId = campaignParam(query);
-    const { kept, nextCursor } = await keysetPage(
-      (after, limit) =>
+registerExportDataset(
+  'points',
+  listExport({
+    scope: 'campaigns',
+    list(deps: Deps, cursor, query) {
+      const { db, t } = deps.db;
+      const p = t.pointsLedger;
+      return campaignPage(p, cursor, query, (q) =>
         db
           .select()
           .from(p)
-          .where(and(after, campaignId === undefined ? undefined : eq(p.campaignId, campaignId)))
-          .orderBy(...newestFirst(p.createdAt, p.id))
-          .limit(limit),
-      p.createdAt,
-      p.id,
-      cursor,
-    );
-    return {
-      rows: kept.map((r) => [
-        r.id,
-        iso(r.createdAt),
-        r.campaignId,
-        r.userId,
-        r.points,
-        r.reason,
-        r.sourceKey,
-      ]),
-      nextCursor,
-    };
-  },
-});
-
-function eqCode(t: Deps['db']['t']) {
-  return eq(t.referralCodes.id, t.referralRelations.codeId);
-}
+          .where(q.where)
+          .orderBy(...q.orderBy)
+          .limit(q.limit),
+      );
+    },
+    columns: {
+      id: 'id',
+      created_at: (r) => r.createdAt.toISOString(),
+      campaign_id: 'campaignId',
+      user_id: 'userId',
+      points: 'points',
+      reason: 'reason',
+      source_key: 'sourceKey',
+    },
+  }),
+);

@@ -1,8 +1,8 @@
-import { ZAdminOrderSearch } from '@puffy/contracts';
+import { type TAdminOrderRow, ZAdminOrderSearch } from '@puffy/contracts';
 import { z } from 'zod';
 import type { Deps } from '../../deps';
 import { BadInput } from '../../platform/errors';
-import { registerExportDataset } from '../exports';
+import { type ExportColumns, listExport, registerExportDataset } from '../exports';
 import { searchOrders } from './orders';
 import { listTreasuryProblems } from './treasury';
 
@@ -23,106 +23,73 @@ function orderFilters(query: URLSearchParams | undefined) {
   return parsed.data;
 }
 
-const ORDER_COLUMNS = [
-  'id',
-  'created_at',
-  'status',
-  'user_id',
-  'wallet_address',
-  'total_usdt',
-  'skus',
-  'name',
-  'email',
-  'country',
-  'address_warnings',
-  'transaction_hash',
-  'cancel_reason',
-];
+/** The desk's columns, for every order export. */
+const orderColumns: ExportColumns<TAdminOrderRow> = {
+  id: 'id',
+  created_at: 'createdAt',
+  status: 'status',
+  user_id: 'userId',
+  wallet_address: 'walletAddress',
+  total_usdt: 'total',
+  skus: (o) => o.skus.join(' '),
+  name: 'name',
+  email: 'email',
+  country: 'country',
+  address_warnings: (o) => o.addressWarnings.join('; '),
+  transaction_hash: 'transactionHash',
+  cancel_reason: 'cancelReason',
+};
 
 /**
- * The desk's rows, a page at a time. `query` carries the desk's filters (status, product, country,
- * dates, warnings, search text) when the download route passes the link's query string.
+ * The desk's rows, a page at a time. `filters` are the desk's (status, product, country, dates,
+ * warnings, search text) when the download route passes the link's query string.
  */
-async function orderPage(
+const orderPage = (
   deps: Deps,
   cursor: string | undefined,
   filters: Partial<z.infer<typeof ZOrderExportQuery>>,
-) {
-  const page = await searchOrders(deps, { ...filters, cursor, limit: PAGE });
-  return {
-    rows: page.items.map((o) => [
-      o.id,
-      o.createdAt,
-      o.status,
-      o.userId,
-      o.walletAddress,
-      o.total,
-      o.skus.join(' '),
-      o.name,
-      o.email,
-      o.country,
-      o.addressWarnings.join('; '),
-      o.transactionHash,
-      o.cancelReason,
-    ]),
-    nextCursor: page.nextCursor,
-  };
-}
+) => searchOrders(deps, { ...filters, cursor, limit: PAGE });
 
-registerExportDataset('orders', {
-  scope: 'orders',
-  columns: ORDER_COLUMNS,
-  page: (deps, cursor, query?: URLSearchParams) => orderPage(deps, cursor, orderFilters(query)),
-});
+registerExportDataset(
+  'orders',
+  listExport({
+    scope: 'orders',
+    list: (deps, cursor, query) => orderPage(deps, cursor, orderFilters(query)),
+    columns: orderColumns,
+  }),
+);
 
-registerExportDataset('orders-address-warnings', {
-  scope: 'orders',
-  columns: ORDER_COLUMNS,
-  page: (deps, cursor) => orderPage(deps, cursor, { addressWarnings: true }),
-});
+registerExportDataset(
+  'orders-address-warnings',
+  listExport({
+    scope: 'orders',
+    list: (deps, cursor) => orderPage(deps, cursor, { addressWarnings: true }),
+    columns: orderColumns,
+  }),
+);
 
-registerExportDataset('treasury', {
-  scope: 'orders',
-  columns: [
-    'id',
-    'created_at',
-    'purpose',
-    'network',
-    'transaction_hash',
-    'payer',
-    'unit',
-    'amount',
-    'expected_amount',
-    'surplus',
-    'status',
-    'order_id',
-    'nft_id',
-    'problems',
-    'refund_amount',
-    'shortfall',
-  ],
-  async page(deps, cursor) {
-    const page = await listTreasuryProblems(deps, { cursor, limit: PAGE, includeRefunded: false });
-    return {
-      rows: page.items.map((p) => [
-        p.id,
-        p.createdAt,
-        p.purpose,
-        p.network,
-        p.transactionHash,
-        p.payer,
-        p.unit,
-        p.amount,
-        p.expectedAmount,
-        p.surplus,
-        p.status,
-        p.orderId,
-        p.nftId,
-        p.problems.join(' '),
-        p.refundAmount,
-        p.shortfall,
-      ]),
-      nextCursor: page.nextCursor,
-    };
-  },
-});
+registerExportDataset(
+  'treasury',
+  listExport({
+    scope: 'orders',
+    list: (deps, cursor) => listTreasuryProblems(deps, { cursor, limit: PAGE, includeRefunded: false }),
+    columns: {
+      id: 'id',
+      created_at: 'createdAt',
+      purpose: 'purpose',
+      network: 'network',
+      transaction_hash: 'transactionHash',
+      payer: 'payer',
+      unit: 'unit',
+      amount: 'amount',
+      expected_amount: 'expectedAmount',
+      surplus: 'surplus',
+      status: 'status',
+      order_id: 'orderId',
+      nft_id: 'nftId',
+      problems: (p) => p.problems.join(' '),
+      refund_amount: 'refundAmount',
+      shortfall: 'shortfall',
+    },
+  }),
+);
