@@ -192,6 +192,41 @@ export const configSchema = z.object({
     .describe('Development only: port of the local Solana chain started when SOLANA_RPC_URL is not set'),
   APP_VERSION: z.string().default('0.1.0').describe('Release version reported by telemetry and logs'),
   GIT_COMMIT: z.string().optional().describe('Commit the release was built from (set by the build)'),
+  SENTRY_DSN: z
+    .url()
+    .optional()
+    .describe(
+      'Error tracker (Sentry protocol, SaaS or self-hosted) the server and the SPA send exceptions to; absent → off',
+    ),
+  SENTRY_ENVIRONMENT: z
+    .string()
+    .optional()
+    .describe('Environment named in error reports (default: NODE_ENV)'),
+  SENTRY_RELEASE: z.string().optional().describe('Release named in error reports (default: APP_VERSION)'),
+  SENTRY_AUTH_TOKEN: z
+    .string()
+    .optional()
+    .describe("Build time: token with which the SPA's build uploads its source maps to the error tracker"),
+  SENTRY_ORG: z.string().optional().describe('Build time: organisation the source maps are uploaded to'),
+  SENTRY_PROJECT: z.string().optional().describe('Build time: project the source maps are uploaded to'),
+  SENTRY_URL: z
+    .url()
+    .optional()
+    .describe('Build time: address of a self-hosted error tracker (default: sentry.io)'),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z
+    .url()
+    .optional()
+    .describe('OTLP/HTTP collector traces are exported to (at /v1/traces); absent → no tracing'),
+  OTEL_EXPORTER_OTLP_HEADERS: z
+    .string()
+    .optional()
+    .refine((v) => !v || v.split(',').every((pair) => /^[^=\s]+=.+$/.test(pair.trim())), {
+      message: 'must be key=value pairs, comma-separated',
+    })
+    .describe(
+      "Headers sent with every trace export (key=value, comma-separated), e.g. the collector's token",
+    ),
+  OTEL_SERVICE_NAME: z.string().default('puffy-server').describe('Service name traces carry'),
 });
 
 export const SECRET_VARIABLES = [
@@ -204,4 +239,6 @@ export const SECRET_VARIABLES = [
   'SMTP_URL',
   'X_CLIENT_SECRET',
   'SOLANA_MINT_AUTHORITY_KEY',
+  'SENTRY_AUTH_TOKEN',
+  'OTEL_EXPORTER_OTLP_HEADERS',
 ] as const;

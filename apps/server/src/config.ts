@@ -96,6 +96,22 @@ export interface AppConfig {
   };
   version: string;
   commit: string | null;
+  /** Error reports and traces; each null when its variable is unset (docs/runbooks/observability.md). */
+  observability: {
+    sentry: { dsn: string; environment: string; release: string } | null;
+    otlp: { endpoint: string; headers: Record<string, string>; serviceName: string } | null;
+  };
+}
+
+/** `key=value,key2=value2` (OpenTelemetry's own format for OTEL_EXPORTER_OTLP_HEADERS). */
+function otlpHeaders(value: string | undefined): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const pair of value?.split(',') ?? []) {
+    const at = pair.indexOf('=');
+    if (at > 0)
+      headers[decodeURIComponent(pair.slice(0, at).trim())] = decodeURIComponent(pair.slice(at + 1).trim());
+  }
+  return headers;
 }
 
 export class ConfigError extends Error {
@@ -290,6 +306,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     version: e.APP_VERSION,
     commit: e.GIT_COMMIT ?? null,
+    observability: {
+      sentry: e.SENTRY_DSN
+        ? {
+            dsn: e.SENTRY_DSN,
+            environment: e.SENTRY_ENVIRONMENT ?? e.NODE_ENV,
+            release: e.SENTRY_RELEASE ?? e.APP_VERSION,
+          }
+        : null,
+      otlp: e.OTEL_EXPORTER_OTLP_ENDPOINT
+        ? {
+            endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/$/, ''),
+            headers: otlpHeaders(e.OTEL_EXPORTER_OTLP_HEADERS),
+            serviceName: e.OTEL_SERVICE_NAME,
+          }
+        : null,
+    },
   };
 }
 

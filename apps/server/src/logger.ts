@@ -2,9 +2,10 @@ import { type DestinationStream, type Logger as PinoLogger, pino } from 'pino';
 
 /**
  * Tokens, cookies, the Authorization and CSRF headers, and every code (email, OAuth, Discord, pass)
- * are censored wherever they appear in a logged object, to the depth we log.
+ * are censored wherever they appear in a logged object, to the depth we log. Error reports use the
+ * same list (observability/redact.ts).
  */
-const SENSITIVE_KEYS = [
+export const SENSITIVE_KEYS = [
   'authorization',
   'cookie',
   'set-cookie',

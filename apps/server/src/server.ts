@@ -8,6 +8,7 @@ import type { AppConfig } from './config';
 import { fastTrpcListener } from './http/trpc-node';
 import { closeWhenBodyUnread } from './http/unread-body';
 import { createMetrics } from './metrics';
+import { startObservability } from './observability';
 import { closeDeps } from './runtime';
 
 export interface RunningServer {
@@ -31,6 +32,9 @@ export async function startServer(
   } = {},
 ): Promise<RunningServer> {
   let draining = false;
+  // Error reports and traces, only when configured: before the app, so its requests are traced.
+  const observability = await startObservability(config, { service: 'server', logger: deps.logger });
+  observability?.reportLoggedErrors(deps.logger);
   const metrics = createMetrics({ jobs: deps.jobs, db: deps.db });
   const app = createApp({
     config,
@@ -52,10 +56,13 @@ export async function startServer(
       })
     : undefined;
   // @hono/node-server hands us its listener here; node's createServer is overloaded, hence the cast.
+  const procedures = new Set(Object.keys((options.router ?? appRouter)._def.procedures));
+  const traced = (listener: RequestListener) =>
+    observability?.traceRequests ? observability.traceRequests(listener, procedures) : listener;
   const createWithOurListeners = ((serverOptions: ServerOptions, honoListener: RequestListener) =>
     createServer(
       serverOptions,
-      closeWhenBodyUnread(withFastTrpc ? withFastTrpc(honoListener) : honoListener),
+      traced(closeWhenBodyUnread(withFastTrpc ? withFastTrpc(honoListener) : honoListener)),
     )) as typeof createServer;
   const server = await new Promise<Server>((resolveServer) => {
     const s = serve(
@@ -89,6 +96,7 @@ export async function startServer(
       open.delete('connections');
       // Jobs stop before the database closes, so running handlers finish (or abort) cleanly.
       await closeDeps(deps, open);
+      await observability?.close();
     })();
     return closing;
   };

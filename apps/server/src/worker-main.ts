@@ -1,6 +1,7 @@
 import { registerJobs } from '@puffy/api';
 import { type AppConfig, ConfigError, loadProcessConfig } from './config';
 import { createLogger } from './logger';
+import { startObservability } from './observability';
 import { closeDeps, createDeps } from './runtime';
 
 /** A jobs-only process (production runs one or more beside RUN_WORKER=false web instances). */
@@ -16,6 +17,8 @@ async function main() {
     throw error;
   }
   const logger = createLogger({ level: config.logLevel });
+  const observability = await startObservability(config, { service: 'worker', logger });
+  observability?.reportLoggedErrors(logger);
   const deps = await createDeps(config, logger);
   registerJobs(deps.jobs.worker, deps);
   await deps.jobs.worker.start();
@@ -23,13 +26,15 @@ async function main() {
 
   const stop = (signal: string) => {
     logger.info({ signal }, 'worker stopping: finishing running jobs');
-    closeDeps(deps).then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'worker shutdown failed');
-        process.exit(1);
-      },
-    );
+    closeDeps(deps)
+      .then(() => observability?.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'worker shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
