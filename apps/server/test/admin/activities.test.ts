@@ -130,6 +130,15 @@ describe.each(testDatabases())('admin: activities held for review on $label', (d
     const page2 = await admin.admin.activities.pending.query({ limit: 1, cursor: page1.nextCursor ?? '' });
     expect(page2.items.map((i) => i.userActivityId)).toEqual([late?.userActivityId]);
     expect(page2.nextCursor).toBeNull();
+    const newest = await admin.admin.activities.pending.query({ limit: 1, order: 'newest' });
+    expect(newest.items.map((i) => i.userActivityId)).toEqual([late?.userActivityId]);
+    const older = await admin.admin.activities.pending.query({
+      limit: 1,
+      order: 'newest',
+      cursor: newest.nextCursor ?? '',
+    });
+    expect(older.items.map((i) => i.userActivityId)).toEqual([early?.userActivityId]);
+    expect(older.nextCursor).toBeNull();
     const forged = await failure(admin.admin.activities.pending.query({ cursor: 'bm90IGEgY3Vyc29y' }));
     expect(forged.data?.code).toBe('BAD_REQUEST');
     // The instant activity never waits for review.

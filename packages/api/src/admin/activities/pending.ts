@@ -1,25 +1,30 @@
 import { inputTime, type TPageInput, text } from '@puffy/contracts';
-import { and, asc, eq, gt, inArray, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Deps } from '../../deps';
 import { decodeKeys, encodeKeys } from '../../platform/cursor';
-import type { TPendingReview } from './schemas';
+import type { TPendingReview, TPendingReviewInput } from './schemas';
 
-// Oldest first: a review queue is worked from the front, so the keyset runs (created_at, id) upwards.
+// A review queue is worked from the front (oldest first), so the keyset runs (created_at, id) either way.
 const ZQueueKeys = z.tuple([inputTime(), text().min(1).max(64)]);
 
-function afterQueueCursor(deps: Pick<Deps, 'db'>, cursor: string | undefined): SQL | undefined {
+function afterQueueCursor(
+  deps: Pick<Deps, 'db'>,
+  cursor: string | undefined,
+  order: TPendingReviewInput['order'],
+): SQL | undefined {
   if (!cursor) return undefined;
   const [iso, id] = decodeKeys(ZQueueKeys, cursor);
   const at = new Date(iso);
   const ua = deps.db.t.userActivities;
-  return or(gt(ua.createdAt, at), and(eq(ua.createdAt, at), gt(ua.id, id)));
+  const beyond = order === 'oldest' ? gt : lt;
+  return or(beyond(ua.createdAt, at), and(eq(ua.createdAt, at), beyond(ua.id, id)));
 }
 
-/** Completions waiting in `pending_review`, oldest first, with the member, activity and campaign. */
+/** Completions waiting in `pending_review`, in submission order, with the member, activity and campaign. */
 export async function listPendingReviews(
   deps: Pick<Deps, 'db'>,
-  page: TPageInput,
+  page: TPendingReviewInput,
 ): Promise<{ items: TPendingReview[]; nextCursor: string | null }> {
   const { db, t } = deps.db;
   const ua = t.userActivities;
@@ -38,8 +43,10 @@ export async function listPendingReviews(
     .from(ua)
     .innerJoin(t.users, eq(t.users.id, ua.userId))
     .innerJoin(t.activities, eq(t.activities.id, ua.activityId))
-    .where(and(eq(ua.status, 'pending_review'), afterQueueCursor(deps, page.cursor)))
-    .orderBy(asc(ua.createdAt), asc(ua.id))
+    .where(and(eq(ua.status, 'pending_review'), afterQueueCursor(deps, page.cursor, page.order)))
+    .orderBy(
+      ...(page.order === 'oldest' ? [asc(ua.createdAt), asc(ua.id)] : [desc(ua.createdAt), desc(ua.id)]),
+    )
     .limit(page.limit + 1);
   const more = rows.length > page.limit;
   const kept = more ? rows.slice(0, page.limit) : rows;

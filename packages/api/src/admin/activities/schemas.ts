@@ -1,8 +1,11 @@
 import { pageOf, text, ZActivityKind, ZPageInput, ZWalletChain } from '@puffy/contracts';
 import { z } from 'zod';
 
-/** `admin.activities.pending`: completions held for review, oldest first, a page at a time. */
-export const ZPendingReviewInput = ZPageInput;
+/** `admin.activities.pending`: completions held for review, oldest first unless asked, a page at a time. */
+export const ZPendingReviewInput = ZPageInput.extend({
+  order: z.enum(['oldest', 'newest']).default('oldest').describe('By submission time'),
+});
+export type TPendingReviewInput = z.infer<typeof ZPendingReviewInput>;
 
 /** One completion waiting for an operator's decision, with what the operator needs to judge it. */
 export const ZPendingReview = z.object({
