@@ -3,8 +3,11 @@
 // and Redis (NODE_ENV=production), puts a ready campaign with a promotion and a snapshot of every test
 // wallet in place, then drives many wallets through the launch for a fixed time: the dry-run
 // eligibility check, sign-in (challenge from one instance, verify through the other), standing,
-// the signed-in eligibility check, and the claim. Reports requests, errors (rate limits apart) and
-// latency percentiles, and exits 1 when any request failed for a reason other than a rate limit.
+// the signed-in eligibility check, and the claim. Before the load, a few wallets walk the journey
+// alone while the instances count (QUERY_COUNTS): the SQL statements, transactions and Redis round
+// trips of each step. Reports those counts, requests, errors (rate limits apart), latency percentiles
+// and the time spent waiting on database locks, and exits 1 when any request failed for a reason
+// other than a rate limit.
 //   LOADTEST_DATABASE_URL (or TEST_DATABASE_URL)  a Postgres role that may create databases
 //   LOADTEST_REDIS_URL (or TEST_REDIS_URL)         a Redis
 //   --seconds N      how long to drive the load (30)
@@ -14,6 +17,7 @@
 import { createHash, generateKeyPairSync, type KeyObject, randomBytes, sign } from 'node:crypto';
 import { createDb } from '@puffy/db';
 import bs58 from 'bs58';
+import { countReader, StepCounts, sampleLockWaits } from './bench/journey-counts';
 import { buildUnlessSkipped, openCluster } from './cluster';
 
 const adminUrl =
@@ -58,6 +62,8 @@ const signMessage = (w: Wallet, message: string) =>
 /** Every answer, by step: status 0 is a request that got no HTTP answer at all. */
 const samples = new Map<string, Array<{ ms: number; status: number }>>();
 const failures = new Map<string, number>();
+/** While wallets walk the journey alone, each call runs inside this (it reads the counters around it). */
+let around: ((stepName: string, work: () => Promise<void>) => Promise<void>) | undefined;
 
 class CallFailed extends Error {}
 
@@ -77,7 +83,7 @@ async function call<T>(
   const started = performance.now();
   let status = 0;
   let body: { result?: { data: T }; error?: { message?: string } } | undefined;
-  try {
+  const send = async () => {
     const response = await fetch(url, {
       method: options.mutation ? 'POST' : 'GET',
       headers,
@@ -85,6 +91,9 @@ async function call<T>(
     });
     status = response.status;
     body = (await response.json()) as typeof body;
+  };
+  try {
+    await (around ? around(stepName, send) : send());
   } catch (error) {
     const key = `${stepName}: ${error instanceof Error ? error.message : String(error)}`;
     failures.set(key, (failures.get(key) ?? 0) + 1);
@@ -279,6 +288,30 @@ function report(elapsedSeconds: number): { errors: number } {
   return { errors };
 }
 
+/** How many wallets walk the journey alone, each request counted, before the load starts. */
+const COUNTED_JOURNEYS = 3;
+
+async function countJourneys(
+  bases: string[],
+  counted: Wallet[],
+  ids: { campaignId: number; promotionId: number },
+  metricsToken: string,
+): Promise<string[]> {
+  const reader = countReader(bases, metricsToken);
+  await reader.calibrate();
+  const table = new StepCounts();
+  around = async (stepName, work) => {
+    table.record(stepName, await reader.measure(work));
+  };
+  try {
+    for (const w of counted) await launchJourney(bases, w, ids);
+  } finally {
+    around = undefined;
+    samples.clear();
+  }
+  return table.table();
+}
+
 async function main(): Promise<void> {
   buildUnlessSkipped(['--filter', '@puffy/server', 'build'], step);
   const operator = wallet(0);
@@ -290,6 +323,8 @@ async function main(): Promise<void> {
       // The load balancer's X-Forwarded-For tells the wallets apart, as in production behind nginx.
       TRUST_PROXY: 'true',
       LOG_LEVEL: 'warn',
+      // Statement and round-trip counters on /metrics, read around the counted journeys.
+      QUERY_COUNTS: 'true',
       ADMIN_WALLETS: `sol:${operator.address}`,
     },
   });
@@ -299,11 +334,14 @@ async function main(): Promise<void> {
     const bases = await cluster.start();
     const ids = await seedCampaign(cluster.databaseUrl);
     const wallets = Array.from({ length: WALLETS }, (_, i) => wallet(i + 1));
-    await importSnapshot(bases[0] ?? '', operator, ids.campaignId, wallets);
+    const counted = Array.from({ length: COUNTED_JOURNEYS }, (_, i) => wallet(WALLETS + 1 + i));
+    await importSnapshot(bases[0] ?? '', operator, ids.campaignId, [...wallets, ...counted]);
+    const countTable = await countJourneys(bases, counted, ids, cluster.env.METRICS_TOKEN ?? '');
     step(
       `campaign ${ids.campaignId} with ${WALLETS} holders is live on ${bases.join(' and ')}; driving ${SECONDS} s`,
     );
 
+    const lockWaits = sampleLockWaits(cluster.admin, cluster.databaseName);
     const started = performance.now();
     const deadline = Date.now() + SECONDS * 1000;
     let next = 0;
@@ -319,7 +357,13 @@ async function main(): Promise<void> {
         }
       }),
     );
-    ({ errors } = report((performance.now() - started) / 1000));
+    const elapsed = (performance.now() - started) / 1000;
+    const waits = await lockWaits.stop();
+    process.stdout.write(
+      `\nWhat one request makes, per step (${COUNTED_JOURNEYS} journeys walked alone before the load; a range when they differ):\n\n${countTable.join('\n')}\n\n`,
+    );
+    ({ errors } = report(elapsed));
+    process.stdout.write(`\n${waits.join('\n')}\n`);
     cluster.assertRunning('during the load');
   } finally {
     await cluster.stop();

@@ -102,6 +102,9 @@ export const configSchema = z.object({
     .default('info')
     .describe('Lowest level of the JSON log lines written to stdout'),
   BODY_LIMIT_BYTES: int(1_048_576).describe('Largest request body accepted'),
+  QUERY_COUNTS: bool(false).describe(
+    'Count SQL statements, transactions and Redis round trips and report them on /metrics, behind its token (pnpm loadtest turns it on)',
+  ),
   TRPC_FAST_PATH: bool(true).describe(
     'Answer /trpc through the fast node handler (false: only the stock fetch adapter, the reference)',
   ),

@@ -55,12 +55,16 @@ export interface AppConfig {
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
   bodyLimitBytes: number;
   trpcFastPath: boolean;
+  /** Statement and round-trip counters on /metrics (QUERY_COUNTS). */
+  queryCounts: boolean;
   shutdownGraceMs: number;
   shutdownCloseTimeoutMs: number;
   jobs: { runWorker: boolean; pollIntervalMs: number };
   webDistDir: string | undefined;
   mediaHosts: string[];
   tonConnectUi: boolean;
+  /** Where the TON wallets list comes from and which bridges its wallets may use (http/ton-wallets.ts). */
+  tonConnect: { walletsUrl: string; bridges: string[] };
   /** Live holdings endpoints; EVM ones come from EVM_RPC_URLS (auth.evmRpcUrls). */
   holdings: { solanaRpcUrl?: string; soonRpcUrl?: string; tonApiUrl?: string; tonApiKey?: string };
   referrals: { defaultMaxUses: number };
@@ -264,12 +268,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     trpcFastPath: e.TRPC_FAST_PATH,
+    queryCounts: e.QUERY_COUNTS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     shutdownCloseTimeoutMs: e.SHUTDOWN_CLOSE_TIMEOUT_MS,
     jobs: { runWorker: e.RUN_WORKER, pollIntervalMs: e.JOBS_POLL_INTERVAL_MS },
     webDistDir: e.WEB_DIST_DIR,
     mediaHosts: e.MEDIA_HOSTS ?? [],
     tonConnectUi: e.TON_CONNECT_UI,
+    tonConnect: { walletsUrl: e.TON_CONNECT_WALLETS_URL, bridges: e.TON_CONNECT_BRIDGES },
     holdings: {
       solanaRpcUrl: e.SOLANA_RPC_URL,
       soonRpcUrl: e.SOON_RPC_URL,

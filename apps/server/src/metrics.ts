@@ -1,6 +1,7 @@
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import { type CircuitStatesSource, registerCircuitGauge } from './metrics-circuits';
 import { type OperationalSources, registerOperationalGauges } from './metrics-operational';
+import { registerQueryCounts } from './metrics-query-counts';
 
 /**
  * One registry per app instance (not the global default), so several servers can live in one test
@@ -30,6 +31,7 @@ export function createMetrics(sources: OperationalSources & { circuits?: Circuit
   });
   registerOperationalGauges(registry, sources);
   registerCircuitGauge(registry, sources.circuits);
+  registerQueryCounts(registry);
   return {
     registry,
     observe(method: string, route: string, status: number, seconds: number) {

@@ -10,18 +10,22 @@ import type { AppConfig } from './config';
 import { startDevelopmentChain } from './dev-chain';
 import type { PinoLogger } from './logger';
 import { createMailer } from './mail/mailer';
+import { processQueryCounts } from './metrics-query-counts';
 import { createPromotionDeps } from './promotion-deps';
 
 /** Builds the real dependencies from the configuration: the composition root of every process. */
 export async function createDeps(config: AppConfig, logger: PinoLogger): Promise<Deps> {
+  const counts = processQueryCounts(config.queryCounts);
   const db = createDb({
     url: config.database.url,
     dataDir: config.database.dataDir,
     pool: config.database.pool,
+    counter: counts?.db,
   });
   const store = createStore({
     redisUrl: config.redisUrl,
     prefix: config.redisPrefix,
+    counter: counts?.store,
     onError: (error, context) => logger.warn({ err: error, context }, 'store error'),
   });
   const jobs = createJobs(db, {

@@ -9,10 +9,10 @@ export const DEFAULT_SQLITE_FILE = 'puffy.sqlite';
 export function createDb(options: DbOptions): Db {
   const url = options.url?.trim() || undefined;
   if (url === undefined)
-    return createSqliteDb(resolve(join(options.dataDir ?? './data', DEFAULT_SQLITE_FILE)));
-  if (url.startsWith('file:')) return createSqliteDb(sqlitePath(url));
+    return createSqliteDb(resolve(join(options.dataDir ?? './data', DEFAULT_SQLITE_FILE)), options.counter);
+  if (url.startsWith('file:')) return createSqliteDb(sqlitePath(url), options.counter);
   if (url.startsWith('postgres://') || url.startsWith('postgresql://'))
-    return createPostgresDb(url, options.pool);
+    return createPostgresDb(url, options.pool, options.counter);
   throw new Error('database URL must be file:<path>, postgres:// or postgresql://');
 }
 

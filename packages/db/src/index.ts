@@ -14,4 +14,4 @@ export * as pg from './schema/pg';
 export { type SeedOptions, seedDemo } from './seed';
 export { settingKeys } from './settings';
 export { traceQueries } from './tracing';
-export type { Database, Db, DbOptions, Dialect, PoolOptions, Schema } from './types';
+export type { Database, Db, DbOptions, Dialect, PoolOptions, QueryCounter, Schema } from './types';

@@ -35,6 +35,18 @@ export interface PoolOptions {
   connectTimeoutSeconds?: number;
 }
 
+/**
+ * Running totals a load test reads (through the server's /metrics) to say how many statements one
+ * request makes. Plain numbers bumped in place: counting costs an addition, and nothing at all when
+ * no counter is given.
+ */
+export interface QueryCounter {
+  /** Statements sent (each query, insert, update or raw statement; not BEGIN or COMMIT). */
+  statements: number;
+  /** Outermost transactions opened (a joined inner one is not a new transaction). */
+  transactions: number;
+}
+
 export interface DbOptions {
   /** Absent or `file:<path>`: SQLite. `postgres://` or `postgresql://`: Postgres. */
   url?: string;
@@ -42,4 +54,6 @@ export interface DbOptions {
   dataDir?: string;
   /** Postgres pool; ignored on SQLite (one connection, transactions serialized). */
   pool?: PoolOptions;
+  /** Counts every statement and transaction into this object (load tests only). */
+  counter?: QueryCounter;
 }

@@ -14,6 +14,7 @@ export type {
   Lock,
   SetOptions,
   Store,
+  StoreCounter,
   StoreErrorReporter,
   Unsubscribe,
   WithLockOptions,

@@ -1,9 +1,9 @@
-import { createRedisClient, StoreConnection } from './redis/connection';
+import { countRoundTrips, createRedisClient, StoreConnection } from './redis/connection';
 import { registerRedisHandle } from './redis/handle';
 import { SubscriberHub } from './redis/pubsub';
 import { extendLock, hincrIfExists, hsetWithTtl, incrWithTtl, releaseLock } from './redis/scripts';
 import { checkFields, checkIncrement, checkTtl, ignoreErrors, lockToken, runWithLock } from './shared';
-import type { Lock, Store, StoreErrorReporter } from './types';
+import type { Lock, Store, StoreCounter, StoreErrorReporter } from './types';
 
 export interface RedisStoreOptions {
   /** `redis://` or `rediss://` URL. */
@@ -14,6 +14,8 @@ export interface RedisStoreOptions {
   /** How long a sent command may go unanswered before it fails (default 2000). */
   commandTimeoutMs?: number;
   onError?: StoreErrorReporter;
+  /** Counts the round trips of this store's commands, the rate limiter's included (load tests only). */
+  counter?: StoreCounter;
 }
 
 /**
@@ -30,6 +32,7 @@ export function createRedisStore(opts: RedisStoreOptions): Store {
     commandTimeoutMs: opts.commandTimeoutMs ?? 2000,
     report,
   });
+  if (opts.counter) countRoundTrips(client, opts.counter);
   const connection = new StoreConnection(client, connectTimeoutMs);
   const run = connection.run.bind(connection);
   // The subscriber gets no error listener of its own from duplicate(); the hub attaches one.

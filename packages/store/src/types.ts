@@ -89,3 +89,9 @@ export type Unsubscribe = () => Promise<void>;
 
 /** Reports errors nobody awaits: a subscriber callback that threw, a lost connection. */
 export type StoreErrorReporter = (error: unknown, context: string) => void;
+
+/** A running total a load test reads to say how many store round trips one request makes. */
+export interface StoreCounter {
+  /** Commands sent to Redis, a MULTI block counted once (its commands travel together). */
+  roundTrips: number;
+}

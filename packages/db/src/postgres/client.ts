@@ -2,14 +2,15 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import { countingLogger } from '../counter';
 import { registerDriver } from '../driver';
 import * as pgSchema from '../schema/pg';
-import type { Database, Db, PoolOptions } from '../types';
+import type { Database, Db, PoolOptions, QueryCounter } from '../types';
 
 /** The open transaction of an async context; `open` turns false once it has committed or rolled back. */
 type OpenTransaction = { tx: Database; open: boolean };
 
-export function createPostgresDb(url: string, pool: PoolOptions = {}): Db {
+export function createPostgresDb(url: string, pool: PoolOptions = {}, counter?: QueryCounter): Db {
   // postgres.js reconnects by itself: a dropped connection is replaced on the next query.
   const client = postgres(url, {
     max: pool.max ?? 10,
@@ -17,7 +18,7 @@ export function createPostgresDb(url: string, pool: PoolOptions = {}): Db {
     connect_timeout: pool.connectTimeoutSeconds ?? 10,
     onnotice: () => {},
   });
-  const db: Database = drizzle(client, { schema: pgSchema });
+  const db: Database = drizzle(client, { schema: pgSchema, logger: countingLogger(counter) });
   const current = new AsyncLocalStorage<OpenTransaction>();
 
   const handle: Db = {
@@ -27,6 +28,7 @@ export function createPostgresDb(url: string, pool: PoolOptions = {}): Db {
     withTransaction: (fn) => {
       const outer = current.getStore();
       if (outer?.open) return fn(outer.tx);
+      if (counter) counter.transactions += 1;
       return db.transaction(async (tx) => {
         const state: OpenTransaction = { tx, open: true };
         try {

@@ -2,9 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
 import { drizzle, type RemoteCallback } from 'drizzle-orm/sqlite-proxy';
+import { countingLogger } from '../counter';
 import { registerDriver } from '../driver';
 import * as sqliteSchema from '../schema/sqlite';
-import type { Db } from '../types';
+import type { Db, QueryCounter } from '../types';
 import { sqliteDatabaseAsPostgres } from './as-postgres';
 import { SqliteConnection } from './connection';
 
@@ -39,10 +40,13 @@ function openConnection(file: string): { connection: SqliteConnection; release: 
   };
 }
 
-export function createSqliteDb(file: string): Db {
+export function createSqliteDb(file: string, counter?: QueryCounter): Db {
   const { connection, release } = openConnection(file);
   // The proxy contract types `rows` as any[]; for `get` it is really "the row or undefined".
-  const sqliteDb = drizzle(connection.proxy as RemoteCallback, { schema: sqliteSchema });
+  const sqliteDb = drizzle(connection.proxy as RemoteCallback, {
+    schema: sqliteSchema,
+    logger: countingLogger(counter),
+  });
   // drizzle's own transaction would BEGIN through the proxy without the connection's lock.
   sqliteDb.transaction = (): never => {
     throw new Error('use Db.withTransaction: drizzle transactions bypass the SQLite connection lock');
@@ -55,7 +59,10 @@ export function createSqliteDb(file: string): Db {
     db,
     t: sqliteSchema,
     // The same handle serves as the transaction handle: the connection routes by async context.
-    withTransaction: (fn) => connection.transaction(() => fn(db)),
+    withTransaction: (fn) => {
+      if (counter && !connection.inTransaction()) counter.transactions += 1;
+      return connection.transaction(() => fn(db));
+    },
     ping: async () => {
       await connection.objects('select 1');
     },
@@ -64,6 +71,7 @@ export function createSqliteDb(file: string): Db {
   return registerDriver(handle, {
     rows: (query) => {
       const { sql, params } = dialect.sqlToQuery(query);
+      if (counter) counter.statements += 1;
       return connection.objects(sql, params);
     },
     exec: (statement) => connection.exec(statement),

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { StoreUnavailableError } from '../errors';
-import type { StoreErrorReporter } from '../types';
+import type { StoreCounter, StoreErrorReporter } from '../types';
 
 export interface ConnectionOptions {
   url: string;
@@ -31,6 +31,20 @@ export function createRedisClient(options: ConnectionOptions): Redis {
   });
   attachErrorListener(client, options.report);
   return client;
+}
+
+/**
+ * Counts at the client's one door for commands, so the rate limiter's scripts (which use the client
+ * directly) count too. The subscriber connection is a duplicate without this, as it serves no request.
+ */
+export function countRoundTrips(client: Redis, counter: StoreCounter): void {
+  // The prototype's method is looked up per call: tracing may wrap it after this client exists.
+  const prototype = Object.getPrototypeOf(client) as Redis;
+  client.sendCommand = (command, stream) => {
+    // A MULTI block's commands are written together with a stream: its EXEC stands for the trip.
+    if (stream === undefined || command.name === 'exec') counter.roundTrips += 1;
+    return prototype.sendCommand.call(client, command, stream);
+  };
 }
 
 /** Without a listener ioredis prints every failed reconnect to the console itself. */
