@@ -11,7 +11,8 @@ export type RecordOutcome = 'recorded' | 'already' | 'full';
 /**
  * Stores that a member became eligible, first come first served: the record and the campaign's seat
  * are taken in one transaction, the seat by one conditional increment (`eligible_count < limit`), so
- * concurrent members can never fill more than `limit` seats. A second call for the same member finds
+ * concurrent members can never fill more than `limit` seats. The seat is the transaction's last
+ * statement (docs/architecture.md, "Statement budgets"). A second call for the same member finds
  * the unique key taken and changes nothing.
  */
 export async function recordEligibility(
@@ -41,6 +42,14 @@ export async function recordEligibility(
         .onConflictDoNothing()
         .returning({ id: t.userCampaignEligibles.id });
       if (inserted.length === 0) return null;
+      await recordFunnelStep(deps, tx, {
+        name: 'eligible',
+        userId: input.userId,
+        campaignId: input.campaignId,
+      });
+      // The seat is the campaign's one row every member's check updates: taken last, its row lock is
+      // held only from this statement to the commit, so members queue behind each other for one
+      // statement instead of for the rest of the transaction.
       const seat = await tx
         .update(t.campaigns)
         .set({ eligibleCount: sql`${t.campaigns.eligibleCount} + 1` })
@@ -51,13 +60,8 @@ export async function recordEligibility(
           ),
         )
         .returning({ eligibleCount: t.campaigns.eligibleCount });
-      // Throwing rolls the record back with the seat that could not be taken.
+      // Throwing rolls the record (and its funnel step) back with the seat that could not be taken.
       if (!seat[0]) throw new CampaignFull();
-      await recordFunnelStep(deps, tx, {
-        name: 'eligible',
-        userId: input.userId,
-        campaignId: input.campaignId,
-      });
       return seat[0].eligibleCount;
     });
   } catch (error) {

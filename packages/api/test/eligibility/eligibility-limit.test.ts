@@ -1,5 +1,5 @@
 import { type TestDatabase, testDatabases } from '@puffy/db/testing';
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkEligible } from '../../src/eligibility/service';
 import { campaignDeps, createCampaign, NOW, newAddress } from '../support/campaign';
@@ -57,6 +57,12 @@ describe.each(testDatabases())('campaign limit (first come, first served) on $la
       .where(eq(t.campaigns.id, campaign.id));
     expect(rows?.n).toBe(50);
     expect(seats?.n).toBe(50);
+    // The funnel step is written before the seat is tried: a refused seat rolls it back too.
+    const [funnel] = await db
+      .select({ n: count() })
+      .from(t.analyticsEvents)
+      .where(and(eq(t.analyticsEvents.campaignId, campaign.id), eq(t.analyticsEvents.name, 'eligible')));
+    expect(funnel?.n).toBe(50);
 
     // A member who got in keeps their place; a late one is still refused.
     const winner = members[answers.findIndex((a) => a.recorded)] ?? '';
