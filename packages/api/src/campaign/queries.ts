@@ -10,13 +10,37 @@ import type {
   TPageInput,
   TPromotionPage,
 } from '@puffy/contracts';
-import { eq } from 'drizzle-orm';
+import type { Database } from '@puffy/db';
+import { asc, eq } from 'drizzle-orm';
 import type { Deps } from '../deps';
 import { BadInput, NotFound } from '../platform/errors';
 import { type CampaignFilter, campaignRows, methodsOf, promotionRows } from './page-query';
 
 type QueryDeps = Pick<Deps, 'db' | 'clock'>;
 type CampaignRow = Deps['db']['t']['campaigns']['$inferSelect'];
+
+/**
+ * A campaign's activities, each with what the campaign sets for it (points, quantity, required), in
+ * the order they were added: what a member's standing and the operators' desk both list.
+ */
+export function campaignActivityRows(deps: Pick<Deps, 'db'>, q: Database, campaignId: number) {
+  const { t } = deps.db;
+  return q
+    .select({
+      campaignActivityId: t.campaignActivities.id,
+      activityId: t.activities.id,
+      name: t.activities.name,
+      kind: t.activities.kind,
+      scope: t.activities.scope,
+      points: t.campaignActivities.points,
+      quantity: t.campaignActivities.quantity,
+      required: t.campaignActivities.required,
+    })
+    .from(t.campaignActivities)
+    .innerJoin(t.activities, eq(t.activities.id, t.campaignActivities.activityId))
+    .where(eq(t.campaignActivities.campaignId, campaignId))
+    .orderBy(asc(t.campaignActivities.id));
+}
 
 export function phaseOf(row: Pick<CampaignRow, 'isActive' | 'startAt' | 'endAt'>, now: Date): TCampaignPhase {
   if (row.endAt && row.endAt <= now) return 'ended';

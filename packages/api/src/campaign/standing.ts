@@ -3,7 +3,7 @@ import { and, count, desc, eq, isNull, or, sum } from 'drizzle-orm';
 import { memberActivityStates } from '../activity/campaign-completions';
 import type { Deps } from '../deps';
 import { findEligibility } from '../eligibility/record';
-import { getCampaign } from './queries';
+import { campaignActivityRows, getCampaign } from './queries';
 
 type StandingDeps = Pick<Deps, 'db' | 'clock'>;
 
@@ -43,21 +43,8 @@ export async function campaignStanding(
 }
 
 async function activityStanding(deps: StandingDeps, userId: string, campaignId: number) {
-  const { db, t } = deps.db;
-  const rows = await db
-    .select({
-      activityId: t.activities.id,
-      name: t.activities.name,
-      kind: t.activities.kind,
-      scope: t.activities.scope,
-      points: t.campaignActivities.points,
-      quantity: t.campaignActivities.quantity,
-      required: t.campaignActivities.required,
-    })
-    .from(t.campaignActivities)
-    .innerJoin(t.activities, eq(t.activities.id, t.campaignActivities.activityId))
-    .where(eq(t.campaignActivities.campaignId, campaignId))
-    .orderBy(t.campaignActivities.id);
+  const { db } = deps.db;
+  const rows = await campaignActivityRows(deps, db, campaignId);
   const states = await memberActivityStates(deps, db, { userId, campaignId, activities: rows });
   return rows.map((row) => {
     const mine = states.get(row.activityId);

@@ -2,7 +2,7 @@ import type { TAdminCampaignDetail, TCampaignPreview, TPromotion } from '@puffy/
 import { lamportsToSol, type ZCampaignActivityInput, type ZPromotionFields } from '@puffy/contracts';
 import { and, asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { toCampaign } from '../../campaign/queries';
+import { campaignActivityRows, toCampaign } from '../../campaign/queries';
 import type { Deps } from '../../deps';
 import { type AuditActor, recordAudit } from '../../platform/audit';
 import { Conflict, NotFound } from '../../platform/errors';
@@ -32,25 +32,6 @@ const toPromotion = (row: PromotionRow): TPromotion => ({
   network: row.network,
 });
 
-async function activitiesOf(deps: Pick<Deps, 'db'>, q: Q, campaignId: number) {
-  const { t } = deps.db;
-  return q
-    .select({
-      campaignActivityId: t.campaignActivities.id,
-      activityId: t.activities.id,
-      name: t.activities.name,
-      kind: t.activities.kind,
-      scope: t.activities.scope,
-      points: t.campaignActivities.points,
-      quantity: t.campaignActivities.quantity,
-      required: t.campaignActivities.required,
-    })
-    .from(t.campaignActivities)
-    .innerJoin(t.activities, eq(t.activities.id, t.campaignActivities.activityId))
-    .where(eq(t.campaignActivities.campaignId, campaignId))
-    .orderBy(asc(t.campaignActivities.id));
-}
-
 async function promotionsOf(deps: Pick<Deps, 'db'>, q: Q, campaignId: number) {
   const { t } = deps.db;
   return q
@@ -69,7 +50,7 @@ export async function campaignDetail(
 ): Promise<TAdminCampaignDetail> {
   const campaign = await loadAdminCampaign(deps, q, campaignId);
   const [activities, promotions] = await Promise.all([
-    activitiesOf(deps, q, campaignId),
+    campaignActivityRows(deps, q, campaignId),
     promotionsOf(deps, q, campaignId),
   ]);
   return {
