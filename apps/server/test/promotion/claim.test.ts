@@ -2,7 +2,8 @@ import { nftMemo } from '@puffy/chains';
 import { testDatabases } from '@puffy/db/testing';
 import bs58 from 'bs58';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { nftById, progressOf, statusChannel } from '../../../../packages/api/src/promotion/progress';
 import {
   callerFor,
   createCampaign,
@@ -45,6 +46,26 @@ describe.each(testDatabases())('promotion.complete on $label', (factory) => {
       promotionId: world.promotionId,
     });
     expect(again).toEqual(claim);
+  });
+
+  it('tells the member’s live status stream about the new claim, as a read of its progress shows it', async () => {
+    const member = await createMember(world);
+    const heard: unknown[] = [];
+    const unsubscribe = await world.deps.store.subscribe(statusChannel(member.userId), (message) =>
+      heard.push(JSON.parse(message)),
+    );
+    try {
+      const claim = await callerFor(world.deps, member).promotion.complete({
+        campaignId: world.campaignId,
+        promotionId: world.promotionId,
+      });
+      await vi.waitFor(() => expect(heard).toHaveLength(1));
+      const nft = await nftById(world.deps, claim.nftId);
+      if (!nft) throw new Error('the claim was not stored');
+      expect(heard[0]).toEqual((await progressOf(world.deps, [nft]))[0]);
+    } finally {
+      await unsubscribe();
+    }
   });
 
   it('refuses a member who is not eligible, saying so, and creates nothing', async () => {

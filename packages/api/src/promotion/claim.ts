@@ -11,7 +11,7 @@ import { Conflict, NotFound, PreconditionFailed } from '../platform/errors';
 import { isSvmNetwork, type SvmNetwork } from './config';
 import { assertMayClaim } from './eligibility-gate';
 import { claimExpiryJob } from './jobs-definitions';
-import { type NftRow, publishNftStatus } from './progress';
+import { type NftRow, publishNewClaimStatus } from './progress';
 
 type CampaignRow = typeof import('@puffy/db').pg.campaigns.$inferSelect;
 type PromotionRow = typeof import('@puffy/db').pg.promotions.$inferSelect;
@@ -102,15 +102,22 @@ export async function completePromotion(
   userId: string,
   input: TCompletePromotionInput,
 ): Promise<TPromotionClaim> {
-  const ctx = await loadClaimContext(deps, input.campaignId, input.promotionId);
-  const existing = await existingClaim(deps, userId, input.promotionId);
+  // Independent reads go out together (docs/architecture.md, "Statement budgets"); a refusal is
+  // still the first one in the rule's order, whichever read answered first.
+  const [ctx, existing] = await Promise.all([
+    loadClaimContext(deps, input.campaignId, input.promotionId),
+    existingClaim(deps, userId, input.promotionId),
+  ]);
   if (existing?.reference === null) {
     throw new Conflict('You already hold this NFT: you minted it directly.', 'already_holds');
   }
   if (existing) return claimOf(ctx, existing);
   assertCampaignOpen(ctx.campaign, deps.clock.now());
-  await assertMayClaim(deps, userId, input.campaignId);
-  await solanaWalletOf(deps, deps.db.db, { userId });
+  const checks = await Promise.allSettled([
+    assertMayClaim(deps, userId, input.campaignId),
+    solanaWalletOf(deps, deps.db.db, { userId }),
+  ]);
+  for (const check of checks) if (check.status === 'rejected') throw check.reason;
   const { t } = deps.db;
   try {
     // One statement takes the number (the row lock lasts only that statement, so 500 claims at once
@@ -150,7 +157,7 @@ export async function completePromotion(
       await recordFunnelStep(deps, tx, { name: 'claimed', userId, campaignId: input.campaignId });
       return row;
     });
-    await publishNftStatus(deps, nft.id);
+    await publishNewClaimStatus(deps, nft);
     return claimOf(ctx, nft);
   } catch (error) {
     // The same member claiming twice at once: the loser's transaction rolled back; both see one record.

@@ -106,3 +106,16 @@ export async function publishNftStatus(deps: Deps, nftId: number): Promise<void>
     deps.logger.warn({ err: error, nftId }, 'nft status not published');
   }
 }
+
+/**
+ * A claim just created: its row is in hand and no payment can name it yet, so its status needs no
+ * read (publishNftStatus would read the row and its payments back).
+ */
+export async function publishNewClaimStatus(deps: Deps, nft: NftRow): Promise<void> {
+  try {
+    const event = toProgress(deps, nft, undefined);
+    await deps.store.publish(statusChannel(nft.userId), JSON.stringify(event));
+  } catch (error) {
+    deps.logger.warn({ err: error, nftId: nft.id }, 'nft status not published');
+  }
+}
