@@ -1,4 +1,4 @@
-import type { SolanaRpc } from '@puffy/chains';
+import type { CoreMinted, CoreMintRequest, SolanaRpc } from '@puffy/chains';
 import type { TNetwork } from '@puffy/contracts';
 
 /** One SVM network the gas fee can be paid on (`sol` or `soon`): its RPC and its treasury. */
@@ -11,22 +11,9 @@ export interface SvmNetwork {
   explorerQuery: string;
 }
 
-export interface MintAssetRequest {
-  network: 'sol' | 'soon';
-  /** 32 bytes that fix the asset's keypair, so a resend after a crash can only create the same asset. */
-  assetSeed: Uint8Array;
-  owner: string;
-  /** The promotion's Core collection, or null to mint a standalone asset. */
-  collection: string | null;
-  name: string;
-  uri: string;
-  royaltyBps: number;
-}
-
-export interface MintedAsset {
-  assetAddress: string;
-  signature: string;
-}
+/** The minter's own request and answer: the chains package defines them once. */
+export type MintAssetRequest = CoreMintRequest;
+export type MintedAsset = CoreMinted;
 
 /**
  * Creates Metaplex Core assets signed by the server's mint authority. Idempotent by `assetSeed`:

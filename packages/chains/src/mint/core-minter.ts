@@ -16,8 +16,10 @@ import { findCoreCreate } from './core-create';
 
 export interface CoreMintRequest {
   network: 'sol' | 'soon';
+  /** 32 bytes that fix the asset's keypair, so a resend after a crash can only create the same asset. */
   assetSeed: Uint8Array;
   owner: string;
+  /** The promotion's Core collection, or null to mint a standalone asset. */
   collection: string | null;
   name: string;
   uri: string;
