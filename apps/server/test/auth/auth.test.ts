@@ -1,4 +1,5 @@
 import type { AppRouter } from '@puffy/api';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../src/testing';
 import { clientFor, failure } from '../support/helpers';
@@ -237,5 +238,19 @@ describe('wallet sign-in', () => {
     const { db, t } = server.deps.db;
     const rows = await db.select().from(t.users);
     expect(rows.filter((u) => u.walletAddress === wallet.address)).toHaveLength(1);
+  });
+
+  it('a first sign-in stores the user with its primary wallet, the session and the funnel step', async () => {
+    const wallet = solanaWallet();
+    const { session } = await signInSolana(server.url, wallet);
+    const userId = session.user.id;
+    const { db, t } = server.deps.db;
+    const wallets = await db.select().from(t.userWallets).where(eq(t.userWallets.userId, userId));
+    expect(wallets).toEqual([
+      expect.objectContaining({ chain: 'sol', address: wallet.address, isPrimary: true }),
+    ]);
+    expect(await db.select().from(t.sessions).where(eq(t.sessions.userId, userId))).toHaveLength(1);
+    const steps = await db.select().from(t.analyticsEvents).where(eq(t.analyticsEvents.userId, userId));
+    expect(steps.map((e) => e.name)).toEqual(['sign_in']);
   });
 });

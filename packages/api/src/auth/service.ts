@@ -127,13 +127,18 @@ export async function verifySignIn(
     });
     user = { ...user, role: promoted.role, adminScopes: promoted.scopes };
   }
-  const session = await createSession(deps, user.id, { ip: req.ip, userAgent: req.header('user-agent') });
-  await recordFunnelStep(deps, deps.db.db, { name: 'sign_in', userId: user.id });
-  // Completes the running campaigns' sign-in activities (once each; later sign-ins add nothing).
-  await deps.db.withTransaction((tx) =>
-    recordActivityEvent(deps, { userId: user.id, event: 'signed_in', tx }),
-  );
-  return openSession(deps, res, user, session, input.delivery);
+  const signedIn = user.id;
+  // Three independent writes that follow from the verified proof go out together; the first
+  // failure, in this order, is the one raised.
+  const [session, ...rest] = await Promise.allSettled([
+    createSession(deps, signedIn, { ip: req.ip, userAgent: req.header('user-agent') }),
+    recordFunnelStep(deps, deps.db.db, { name: 'sign_in', userId: signedIn }),
+    // Completes the running campaigns' sign-in activities (once each; later sign-ins add nothing).
+    deps.db.withTransaction((tx) => recordActivityEvent(deps, { userId: signedIn, event: 'signed_in', tx })),
+  ]);
+  if (session.status === 'rejected') throw session.reason;
+  for (const write of rest) if (write.status === 'rejected') throw write.reason;
+  return openSession(deps, res, user, session.value, input.delivery);
 }
 
 export async function refreshSession(

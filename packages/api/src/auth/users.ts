@@ -79,7 +79,7 @@ export async function findOrCreateUser(
       .onConflictDoNothing()
       .returning();
     if (inserted) {
-      await tx
+      const [walletRow] = await tx
         .insert(t.userWallets)
         .values({
           id: crypto.randomUUID(),
@@ -90,7 +90,10 @@ export async function findOrCreateUser(
           isPrimary: true,
           createdAt: now,
         })
-        .onConflictDoNothing();
+        .onConflictDoNothing()
+        .returning({ id: t.userWallets.id });
+      // Both rows are ours: the new user owns the wallet, no need to read it back.
+      if (walletRow) return { user: inserted, created: true };
     }
     const owner = await userOwningWallet(tx, t, wallet);
     if (owner) return { user: owner, created: owner.id === inserted?.id };
