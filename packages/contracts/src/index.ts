@@ -18,6 +18,7 @@ export * from './referral';
 export * from './requirements';
 export * from './session';
 export * from './store';
+export * from './store-settings';
 export * from './system';
 export * from './telemetry';
 export * from './text';

@@ -52,18 +52,22 @@ export async function loadProducts(deps: Deps, q: Database): Promise<Product[]> 
   const rows = await (isPoolHandle(deps.db, q)
     ? preparedProducts(deps.db).execute()
     : activeProductsQuery(deps.db, q));
-  return rows.map((row) => {
-    const options = ZProductOptions.parse(row.options);
-    return {
-      id: row.id,
-      sku: row.sku,
-      kind: row.kind,
-      variant: row.variant,
-      name: row.name,
-      priceCents: row.priceCents,
-      ...options,
-    };
-  });
+  return rows.map(productOf);
+}
+
+type ProductRow = Awaited<ReturnType<typeof activeProductsQuery>>[number];
+
+/** A catalog row with its options parsed (the admin console reads inactive rows the same way). */
+export function productOf(row: Omit<ProductRow, 'active'>): Product {
+  return {
+    id: row.id,
+    sku: row.sku,
+    kind: row.kind,
+    variant: row.variant,
+    name: row.name,
+    priceCents: row.priceCents,
+    ...ZProductOptions.parse(row.options),
+  };
 }
 
 function toCatalog(products: Product[], settings: StoreSettings): TCatalog {
