@@ -35,11 +35,15 @@ export interface StoreWorld {
 }
 
 /**
- * The real composition root (createDeps) on a fresh migrated database of the given dialect, seeded with
- * the demo catalog and settings, a local Solana node with a USDT mint, a fixed clock shared by both,
- * and a mailer that records what it sends.
+ * The real composition root (createDeps) on a fresh migrated database of the given dialect (the
+ * migrations write the catalog and store settings), seeded with the demo campaigns unless `seed` is
+ * false, a local Solana node with a USDT mint, a fixed clock shared by both, and a mailer that records
+ * what it sends.
  */
-export async function startStoreWorld(factory: TestDatabaseFactory): Promise<StoreWorld> {
+export async function startStoreWorld(
+  factory: TestDatabaseFactory,
+  options: { seed?: boolean } = {},
+): Promise<StoreWorld> {
   const database = await factory.create();
   await database.db.close();
   const dataDir = mkdtempSync(join(tmpdir(), 'puffy-store-'));
@@ -71,7 +75,7 @@ export async function startStoreWorld(factory: TestDatabaseFactory): Promise<Sto
       solanaRpc: createSolanaRpc({ url: chain.url, timeoutMs: 2_000, retries: 0 }),
     },
   };
-  await seedDemo(deps.db, { now: START });
+  if (options.seed !== false) await seedDemo(deps.db, { now: START });
   return {
     deps,
     clock,
