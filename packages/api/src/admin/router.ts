@@ -23,7 +23,6 @@ import { allowedMediaHosts, setAllowedMediaHosts } from './media-hosts';
 import { orderDeskRouter } from './order-desk/router';
 import { revokeAdmin, setAdminScopes } from './roles';
 import { storeSettingsRouter } from './store-settings/router';
-import { storeSettingsRouter } from './store-settings/router';
 import { searchUsers } from './users';
 
 const ZRoleChange = z.object({ user: ZAdminUserRow, sessionsEnded: z.number().int() });
@@ -79,7 +78,6 @@ export const adminRouter = mergeRouters(
   adminCoreRouter,
   campaignDeskRouter,
   orderDeskRouter,
-  storeSettingsRouter,
   storeSettingsRouter,
   activityReviewRouter,
 );
