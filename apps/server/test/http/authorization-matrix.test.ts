@@ -121,6 +121,8 @@ describe('authorization matrix', () => {
    */
   const SCOPED: { prefix: string; scope: TAdminScope }[] = [
     { prefix: 'admin.activities.', scope: 'campaigns' },
+    // The shop's catalog, prices and shipping are settings, not an order or campaign matter.
+    { prefix: 'admin.store.', scope: 'settings' },
   ];
 
   it.each(SCOPED)(
