@@ -201,6 +201,11 @@ describe.each(testDatabases())('campaign procedures over HTTP on $label', (facto
       .from(t.userCampaignEligibles)
       .where(eq(t.userCampaignEligibles.userId, userId));
     expect(rows).toHaveLength(1);
+    // The standing's reads go out together; a campaign that is not there is still NOT_FOUND.
+    expect((await failure(api.campaign.info.query({ campaignId: 987_654 }))).data).toMatchObject({
+      code: 'NOT_FOUND',
+      reason: 'campaign_not_found',
+    });
     expect(
       (await failure(client(server.url, '10.20.0.4').campaign.info.query({ campaignId: campaign.id }))).data
         ?.code,

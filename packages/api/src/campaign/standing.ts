@@ -16,8 +16,9 @@ export async function campaignStanding(
   userId: string,
   campaignId: number,
 ): Promise<TCampaignInfo> {
-  await getCampaign(deps, { id: campaignId });
-  const [eligibility, activities, points, referral, nft] = await Promise.all([
+  // Every read goes out at once; a campaign that is not there still answers NOT_FOUND.
+  const [, eligibility, activities, points, referral, nft] = await Promise.all([
+    getCampaign(deps, { id: campaignId }),
     findEligibility(deps, userId, campaignId),
     activityStanding(deps, userId, campaignId),
     pointsIn(deps, userId, campaignId),
@@ -73,43 +74,48 @@ async function pointsIn(deps: StandingDeps, userId: string, campaignId: number):
 
 async function referralStanding(deps: StandingDeps, userId: string, campaignId: number) {
   const { db, t } = deps.db;
-  const codes = await db
-    .select({
-      code: t.referralCodes.code,
-      campaignId: t.referralCodes.campaignId,
-      uses: t.referralCodes.uses,
-      maxUses: t.referralCodes.maxUses,
-    })
-    .from(t.referralCodes)
-    .where(
-      and(
-        eq(t.referralCodes.ownerUserId, userId),
-        isNull(t.referralCodes.disabledAt),
-        or(eq(t.referralCodes.campaignId, campaignId), isNull(t.referralCodes.campaignId)),
+  const [codes, [referred], [joined]] = await Promise.all([
+    db
+      .select({
+        code: t.referralCodes.code,
+        campaignId: t.referralCodes.campaignId,
+        uses: t.referralCodes.uses,
+        maxUses: t.referralCodes.maxUses,
+      })
+      .from(t.referralCodes)
+      .where(
+        and(
+          eq(t.referralCodes.ownerUserId, userId),
+          isNull(t.referralCodes.disabledAt),
+          or(eq(t.referralCodes.campaignId, campaignId), isNull(t.referralCodes.campaignId)),
+        ),
+      )
+      .limit(10),
+    db
+      .select({ n: count() })
+      .from(t.referralRelations)
+      .where(
+        and(
+          eq(t.referralRelations.referrerUserId, userId),
+          eq(t.referralRelations.scopeKey, String(campaignId)),
+        ),
       ),
-    )
-    .limit(10);
+    db
+      .select({ id: t.referralRelations.id })
+      .from(t.referralRelations)
+      .where(
+        and(
+          eq(t.referralRelations.refereeUserId, userId),
+          or(
+            eq(t.referralRelations.scopeKey, String(campaignId)),
+            eq(t.referralRelations.scopeKey, 'global'),
+          ),
+        ),
+      )
+      .limit(1),
+  ]);
   // The campaign's own code wins over a global one (sorted here: the dialects order NULLs differently).
   const code = codes.find((c) => c.campaignId === campaignId) ?? codes[0];
-  const [referred] = await db
-    .select({ n: count() })
-    .from(t.referralRelations)
-    .where(
-      and(
-        eq(t.referralRelations.referrerUserId, userId),
-        eq(t.referralRelations.scopeKey, String(campaignId)),
-      ),
-    );
-  const [joined] = await db
-    .select({ id: t.referralRelations.id })
-    .from(t.referralRelations)
-    .where(
-      and(
-        eq(t.referralRelations.refereeUserId, userId),
-        or(eq(t.referralRelations.scopeKey, String(campaignId)), eq(t.referralRelations.scopeKey, 'global')),
-      ),
-    )
-    .limit(1);
   return {
     code: code?.code ?? null,
     uses: code?.uses ?? 0,

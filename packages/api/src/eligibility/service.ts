@@ -66,8 +66,11 @@ export async function checkEligible(
   userId: string,
   input: TCheckEligibleInput,
 ): Promise<TEligibilityAnswer> {
-  const rules = await rulesOf(deps, input.campaignId, 'fresh');
-  const existing = await findEligibility(deps, userId, input.campaignId);
+  // Independent reads go out together (docs/architecture.md, "Statement budgets").
+  const [rules, existing] = await Promise.all([
+    rulesOf(deps, input.campaignId, 'fresh'),
+    findEligibility(deps, userId, input.campaignId),
+  ]);
   if (existing) return alreadyEligible(rules, existing);
 
   let wallets = await memberWallets(deps, userId);
