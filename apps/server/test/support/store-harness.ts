@@ -149,19 +149,22 @@ export const usAddress = {
 const createCaller = createCallerFactory(appRouter);
 let ipCounter = 0;
 
-/** The app router as one member calls it over a bearer session, from an address of its own. */
+/**
+ * The app router as one member calls it over a bearer session, from an address of its own; `as`
+ * makes the session an operator's (`{ role: 'admin', scopes: ['settings'] }`).
+ */
 export function callerFor(
   world: StoreWorld,
   member: { userId: string; wallet: Keypair },
   deps: Deps = world.deps,
+  as: Pick<Session, 'role' | 'scopes'> = { role: 'user', scopes: [] },
 ) {
   ipCounter += 1;
   const session: Session = {
     userId: member.userId,
     walletAddress: member.wallet.publicKey.toBase58(),
     chain: 'sol',
-    role: 'user',
-    scopes: [],
+    ...as,
     jti: `jti-${member.userId}`,
     sessionId: `session-${member.userId}`,
     via: 'bearer',
