@@ -3,6 +3,7 @@ import { type ReactNode, useState } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router-dom';
 import { AuthProvider } from './auth/auth-context';
 import { ErrorBoundary } from './components/error-boundary';
+import './i18n';
 import { createQueryClient } from './lib/query-client';
 import { createTrpcClient, type TrpcClient, trpc } from './lib/trpc';
 import { routes } from './routes';

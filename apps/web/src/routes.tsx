@@ -7,6 +7,7 @@ import {
   AdminPage,
   CampaignDetailPage,
   CampaignsPage,
+  LeaderboardPage,
   NftPage,
   OAuthCallbackPage,
   OrderPage,
@@ -30,6 +31,7 @@ export const routes: RouteObject[] = [
       { index: true, element: <HomePage /> },
       { path: 'campaigns', element: <CampaignsPage /> },
       { path: 'campaigns/:slug', element: <CampaignDetailPage /> },
+      { path: 'leaderboard', element: <LeaderboardPage /> },
       { path: 'store', element: <StorePage /> },
       {
         path: 'orders',

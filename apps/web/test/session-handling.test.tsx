@@ -87,6 +87,13 @@ describe('a page opened after the access token expired', () => {
   });
 });
 
+/** Opens the header's account menu (Radix opens it on Enter, as a keyboard user would) and picks an item. */
+async function chooseFromAccountMenu(item: string) {
+  const trigger = await screen.findByRole('button', { name: /^Account / });
+  fireEvent.keyDown(trigger, { key: 'Enter' });
+  fireEvent.click(await screen.findByRole('menuitem', { name: item }));
+}
+
 describe('signing out', () => {
   it('keeps the member signed in, and says so, when the server did not end the session', async () => {
     const wire = serving(userInfoOf(), {
@@ -94,7 +101,7 @@ describe('signing out', () => {
         failure('auth.logout', 'INTERNAL_SERVER_ERROR', 500, 'Something went wrong on our side.'),
     });
     renderApp('/profile', wire.fetch);
-    fireEvent.click(await screen.findByRole('button', { name: 'Sign out' }));
+    await chooseFromAccountMenu('Sign out');
     expect((await screen.findByRole('alert')).textContent).toContain('You are still signed in.');
     expect(screen.getByTestId('signed-in-as')).toBeTruthy();
     expect(localStorage.getItem('puffy.auth.session')).toBe('1');
@@ -112,10 +119,27 @@ describe('signing out', () => {
       },
     });
     renderApp('/profile', wire.fetch);
-    fireEvent.click(await screen.findByRole('button', { name: 'Sign out' }));
+    await chooseFromAccountMenu('Sign out');
     expect(await screen.findByTestId('sign-in-required')).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();
     expect(localStorage.getItem('puffy.auth.session')).toBeNull();
     expect(countOf(wire, 'auth.refresh')).toBe(0);
+  });
+
+  it('signs out everywhere through auth.logoutAll, ending this session too', async () => {
+    let signedOut = false;
+    const wire = serving(userInfoOf(), {
+      'auth.session': () => ok(signedOut ? signedOutSession : signedInSession),
+      'auth.logoutAll': () => {
+        signedOut = true;
+        return ok({ ok: true, sessionsEnded: 3 });
+      },
+    });
+    renderApp('/profile', wire.fetch);
+    await chooseFromAccountMenu('Sign out everywhere');
+    expect(await screen.findByTestId('sign-in-required')).toBeTruthy();
+    expect(pathsOf(wire)).toContain('auth.logoutAll');
+    expect(pathsOf(wire)).not.toContain('auth.logout');
+    expect(localStorage.getItem('puffy.auth.session')).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setCsrfToken } from '../src/lib/session-token';
+import { campaignOf } from './campaign-fixtures';
 import { renderApp } from './render';
 import { failure, ok, versionOf, wireTransport } from './wire';
 
@@ -40,6 +41,7 @@ describe('layout', () => {
     expect(links.map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
       ['Home', '/'],
       ['Campaigns', '/campaigns'],
+      ['Leaderboard', '/leaderboard'],
       ['Store', '/store'],
       ['Profile', '/profile'],
     ]);
@@ -64,26 +66,34 @@ describe('layout', () => {
 });
 
 describe('home page', () => {
-  it('shows a skeleton, then the version, database and store from the server', async () => {
-    renderApp('/', wireTransport(() => ok(versionOf({ database: 'postgres', store: 'redis' }))).fetch);
-    expect(screen.getByText('Loading system status').closest('[aria-busy="true"]')).toBeTruthy();
-    expect((await screen.findByTestId('version')).textContent).toBe('9.8.7');
-    expect(screen.getByTestId('database').textContent).toBe('PostgreSQL');
-    expect(screen.getByTestId('store').textContent).toBe('Redis');
-    expect(screen.queryByText('Loading system status')).toBeNull();
+  it('opens on campaigns, not on a developer card: the server details sit folded in the footer', async () => {
+    const transport = wireTransport((path) =>
+      path === 'campaign.list'
+        ? ok({ items: [campaignOf({ name: 'Genesis Drop' })], nextCursor: null })
+        : path === 'auth.session'
+          ? ok(signedOut)
+          : ok(versionOf({ database: 'postgres', store: 'redis' })),
+    );
+    renderApp('/', transport.fetch);
+    expect(screen.getByRole('heading', { name: 'Earn rewards with Puffy', level: 1 })).toBeTruthy();
+    expect(await screen.findByRole('link', { name: 'Genesis Drop' })).toBeTruthy();
+    expect((await screen.findByTestId('footer-version')).textContent).toBe('v9.8.7');
+    const details = screen.getByTestId('footer-version').closest('details');
+    expect(details?.open).toBe(false);
+    expect(within(details as HTMLElement).getByTestId('database').textContent).toBe('PostgreSQL');
+    expect(within(details as HTMLElement).getByTestId('store').textContent).toBe('Redis');
+    expect(screen.queryByRole('heading', { name: 'System status' })).toBeNull();
   });
 
-  it('asks once for the version on the wire, batched, with cookies and the session CSRF header', async () => {
+  it('asks for the session, the version and the campaigns in one batched request, with cookies and the session CSRF header', async () => {
     setCsrfToken('csrf-from-sign-in');
     const transport = serving();
     renderApp('/', transport.fetch);
-    await screen.findByTestId('version');
     await screen.findByTestId('footer-version');
-    // The status card and the footer share one query, batched with the session: one request.
     expect(transport.calls).toHaveLength(1);
     const [call] = transport.calls;
     expect(call?.method).toBe('GET');
-    expect(call?.paths.sort()).toEqual(['auth.session', 'system.version']);
+    expect(call?.paths.sort()).toEqual(['auth.session', 'campaign.list', 'system.version']);
     expect(call?.url.searchParams.get('batch')).toBe('1');
     expect(call?.credentials).toBe('include');
     expect(call?.headers.get('x-csrf-token')).toBe('csrf-from-sign-in');
@@ -92,24 +102,44 @@ describe('home page', () => {
   it('sends no CSRF header before sign-in', async () => {
     const transport = serving();
     renderApp('/', transport.fetch);
-    await screen.findByTestId('version');
+    await screen.findByTestId('footer-version');
     expect(transport.calls[0]?.headers.has('x-csrf-token')).toBe(false);
   });
 
   it('shows a failed call with its message and request id, and refetches on "Try again"', async () => {
     const transport = wireTransport((path, attempt) =>
-      attempt === 0
-        ? failure(path, 'NOT_FOUND', 404, 'No procedure found on path "system.version"')
-        : ok(versionOf()),
+      path !== 'campaign.list'
+        ? ok(path === 'auth.session' ? signedOut : versionOf())
+        : attempt === 0
+          ? failure(path, 'NOT_FOUND', 404, 'No procedure found on path "campaign.list"')
+          : ok({ items: [campaignOf({ name: 'Genesis Drop' })], nextCursor: null }),
     );
     renderApp('/', transport.fetch);
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByRole('heading', { name: 'Not found' })).toBeTruthy();
     // The router's own words name a procedure path: the member reads ours, support gets the request id.
-    expect(alert.textContent).not.toContain('system.version');
+    expect(alert.textContent).not.toContain('campaign.list');
     expect(alert.querySelector('details')?.textContent).toContain('req-45369763');
     fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
-    expect((await screen.findByTestId('version')).textContent).toBe('9.8.7');
+    expect(await screen.findByRole('link', { name: 'Genesis Drop' })).toBeTruthy();
+  });
+
+  it('shows a signed-in member their points and rank on the global board', async () => {
+    const transport = wireTransport((path) =>
+      path === 'auth.session'
+        ? ok(signedIn)
+        : path === 'campaign.leaderboard'
+          ? ok({ campaignId: null, items: [], nextCursor: null, me: { rank: 12, points: 1500 } })
+          : path === 'campaign.list'
+            ? ok({ items: [], nextCursor: null })
+            : ok(versionOf()),
+    );
+    renderApp('/', transport.fetch);
+    expect((await screen.findByTestId('my-points')).textContent).toBe('1,500');
+    expect(screen.getByTestId('my-rank').textContent).toBe('#12');
+    expect(screen.getByRole('link', { name: /Check your eligibility/ }).getAttribute('href')).toBe(
+      '/campaigns',
+    );
   });
 });
 

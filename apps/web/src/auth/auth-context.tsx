@@ -29,7 +29,8 @@ interface AuthState {
   /** A sign-out the server did not confirm: the session may still be alive, so the member is told. */
   signOutError: unknown;
   signIn(connector: SignInConnector): Promise<void>;
-  signOut(): Promise<void>;
+  /** Ends this session, or with `everywhere` every session of the member (auth.logoutAll). */
+  signOut(options?: { everywhere?: boolean }): Promise<void>;
 }
 
 const AuthContext = createContext<AuthState | null>(null);
@@ -154,23 +155,27 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   // Local state is cleared only once the server ended the session (or says none is left): a sign-out
   // that fails leaves the member signed in, and told so, rather than looking signed out.
-  const signOut = useCallback(async () => {
-    setSignOutError(null);
-    try {
-      await utils.client.auth.logout.mutate();
-    } catch (logoutError) {
-      if (describeError(logoutError).code !== 'UNAUTHORIZED') {
-        setSignOutError(logoutError);
-        return;
+  const signOut = useCallback(
+    async (options?: { everywhere?: boolean }) => {
+      setSignOutError(null);
+      try {
+        if (options?.everywhere) await utils.client.auth.logoutAll.mutate();
+        else await utils.client.auth.logout.mutate();
+      } catch (logoutError) {
+        if (describeError(logoutError).code !== 'UNAUTHORIZED') {
+          setSignOutError(logoutError);
+          return;
+        }
       }
-    }
-    forgetSession();
-    setCsrfToken(null);
-    setNotice(null);
-    await utils.auth.session.invalidate();
-    void utils.invalidate();
-    announce();
-  }, [utils, announce]);
+      forgetSession();
+      setCsrfToken(null);
+      setNotice(null);
+      await utils.auth.session.invalidate();
+      void utils.invalidate();
+      announce();
+    },
+    [utils, announce],
+  );
 
   const value = useMemo<AuthState>(
     () => ({

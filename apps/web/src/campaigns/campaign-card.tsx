@@ -1,32 +1,64 @@
 import type { TCampaign } from '@puffy/contracts';
+import { CalendarClock, Users } from 'lucide-react';
 import { Link } from 'react-router-dom';
 import { Media } from '../components/media';
+import { Progress } from '../components/ui/progress';
+import { cn } from '../lib/cn';
 import { ChainBadge, PhaseBadge } from './badges';
 import { campaignWindow, methodInWords, placesLeft } from './words';
 
-/** One campaign in the list: picture, chain, dates and what it takes, linking to its page. */
-export function CampaignCard({ campaign }: { campaign: TCampaign }) {
+/** One campaign in a grid: artwork, chain and phase, dates, what it takes and the places left. */
+export function CampaignCard({ campaign, className }: { campaign: TCampaign; className?: string }) {
   const places = placesLeft(campaign);
   const image = campaign.media.image ?? campaign.media.banner;
+  const filled = campaign.limit ? Math.min(100, (campaign.eligibleCount / campaign.limit) * 100) : null;
   return (
-    <li className="card campaign-card">
-      <Media className="campaign-card-media" src={image} alt="" width={1600} height={900} />
-      <div className="campaign-badges">
-        <ChainBadge network={campaign.network} />
-        <PhaseBadge phase={campaign.phase} />
-      </div>
-      <h2>
-        <Link to={`/campaigns/${encodeURIComponent(campaign.slug)}`}>{campaign.name}</Link>
-      </h2>
-      <p className="muted small">{campaignWindow(campaign)}</p>
-      {campaign.requirement && <p>{campaign.requirement}</p>}
-      {campaign.methods.length > 0 && (
-        <p className="small">
-          {campaign.methods.map((m) => methodInWords(m, campaign)).join(', or ')}
-          {'.'}
-        </p>
+    <li
+      data-slot="campaign-card"
+      className={cn(
+        'group relative flex min-w-0 flex-col overflow-hidden rounded-xl border bg-card text-card-foreground shadow-sm transition-colors focus-within:border-primary/60 hover:border-primary/50',
+        className,
       )}
-      {places && <p className="muted small">{places}</p>}
+    >
+      <Media className="campaign-card-media rounded-none" src={image} alt="" width={1600} height={900} />
+      <div className="flex flex-1 flex-col gap-3 p-4">
+        <div className="flex flex-wrap gap-1.5">
+          <ChainBadge network={campaign.network} />
+          <PhaseBadge phase={campaign.phase} />
+        </div>
+        <h2 className="font-semibold text-lg leading-snug">
+          {/* The link covers the whole card, so a tap anywhere on it opens the campaign. */}
+          <Link
+            to={`/campaigns/${encodeURIComponent(campaign.slug)}`}
+            className="text-foreground no-underline after:absolute after:inset-0 hover:text-primary"
+          >
+            {campaign.name}
+          </Link>
+        </h2>
+        <p className="flex items-center gap-1.5 text-muted-foreground text-xs">
+          <CalendarClock className="size-3.5 shrink-0" aria-hidden="true" />
+          {campaignWindow(campaign)}
+        </p>
+        {campaign.requirement && <p className="line-clamp-2 text-sm">{campaign.requirement}</p>}
+        {campaign.methods.length > 0 && (
+          <p className="line-clamp-3 text-muted-foreground text-sm">
+            {campaign.methods.map((m) => methodInWords(m, campaign)).join(', or ')}
+            {'.'}
+          </p>
+        )}
+        {places && (
+          <div className="mt-auto grid gap-1.5 pt-1">
+            <p className="flex items-center gap-1.5 text-muted-foreground text-xs">
+              <Users className="size-3.5 shrink-0" aria-hidden="true" />
+              {places}
+            </p>
+            {filled !== null && <Progress value={filled} aria-label={places} className="h-1.5" />}
+          </div>
+        )}
+      </div>
     </li>
   );
 }
+
+/** The grid every campaign list uses. */
+export const CAMPAIGN_GRID = 'grid grid-cols-[repeat(auto-fill,minmax(min(100%,17rem),1fr))] gap-4';

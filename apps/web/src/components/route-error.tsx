@@ -3,7 +3,7 @@ import { isRouteErrorResponse, useRouteError } from 'react-router-dom';
 import { reportClientError } from '../lib/report-error';
 import NotFoundPage from '../pages/not-found';
 import { ErrorFallback } from './error-fallback';
-import { SiteHeader } from './layout';
+import { MAIN_CLASS, SiteHeader } from './layout';
 
 /**
  * The router's error element at the layout level: it takes over when the layout itself fails, so
@@ -16,9 +16,9 @@ export function RouteError() {
     if (!notFound) reportClientError(error, { boundary: 'layout' });
   }, [error, notFound]);
   return (
-    <div className="shell">
+    <div className="flex min-h-screen flex-col">
       <SiteHeader nav={false} />
-      <main id="main">
+      <main id="main" className={MAIN_CLASS}>
         {notFound ? (
           <NotFoundPage />
         ) : (

@@ -23,6 +23,7 @@ function lazyPage(load: () => Promise<PageModule>): LazyPage {
 // Each area is its own chunk, so the wallet SDKs, the store and the admin console each load on demand.
 export const CampaignsPage = lazyPage(() => import('./campaigns'));
 export const CampaignDetailPage = lazyPage(() => import('./campaigns/detail'));
+export const LeaderboardPage = lazyPage(() => import('./leaderboard'));
 export const StorePage = lazyPage(() => import('./store'));
 export const OrdersPage = lazyPage(() => import('./store/orders'));
 export const OrderPage = lazyPage(() => import('./store/order'));
