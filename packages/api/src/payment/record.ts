@@ -4,17 +4,35 @@ import { and, eq } from 'drizzle-orm';
 import type { Deps } from '../deps';
 import { Conflict } from '../platform/errors';
 
-export interface PaymentRecord {
+/** A transfer to the treasury as the chain shows it, and what it was expected to pay. */
+interface TreasuryTransfer {
   purpose: TPaymentPurpose;
   network: TNetwork;
   transactionHash: string;
+  /** The transaction's fee payer: whom a refund goes back to. */
   payer: string;
   recipient: string;
   /** Null for SOL; the SPL mint otherwise. */
   tokenMint: string | null;
   /** What reached the treasury; 0 while the transaction is not visible yet (`pending`). */
   amount: bigint;
+  /** What the claim or order it pays costs; 0 when it names none. */
   expectedAmount: bigint;
+}
+
+/** A transfer's own columns of its payments row. */
+const transferColumns = (transfer: TreasuryTransfer) => ({
+  purpose: transfer.purpose,
+  network: transfer.network,
+  transactionHash: transfer.transactionHash,
+  payer: transfer.payer,
+  recipient: transfer.recipient,
+  tokenMint: transfer.tokenMint,
+  amount: transfer.amount,
+  expectedAmount: transfer.expectedAmount,
+});
+
+export interface PaymentRecord extends TreasuryTransfer {
   status: Extract<TPaymentStatus, 'pending' | 'accepted' | 'finalized'>;
   nftId?: number;
   orderId?: string;
@@ -36,14 +54,7 @@ export async function recordPayment(deps: Deps, tx: Database, record: PaymentRec
     const [row] = await tx
       .insert(deps.db.t.payments)
       .values({
-        purpose: record.purpose,
-        network: record.network,
-        transactionHash: record.transactionHash,
-        payer: record.payer,
-        recipient: record.recipient,
-        tokenMint: record.tokenMint,
-        amount: record.amount,
-        expectedAmount: record.expectedAmount,
+        ...transferColumns(record),
         surplus,
         status: record.status,
         nftId: record.nftId ?? null,
@@ -116,18 +127,7 @@ export async function paymentByHash(deps: Deps, q: Database, transactionHash: st
   return row ?? null;
 }
 
-export interface RefusedPayment {
-  purpose: TPaymentPurpose;
-  network: TNetwork;
-  transactionHash: string;
-  /** Whom the money goes back to: the transaction's fee payer. */
-  payer: string;
-  recipient: string;
-  tokenMint: string | null;
-  /** What reached the treasury. */
-  amount: bigint;
-  /** What the claim or order it names costs; 0 when it names none. */
-  expectedAmount: bigint;
+export interface RefusedPayment extends TreasuryTransfer {
   /** The claim or order its memo and reference name, if any: never whoever reported it. */
   nftId?: number | null;
   orderId?: string | null;
@@ -149,14 +149,7 @@ export async function recordRefusedPayment(deps: Deps, tx: Database, payment: Re
   await tx
     .insert(p)
     .values({
-      purpose: payment.purpose,
-      network: payment.network,
-      transactionHash: payment.transactionHash,
-      payer: payment.payer,
-      recipient: payment.recipient,
-      tokenMint: payment.tokenMint,
-      amount: payment.amount,
-      expectedAmount: payment.expectedAmount,
+      ...transferColumns(payment),
       surplus: 0n,
       status: 'rejected',
       nftId: payment.nftId ?? null,
