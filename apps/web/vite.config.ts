@@ -25,9 +25,12 @@ const toApi: ProxyOptions = {
   bypass: (req) => (req.headers.accept?.includes('text/html') ? '/index.html' : undefined),
 };
 
-/** The framework and the data layer change rarely: one long-cached chunk, apart from our own code. */
+/**
+ * The framework and the data layer change rarely: one long-cached chunk, apart from our own code.
+ * Only TanStack Query: TanStack Table serves the admin console and loads with it, not on first load.
+ */
 const VENDOR =
-  /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom|@tanstack|@trpc)[\\/]/;
+  /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom|@tanstack[\\/](query-core|react-query)|@trpc)[\\/]/;
 
 export default defineConfig({
   plugins: [react(), tailwindcss()],
