@@ -1,62 +1,38 @@
-// `pnpm prod-smoke`: the production deployment of compose.yaml, without Docker. Builds the bundles,
-// runs the migrations once as the release step, starts two web instances (RUN_WORKER=false,
-// MIGRATE_ON_START=false) and one worker on Postgres and Redis with NODE_ENV=production, then checks
-// /health, /ready, /metrics and a signed-in session through each instance, and stops everything.
-// Uses a database and a Redis key prefix of its own, removed afterwards.
+// `pnpm prod-smoke`: the production deployment of compose.yaml, without Docker, behind the shipped
+// load balancer. Builds the bundles, runs the migrations once as the release step, starts two web
+// instances (RUN_WORKER=false, MIGRATE_ON_START=false, TRUST_PROXY=true) and one worker on Postgres
+// and Redis with NODE_ENV=production and no demo seed, a local Solana node for payments, and Debian's
+// nginx on ops/nginx/nginx.conf in front of the instances (scripts/prod-smoke/nginx.ts). Checks
+// /health, /ready, /metrics and a signed-in session on each instance; then through nginx: the headers
+// it passes, sign-in, the catalog the migrations wrote, a quote, a checkout, a USDT payment confirmed
+// on the node, and a one-million-row holder snapshot uploaded through the admin route with its
+// progress followed; the bundled backup and restore; and stops everything. Prints the upload's time
+// and its own. Uses a database and a Redis key prefix of its own, removed afterwards.
 //   SMOKE_DATABASE_URL (or TEST_DATABASE_URL)  a Postgres role that may create databases
 //   SMOKE_REDIS_URL (or TEST_REDIS_URL)         a Redis
 //   --skip-build                                use the bundles already in apps/server/dist
+//   --rows N                                    rows in the uploaded snapshot (1,000,000)
 import { spawnSync } from 'node:child_process';
-import { generateKeyPairSync, sign } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import bs58 from 'bs58';
+import { createLocalSolanaChain } from '@puffy/chains/local-chain';
+import { freePort } from '@puffy/store/testing';
 import postgres from 'postgres';
 import { buildUnlessSkipped, type Cluster, openCluster, root } from './cluster';
+import { fail, rawHeaders, signIn, solanaWallet, step, trpc } from './prod-smoke/http';
+import { prepareNginx } from './prod-smoke/nginx';
+import { uploadSnapshot } from './prod-smoke/snapshot-upload';
+import { storeJourney } from './prod-smoke/store-journey';
 
 const adminUrl =
   process.env.SMOKE_DATABASE_URL ??
   process.env.TEST_DATABASE_URL ??
   'postgres://postgres@127.0.0.1:5432/postgres';
 const redisUrl = process.env.SMOKE_REDIS_URL ?? process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-function step(message: string): void {
-  process.stdout.write(`prod-smoke: ${message}\n`);
-}
-
-function fail(message: string): never {
-  throw new Error(message);
-}
-
-/** One tRPC call in the plain-JSON wire format (no transformer), as any HTTP client would make it. */
-async function trpc<T>(
-  base: string,
-  path: string,
-  options: { input?: unknown; token?: string; mutation?: boolean } = {},
-): Promise<T> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (options.token) headers.authorization = `Bearer ${options.token}`;
-  const response = options.mutation
-    ? await fetch(`${base}/trpc/${path}`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify(options.input ?? {}),
-      })
-    : await fetch(`${base}/trpc/${path}`, { headers });
-  const body = (await response.json()) as { result?: { data: T }; error?: unknown };
-  if (!response.ok || !body.result)
-    fail(`${path} through ${base} answered ${response.status}: ${JSON.stringify(body)}`);
-  return body.result.data;
-}
-
-/** A Solana wallet made with node:crypto: the address is the raw Ed25519 public key in base58. */
-function solanaWallet() {
-  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-  const raw = Buffer.from(publicKey.export({ format: 'jwk' }).x ?? '', 'base64url');
-  return {
-    address: bs58.encode(raw),
-    signMessage: (message: string) => bs58.encode(sign(null, Buffer.from(message, 'utf8'), privateKey)),
-  };
-}
+const rowsAt = process.argv.indexOf('--rows');
+const ROWS = rowsAt >= 0 ? Number(process.argv[rowsAt + 1]) : 1_000_000;
+if (!Number.isInteger(ROWS) || ROWS <= 0) throw new Error('--rows must be a positive whole number');
 
 async function checkInstance(base: string, metricsToken: string): Promise<void> {
   const health = await fetch(`${base}/health`);
@@ -142,18 +118,83 @@ async function backupAndRestore(cluster: Cluster): Promise<void> {
   }
 }
 
+/** The security headers the instances set: through nginx each must arrive exactly once. */
+const SECURITY_HEADERS = [
+  'content-security-policy',
+  'x-content-type-options',
+  'x-frame-options',
+  'referrer-policy',
+  'strict-transport-security',
+];
+
+/** What the public door shows: the instances' answers with their headers once, and no /metrics. */
+async function checkLoadBalancer(lb: string): Promise<void> {
+  const ready = await fetch(`${lb}/ready`);
+  if (ready.status !== 200) fail(`${lb}/ready answered ${ready.status} through nginx`);
+  const metrics = await fetch(`${lb}/metrics`);
+  if (metrics.status !== 404) fail(`${lb}/metrics answered ${metrics.status} through nginx (expected 404)`);
+  for (const path of ['/trpc/system.version', '/health']) {
+    const answer = await rawHeaders(`${lb}${path}`);
+    if (answer.status !== 200) fail(`${lb}${path} answered ${answer.status} through nginx`);
+    for (const name of SECURITY_HEADERS) {
+      const count = answer.headers.filter(([header]) => header === name).length;
+      if (count !== 1) fail(`${name} arrives ${count} times on ${path} through nginx (expected once)`);
+    }
+  }
+}
+
+/** A campaign for the snapshot, made by the operator through the admin console's procedures. */
+async function createCampaign(lb: string, token: string): Promise<number> {
+  await trpc(lb, 'admin.settings.setMediaHosts', {
+    mutation: true,
+    token,
+    input: { hosts: ['media.puffy.invalid'] },
+  });
+  const campaign = await trpc<{ id: number }>(lb, 'admin.campaigns.create', {
+    mutation: true,
+    token,
+    input: {
+      slug: 'smoke-holders',
+      name: 'Smoke holders',
+      network: 'sol',
+      collectionAddress: 'So11111111111111111111111111111111111111112',
+      nftGasFeeSol: '0.05',
+      media: { image: 'https://media.puffy.invalid/pass.png' },
+      methods: [{ method: 'sol', config: {} }],
+    },
+  });
+  return campaign.id;
+}
+
 async function main(): Promise<void> {
+  const started = performance.now();
   buildUnlessSkipped(['build'], step);
+  // The Solana node members pay on: USDT (6 decimals) and the store treasury's token account.
+  const chain = await createLocalSolanaChain({ finalizeAfterMs: 500 });
+  const usdtMint = chain.createMint({ decimals: 6 });
+  const operator = solanaWallet();
   const cluster = await openCluster({
     tag: 'smoke',
     adminUrl,
     redisUrl,
     publicOrigin: 'https://smoke.puffy.invalid',
-    env: { TRUST_PROXY: 'false', LOG_LEVEL: 'info' },
+    env: {
+      // Behind nginx, which appends the client's address to X-Forwarded-For (TRUST_PROXY_HOPS=1).
+      TRUST_PROXY: 'true',
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'info',
+      ADMIN_WALLETS: `sol:${operator.address}`,
+      SOLANA_RPC_URL: chain.url,
+      SOLANA_USDT_MINT: usdtMint,
+      ORDER_CONFIRMATION_RETRY_SECONDS: '1',
+    },
     nodeFlags: ['--enable-source-maps'],
   });
+  chain.mintTo(usdtMint, cluster.env.SOLANA_STORE_TREASURY_ADDRESS ?? '', 0n);
   const metricsToken = cluster.env.METRICS_TOKEN ?? '';
+  const nginxDir = mkdtempSync(join(tmpdir(), 'puffy-smoke-nginx-'));
   let ok = false;
+  let uploadSeconds = 0;
   try {
     step(`release step: migrations into ${cluster.databaseName}`);
     const applied = cluster.migrate();
@@ -162,18 +203,66 @@ async function main(): Promise<void> {
     const bases = await cluster.start();
     await cluster.workerStarted();
     step(`two instances (${bases.join(', ')}) and a worker are up`);
+    const smokeDb = postgres(cluster.databaseUrl, { max: 1, onnotice: () => {} });
+    try {
+      const [demo] = await smokeDb`select count(*)::int as n from campaigns`;
+      if (Number(demo?.n) !== 0) fail(`production started with ${demo?.n} campaigns: a demo seed ran`);
+    } finally {
+      await smokeDb.end({ timeout: 5 });
+    }
+
+    const port = await freePort();
+    const nginx = prepareNginx({
+      dir: nginxDir,
+      listen: port,
+      upstreams: bases.map((base) => new URL(base).host),
+    });
+    cluster.spawnLogged('nginx', nginx.command, nginx.args, {}, nginx.user);
+    const lb = `http://127.0.0.1:${port}`;
+    for (let tries = 0; ; tries += 1) {
+      cluster.assertRunning('while nginx started');
+      if ((await fetch(`${lb}/ready`).catch(() => null))?.status === 200) break;
+      if (tries > 100) fail(`nginx on ${lb} did not answer /ready`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    step(`nginx on ${lb} runs ops/nginx/nginx.conf in front of both instances`);
 
     for (const base of bases) await checkInstance(base, metricsToken);
     step('health, readiness and /metrics (token required) pass on both instances');
     await signedInJourney(bases[0] ?? '', bases[1] ?? '');
     await signedInJourney(bases[1] ?? '', bases[0] ?? '');
     step('sign-in across instances, the session through each, and a shared sign-out pass');
+
+    await checkLoadBalancer(lb);
+    step('through nginx: /ready, no /metrics, and each security header once');
+    const member = solanaWallet();
+    const order = await storeJourney(lb, chain, usdtMint, {
+      wallet: member,
+      token: (await signIn(lb, member)).token,
+    });
+    step(
+      `through nginx: sign-in, catalog, quote, checkout, and order ${order.id} (${order.total} USDT) confirmed on the local Solana node`,
+    );
+
     await backupAndRestore(cluster);
-    step('the bundled backup.js and restore.js round-trip the live database');
+    step(
+      'the bundled backup.js and restore.js round-trip the live database (before the upload, which would only make it longer)',
+    );
+    const admin = await signIn(lb, operator);
+    const campaignId = await createCampaign(lb, admin.token);
+    const upload = await uploadSnapshot(lb, admin, campaignId, {
+      path: join(cluster.logDir, 'holders.csv'),
+      rows: ROWS,
+    });
+    uploadSeconds = upload.seconds;
+    step(
+      `through nginx: ${ROWS.toLocaleString('en')} holder rows (${(upload.bytes / 1_048_576).toFixed(1)} MB) uploaded and imported in ${upload.seconds.toFixed(1)} s; snapshot ${upload.progress.snapshotId} is active`,
+    );
+
     cluster.assertRunning('early');
-    const smokeDb = postgres(cluster.databaseUrl, { max: 1, onnotice: () => {} });
-    const [migrations] = await smokeDb`select count(*)::int as n from puffy_migrations`.finally(() =>
-      smokeDb.end({ timeout: 5 }),
+    const migrationsDb = postgres(cluster.databaseUrl, { max: 1, onnotice: () => {} });
+    const [migrations] = await migrationsDb`select count(*)::int as n from puffy_migrations`.finally(() =>
+      migrationsDb.end({ timeout: 5 }),
     );
     if (Number(migrations?.n) !== applied.length) fail('the instances changed the migrations table');
     ok = true;
@@ -186,8 +275,15 @@ async function main(): Promise<void> {
     }
     if (!ok) cluster.printLogs(30);
     await cluster.dispose();
+    await chain.close();
+    rmSync(nginxDir, { recursive: true, force: true });
   }
-  if (process.exitCode !== 1) step('passed: stopped everything cleanly');
+  const total = (performance.now() - started) / 1000;
+  if (process.exitCode !== 1) {
+    step(
+      `passed in ${total.toFixed(0)} s (the ${ROWS.toLocaleString('en')}-row upload through nginx: ${uploadSeconds.toFixed(1)} s); stopped everything cleanly`,
+    );
+  }
 }
 
 main().catch((error: unknown) => {
