@@ -14,6 +14,7 @@ import {
 } from '@puffy/contracts';
 import { z } from 'zod';
 import { funnel } from '../analytics/funnel';
+import { actorOf } from '../platform/audit';
 import { mergeRouters, router } from '../trpc/init';
 import { adminProcedure } from '../trpc/procedures';
 import { activityReviewRouter } from './activities/router';
@@ -26,11 +27,6 @@ import { storeSettingsRouter } from './store-settings/router';
 import { searchUsers } from './users';
 
 const ZRoleChange = z.object({ user: ZAdminUserRow, sessionsEnded: z.number().int() });
-
-const actorOf = (ctx: { session: { userId: string }; req: { requestId: string } }) => ({
-  userId: ctx.session.userId,
-  requestId: ctx.req.requestId,
-});
 
 /** The operators' side: members and their rights, the logs, and settings (docs/product/admin.md). */
 const adminCoreRouter = router({

@@ -7,6 +7,12 @@ export interface AuditActor {
   requestId: string | null;
 }
 
+/** The operator behind a procedure call, as the audit log names them. */
+export const actorOf = (ctx: { session: { userId: string }; req: { requestId: string } }): AuditActor => ({
+  userId: ctx.session.userId,
+  requestId: ctx.req.requestId,
+});
+
 /**
  * Writes one admin action to the append-only audit log. Call it with the transaction of the change
  * itself, so the log and the change commit or roll back together.

@@ -30,17 +30,13 @@ import { z } from 'zod';
 import { router } from '../../trpc/init';
 import { adminProcedure } from '../../trpc/procedures';
 import './exports';
+import { actorOf } from '../../platform/audit';
 import { lookUpMembers, memberStanding, revokeMemberSessions, setAvatarLock } from './members';
 import { retryFailedMint } from './mint-retry';
 import { searchOrders } from './orders';
 import { grantDevicePass, grantProduct, memberProducts, revokeDevicePass, revokeProduct } from './products';
 import { bulkChangeOrderStatus, refundOrder } from './status-changes';
 import { listTreasuryProblems, markPaymentRefunded } from './treasury';
-
-const actorOf = (ctx: { session: { userId: string }; req: { requestId: string } }) => ({
-  userId: ctx.session.userId,
-  requestId: ctx.req.requestId,
-});
 
 /** Bulk changes touch up to 100 orders each; a slower door than the console's reads. */
 const BULK_RULE = { name: 'admin.orders.bulk', points: 30, durationSeconds: 60 };
