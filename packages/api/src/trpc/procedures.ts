@@ -2,10 +2,9 @@ import type { TAdminScope } from '@puffy/contracts';
 import { z } from 'zod';
 import { Forbidden } from '../platform/errors';
 import { t } from './init';
-import { mapAppErrors } from './middleware/app-errors';
 import { requireAdmin, requireSession } from './middleware/auth';
-import { csrfProtection } from './middleware/csrf';
-import { defaultRateLimit, procedureRateLimit } from './middleware/rate-limit';
+import { procedureRateLimit } from './middleware/rate-limit';
+import { requestScope } from './middleware/request-scope';
 import { withProcedureSpan } from './tracing';
 
 const RESOLVERS = new Set<PropertyKey>(['query', 'mutation', 'subscription']);
@@ -26,6 +25,8 @@ function withQuotaBeforeResolver<B extends object>(builder: B): B {
       const value: unknown = Reflect.get(target, property, receiver);
       if (typeof value !== 'function') return value;
       if (RESOLVERS.has(property)) {
+        // A procedure without a rule of its own gets no layer for it (each layer costs every call).
+        if (!hasOwnRateLimit(target)) return value.bind(target);
         const limited = Reflect.get(target, 'use', receiver) as (m: typeof procedureRateLimit) => object;
         const before = limited.call(target, procedureRateLimit);
         return (Reflect.get(before, property) as (...args: unknown[]) => unknown).bind(before);
@@ -38,9 +39,13 @@ function withQuotaBeforeResolver<B extends object>(builder: B): B {
   });
 }
 
-const base = withQuotaBeforeResolver(
-  t.procedure.use(withProcedureSpan(mapAppErrors)).use(csrfProtection).use(defaultRateLimit),
-);
+/** Every `.meta()` of a procedure has been applied by the time its resolver is added. */
+function hasOwnRateLimit(builder: object): boolean {
+  const def = Reflect.get(builder, '_def') as { meta?: { rateLimit?: unknown } } | undefined;
+  return def?.meta?.rateLimit !== undefined;
+}
+
+const base = withQuotaBeforeResolver(t.procedure.use(withProcedureSpan(requestScope)));
 
 /** Anyone, signed in or not. Use for public reads and for the sign-in flow itself. */
 export const publicProcedure = base.meta({ kind: 'public' });

@@ -12,18 +12,41 @@ import { middleware } from '../init';
  * (an order that is not the caller's is found out when the stream reads its current state); tRPC
  * reads it after every middleware has returned, so the stream is wrapped to map its errors the same way.
  */
-export const mapAppErrors = middleware(async ({ ctx, path, type, next }) => {
-  const result = await next();
+export const mapAppErrors = middleware(async ({ ctx, path, type, next }) =>
+  mapResult(await next(), ctx, { path, type }),
+);
+
+type CallResult = Awaited<ReturnType<Parameters<Parameters<typeof middleware>[0]>[0]['next']>>;
+
+/** What the procedure answered, its domain error turned into the tRPC error it stands for. */
+export function mapResult<R extends CallResult>(
+  result: R,
+  ctx: Context,
+  where: { path: string; type: string },
+): R {
   if (result.ok) {
-    if (type !== 'subscription' || !isAsyncIterable(result.data)) return result;
-    return { ...result, data: mappedStream(result.data, ctx, { path, type }) };
+    if (where.type !== 'subscription' || !isAsyncIterable(result.data)) return result;
+    return { ...result, data: mappedStream(result.data, ctx, where) };
   }
   const mapped = toTRPCError(result.error.cause, ctx);
   if (mapped) throw mapped;
   if (result.error.code === 'INTERNAL_SERVER_ERROR')
-    logUnexpected(ctx, result.error.cause ?? result.error, { path, type });
+    logUnexpected(ctx, result.error.cause ?? result.error, where);
   return result;
-});
+}
+
+/**
+ * What to throw for an error raised in a middleware before the procedure ran: the tRPC error a
+ * domain error stands for, or the error itself (logged when it is unexpected), as mapResult would
+ * have seen it come back from an inner middleware.
+ */
+export function mapThrown(error: unknown, ctx: Context, where: { path: string; type: string }): unknown {
+  if (error instanceof TRPCError) return error;
+  const mapped = toTRPCError(error, ctx);
+  if (mapped) return mapped;
+  logUnexpected(ctx, error, where);
+  return error;
+}
 
 async function* mappedStream(
   source: AsyncIterable<unknown>,

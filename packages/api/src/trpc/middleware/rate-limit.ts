@@ -15,6 +15,17 @@ export function defaultRules(limits: { ipPerMinute: number; userPerMinute: numbe
   } satisfies Record<string, RateLimitRule>;
 }
 
+// Built once per configuration rather than per call: the rules are the same for every request.
+const builtRules = new WeakMap<object, ReturnType<typeof defaultRules>>();
+function defaultRulesOf(limits: { ipPerMinute: number; userPerMinute: number }) {
+  let rules = builtRules.get(limits);
+  if (!rules) {
+    rules = defaultRules(limits);
+    builtRules.set(limits, rules);
+  }
+  return rules;
+}
+
 async function spend(ctx: Context, checks: Array<[RateLimitRule, string]>): Promise<void> {
   for (const [rule, key] of checks) {
     const outcome = await ctx.deps.limiter.consume(rule, key);
@@ -26,13 +37,12 @@ async function spend(ctx: Context, checks: Array<[RateLimitRule, string]>): Prom
  * The default limits, before anything else is looked at: every call counts, valid or not, including
  * each call of a batch (tRPC runs middlewares per call), so garbage cannot flood the server either.
  */
-export const defaultRateLimit = middleware(async ({ ctx, next }) => {
-  const defaults = defaultRules(ctx.deps.config.rateLimits);
+export async function spendDefaultLimits(ctx: Context): Promise<void> {
+  const defaults = defaultRulesOf(ctx.deps.config.rateLimits);
   const checks: Array<[RateLimitRule, string]> = [[defaults.perIp, `ip:${ctx.req.ip}`]];
   if (ctx.session) checks.push([defaults.perUser, `user:${ctx.session.userId}`]);
   await spend(ctx, checks);
-  return next();
-});
+}
 
 /**
  * A procedure's own, stricter rule, spent only by calls that reach the resolver: its input is valid
