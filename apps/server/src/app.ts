@@ -19,6 +19,7 @@ import { seoRoutes } from './http/seo';
 import { snapshotUploadRoutes } from './http/snapshot-upload';
 import { staticSpa } from './http/static-spa';
 import { tonConnectManifest } from './http/ton-connect';
+import { tonConnectWallets } from './http/ton-wallets';
 import { TRPC_ENDPOINT, trpcHandler } from './http/trpc';
 import { type Metrics, routeLabel } from './metrics';
 
@@ -96,6 +97,12 @@ export function createApp(options: AppOptions) {
   app.route('/', discordBotRoutes({ deps, access }));
   app.route('/', seoRoutes({ deps, publicOrigin: config.publicOrigin }));
   app.route('/', tonConnectManifest({ publicOrigin: config.publicOrigin }));
+  if (config.tonConnectUi) {
+    app.route(
+      '/',
+      tonConnectWallets({ listUrl: config.tonConnect.walletsUrl, bridges: config.tonConnect.bridges }),
+    );
+  }
   app.route('/', nftPageRoutes({ deps, publicOrigin: config.publicOrigin, webDistDir: options.webDistDir }));
   app.route('/', exportRoutes({ deps, access }));
   app.use(`${TRPC_ENDPOINT}/*`, conditionalGet());

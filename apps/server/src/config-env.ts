@@ -117,8 +117,27 @@ export const configSchema = z.object({
   ),
   JOBS_POLL_INTERVAL_MS: int(1000).describe('How often an idle jobs worker looks for due jobs'),
   TON_CONNECT_UI: bool(true).describe(
-    "Allow TON Connect's wallet picker: inline styles, https images and https connections in the CSP",
+    "Offer TON Connect's wallet picker: the CSP allows inline styles, its own badges and the TON_CONNECT_BRIDGES",
   ),
+  TON_CONNECT_WALLETS_URL: z
+    .url()
+    .default('https://config.ton.org/wallets-v2.json')
+    .describe(
+      'TON Connect wallets list the server fetches, caches and serves (icons included) from its own origin',
+    ),
+  TON_CONNECT_BRIDGES: csv
+    .default([
+      'https://bridge.tonapi.io',
+      'https://walletbot.me',
+      'https://tonconnectbridge.mytonwallet.org',
+      'https://connect.tonhubapi.com',
+    ])
+    .refine((urls) => urls.every((url) => /^https?:\/\/[^\s/]+/.test(url)), {
+      message: 'must be comma-separated http(s) origins',
+    })
+    .describe(
+      'TON Connect bridges the page may connect to (CSP connect-src); wallets on other bridges are left out of the list',
+    ),
   WEB_DIST_DIR: z.string().optional().describe('Built SPA to serve; defaults to apps/web/dist'),
   MEDIA_HOSTS: csv.optional().describe('Extra https hosts allowed for images and media (CSP)'),
   REFERRAL_DEFAULT_MAX_USES: int(50).describe("Uses of a member's own referral code (referral.myCode)"),

@@ -6,32 +6,51 @@ export interface SecurityHeaderOptions {
   /** https hosts allowed for images and media (admin-entered media URLs use the same list). */
   mediaHosts: string[];
   /**
-   * TON Connect's wallet picker (@tonconnect/ui) injects its styles, loads wallet icons from each
-   * wallet's own host and talks to each wallet's bridge over https: it cannot run under the strict
-   * policy. On, the policy allows inline styles, https images and https connections (scripts stay
-   * same-origin only); off, TON members use the development wallet or another chain.
+   * TON Connect's wallet picker (@tonconnect/ui): it injects its styles (so inline styles are
+   * allowed), reads the wallet list and icons from our origin (http/ton-wallets.ts), shows a few of
+   * its own pictures from its assets folder, and talks to the configured wallet bridges. Scripts stay
+   * same-origin either way.
    */
   tonConnect?: boolean;
-  /** Development: origins the SPA's development wallet talks to (the local Solana node). */
+  /** Origins of the TON Connect bridges the wallet list keeps (TON_CONNECT_BRIDGES). */
+  tonBridges?: string[];
+  /** Other origins the page may call: the local Solana node in development, the error tracker. */
   connectOrigins?: string[];
 }
 
-/** The CSP allows exactly what the SPA needs: its own scripts and styles, images and media from the allowed hosts. */
+/**
+ * The pictures @tonconnect/ui names by fixed address (the TON and Telegram badges, the QR code's
+ * logo): only that folder, not the host.
+ */
+export const TON_CONNECT_UI_ASSETS = 'https://raw.githubusercontent.com/ton-connect/sdk/main/assets/';
+
+/**
+ * @tonconnect/ui sets an empty `ontouchstart` on <body> (so iOS applies :active styles). An empty
+ * handler runs nothing; this allows exactly that one (the hash of the empty string) and no other.
+ */
+const EMPTY_HANDLER = "'unsafe-hashes' 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='";
+
+/**
+ * The CSP allows exactly what the SPA needs: its own scripts and styles; images and media from our
+ * origin and the configured media hosts; connections to our origin and the configured endpoints.
+ */
 export function contentSecurityPolicy({
   mediaHosts,
   tonConnect = false,
+  tonBridges = [],
   connectOrigins = [],
 }: SecurityHeaderOptions): string {
-  const media = mediaHosts.map((h) => `https://${h}`).join(' ');
-  const images = tonConnect ? ' https:' : media ? ` ${media}` : '';
+  const media = mediaHosts.map((h) => `https://${h}`);
+  const sources = (first: string, ...rest: string[]) => [first, ...rest].join(' ');
   return [
     "default-src 'self'",
     "script-src 'self'",
+    ...(tonConnect ? [`script-src-attr ${EMPTY_HANDLER}`] : []),
     tonConnect ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'",
-    `img-src 'self' data: blob:${images}`,
-    `media-src 'self'${media ? ` ${media}` : ''}`,
+    sources("img-src 'self' data: blob:", ...media, ...(tonConnect ? [TON_CONNECT_UI_ASSETS] : [])),
+    sources("media-src 'self'", ...media),
     "font-src 'self'",
-    ["connect-src 'self'", ...(tonConnect ? ['https:'] : []), ...connectOrigins].join(' '),
+    sources("connect-src 'self'", ...(tonConnect ? tonBridges : []), ...connectOrigins),
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
@@ -56,11 +75,19 @@ export function securityHeaders(options: SecurityHeaderOptions): MiddlewareHandl
 
 /** The one place the configuration becomes header options, so the Hono app and the fast /trpc path agree. */
 export const securityHeaderOptions = (
-  config: Pick<AppConfig, 'environment' | 'mediaHosts' | 'tonConnectUi'>,
+  config: Pick<AppConfig, 'environment' | 'mediaHosts' | 'tonConnectUi' | 'tonConnect' | 'observability'>,
   devChainUrl: string | null,
-): SecurityHeaderOptions => ({
-  production: config.environment === 'production',
-  mediaHosts: config.mediaHosts,
-  tonConnect: config.tonConnectUi,
-  connectOrigins: devChainUrl && config.environment !== 'production' ? [new URL(devChainUrl).origin] : [],
-});
+): SecurityHeaderOptions => {
+  const connectOrigins: string[] = [];
+  if (devChainUrl && config.environment !== 'production') connectOrigins.push(new URL(devChainUrl).origin);
+  // The SPA sends its crash reports to the tracker's ingest address, named by the DSN.
+  const dsn = config.observability.sentry?.dsn;
+  if (dsn) connectOrigins.push(new URL(dsn).origin);
+  return {
+    production: config.environment === 'production',
+    mediaHosts: config.mediaHosts,
+    tonConnect: config.tonConnectUi,
+    tonBridges: config.tonConnect.bridges.map((bridge) => new URL(bridge).origin),
+    connectOrigins,
+  };
+};

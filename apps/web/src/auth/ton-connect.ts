@@ -3,14 +3,23 @@ import type { TonProofReply, TonWalletConnector } from './connectors';
 
 /** Served by the API from the public origin: wallets read the proof's domain from its `url`. */
 const MANIFEST_PATH = '/tonconnect-manifest.json';
+/** The wallets list, served by the API with its icons on our origin, so the page's CSP holds. */
+const WALLETS_PATH = '/tonconnect/wallets.json';
 
 let ui: Promise<TonConnectUI> | undefined;
 
 /** One TON Connect UI per page (it registers its own elements); its code loads on first use only. */
 function tonConnectUI(): Promise<TonConnectUI> {
   ui ??= import('@tonconnect/ui').then(
-    ({ TonConnectUI }) =>
-      new TonConnectUI({ manifestUrl: new URL(MANIFEST_PATH, window.location.origin).href }),
+    ({ TonConnect, TonConnectUI }) =>
+      new TonConnectUI({
+        connector: new TonConnect({
+          manifestUrl: new URL(MANIFEST_PATH, window.location.origin).href,
+          walletsListSource: new URL(WALLETS_PATH, window.location.origin).href,
+          // Its telemetry would post to a host of its own, which the CSP does not allow.
+          analytics: { mode: 'off' },
+        }),
+      }),
   );
   return ui;
 }
