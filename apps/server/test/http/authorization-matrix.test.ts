@@ -163,6 +163,8 @@ const PUBLIC_HTTP_ROUTES = [
   'GET /robots.txt',
   'GET /sitemap.xml',
   'GET /tonconnect-manifest.json',
+  'GET /tonconnect/wallets.json',
+  'GET /tonconnect/icons/:name',
   'GET /nft/:id',
   'GET /nft/:id/metadata.json',
   'ALL /trpc/*',
