@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { settleOrderReports } from '@puffy/api';
+import { type Session, settleOrderReports } from '@puffy/api';
 import { migrateDown, migrateUp, rawRows } from '@puffy/db';
 import { testDatabases } from '@puffy/db/testing';
 import { asc, count, sql } from 'drizzle-orm';
@@ -14,7 +14,7 @@ import {
 } from '../support/store-harness';
 
 const MIGRATION = '0004_store_catalog';
-const operator = { role: 'admin', scopes: ['settings'] } as const;
+const operator: Pick<Session, 'role' | 'scopes'> = { role: 'admin', scopes: ['settings'] };
 
 /**
  * Production never runs the demo seed: the migrations alone must give a store that sells, with the
