@@ -1,17 +1,35 @@
 import type { TAdminScope } from '@puffy/contracts';
+import {
+  ChartNoAxesColumn,
+  ClipboardCheck,
+  FolderTree,
+  Landmark,
+  type LucideIcon,
+  Megaphone,
+  Package,
+  ScrollText,
+  Settings,
+  ShieldAlert,
+  Users,
+} from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import { NavLink, Route, Routes } from 'react-router-dom';
 import { useAuth } from '../../auth/auth-context';
 import { RequireAuth } from '../../auth/require-auth';
 import { SkeletonCard } from '../../components/skeleton';
+import { Card } from '../../components/ui/card';
+import { cn } from '../../lib/cn';
 import { useDocumentTitle } from '../../lib/document-title';
 import AuditLogPage from './audit-log';
 import CampaignEditorPage, { NewCampaignPage } from './campaign-editor';
 import CampaignListPage from './campaign-list';
 import CodesPage from './codes';
 import FunnelPage from './funnel';
+import GroupsPage from './groups';
 import MemberStandingPage from './member-standing';
 import MembersPage from './members';
 import OrdersPage from './orders';
+import ReviewsPage from './reviews';
 import SecurityEventsPage from './security-events';
 import SettingsPage from './settings';
 import SnapshotUploadPage from './snapshot-upload';
@@ -19,15 +37,17 @@ import TreasuryPage from './treasury';
 
 // Absolute: the console is a splat route, where a relative link resolves against the current
 // sub-page (`/admin/orders` + `members`), so every menu entry would be dead after the first click.
-const SECTIONS: { to: string; label: string; scope: TAdminScope }[] = [
-  { to: '/admin/members', label: 'Members', scope: 'users' },
-  { to: '/admin/audit', label: 'Audit log', scope: 'users' },
-  { to: '/admin/security', label: 'Security events', scope: 'users' },
-  { to: '/admin/campaigns', label: 'Campaigns', scope: 'campaigns' },
-  { to: '/admin/funnel', label: 'Funnel', scope: 'campaigns' },
-  { to: '/admin/settings', label: 'Settings', scope: 'settings' },
-  { to: '/admin/orders', label: 'Orders', scope: 'orders' },
-  { to: '/admin/treasury', label: 'Treasury', scope: 'orders' },
+const SECTIONS: { to: string; key: string; icon: LucideIcon; scope: TAdminScope }[] = [
+  { to: '/admin/campaigns', key: 'campaigns', icon: Megaphone, scope: 'campaigns' },
+  { to: '/admin/groups', key: 'groups', icon: FolderTree, scope: 'campaigns' },
+  { to: '/admin/reviews', key: 'reviews', icon: ClipboardCheck, scope: 'campaigns' },
+  { to: '/admin/funnel', key: 'funnel', icon: ChartNoAxesColumn, scope: 'campaigns' },
+  { to: '/admin/orders', key: 'orders', icon: Package, scope: 'orders' },
+  { to: '/admin/treasury', key: 'treasury', icon: Landmark, scope: 'orders' },
+  { to: '/admin/members', key: 'members', icon: Users, scope: 'users' },
+  { to: '/admin/audit', key: 'audit', icon: ScrollText, scope: 'users' },
+  { to: '/admin/security', key: 'security', icon: ShieldAlert, scope: 'users' },
+  { to: '/admin/settings', key: 'settings', icon: Settings, scope: 'settings' },
 ];
 
 /**
@@ -44,66 +64,87 @@ export default function AdminPage() {
 }
 
 function AdminConsole() {
-  useDocumentTitle('Admin');
+  const { t } = useTranslation('admin');
+  useDocumentTitle(t('title'));
   const { user, status } = useAuth();
   if (status === 'loading') return <SkeletonCard />;
   if (user?.role !== 'admin') {
     return (
-      <section className="card" data-testid="admin-refused">
-        <h1>Admins only</h1>
-        <p>This wallet is not an admin. Ask an operator to grant you access.</p>
-      </section>
+      <Card data-testid="admin-refused">
+        <h1 className="font-semibold text-2xl">{t('console.refusedTitle')}</h1>
+        <p className="text-muted-foreground">{t('console.refused')}</p>
+      </Card>
     );
   }
-  const sections = SECTIONS.filter((s) => user.scopes.includes(s.scope));
+  const has = (scope: TAdminScope) => user.scopes.includes(scope);
+  const sections = SECTIONS.filter((s) => has(s.scope));
   return (
-    <div className="admin">
-      <nav aria-label="Admin" className="admin-nav">
-        <ul>
+    <div className="grid min-w-0 grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[13rem_minmax(0,1fr)]">
+      <nav aria-label={t('console.menu')} className="min-w-0 lg:sticky lg:top-20 lg:self-start">
+        {/* A row that scrolls sideways inside itself on a phone; a column beside the page from 1024 px. */}
+        <ul className="-mx-1 flex gap-1 overflow-x-auto px-1 pb-1 lg:mx-0 lg:flex-col lg:overflow-visible lg:px-0">
           {sections.map((s) => (
-            <li key={s.to}>
-              <NavLink to={s.to}>{s.label}</NavLink>
+            <li key={s.to} className="shrink-0">
+              <NavLink
+                to={s.to}
+                className={({ isActive }) =>
+                  cn(
+                    'flex items-center gap-2 whitespace-nowrap rounded-lg px-3 py-2 font-medium text-muted-foreground text-sm no-underline transition-colors hover:bg-accent hover:text-foreground',
+                    isActive && 'bg-accent text-foreground',
+                  )
+                }
+              >
+                <s.icon aria-hidden="true" className="size-4" />
+                {t(`sections.${s.key}`)}
+              </NavLink>
             </li>
           ))}
         </ul>
       </nav>
-      <Routes>
-        <Route index element={<AdminHome labels={sections.map((s) => s.label)} />} />
-        {user.scopes.includes('users') && <Route path="members" element={<MembersPage />} />}
-        {user.scopes.includes('users') && <Route path="members/:userId" element={<MemberStandingPage />} />}
-        {user.scopes.includes('orders') && <Route path="orders" element={<OrdersPage />} />}
-        {user.scopes.includes('orders') && <Route path="treasury" element={<TreasuryPage />} />}
-        {user.scopes.includes('users') && <Route path="audit" element={<AuditLogPage />} />}
-        {user.scopes.includes('users') && <Route path="security" element={<SecurityEventsPage />} />}
-        {user.scopes.includes('campaigns') && (
-          <Route path="campaigns">
-            <Route index element={<CampaignListPage />} />
-            <Route path="new" element={<NewCampaignPage />} />
-            <Route path=":id" element={<CampaignEditorPage />} />
-            <Route path=":id/snapshot" element={<SnapshotUploadPage />} />
-            <Route path=":id/codes" element={<CodesPage />} />
-          </Route>
-        )}
-        {user.scopes.includes('campaigns') && <Route path="funnel" element={<FunnelPage />} />}
-        {user.scopes.includes('settings') && <Route path="settings" element={<SettingsPage />} />}
-        <Route
-          path="*"
-          element={<p className="notice">This section is not there, or your scopes do not open it.</p>}
-        />
-      </Routes>
+      <div className="min-w-0">
+        <Routes>
+          <Route index element={<AdminHome labels={sections.map((s) => t(`sections.${s.key}`))} />} />
+          {has('users') && <Route path="members" element={<MembersPage />} />}
+          {has('users') && <Route path="members/:userId" element={<MemberStandingPage />} />}
+          {has('orders') && <Route path="orders" element={<OrdersPage />} />}
+          {has('orders') && <Route path="treasury" element={<TreasuryPage />} />}
+          {has('users') && <Route path="audit" element={<AuditLogPage />} />}
+          {has('users') && <Route path="security" element={<SecurityEventsPage />} />}
+          {has('campaigns') && (
+            <Route path="campaigns">
+              <Route index element={<CampaignListPage />} />
+              <Route path="new" element={<NewCampaignPage />} />
+              <Route path=":id" element={<CampaignEditorPage />} />
+              <Route path=":id/snapshot" element={<SnapshotUploadPage />} />
+              <Route path=":id/codes" element={<CodesPage />} />
+            </Route>
+          )}
+          {has('campaigns') && <Route path="groups" element={<GroupsPage />} />}
+          {has('campaigns') && <Route path="reviews" element={<ReviewsPage />} />}
+          {has('campaigns') && <Route path="funnel" element={<FunnelPage />} />}
+          {has('settings') && <Route path="settings" element={<SettingsPage />} />}
+          <Route
+            path="*"
+            element={
+              <Card>
+                <p>{t('console.missingSection')}</p>
+              </Card>
+            }
+          />
+        </Routes>
+      </div>
     </div>
   );
 }
 
 function AdminHome({ labels }: { labels: string[] }) {
+  const { t } = useTranslation('admin');
   return (
-    <section className="card">
-      <h1>Admin console</h1>
-      <p>
-        {labels.length > 0
-          ? `Your scopes open: ${labels.join(', ')}.`
-          : 'You are an admin without scopes yet; ask another admin to grant some.'}
+    <Card>
+      <h1 className="font-semibold text-2xl">{t('console.heading')}</h1>
+      <p className="text-muted-foreground">
+        {labels.length > 0 ? t('console.opens', { sections: labels.join(', ') }) : t('console.noScopes')}
       </p>
-    </section>
+    </Card>
   );
 }

@@ -4,6 +4,7 @@ import { SkeletonText } from '../../components/skeleton';
 import { useDocumentTitle } from '../../lib/document-title';
 import { trpc } from '../../lib/trpc';
 import MemberProducts from './member-products';
+import { RetryMintButton } from './retry-mint';
 
 /** One member as an operator sees them: standing, avatar lock, sessions, products and passes. */
 export default function MemberStandingPage() {
@@ -43,7 +44,16 @@ export default function MemberStandingPage() {
         <dt>Points</dt>
         <dd>{info.points}</dd>
         <dt>NFTs</dt>
-        <dd>{info.nfts.items.map((n) => `#${n.sequence} ${n.status}`).join(', ') || 'none'}</dd>
+        <dd>
+          {info.nfts.items.length === 0
+            ? 'none'
+            : info.nfts.items.map((n) => (
+                <span key={n.id} className="flex flex-wrap items-center gap-2" data-testid={`nft-${n.id}`}>
+                  #{n.sequence} {n.status}
+                  {n.status === 'mint_failed' && <RetryMintButton nftId={n.id} userId={userId} />}
+                </span>
+              ))}
+        </dd>
         <dt>Orders</dt>
         <dd>{orderText || 'none'}</dd>
         <dt>Device passes</dt>

@@ -1,4 +1,5 @@
 import { reviewActivityCompletion } from '../../activity/review';
+import { actorOf } from '../../platform/audit';
 import { router } from '../../trpc/init';
 import { adminProcedure } from '../../trpc/procedures';
 import { listPendingReviews } from './pending';
@@ -25,7 +26,7 @@ export const activityReviewRouter = router({
             approve: input.decision === 'approve',
             reason: input.reason,
           },
-          { userId: ctx.session.userId, requestId: ctx.req.requestId },
+          actorOf(ctx),
         );
         return { userActivityId: input.userActivityId, ...outcome };
       }),

@@ -1,0 +1,37 @@
+import {
+  type ColumnDef,
+  columnVisibilityFeature,
+  createColumnHelper,
+  metaHelper,
+  type RowData,
+  rowSelectionFeature,
+  rowSortingFeature,
+  tableFeatures,
+} from '@tanstack/react-table';
+
+/** What a column tells the admin table beyond TanStack's own definition. */
+export interface AdminColumnMeta {
+  /** The column's name in the column chooser (its header may be an icon or empty). */
+  label?: string;
+  /** Hidden at first on a phone; the operator can still turn it on. */
+  hideOnPhone?: boolean;
+  align?: 'start' | 'end';
+}
+
+/**
+ * The features every admin list has. Sorting and paging happen on the server (the table only keeps
+ * their state), so no client row model is registered: rows are shown in the order the API gave.
+ */
+export const adminTableFeatures = tableFeatures({
+  rowSortingFeature,
+  rowSelectionFeature,
+  columnVisibilityFeature,
+  columnMeta: metaHelper<AdminColumnMeta>(),
+});
+export type AdminTableFeatures = typeof adminTableFeatures;
+
+/** The column helper for a list of `T`, typed against the admin features. */
+export const adminColumns = <T extends RowData>() => createColumnHelper<AdminTableFeatures, T>();
+
+// biome-ignore lint/suspicious/noExplicitAny: each column has its own value type; the table takes them all.
+export type AdminColumn<T extends RowData> = ColumnDef<AdminTableFeatures, T, any>;

@@ -1,0 +1,178 @@
+import { Pencil, Plus } from 'lucide-react';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../components/error-message';
+import { Button } from '../../components/ui/button';
+import { Card, CardContent, CardDescription, CardHeader } from '../../components/ui/card';
+import { Dialog, DialogContent, DialogFooter, DialogHeader, DialogTitle } from '../../components/ui/dialog';
+import { FormField } from '../../components/ui/form-field';
+import { Input, Textarea } from '../../components/ui/input';
+import { toast } from '../../components/ui/toast';
+import { useDocumentTitle } from '../../lib/document-title';
+import { describeError } from '../../lib/errors';
+import { trpc } from '../../lib/trpc';
+import type { AdminOutputs } from './api-types';
+import { useCursorPaging } from './data-table/cursor-paging';
+import { DataTable } from './data-table/data-table';
+import { type AdminColumn, adminColumns } from './data-table/features';
+
+type TCampaignGroupRow = AdminOutputs['groups']['list']['items'][number];
+
+/** Campaign groups: the list, and a dialog that creates one or edits one (admin.groups.*). */
+export default function GroupsPage() {
+  const { t } = useTranslation('admin');
+  useDocumentTitle(`${t('groups.title')} · ${t('title')}`);
+  const paging = useCursorPaging();
+  const groups = trpc.admin.groups.list.useQuery(
+    { cursor: paging.cursor, limit: paging.pageSize },
+    { placeholderData: (previous) => previous },
+  );
+  // null: closed; 'new': creating; a row: editing it.
+  const [editing, setEditing] = useState<TCampaignGroupRow | 'new' | null>(null);
+  const columns = useGroupColumns(setEditing);
+  return (
+    <Card>
+      <CardHeader className="flex-row flex-wrap items-start justify-between gap-3">
+        <div className="flex min-w-0 flex-col gap-1.5">
+          <h1 className="font-semibold text-2xl">{t('groups.title')}</h1>
+          <CardDescription>{t('groups.description')}</CardDescription>
+        </div>
+        <Button onClick={() => setEditing('new')}>
+          <Plus aria-hidden="true" />
+          {t('groups.create')}
+        </Button>
+      </CardHeader>
+      <CardContent>
+        <DataTable
+          caption={t('groups.caption')}
+          columns={columns}
+          rows={groups.data?.items}
+          nextCursor={groups.data?.nextCursor}
+          query={groups}
+          paging={paging}
+          getRowId={(row) => String(row.id)}
+          empty={t('groups.empty')}
+        />
+      </CardContent>
+      {editing !== null && (
+        <GroupDialog group={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+      )}
+    </Card>
+  );
+}
+
+function useGroupColumns(edit: (group: TCampaignGroupRow) => void): AdminColumn<TCampaignGroupRow>[] {
+  const { t } = useTranslation('admin');
+  return useMemo(() => {
+    const col = adminColumns<TCampaignGroupRow>();
+    return col.columns([
+      col.accessor('name', {
+        id: 'name',
+        header: t('groups.name'),
+        meta: { label: t('groups.name') },
+        cell: ({ getValue }) => <span className="font-medium">{getValue()}</span>,
+      }),
+      col.accessor('slug', {
+        id: 'slug',
+        header: t('groups.slug'),
+        meta: { label: t('groups.slug') },
+        cell: ({ getValue }) => <span className="font-mono text-xs">{getValue()}</span>,
+      }),
+      col.accessor('description', {
+        id: 'description',
+        header: t('groups.groupDescription'),
+        meta: { label: t('groups.groupDescription'), hideOnPhone: true },
+        cell: ({ getValue }) => (
+          <span className="line-clamp-2 max-w-md text-muted-foreground">{getValue() ?? '—'}</span>
+        ),
+      }),
+      col.display({
+        id: 'edit',
+        header: () => <span className="sr-only">{t('groups.edit')}</span>,
+        enableHiding: false,
+        meta: { label: t('groups.edit'), align: 'end' },
+        cell: ({ row }) => (
+          <Button
+            size="sm"
+            variant="outline"
+            onClick={() => edit(row.original)}
+            aria-label={`${t('groups.edit')}: ${row.original.name}`}
+          >
+            <Pencil aria-hidden="true" />
+            <span className="hidden sm:inline">{t('groups.edit')}</span>
+          </Button>
+        ),
+      }),
+    ]);
+  }, [t, edit]);
+}
+
+function GroupDialog({ group, onClose }: { group: TCampaignGroupRow | null; onClose: () => void }) {
+  const { t } = useTranslation('admin');
+  const utils = trpc.useUtils();
+  const [name, setName] = useState(group?.name ?? '');
+  const [slug, setSlug] = useState(group?.slug ?? '');
+  const [description, setDescription] = useState(group?.description ?? '');
+  const done = () => {
+    void utils.admin.groups.list.invalidate();
+    toast({ title: t('groups.saved'), variant: 'success' });
+    onClose();
+  };
+  const create = trpc.admin.groups.create.useMutation({ onSuccess: done });
+  const update = trpc.admin.groups.update.useMutation({ onSuccess: done });
+  const error = create.error ?? update.error;
+  const fields = error ? describeError(error).fieldErrors : {};
+  const fieldError = (name: string) => (fields[name] ?? fields[`fields.${name}`])?.join(' ');
+  const shownInForm = ['name', 'slug', 'description'].some((f) => fieldError(f));
+  return (
+    <Dialog open onOpenChange={(open) => !open && onClose()}>
+      <DialogContent closeLabel={t('groups.cancel')}>
+        <form
+          className="flex flex-col gap-4"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const fields = { name: name.trim(), slug: slug.trim(), description: description.trim() || null };
+            if (group) update.mutate({ groupId: group.id, fields });
+            else create.mutate(fields);
+          }}
+        >
+          <DialogHeader>
+            <DialogTitle>{group ? t('groups.editTitle') : t('groups.newTitle')}</DialogTitle>
+          </DialogHeader>
+          <FormField label={t('groups.name')} error={fieldError('name')}>
+            <Input value={name} required maxLength={200} onChange={(e) => setName(e.target.value)} />
+          </FormField>
+          <FormField label={t('groups.slug')} description={t('groups.slugHint')} error={fieldError('slug')}>
+            <Input
+              value={slug}
+              required
+              minLength={2}
+              maxLength={80}
+              pattern="[a-z0-9\-]+"
+              autoCapitalize="none"
+              spellCheck={false}
+              onChange={(e) => setSlug(e.target.value)}
+            />
+          </FormField>
+          <FormField label={t('groups.groupDescription')} error={fieldError('description')}>
+            <Textarea
+              value={description}
+              maxLength={2000}
+              rows={3}
+              onChange={(e) => setDescription(e.target.value)}
+            />
+          </FormField>
+          {error && <ErrorMessage error={error} fieldsShownInForm={shownInForm} />}
+          <DialogFooter>
+            <Button variant="outline" onClick={onClose}>
+              {t('groups.cancel')}
+            </Button>
+            <Button type="submit" disabled={create.isPending || update.isPending}>
+              {t('groups.save')}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

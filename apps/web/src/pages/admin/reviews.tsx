@@ -1,0 +1,326 @@
+import type { RowSelectionState, SortingState } from '@tanstack/react-table';
+import { Check, ExternalLink, X } from 'lucide-react';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../components/error-message';
+import { Badge } from '../../components/ui/badge';
+import { Button } from '../../components/ui/button';
+import { Card, CardContent, CardDescription, CardHeader } from '../../components/ui/card';
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from '../../components/ui/dialog';
+import { FormField } from '../../components/ui/form-field';
+import { Textarea } from '../../components/ui/input';
+import { toast } from '../../components/ui/toast';
+import { useDocumentTitle } from '../../lib/document-title';
+import { describeError } from '../../lib/errors';
+import { chainName, formatDateTime, formatNumber } from '../../lib/format';
+import { trpc } from '../../lib/trpc';
+import type { AdminOutputs } from './api-types';
+import { useCursorPaging } from './data-table/cursor-paging';
+import { DataTable } from './data-table/data-table';
+import { type AdminColumn, adminColumns } from './data-table/features';
+
+type PendingReview = AdminOutputs['activities']['pending']['items'][number];
+
+const shortAddress = (address: string) =>
+  address.length > 12 ? `${address.slice(0, 4)}…${address.slice(-4)}` : address;
+
+/**
+ * The review queue: submissions held in `pending_review`, oldest first (docs/product/admin.md,
+ * "Reviewing activities"). Approve or reject one, or many at once; a rejection asks for a reason.
+ */
+export default function ReviewsPage() {
+  const { t } = useTranslation('admin');
+  useDocumentTitle(`${t('reviews.title')} · ${t('title')}`);
+  const paging = useCursorPaging();
+  const [sorting, setSorting] = useState<SortingState>([{ id: 'submittedAt', desc: false }]);
+  const [selected, setSelected] = useState<RowSelectionState>({});
+  const [rejecting, setRejecting] = useState<string[] | null>(null);
+  const order = sorting[0]?.desc ? 'newest' : 'oldest';
+  const pending = trpc.admin.activities.pending.useQuery(
+    { cursor: paging.cursor, limit: paging.pageSize, order },
+    { placeholderData: (previous) => previous },
+  );
+  const decide = useDecisions(() => setSelected({}));
+  const columns = useReviewColumns({
+    onApprove: (id) => void decide.run([id], { decision: 'approve' }),
+    onReject: (id) => setRejecting([id]),
+    busy: decide.busy,
+  });
+
+  return (
+    <Card>
+      <CardHeader>
+        <h1 className="font-semibold text-2xl">{t('reviews.title')}</h1>
+        <CardDescription>{t('reviews.description')}</CardDescription>
+      </CardHeader>
+      <CardContent>
+        <DataTable
+          caption={t('reviews.caption')}
+          columns={columns}
+          rows={pending.data?.items}
+          nextCursor={pending.data?.nextCursor}
+          query={pending}
+          paging={paging}
+          getRowId={(row) => row.userActivityId}
+          sorting={{ state: sorting, onChange: setSorting }}
+          selection={{
+            state: selected,
+            onChange: setSelected,
+            actions: (ids) => (
+              <>
+                <Button
+                  size="sm"
+                  disabled={decide.busy}
+                  onClick={() => void decide.run(ids, { decision: 'approve' })}
+                >
+                  <Check aria-hidden="true" />
+                  {t('reviews.approveSelected')}
+                </Button>
+                <Button
+                  size="sm"
+                  variant="destructive"
+                  disabled={decide.busy}
+                  onClick={() => setRejecting(ids)}
+                >
+                  <X aria-hidden="true" />
+                  {t('reviews.rejectSelected')}
+                </Button>
+              </>
+            ),
+          }}
+          empty={t('reviews.empty')}
+        />
+        {decide.error !== null && <ErrorMessage error={decide.error} />}
+      </CardContent>
+      <RejectDialog
+        ids={rejecting}
+        onClose={() => setRejecting(null)}
+        onReject={async (reason) => {
+          const ids = rejecting ?? [];
+          const failure = await decide.run(ids, { decision: 'reject', reason });
+          return failure;
+        }}
+      />
+    </Card>
+  );
+}
+
+/**
+ * Decides one submission or many, one call each (each decision is its own audited change), and says
+ * how it went. Returns the error of a single decision so a dialog can show it beside its field.
+ */
+function useDecisions(onDone: () => void) {
+  const { t } = useTranslation('admin');
+  const utils = trpc.useUtils();
+  const review = trpc.admin.activities.review.useMutation();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  async function run(
+    ids: string[],
+    decision: { decision: 'approve' } | { decision: 'reject'; reason: string },
+  ): Promise<unknown> {
+    setBusy(true);
+    setError(null);
+    let done = 0;
+    let points = 0;
+    let lastError: unknown = null;
+    for (const userActivityId of ids) {
+      try {
+        const result = await review.mutateAsync({ userActivityId, ...decision });
+        done += 1;
+        points += result.pointsAwarded;
+      } catch (e) {
+        lastError = e;
+      }
+    }
+    setBusy(false);
+    await utils.admin.activities.pending.invalidate();
+    if (ids.length === 1 && lastError) {
+      const shown = describeError(lastError);
+      if (shown.code === 'CONFLICT') toast({ title: t('reviews.alreadyDecided'), variant: 'info' });
+      else if (decision.decision === 'approve') setError(lastError);
+      return shown.code === 'CONFLICT' ? null : lastError;
+    }
+    onDone();
+    if (ids.length > 1)
+      toast({
+        title: t('reviews.bulkDone', { done, failed: ids.length - done }),
+        variant: done === ids.length ? 'success' : 'info',
+      });
+    else
+      toast({
+        title:
+          decision.decision === 'approve'
+            ? t('reviews.approved', { points: formatNumber(points) })
+            : t('reviews.rejected'),
+        variant: 'success',
+      });
+    return null;
+  }
+  return { run, busy, error };
+}
+
+function useReviewColumns(actions: {
+  onApprove: (id: string) => void;
+  onReject: (id: string) => void;
+  busy: boolean;
+}): AdminColumn<PendingReview>[] {
+  const { t } = useTranslation('admin');
+  const { onApprove, onReject, busy } = actions;
+  return useMemo(() => {
+    const col = adminColumns<PendingReview>();
+    return col.columns([
+      col.accessor('walletAddress', {
+        id: 'member',
+        header: t('reviews.member'),
+        meta: { label: t('reviews.member') },
+        cell: ({ row }) => (
+          <span className="flex flex-col">
+            <span className="font-mono text-xs" title={row.original.walletAddress}>
+              {shortAddress(row.original.walletAddress)}
+            </span>
+            <span className="text-muted-foreground text-xs">{chainName(row.original.chain)}</span>
+          </span>
+        ),
+      }),
+      col.accessor('activityName', {
+        id: 'activity',
+        header: t('reviews.activity'),
+        meta: { label: t('reviews.activity') },
+        cell: ({ row }) => <span className="font-medium">{row.original.activityName}</span>,
+      }),
+      col.accessor('campaignName', {
+        id: 'campaign',
+        header: t('reviews.campaign'),
+        meta: { label: t('reviews.campaign'), hideOnPhone: true },
+        cell: ({ getValue }) =>
+          getValue() ?? <span className="text-muted-foreground">{t('reviews.globalCampaign')}</span>,
+      }),
+      col.accessor('points', {
+        id: 'points',
+        header: t('reviews.points'),
+        meta: { label: t('reviews.points'), align: 'end' },
+        cell: ({ getValue }) => <Badge variant="outline">{formatNumber(getValue())}</Badge>,
+      }),
+      col.accessor('proofUrl', {
+        id: 'proof',
+        header: t('reviews.proof'),
+        meta: { label: t('reviews.proof'), hideOnPhone: true },
+        cell: ({ getValue }) => {
+          const url = getValue();
+          return url ? (
+            <a
+              href={url}
+              target="_blank"
+              rel="noopener noreferrer nofollow"
+              className="inline-flex items-center gap-1 text-primary underline-offset-4 hover:underline"
+            >
+              {t('reviews.openProof')}
+              <ExternalLink aria-hidden="true" className="size-3.5" />
+            </a>
+          ) : (
+            <span className="text-muted-foreground">{t('reviews.noProof')}</span>
+          );
+        },
+      }),
+      col.accessor('submittedAt', {
+        id: 'submittedAt',
+        header: t('reviews.submitted'),
+        enableSorting: true,
+        meta: { label: t('reviews.submitted'), hideOnPhone: true },
+        cell: ({ getValue }) => <span className="whitespace-nowrap">{formatDateTime(getValue())}</span>,
+      }),
+      col.display({
+        id: 'actions',
+        header: t('reviews.actions'),
+        enableHiding: false,
+        meta: { label: t('reviews.actions') },
+        cell: ({ row }) => (
+          <span className="flex gap-2">
+            <Button size="sm" disabled={busy} onClick={() => onApprove(row.original.userActivityId)}>
+              {t('reviews.approve')}
+            </Button>
+            <Button
+              size="sm"
+              variant="outline"
+              disabled={busy}
+              onClick={() => onReject(row.original.userActivityId)}
+            >
+              {t('reviews.reject')}
+            </Button>
+          </span>
+        ),
+      }),
+    ]);
+  }, [t, onApprove, onReject, busy]);
+}
+
+function RejectDialog({
+  ids,
+  onClose,
+  onReject,
+}: {
+  ids: string[] | null;
+  onClose: () => void;
+  onReject: (reason: string) => Promise<unknown>;
+}) {
+  const { t } = useTranslation('admin');
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [sending, setSending] = useState(false);
+  const shown = error ? describeError(error) : null;
+  const fieldError = shown?.fieldErrors.reason?.join(' ');
+  const close = () => {
+    setReason('');
+    setError(null);
+    onClose();
+  };
+  return (
+    <Dialog open={ids !== null} onOpenChange={(open) => !open && close()}>
+      <DialogContent closeLabel={t('reviews.cancel')}>
+        <form
+          className="flex flex-col gap-4"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            setSending(true);
+            const failure = await onReject(reason);
+            setSending(false);
+            if (failure) setError(failure);
+            else close();
+          }}
+        >
+          <DialogHeader>
+            <DialogTitle>{t('reviews.rejectTitle', { count: ids?.length ?? 1 })}</DialogTitle>
+            <DialogDescription>{t('reviews.rejectDescription')}</DialogDescription>
+          </DialogHeader>
+          <FormField label={t('reviews.reason')} description={t('reviews.reasonHint')} error={fieldError}>
+            <Textarea
+              value={reason}
+              required
+              minLength={3}
+              maxLength={500}
+              rows={3}
+              onChange={(e) => setReason(e.target.value)}
+            />
+          </FormField>
+          {error !== null && !fieldError && <ErrorMessage error={error} />}
+          <DialogFooter>
+            <Button variant="outline" onClick={close}>
+              {t('reviews.cancel')}
+            </Button>
+            <Button type="submit" variant="destructive" disabled={sending}>
+              {t('reviews.confirmReject')}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
