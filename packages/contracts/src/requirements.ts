@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZEligibilityMethod, ZNetwork } from './enums';
+import { ZEligibilityMethod, ZNetwork, ZWalletChain } from './enums';
 import { ZId } from './ids';
 import { text } from './text';
 
@@ -236,3 +236,11 @@ export const ZCampaignRequirementsOutput = z.object({
   effective: ZRequirementNode.nullable(),
 });
 export type TCampaignRequirementsOutput = z.infer<typeof ZCampaignRequirementsOutput>;
+
+/** The builder's live preview: a draft tree (or the campaign's own) for one wallet; nothing is written. */
+export const ZPreviewRequirementsInput = z.object({
+  campaignId: ZId,
+  wallet: z.object({ chain: ZWalletChain, address: text().trim().min(1).max(128) }),
+  requirements: ZRequirementTree.optional(),
+});
+export type TPreviewRequirementsInput = z.infer<typeof ZPreviewRequirementsInput>;

@@ -40,6 +40,7 @@ import { z } from 'zod';
 import { invalidateCampaignRules } from '../../eligibility/rules-cache';
 import { router } from '../../trpc/init';
 import { adminProcedure } from '../../trpc/procedures';
+import { requirementsRouter } from '../requirements/router';
 import { botSecretStatus, createBotSecret, revokeBotSecrets, rotateBotSecret } from './bot-secret';
 import { createCampaign, listAdminCampaigns, setCampaignState, updateCampaign } from './campaigns';
 import {
@@ -206,4 +207,5 @@ export const campaignDeskRouter = router({
   codes: codesRouter,
   allowlist: allowlistRouter,
   botSecret: botSecretRouter,
+  requirements: requirementsRouter,
 });

@@ -1,0 +1,175 @@
+import type {
+  TCampaignRequirementsOutput,
+  TEligibilityAnswer,
+  TPreviewRequirementsInput,
+  TRequirement,
+  TRequirementLeaf,
+  TSetCampaignRequirementsInput,
+} from '@puffy/contracts';
+import type { Database } from '@puffy/db';
+import { eq, inArray } from 'drizzle-orm';
+import { requiredActivitiesOf } from '../../activity/campaign-completions';
+import type { Deps } from '../../deps';
+import { evaluateEligibility } from '../../eligibility/engine';
+import type { CampaignRules } from '../../eligibility/rules';
+import { invalidateCampaignRules } from '../../eligibility/rules-cache';
+import { legacyTree } from '../../eligibility/tree/effective-tree';
+import { canonicalWallet } from '../../eligibility/wallets';
+import { type AuditActor, recordAudit } from '../../platform/audit';
+import { BadInput, NotFound, PreconditionFailed } from '../../platform/errors';
+
+type RequirementDeps = Pick<Deps, 'db' | 'clock'> & Partial<Pick<Deps, 'store'>>;
+
+function leavesOf(node: TRequirement): TRequirementLeaf[] {
+  if (node.kind === 'not') return leavesOf(node.child);
+  if (node.kind === 'all' || node.kind === 'any' || node.kind === 'at_least')
+    return node.children.flatMap(leavesOf);
+  return [node];
+}
+
+/** What the schema cannot know: the campaigns and activities a tree names exist (and it names no loop). */
+async function assertReferencesExist(
+  tx: Database,
+  deps: RequirementDeps,
+  campaignId: number,
+  tree: TRequirement,
+) {
+  const { t } = deps.db;
+  const leaves = leavesOf(tree);
+  const campaignIds = new Set<number>();
+  const activityIds = new Set<number>();
+  for (const leaf of leaves) {
+    if (leaf.kind === 'eligible_for') {
+      if (leaf.campaignId === campaignId) {
+        throw new BadInput(
+          'A campaign cannot require eligibility for itself.',
+          undefined,
+          'requirements_self',
+        );
+      }
+      campaignIds.add(leaf.campaignId);
+    }
+    if (leaf.kind === 'points' && leaf.campaignId !== undefined) campaignIds.add(leaf.campaignId);
+    if (leaf.kind === 'activities') for (const id of leaf.activityIds) activityIds.add(id);
+  }
+  if (campaignIds.size > 0) {
+    const found = await tx
+      .select({ id: t.campaigns.id })
+      .from(t.campaigns)
+      .where(inArray(t.campaigns.id, [...campaignIds]));
+    if (found.length !== campaignIds.size) {
+      throw new BadInput(
+        'The requirements name a campaign that does not exist.',
+        undefined,
+        'requirements_unknown_campaign',
+      );
+    }
+  }
+  if (activityIds.size > 0) {
+    const found = await tx
+      .select({ id: t.activities.id })
+      .from(t.activities)
+      .where(inArray(t.activities.id, [...activityIds]));
+    if (found.length !== activityIds.size) {
+      throw new BadInput(
+        'The requirements name an activity that does not exist.',
+        undefined,
+        'requirements_unknown_activity',
+      );
+    }
+  }
+}
+
+/**
+ * A campaign's rules as eligibility reads them, whatever its state (the eligibility loader reads only
+ * campaigns members can see; the console works on drafts too).
+ */
+async function rulesOfAnyCampaign(deps: Pick<Deps, 'db'>, campaignId: number): Promise<CampaignRules> {
+  const { db, t } = deps.db;
+  const [campaign] = await db.select().from(t.campaigns).where(eq(t.campaigns.id, campaignId)).limit(1);
+  if (!campaign) throw new NotFound('This campaign does not exist.', 'campaign_not_found');
+  const [methods, required] = await Promise.all([
+    db
+      .select({ method: t.campaignEligibleMethods.method, config: t.campaignEligibleMethods.config })
+      .from(t.campaignEligibleMethods)
+      .where(eq(t.campaignEligibleMethods.campaignId, campaignId))
+      .orderBy(t.campaignEligibleMethods.id),
+    requiredActivitiesOf(deps, db, [campaignId]),
+  ]);
+  return {
+    campaign,
+    methods,
+    requiredActivities: required.map(({ campaignId: _id, ...activity }) => activity),
+  };
+}
+
+/** A campaign's stored tree and the tree every check evaluates (its own, or its methods converted). */
+export async function campaignRequirements(
+  deps: Pick<Deps, 'db'>,
+  campaignId: number,
+): Promise<TCampaignRequirementsOutput> {
+  const rules = await rulesOfAnyCampaign(deps, campaignId);
+  const stored = rules.campaign.requirements ?? null;
+  return { campaignId, requirements: stored, effective: stored ?? legacyTree(rules) };
+}
+
+/**
+ * Sets (or, with null, clears) a campaign's requirement tree: validated by the contract's limits and
+ * here for what it names, written with its audit entry in one transaction; every instance drops its
+ * cached rules. A refused tree changes nothing.
+ */
+export async function setCampaignRequirements(
+  deps: RequirementDeps,
+  actor: AuditActor,
+  input: TSetCampaignRequirementsInput,
+): Promise<TCampaignRequirementsOutput> {
+  const { t } = deps.db;
+  await deps.db.withTransaction(async (tx) => {
+    const [before] = await tx
+      .select({ requirements: t.campaigns.requirements, archivedAt: t.campaigns.archivedAt })
+      .from(t.campaigns)
+      .where(eq(t.campaigns.id, input.campaignId))
+      .limit(1);
+    if (!before) throw new NotFound('This campaign does not exist.', 'campaign_not_found');
+    if (before.archivedAt)
+      throw new PreconditionFailed('This campaign is archived; it can no longer change.');
+    if (input.requirements) await assertReferencesExist(tx, deps, input.campaignId, input.requirements);
+    await tx
+      .update(t.campaigns)
+      .set({ requirements: input.requirements, updatedAt: deps.clock.now() })
+      .where(eq(t.campaigns.id, input.campaignId));
+    await recordAudit(deps, tx, actor, {
+      action: 'campaign.requirements',
+      targetType: 'campaign',
+      targetId: String(input.campaignId),
+      before: { requirements: before.requirements ?? null },
+      after: { requirements: input.requirements },
+    });
+  });
+  await invalidateCampaignRules(deps, input.campaignId);
+  return campaignRequirements(deps, input.campaignId);
+}
+
+/**
+ * The builder's live preview: a draft tree (or the campaign's own) evaluated for one wallet, as the dry
+ * run would, whatever the campaign's state; nothing is written.
+ */
+export async function previewRequirements(
+  deps: Pick<Deps, 'db' | 'store' | 'holdings' | 'logger' | 'clock'>,
+  input: TPreviewRequirementsInput,
+): Promise<TEligibilityAnswer> {
+  const rules = await rulesOfAnyCampaign(deps, input.campaignId);
+  if (input.requirements) await assertReferencesExist(deps.db.db, deps, input.campaignId, input.requirements);
+  const campaign = {
+    ...rules.campaign,
+    isActive: true,
+    startAt: null,
+    endAt: null,
+    requirements: input.requirements ?? rules.campaign.requirements,
+  };
+  return evaluateEligibility(
+    deps,
+    { ...rules, campaign },
+    { userId: null, wallets: [canonicalWallet(input.wallet)] },
+  );
+}
