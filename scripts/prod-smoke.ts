@@ -143,6 +143,19 @@ async function checkLoadBalancer(lb: string): Promise<void> {
   }
 }
 
+/** The session's address as the instance recorded it (TRUST_PROXY_HOPS=1 reads nginx's entry). */
+async function checkClientAddress(cluster: Cluster, userId: string): Promise<void> {
+  const sql = postgres(cluster.databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    const rows = await sql`select ip from sessions where user_id = ${userId}`;
+    if (rows.length !== 1 || rows[0]?.ip !== '127.0.0.1') {
+      fail(`the session through nginx recorded ${JSON.stringify(rows)} as the client address`);
+    }
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
 /** A campaign for the snapshot, made by the operator through the admin console's procedures. */
 async function createCampaign(lb: string, token: string): Promise<number> {
   await trpc(lb, 'admin.settings.setMediaHosts', {
@@ -236,10 +249,11 @@ async function main(): Promise<void> {
     await checkLoadBalancer(lb);
     step('through nginx: /ready, no /metrics, and each security header once');
     const member = solanaWallet();
-    const order = await storeJourney(lb, chain, usdtMint, {
-      wallet: member,
-      token: (await signIn(lb, member)).token,
-    });
+    // A client-chosen X-Forwarded-For: the instances must record nginx's entry, the address it saw.
+    const session = await signIn(lb, member, { 'x-forwarded-for': '203.0.113.7' });
+    await checkClientAddress(cluster, session.userId);
+    step('through nginx: the instances record the address nginx saw, not one the client sent');
+    const order = await storeJourney(lb, chain, usdtMint, { wallet: member, token: session.token });
     step(
       `through nginx: sign-in, catalog, quote, checkout, and order ${order.id} (${order.total} USDT) confirmed on the local Solana node`,
     );

@@ -16,9 +16,9 @@ export function fail(message: string): never {
 export async function trpc<T>(
   base: string,
   path: string,
-  options: { input?: unknown; token?: string; mutation?: boolean } = {},
+  options: { input?: unknown; token?: string; mutation?: boolean; headers?: Record<string, string> } = {},
 ): Promise<T> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   const query =
     options.input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(options.input))}`;
@@ -70,13 +70,19 @@ export function solanaWallet(): SmokeWallet {
 }
 
 /** Sign-In With Solana through `base`: challenge, the wallet's signature, a bearer session. */
-export async function signIn(base: string, wallet: SmokeWallet): Promise<{ token: string; userId: string }> {
+export async function signIn(
+  base: string,
+  wallet: SmokeWallet,
+  headers: Record<string, string> = {},
+): Promise<{ token: string; userId: string }> {
   const challenge = await trpc<{ challengeId: string; message: string }>(base, 'auth.challenge', {
     mutation: true,
+    headers,
     input: { chain: 'sol', address: wallet.address },
   });
   const session = await trpc<{ accessToken?: string; user: { id: string } }>(base, 'auth.verify', {
     mutation: true,
+    headers,
     input: {
       challengeId: challenge.challengeId,
       proof: { chain: 'sol', address: wallet.address, signature: wallet.signMessage(challenge.message) },
