@@ -75,12 +75,46 @@ export async function signAccessToken(
   return { token, jti };
 }
 
+/**
+ * Tokens that verified, per key set: a member's every request carries the same token until it is
+ * refreshed, and verifying its signature again (an HMAC through WebCrypto, with a key import) was
+ * most of a signed-in read's cost. Only the expiry changes the answer for the same token and keys,
+ * so a hit checks it again; revocation is checked per request elsewhere (revocation.ts). Bounded:
+ * the oldest entry goes when it is full.
+ */
+const verified = new WeakMap<SigningKey[], Map<string, AccessClaims>>();
+const VERIFIED_MAX = 10_000;
+
+function stillValid(claims: AccessClaims, now: Date): boolean {
+  // jose's rule: expired once `exp` is at or before the current second.
+  return claims.expiresAt.getTime() / 1000 > Math.floor(now.getTime() / 1000);
+}
+
 /** Returns the claims of a valid token, or null for any token that is not (expired, forged, unknown key). */
 export async function verifyAccessToken(
   keys: SigningKey[],
   token: string,
   now: Date,
 ): Promise<AccessClaims | null> {
+  let known = verified.get(keys);
+  const hit = known?.get(token);
+  if (hit) return stillValid(hit, now) ? hit : null;
+  const claims = await verifySignature(keys, token, now);
+  if (claims) {
+    if (!known) {
+      known = new Map();
+      verified.set(keys, known);
+    }
+    if (known.size >= VERIFIED_MAX) {
+      const oldest = known.keys().next().value;
+      if (oldest !== undefined) known.delete(oldest);
+    }
+    known.set(token, claims);
+  }
+  return claims;
+}
+
+async function verifySignature(keys: SigningKey[], token: string, now: Date): Promise<AccessClaims | null> {
   try {
     const { payload } = await jwtVerify(
       token,
