@@ -12,18 +12,19 @@
 //   SMOKE_REDIS_URL (or TEST_REDIS_URL)         a Redis
 //   --skip-build                                use the bundles already in apps/server/dist
 //   --rows N                                    rows in the uploaded snapshot (1,000,000)
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLocalSolanaChain } from '@puffy/chains/local-chain';
 import { freePort } from '@puffy/store/testing';
 import postgres from 'postgres';
-import { buildUnlessSkipped, type Cluster, openCluster, root } from './cluster';
-import { fail, rawHeaders, signIn, solanaWallet, step, trpc } from './prod-smoke/http';
+import { buildUnlessSkipped, openCluster } from './cluster';
+import { fail, signIn, solanaWallet, step } from './prod-smoke/http';
+import { backupAndRestore, checkInstance, signedInJourney } from './prod-smoke/instances';
 import { prepareNginx } from './prod-smoke/nginx';
 import { uploadSnapshot } from './prod-smoke/snapshot-upload';
 import { storeJourney } from './prod-smoke/store-journey';
+import { checkClientAddress, checkLoadBalancer, createCampaign } from './prod-smoke/through-nginx';
 
 const adminUrl =
   process.env.SMOKE_DATABASE_URL ??
@@ -33,151 +34,6 @@ const redisUrl = process.env.SMOKE_REDIS_URL ?? process.env.TEST_REDIS_URL ?? 'r
 const rowsAt = process.argv.indexOf('--rows');
 const ROWS = rowsAt >= 0 ? Number(process.argv[rowsAt + 1]) : 1_000_000;
 if (!Number.isInteger(ROWS) || ROWS <= 0) throw new Error('--rows must be a positive whole number');
-
-async function checkInstance(base: string, metricsToken: string): Promise<void> {
-  const health = await fetch(`${base}/health`);
-  if (health.status !== 200) fail(`${base}/health answered ${health.status}`);
-  const ready = await fetch(`${base}/ready`);
-  const readiness = (await ready.json()) as { status: string; checks: Record<string, string> };
-  if (ready.status !== 200 || readiness.checks.database !== 'ok' || readiness.checks.store !== 'ok') {
-    fail(`${base}/ready answered ${ready.status}: ${JSON.stringify(readiness)}`);
-  }
-  const open = await fetch(`${base}/metrics`);
-  if (open.status !== 401) fail(`${base}/metrics answered ${open.status} without the token (expected 401)`);
-  const metrics = await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } });
-  if (metrics.status !== 200 || !(await metrics.text()).includes('puffy_http_requests_total')) {
-    fail(`${base}/metrics with the token answered ${metrics.status}`);
-  }
-}
-
-type SessionState = { signedIn: boolean; user?: { id: string } };
-
-async function signedInJourney(first: string, second: string): Promise<void> {
-  const wallet = solanaWallet();
-  // The challenge is issued by one instance and answered through the other: they share it in Redis.
-  const challenge = await trpc<{ challengeId: string; message: string }>(first, 'auth.challenge', {
-    mutation: true,
-    input: { chain: 'sol', address: wallet.address },
-  });
-  const session = await trpc<{ accessToken?: string; user: { id: string } }>(second, 'auth.verify', {
-    mutation: true,
-    input: {
-      challengeId: challenge.challengeId,
-      proof: { chain: 'sol', address: wallet.address, signature: wallet.signMessage(challenge.message) },
-      delivery: 'body',
-    },
-  });
-  const token = session.accessToken ?? fail('auth.verify returned no access token for delivery "body"');
-  for (const base of [first, second]) {
-    const state = await trpc<SessionState>(base, 'auth.session', { token });
-    if (!state.signedIn || state.user?.id !== session.user.id) {
-      fail(`auth.session through ${base} does not see the signed-in member: ${JSON.stringify(state)}`);
-    }
-  }
-  await trpc(second, 'auth.logout', { mutation: true, token });
-  const after = await trpc<SessionState>(first, 'auth.session', { token });
-  if (after.signedIn) fail(`a session ended through ${second} is still signed in through ${first}`);
-}
-
-/** The image's backup and restore bundles, against the running deployment: same members after. */
-async function backupAndRestore(cluster: Cluster): Promise<void> {
-  const out = join(cluster.logDir, 'backups');
-  const run = (script: string, args: string[], databaseUrl: string) => {
-    const result = spawnSync(process.execPath, [join(root, 'apps/server/dist', script), ...args], {
-      cwd: root,
-      env: { PATH: process.env.PATH ?? '', ...cluster.env, DATABASE_URL: databaseUrl },
-      encoding: 'utf8',
-    });
-    if (result.status !== 0) fail(`${script} failed: ${result.stderr}`);
-    return result.stdout;
-  };
-  const written = JSON.parse(run('backup.js', ['--out', out, '--keep', '1'], cluster.databaseUrl)) as {
-    file: string;
-  };
-  const restoredName = `${cluster.databaseName}_restored`;
-  await cluster.admin.unsafe(`create database "${restoredName}"`);
-  const restoredUrl = new URL(cluster.databaseUrl);
-  restoredUrl.pathname = `/${restoredName}`;
-  try {
-    run('restore.js', [written.file], restoredUrl.toString());
-    const counts = await Promise.all(
-      [cluster.databaseUrl, restoredUrl.toString()].map(async (url) => {
-        const sql = postgres(url, { max: 1, onnotice: () => {} });
-        try {
-          const [row] = await sql`select count(*)::int as n from users`;
-          return Number(row?.n);
-        } finally {
-          await sql.end({ timeout: 5 });
-        }
-      }),
-    );
-    if (counts[0] !== counts[1] || !counts[0])
-      fail(`restored members ${counts[1]} ≠ live members ${counts[0]}`);
-  } finally {
-    await cluster.admin.unsafe(`drop database if exists "${restoredName}" with (force)`);
-  }
-}
-
-/** The security headers the instances set: through nginx each must arrive exactly once. */
-const SECURITY_HEADERS = [
-  'content-security-policy',
-  'x-content-type-options',
-  'x-frame-options',
-  'referrer-policy',
-  'strict-transport-security',
-];
-
-/** What the public door shows: the instances' answers with their headers once, and no /metrics. */
-async function checkLoadBalancer(lb: string): Promise<void> {
-  const ready = await fetch(`${lb}/ready`);
-  if (ready.status !== 200) fail(`${lb}/ready answered ${ready.status} through nginx`);
-  const metrics = await fetch(`${lb}/metrics`);
-  if (metrics.status !== 404) fail(`${lb}/metrics answered ${metrics.status} through nginx (expected 404)`);
-  for (const path of ['/trpc/system.version', '/health']) {
-    const answer = await rawHeaders(`${lb}${path}`);
-    if (answer.status !== 200) fail(`${lb}${path} answered ${answer.status} through nginx`);
-    for (const name of SECURITY_HEADERS) {
-      const count = answer.headers.filter(([header]) => header === name).length;
-      if (count !== 1) fail(`${name} arrives ${count} times on ${path} through nginx (expected once)`);
-    }
-  }
-}
-
-/** The session's address as the instance recorded it (TRUST_PROXY_HOPS=1 reads nginx's entry). */
-async function checkClientAddress(cluster: Cluster, userId: string): Promise<void> {
-  const sql = postgres(cluster.databaseUrl, { max: 1, onnotice: () => {} });
-  try {
-    const rows = await sql`select ip from sessions where user_id = ${userId}`;
-    if (rows.length !== 1 || rows[0]?.ip !== '127.0.0.1') {
-      fail(`the session through nginx recorded ${JSON.stringify(rows)} as the client address`);
-    }
-  } finally {
-    await sql.end({ timeout: 5 });
-  }
-}
-
-/** A campaign for the snapshot, made by the operator through the admin console's procedures. */
-async function createCampaign(lb: string, token: string): Promise<number> {
-  await trpc(lb, 'admin.settings.setMediaHosts', {
-    mutation: true,
-    token,
-    input: { hosts: ['media.puffy.invalid'] },
-  });
-  const campaign = await trpc<{ id: number }>(lb, 'admin.campaigns.create', {
-    mutation: true,
-    token,
-    input: {
-      slug: 'smoke-holders',
-      name: 'Smoke holders',
-      network: 'sol',
-      collectionAddress: 'So11111111111111111111111111111111111111112',
-      nftGasFeeSol: '0.05',
-      media: { image: 'https://media.puffy.invalid/pass.png' },
-      methods: [{ method: 'sol', config: {} }],
-    },
-  });
-  return campaign.id;
-}
 
 async function main(): Promise<void> {
   const started = performance.now();
