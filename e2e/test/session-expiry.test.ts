@@ -97,7 +97,9 @@ describe.skipIf(!chromiumPath())('sessions past the access token in a real brows
     const address = await signIn(page);
     await context.clearCookies({ name: 'puffy_at' });
 
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    // Sign out lives in the header's account menu.
+    await page.getByRole('button', { name: /^Account / }).click();
+    await page.getByRole('menuitem', { name: 'Sign out', exact: true }).click();
     await page.getByRole('button', { name: 'Connect wallet' }).waitFor();
     const sessions = await sessionsOf(address);
     expect(sessions).toHaveLength(1);
@@ -114,7 +116,9 @@ describe.skipIf(!chromiumPath())('sessions past the access token in a real brows
     const address = await signIn(page);
     await page.route('**/trpc/auth.logout**', (route) => route.abort('internetdisconnected'));
 
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    // Sign out lives in the header's account menu.
+    await page.getByRole('button', { name: /^Account / }).click();
+    await page.getByRole('menuitem', { name: 'Sign out', exact: true }).click();
     await page.getByRole('alert').filter({ hasText: 'You are still signed in.' }).waitFor();
     expect(await page.getByTestId('signed-in-as').getAttribute('title')).toBe(address);
     expect((await sessionsOf(address))[0]?.revokedAt).toBeNull();

@@ -25,7 +25,7 @@ describe.skipIf(!chromiumPath())('SPA shell in a real browser', () => {
       if (m.type() === 'error') errors.push(m.text());
     });
     await page.goto(server.url);
-    const version = page.getByTestId('version');
+    const version = page.getByTestId('footer-version');
     await version.waitFor({ timeout: 15_000 });
     await expect.poll(() => version.textContent()).toContain('0.1.0');
     expect(errors).toEqual([]);

@@ -41,7 +41,9 @@ describe.skipIf(!chromiumPath())('wallet sign-in in a real browser', () => {
     expect(await signedInAs.getAttribute('title')).toBe(address);
     await page.getByRole('heading', { name: 'Profile', level: 1 }).waitFor();
 
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    // Sign out lives in the header's account menu.
+    await page.getByRole('button', { name: /^Account / }).click();
+    await page.getByRole('menuitem', { name: 'Sign out', exact: true }).click();
     await page.getByRole('button', { name: 'Connect wallet' }).waitFor();
     await page.getByTestId('sign-in-required').waitFor();
     await page.reload();

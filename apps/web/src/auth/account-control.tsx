@@ -1,41 +1,21 @@
-import { ClipboardList, LogOut, ShieldOff, User, Wallet } from 'lucide-react';
+import { Wallet } from 'lucide-react';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { DeferredMenu, lazyMenu } from '../components/deferred-menu';
 import { Alert, AlertDescription, AlertTitle } from '../components/ui/alert';
 import { Button } from '../components/ui/button';
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '../components/ui/dialog';
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuLabel,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-} from '../components/ui/dropdown-menu';
 import { SkeletonBlock } from '../components/ui/skeleton';
 import { describeError } from '../lib/errors';
-import { chainName } from '../lib/format';
 import { useAuth } from './auth-context';
 
 export const shortAddress = (address: string) => `${address.slice(0, 4)}…${address.slice(-4)}`;
 
-// Every wallet library (curves, Wallet Standard, EIP-6963, TON Connect) sits behind this import:
-// a visitor who never clicks Connect never downloads it. Hover and focus start the download early.
+// Every wallet library (curves, Wallet Standard, EIP-6963, TON Connect) and the dialog itself sit
+// behind this import: a visitor who never clicks Connect never downloads them. Hover and focus start
+// the download early.
 const loadPicker = () => import('./wallet-picker');
-const WalletPicker = lazy(loadPicker);
-
-function PickerLoading() {
-  const { t } = useTranslation();
-  return (
-    <div className="grid gap-2" role="status" aria-busy="true">
-      <span className="sr-only">{t('picker.loading')}</span>
-      <SkeletonBlock className="h-12 rounded-xl" />
-      <SkeletonBlock className="h-12 rounded-xl" />
-      <SkeletonBlock className="h-12 rounded-xl" />
-    </div>
-  );
-}
+const WalletPickerDialog = lazy(loadPicker);
+const accountMenu = lazyMenu(() => import('../components/header-menus').then((m) => m.AccountMenu));
 
 function ConnectButton() {
   const { t } = useTranslation();
@@ -46,28 +26,25 @@ function ConnectButton() {
     if (auth.status === 'signedIn') setOpen(false);
   }, [auth.status]);
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
+    <>
       <Button
         onClick={() => setOpen(true)}
-        onMouseEnter={() => void loadPicker()}
+        onPointerEnter={() => void loadPicker()}
         onFocus={() => void loadPicker()}
         aria-haspopup="dialog"
+        aria-expanded={open}
         size="sm"
         className="h-9"
       >
         <Wallet aria-hidden="true" />
         {t('wallet.connect')}
       </Button>
-      <DialogContent closeLabel={t('close')}>
-        <DialogHeader>
-          <DialogTitle>{t('picker.title')}</DialogTitle>
-          <DialogDescription>{t('picker.description')}</DialogDescription>
-        </DialogHeader>
-        <Suspense fallback={<PickerLoading />}>
-          <WalletPicker />
+      {open && (
+        <Suspense fallback={null}>
+          <WalletPickerDialog open={open} onOpenChange={setOpen} />
         </Suspense>
-      </DialogContent>
-    </Dialog>
+      )}
+    </>
   );
 }
 
@@ -91,51 +68,25 @@ export function AccountControl() {
   const auth = useAuth();
   if (auth.status === 'loading') return <SkeletonBlock className="h-9 w-28 rounded-lg" />;
   if (auth.status !== 'signedIn' || !auth.user) return <ConnectButton />;
-  const { user } = auth;
+  const address = auth.user.walletAddress;
   return (
-    <DropdownMenu>
-      <DropdownMenuTrigger asChild>
+    <DeferredMenu
+      menu={accountMenu}
+      props={{}}
+      trigger={
         <Button
           variant="outline"
           size="sm"
           className="h-9 gap-2 px-2.5"
-          aria-label={t('wallet.account', { address: shortAddress(user.walletAddress) })}
+          aria-label={t('wallet.account', { address: shortAddress(address) })}
         >
-          <AddressDot address={user.walletAddress} />
-          <span data-testid="signed-in-as" title={user.walletAddress} className="font-mono text-xs">
-            {shortAddress(user.walletAddress)}
+          <AddressDot address={address} />
+          <span data-testid="signed-in-as" title={address} className="font-mono text-xs">
+            {shortAddress(address)}
           </span>
         </Button>
-      </DropdownMenuTrigger>
-      <DropdownMenuContent className="w-60">
-        <DropdownMenuLabel className="grid gap-0.5">
-          <span>{t('wallet.signedInWith', { chain: chainName(user.chain) })}</span>
-          <span className="break-all font-mono text-foreground">{user.walletAddress}</span>
-        </DropdownMenuLabel>
-        <DropdownMenuSeparator />
-        <DropdownMenuItem asChild>
-          <Link to="/profile">
-            <User aria-hidden="true" />
-            {t('nav.profile')}
-          </Link>
-        </DropdownMenuItem>
-        <DropdownMenuItem asChild>
-          <Link to="/orders">
-            <ClipboardList aria-hidden="true" />
-            {t('nav.orders')}
-          </Link>
-        </DropdownMenuItem>
-        <DropdownMenuSeparator />
-        <DropdownMenuItem onSelect={() => void auth.signOut()}>
-          <LogOut aria-hidden="true" />
-          {t('wallet.signOut')}
-        </DropdownMenuItem>
-        <DropdownMenuItem variant="destructive" onSelect={() => void auth.signOut({ everywhere: true })}>
-          <ShieldOff aria-hidden="true" />
-          {t('wallet.signOutEverywhere')}
-        </DropdownMenuItem>
-      </DropdownMenuContent>
-    </DropdownMenu>
+      }
+    />
   );
 }
 

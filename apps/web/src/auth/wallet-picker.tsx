@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../components/error-message';
 import { Alert, AlertDescription } from '../components/ui/alert';
 import { Badge } from '../components/ui/badge';
-import { chainName } from '../lib/format';
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '../components/ui/dialog';
+import { chainName } from '../lib/intl';
 import { trpc } from '../lib/trpc';
 import { useAuth } from './auth-context';
 import type { SignInConnector, WalletConnector } from './connectors';
@@ -118,8 +119,29 @@ function WalletList({
   );
 }
 
-/** The body of the Connect dialog: wallet groups, the sign-in step, and what went wrong. */
-export default function WalletPicker() {
+/** The Connect dialog: wallet groups, the sign-in step, and what went wrong. */
+export default function WalletPickerDialog({
+  open,
+  onOpenChange,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogContent closeLabel={t('close')}>
+        <DialogHeader>
+          <DialogTitle>{t('picker.title')}</DialogTitle>
+          <DialogDescription>{t('picker.description')}</DialogDescription>
+        </DialogHeader>
+        <WalletPicker />
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+function WalletPicker() {
   const { t } = useTranslation();
   const auth = useAuth();
   const groups = useWalletGroups();

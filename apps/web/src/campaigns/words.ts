@@ -1,5 +1,5 @@
 import type { TCampaign, TCampaignPhase, TEligibilityMethod, TNetwork, TWalletChain } from '@puffy/contracts';
-import { formatDateTime } from '../lib/format';
+import { formatDateTime } from '../lib/intl';
 
 export const NETWORK_LABEL: Record<TNetwork, string> = {
   sol: 'Solana',

@@ -6,7 +6,7 @@ import { ErrorBoundary } from './error-boundary';
 import { SiteFooter } from './site-footer';
 import { SiteHeader } from './site-header';
 import { PageSkeleton } from './skeleton';
-import { Toaster } from './ui/toast';
+import { ToastOutlet } from './ui/toast-outlet';
 
 export { SiteHeader } from './site-header';
 
@@ -53,7 +53,7 @@ export function Layout() {
         </QueryErrorResetBoundary>
       </main>
       <SiteFooter />
-      <Toaster closeLabel={t('dismiss')} />
+      <ToastOutlet closeLabel={t('dismiss')} />
       <ScrollRestoration />
     </div>
   );

@@ -13,9 +13,9 @@ import {
   StorePage,
 } from '../pages/lazy';
 import { BrandMark } from './brand-mark';
+import { DeferredMenu, lazyMenu } from './deferred-menu';
 import { PreferencesMenu } from './preferences-menu';
 import { Button } from './ui/button';
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from './ui/dropdown-menu';
 
 type NavKey = 'home' | 'campaigns' | 'leaderboard' | 'store' | 'profile' | 'admin';
 const NAV: { to: string; key: NavKey; page?: LazyPage }[] = [
@@ -83,26 +83,21 @@ export function SiteHeader({ nav = true }: { nav?: boolean }) {
   );
 }
 
+const mobileMenu = lazyMenu(() => import('./header-menus').then((m) => m.MobileMenu));
+
 function MobileMenu({ items }: { items: typeof NAV }) {
   const { t } = useTranslation();
   return (
     <div className="md:hidden">
-      <DropdownMenu>
-        <DropdownMenuTrigger asChild>
+      <DeferredMenu
+        menu={mobileMenu}
+        props={{ items: items.map((item) => ({ to: item.to, label: t(`nav.${item.key}`) })) }}
+        trigger={
           <Button variant="ghost" size="icon-sm" aria-label={t('nav.menu')}>
             <Menu aria-hidden="true" />
           </Button>
-        </DropdownMenuTrigger>
-        <DropdownMenuContent className="w-56">
-          {items.map((item) => (
-            <DropdownMenuItem key={item.to} asChild>
-              <NavLink to={item.to} end={item.to === '/'} className="aria-[current=page]:bg-accent">
-                {t(`nav.${item.key}`)}
-              </NavLink>
-            </DropdownMenuItem>
-          ))}
-        </DropdownMenuContent>
-      </DropdownMenu>
+        }
+      />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import i18next, { type BackendModule, type i18n as I18n, type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { setFormatLocale } from '../lib/format';
+import { setFormatLocale } from '../lib/intl';
 
 /**
  * Every word meant for people comes from a catalog: locales/<language>/<namespace>.json. `common`

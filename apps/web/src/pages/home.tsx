@@ -9,7 +9,7 @@ import { Button } from '../components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../components/ui/card';
 import { SkeletonBlock } from '../components/ui/skeleton';
 import { useDocumentTitle } from '../lib/document-title';
-import { formatNumber } from '../lib/format';
+import { formatNumber } from '../lib/intl';
 import { formatRelative } from '../lib/relative-time';
 import { trpc } from '../lib/trpc';
 import { CampaignsPage, LeaderboardPage, ProfilePage, StorePage } from './lazy';

@@ -2,47 +2,15 @@ import { CircleAlert, CircleCheck, Info, X } from 'lucide-react';
 import { Toast as ToastPrimitive } from 'radix-ui';
 import { useEffect, useState } from 'react';
 import { cn } from '../../lib/cn';
-
-export type ToastVariant = 'info' | 'success' | 'error';
-export interface ToastMessage {
-  id: number;
-  title: string;
-  description?: string;
-  variant: ToastVariant;
-}
-
-// One queue for the whole app: any module may call toast(); the single <Toaster/> in the layout shows it.
-let nextId = 1;
-let queue: ToastMessage[] = [];
-const listeners = new Set<(messages: ToastMessage[]) => void>();
-const publish = () => {
-  for (const listener of listeners) listener(queue);
-};
-
-/** Shows a short message in the corner that screen readers announce; it leaves by itself. */
-export function toast(message: { title: string; description?: string; variant?: ToastVariant }): number {
-  const id = nextId++;
-  queue = [...queue, { id, variant: 'info', ...message }];
-  publish();
-  return id;
-}
-
-function dismiss(id: number) {
-  queue = queue.filter((m) => m.id !== id);
-  publish();
-}
+import { currentToasts, dismissToast, subscribeToasts } from './toast-queue';
 
 const ICON = { info: Info, success: CircleCheck, error: CircleAlert } as const;
 const TONE = { info: 'text-primary', success: 'text-success', error: 'text-destructive' } as const;
 
-export function Toaster({ closeLabel = 'Dismiss' }: { closeLabel?: string }) {
-  const [messages, setMessages] = useState(queue);
-  useEffect(() => {
-    listeners.add(setMessages);
-    return () => {
-      listeners.delete(setMessages);
-    };
-  }, []);
+/** The toasts on screen (Radix Toast: announced, swipe and Escape to dismiss); loaded with the first one. */
+export default function Toaster({ closeLabel = 'Dismiss' }: { closeLabel?: string }) {
+  const [messages, setMessages] = useState(currentToasts);
+  useEffect(() => subscribeToasts(setMessages), []);
   return (
     <ToastPrimitive.Provider swipeDirection="right" duration={5000}>
       {messages.map((m) => {
@@ -53,7 +21,7 @@ export function Toaster({ closeLabel = 'Dismiss' }: { closeLabel?: string }) {
             data-slot="toast"
             type={m.variant === 'error' ? 'foreground' : 'background'}
             onOpenChange={(open) => {
-              if (!open) dismiss(m.id);
+              if (!open) dismissToast(m.id);
             }}
             className="flex items-start gap-3 rounded-xl border bg-popover p-4 text-popover-foreground shadow-xl"
           >
