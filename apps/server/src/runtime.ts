@@ -78,6 +78,7 @@ export async function createDeps(config: AppConfig, logger: PinoLogger): Promise
       rateLimits: config.rateLimits,
       referrals: config.referrals,
       devChainUrl: devChain?.url ?? null,
+      errorTracking: config.observability.sentry,
     },
     auth: {
       signingKeys: config.signingKeys,

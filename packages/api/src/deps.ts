@@ -24,6 +24,8 @@ export interface ApiConfig {
   devChainUrl: string | null;
   /** `defaultMaxUses`: how many times a member's own code (referral.myCode) may be used. */
   referrals: { defaultMaxUses: number };
+  /** The error tracker the SPA reports crashes to (SENTRY_DSN), announced by system.version. */
+  errorTracking?: { dsn: string; environment: string; release: string } | null;
 }
 
 /**

@@ -12,5 +12,7 @@ export const ZSystemVersion = z.object({
   devChainUrl: z.url().nullable(),
   /** Members can link an X account here (X_CLIENT_ID is set); without it X activities cannot be done. */
   xLinking: z.boolean(),
+  /** Where the SPA reports its crashes (SENTRY_DSN is set); null when error reports are off. */
+  errorTracking: z.object({ dsn: z.url(), environment: z.string(), release: z.string() }).nullable(),
 });
 export type TSystemVersion = z.infer<typeof ZSystemVersion>;

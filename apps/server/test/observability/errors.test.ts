@@ -65,4 +65,22 @@ describe('error reports (SENTRY_DSN)', () => {
     expect(exception?.stacktrace?.frames?.length).toBeGreaterThan(0);
     for (const secret of [BEARER, COOKIE, REFERRAL]) expect(envelope?.raw).not.toContain(secret);
   });
+
+  it('tells the SPA where to report its crashes, through system.version', async () => {
+    const version = await startTestServer({
+      env: { SENTRY_DSN: `http://publickey@127.0.0.1:${collector.port}/42`, SENTRY_RELEASE: '2026.12.1' },
+    });
+    try {
+      const answer = (await (await fetch(`${version.url}/trpc/system.version`)).json()) as {
+        result: { data: { errorTracking: unknown } };
+      };
+      expect(answer.result.data.errorTracking).toEqual({
+        dsn: `http://publickey@127.0.0.1:${collector.port}/42`,
+        environment: 'test',
+        release: '2026.12.1',
+      });
+    } finally {
+      await version.close();
+    }
+  });
 });

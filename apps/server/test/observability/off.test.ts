@@ -31,6 +31,8 @@ describe('observability is off by default', () => {
       server = await startTestServer();
       const answer = await fetch(`${server.url}/trpc/system.version`);
       expect(answer.status).toBe(200);
+      const version = (await answer.json()) as { result: { data: { errorTracking: unknown } } };
+      expect(version.result.data.errorTracking).toBeNull();
       const broken = await fetch(`${server.url}/trpc/no.such.procedure`);
       expect(broken.status).toBe(404);
       expect([...loaded]).toEqual([]);

@@ -14,5 +14,6 @@ export function describeVersion(
     serverTime: deps.clock.now().toISOString(),
     devChainUrl: deps.config.environment === 'production' ? null : deps.config.devChainUrl,
     xLinking: deps.twitter !== null,
+    errorTracking: deps.config.errorTracking ?? null,
   };
 }
