@@ -96,7 +96,7 @@ function ProductBasics({ product }: { product: AdminProduct }) {
 
   return (
     <form className="grid gap-4" onSubmit={submit} noValidate>
-      <div className="grid gap-4 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+      <div className="grid items-start gap-4 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <FormField label="Name" error={shown.name}>
           <Input id={id('name')} value={name} maxLength={80} onChange={(e) => setName(e.target.value)} />
         </FormField>
