@@ -136,6 +136,8 @@ describe.skipIf(!nginxBin)('[nginx] ops/nginx/nginx.conf in front of two instanc
   let port = 0;
   let nginx: ChildProcess | undefined;
   let run: { command: string; args: string[]; user: { uid: number; gid: number } | null };
+  let checked = { status: null as number | null, output: '' };
+  const asNginxUser = () => (run.user ? { uid: run.user.uid, gid: run.user.gid } : {});
 
   beforeAll(async () => {
     const addresses = await Promise.all(
@@ -153,6 +155,21 @@ describe.skipIf(!nginxBin)('[nginx] ops/nginx/nginx.conf in front of two instanc
     const rendered = runScript('scripts/prod-smoke/nginx.ts', [dir, String(port), ...addresses]);
     expect(rendered.status, rendered.stderr).toBe(0);
     run = JSON.parse(rendered.stdout);
+
+    const log = join(dir, 'nginx.log');
+    const fd = openSync(log, 'a');
+    if (run.user) chownSync(log, run.user.uid, run.user.gid);
+    const test = spawnSync(run.command, [...run.args, '-t'], { stdio: ['ignore', fd, fd], ...asNginxUser() });
+    checked = { status: test.status, output: readFileSync(log, 'utf8') };
+    if (checked.status !== 0) return;
+    nginx = spawn(run.command, run.args, { stdio: ['ignore', fd, fd], ...asNginxUser() });
+    closeSync(fd);
+    for (;;) {
+      if (nginx.exitCode !== null) throw new Error(`nginx exited: ${readFileSync(log, 'utf8')}`);
+      const answer = await send(port, { path: '/trpc/system.version' }).catch(() => null);
+      if (answer?.status === 200) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
   });
 
   afterAll(async () => {
@@ -165,30 +182,12 @@ describe.skipIf(!nginxBin)('[nginx] ops/nginx/nginx.conf in front of two instanc
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  const asNginxUser = () => (run.user ? { uid: run.user.uid, gid: run.user.gid } : {});
-
-  it('is accepted by nginx -t, as rendered from the shipped file with only addresses and paths changed', async () => {
-    const log = join(dir, 'nginx.log');
-    const fd = openSync(log, 'a');
-    if (run.user) chownSync(log, run.user.uid, run.user.gid);
-    const checked = spawnSync(run.command, [...run.args, '-t'], {
-      stdio: ['ignore', fd, fd],
-      ...asNginxUser(),
-    });
-    expect(checked.status, readFileSync(log, 'utf8')).toBe(0);
+  it('is accepted by nginx -t, as rendered from the shipped file with only addresses and paths changed', () => {
+    expect(checked.status, checked.output).toBe(0);
     const shipped = readFileSync(join(repoRoot, 'ops/nginx/nginx.conf'), 'utf8');
     const rendered = readFileSync(join(dir, 'nginx.conf'), 'utf8');
     const locations = (text: string) => text.match(/location [^{]+\{/g);
     expect(locations(rendered)).toEqual(locations(shipped));
-
-    nginx = spawn(run.command, run.args, { stdio: ['ignore', fd, fd], ...asNginxUser() });
-    closeSync(fd);
-    for (;;) {
-      if (nginx.exitCode !== null) throw new Error(`nginx exited: ${readFileSync(log, 'utf8')}`);
-      const answer = await send(port, { path: '/trpc/system.version' }).catch(() => null);
-      if (answer?.status === 200) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
   });
 
   it('refuses a 2 MB JSON body with 413 before any instance sees it', async () => {
