@@ -178,7 +178,9 @@ describe.skipIf(!nginxBin)('[nginx] ops/nginx/nginx.conf in front of two instanc
       nginx.kill('SIGQUIT');
       await exited;
     }
-    await Promise.all(upstreams.map((server) => new Promise((r) => server.close(r))));
+    await Promise.all(
+      upstreams.filter((server) => server.listening).map((server) => new Promise((r) => server.close(r))),
+    );
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -199,6 +201,8 @@ describe.skipIf(!nginxBin)('[nginx] ops/nginx/nginx.conf in front of two instanc
       body: Buffer.alloc(2 * MB, ' '),
     });
     expect(answer.status).toBe(413);
+    // In the API's error shape, so the SPA shows the words instead of failing on an HTML page.
+    expect(JSON.parse(answer.body).error.message).toBe('This request is larger than the server accepts.');
     expect(seen.length).toBe(before);
   });
 
@@ -225,8 +229,10 @@ describe.skipIf(!nginxBin)('[nginx] ops/nginx/nginx.conf in front of two instanc
       path: UPLOAD_PATH,
       headers: { 'content-type': 'text/csv', 'content-length': 257 * MB },
       body: Buffer.alloc(0),
-    }).catch((error: unknown) => ({ status: -1, rawHeaders: [], body: String(error) }));
+    });
     expect(answer.status).toBe(413);
+    // The console's upload reads the same words the route itself would give.
+    expect(JSON.parse(answer.body).error.message).toBe('The file is larger than 256 MB.');
     expect(seen.length).toBe(before);
   });
 
@@ -268,5 +274,27 @@ describe.skipIf(!nginxBin)('[nginx] ops/nginx/nginx.conf in front of two instanc
     const before = seen.length;
     expect((await send(port, { path: '/metrics' })).status).toBe(404);
     expect(seen.length).toBe(before);
+  });
+
+  // Last: it takes both stand-in instances away.
+  it('answers in JSON, not an HTML page, when no instance answers', async () => {
+    await Promise.all(
+      upstreams.map((server) => {
+        server.closeAllConnections();
+        return new Promise((r) => server.close(r));
+      }),
+    );
+    for (const path of ['/trpc/system.version', UPLOAD_PATH]) {
+      const answer = await send(port, {
+        method: 'POST',
+        path,
+        headers: { 'content-type': 'application/json', 'content-length': 2 },
+        body: Buffer.from('{}'),
+      });
+      expect(answer.status, path).toBe(503);
+      expect(JSON.parse(answer.body).error.message, path).toBe(
+        'The service is busy or restarting; try again in a moment.',
+      );
+    }
   });
 });
