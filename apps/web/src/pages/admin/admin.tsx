@@ -87,6 +87,11 @@ function AdminConsole() {
             <li key={s.to} className="shrink-0">
               <NavLink
                 to={s.to}
+                ref={(link) => {
+                  // On a phone the menu is a sideways row: keep the open section in view.
+                  if (link?.getAttribute('aria-current') === 'page')
+                    link.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+                }}
                 className={({ isActive }) =>
                   cn(
                     'flex items-center gap-2 whitespace-nowrap rounded-lg px-3 py-2 font-medium text-muted-foreground text-sm no-underline transition-colors hover:bg-accent hover:text-foreground',

@@ -1,55 +1,143 @@
-import { useState } from 'react';
+import { Plus } from 'lucide-react';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { Badge } from '../../components/ui/badge';
+import { Button } from '../../components/ui/button';
+import { Card, CardContent, CardDescription, CardHeader } from '../../components/ui/card';
+import { Checkbox } from '../../components/ui/checkbox';
+import { FormField } from '../../components/ui/form-field';
+import { Input } from '../../components/ui/input';
+import { Label } from '../../components/ui/label';
 import { useDocumentTitle } from '../../lib/document-title';
-import { networkName } from '../../lib/format';
+import { formatNumber, formatSolAmount, networkName } from '../../lib/format';
 import { trpc } from '../../lib/trpc';
-import { PagedTable } from './paged-table';
+import type { AdminOutputs } from './api-types';
+import { useCursorPaging } from './data-table/cursor-paging';
+import { DataTable } from './data-table/data-table';
+import { type AdminColumn, adminColumns } from './data-table/features';
 
-const stateOf = (c: { isReady: boolean; isActive: boolean; archivedAt: string | null }) =>
+type Campaign = AdminOutputs['campaigns']['list']['items'][number];
+type State = 'archived' | 'draft' | 'open' | 'paused';
+
+const stateOf = (c: Campaign): State =>
   c.archivedAt ? 'archived' : !c.isReady ? 'draft' : c.isActive ? 'open' : 'paused';
+const STATE_BADGE = { archived: 'outline', draft: 'secondary', open: 'success', paused: 'warning' } as const;
 
-/** Every campaign an operator can build on, newest first; archived ones behind a toggle. */
+/** Every campaign an operator can build on, newest first; archived ones behind a switch. */
 export default function CampaignListPage() {
-  useDocumentTitle('Campaigns · Admin');
+  const { t } = useTranslation('admin');
+  useDocumentTitle(`${t('campaignList.title')} · ${t('title')}`);
+  const paging = useCursorPaging();
   const [archived, setArchived] = useState(false);
   const [query, setQuery] = useState('');
-  const list = trpc.admin.campaigns.list.useInfiniteQuery(
-    { archived, query: query.trim() || undefined },
-    { getNextPageParam: (last) => last.nextCursor ?? undefined },
+  const list = trpc.admin.campaigns.list.useQuery(
+    { archived, query: query.trim() || undefined, cursor: paging.cursor, limit: paging.pageSize },
+    { placeholderData: (previous) => previous },
   );
+  const columns = useCampaignColumns();
   return (
-    <section className="card">
-      <h1>Campaigns</h1>
-      <p>
-        <Link className="button" to="/admin/campaigns/new">
-          New campaign
-        </Link>
-      </p>
-      <label htmlFor="campaign-search">Search by name or slug</label>
-      <input id="campaign-search" value={query} onChange={(e) => setQuery(e.target.value)} />
-      <label>
-        <input type="checkbox" checked={archived} onChange={(e) => setArchived(e.target.checked)} /> Archived
-      </label>
-      <PagedTable
-        caption="Campaigns"
-        columns={['Name', 'Network', 'State', 'Eligible', 'Gas fee (SOL)']}
-        query={list}
-        empty="No campaigns yet."
-        row={(c) => (
-          <tr key={c.id}>
-            <td>
-              <Link to={`/admin/campaigns/${c.id}`}>{c.name}</Link>
-            </td>
-            <td>{networkName(c.network)}</td>
-            <td>{stateOf(c)}</td>
-            <td>
-              {c.eligibleCount}
-              {c.limit !== null ? ` / ${c.limit}` : ''}
-            </td>
-            <td>{c.nftGasFeeSol}</td>
-          </tr>
-        )}
-      />
-    </section>
+    <Card>
+      <CardHeader className="flex-row flex-wrap items-start justify-between gap-3">
+        <div className="flex min-w-0 flex-col gap-1.5">
+          <h1 className="font-semibold text-2xl">{t('campaignList.title')}</h1>
+          <CardDescription>{t('campaignList.description')}</CardDescription>
+        </div>
+        <Button asChild>
+          <Link to="/admin/campaigns/new">
+            <Plus aria-hidden="true" />
+            {t('campaignList.new')}
+          </Link>
+        </Button>
+      </CardHeader>
+      <CardContent>
+        <DataTable
+          caption={t('campaignList.caption')}
+          columns={columns}
+          rows={list.data?.items}
+          nextCursor={list.data?.nextCursor}
+          query={list}
+          paging={paging}
+          getRowId={(row) => String(row.id)}
+          empty={t('campaignList.empty')}
+          toolbar={
+            <>
+              <FormField label={t('campaignList.search')} className="w-full sm:w-72">
+                <Input
+                  type="search"
+                  value={query}
+                  maxLength={120}
+                  onChange={(e) => {
+                    setQuery(e.target.value);
+                    paging.reset();
+                  }}
+                />
+              </FormField>
+              <div className="flex h-10 items-center gap-2">
+                <Checkbox
+                  id="campaigns-archived"
+                  checked={archived}
+                  onCheckedChange={(value) => {
+                    setArchived(value === true);
+                    paging.reset();
+                  }}
+                />
+                <Label htmlFor="campaigns-archived">{t('campaignList.archived')}</Label>
+              </div>
+            </>
+          }
+        />
+      </CardContent>
+    </Card>
   );
+}
+
+function useCampaignColumns(): AdminColumn<Campaign>[] {
+  const { t } = useTranslation('admin');
+  return useMemo(() => {
+    const col = adminColumns<Campaign>();
+    return col.columns([
+      col.accessor('name', {
+        id: 'name',
+        header: t('campaignList.name'),
+        enableHiding: false,
+        meta: { label: t('campaignList.name') },
+        cell: ({ row }) => (
+          <Link className="font-medium text-primary" to={`/admin/campaigns/${row.original.id}`}>
+            {row.original.name}
+          </Link>
+        ),
+      }),
+      col.accessor('network', {
+        id: 'network',
+        header: t('campaignList.network'),
+        meta: { label: t('campaignList.network'), hideOnPhone: true },
+        cell: ({ getValue }) => networkName(getValue()),
+      }),
+      col.display({
+        id: 'state',
+        header: t('campaignList.state'),
+        meta: { label: t('campaignList.state') },
+        cell: ({ row }) => {
+          const state = stateOf(row.original);
+          return <Badge variant={STATE_BADGE[state]}>{t(`campaignList.states.${state}`)}</Badge>;
+        },
+      }),
+      col.accessor('eligibleCount', {
+        id: 'eligible',
+        header: t('campaignList.eligible'),
+        meta: { label: t('campaignList.eligible'), align: 'end', hideOnPhone: true },
+        cell: ({ row }) =>
+          row.original.limit !== null
+            ? `${formatNumber(row.original.eligibleCount)} / ${formatNumber(row.original.limit)}`
+            : formatNumber(row.original.eligibleCount),
+      }),
+      col.accessor('nftGasFeeSol', {
+        id: 'gasFee',
+        header: t('campaignList.gasFee'),
+        meta: { label: t('campaignList.gasFee'), align: 'end', hideOnPhone: true },
+        cell: ({ getValue }) => <span className="whitespace-nowrap">{formatSolAmount(getValue())}</span>,
+      }),
+    ]);
+  }, [t]);
 }

@@ -7,7 +7,7 @@ import { Card, CardContent, CardDescription, CardHeader } from '../../components
 import { Dialog, DialogContent, DialogFooter, DialogHeader, DialogTitle } from '../../components/ui/dialog';
 import { FormField } from '../../components/ui/form-field';
 import { Input, Textarea } from '../../components/ui/input';
-import { toast } from '../../components/ui/toast';
+import { toast } from '../../components/ui/toast-queue';
 import { useDocumentTitle } from '../../lib/document-title';
 import { describeError } from '../../lib/errors';
 import { trpc } from '../../lib/trpc';

@@ -3,6 +3,10 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../../auth/auth-context';
 import { ErrorMessage } from '../../components/error-message';
+import { Button } from '../../components/ui/button';
+import { Card, CardContent, CardHeader } from '../../components/ui/card';
+import { FormField } from '../../components/ui/form-field';
+import { Input } from '../../components/ui/input';
 import { useDocumentTitle } from '../../lib/document-title';
 import { trpc } from '../../lib/trpc';
 import { PagedTable, when } from './paged-table';
@@ -17,35 +21,39 @@ export default function MembersPage() {
     { getNextPageParam: (last) => last.nextCursor ?? undefined },
   );
   return (
-    <section className="card">
-      <h1>Members</h1>
-      <form
-        className="inline-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setSubmitted(query.trim());
-        }}
-      >
-        <label htmlFor="member-search">Find a member</label>
-        <input
-          id="member-search"
-          value={query}
-          maxLength={120}
-          placeholder="Wallet, email, X handle, name or id"
-          onChange={(e) => setQuery(e.target.value)}
+    <Card>
+      <CardHeader>
+        <h1 className="font-semibold text-2xl">Members</h1>
+      </CardHeader>
+      <CardContent>
+        <form
+          className="flex flex-wrap items-end gap-3"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setSubmitted(query.trim());
+          }}
+        >
+          <FormField label="Find a member" className="w-full sm:w-96">
+            <Input
+              id="member-search"
+              type="search"
+              value={query}
+              maxLength={120}
+              placeholder="Wallet, email, X handle, name or id"
+              onChange={(e) => setQuery(e.target.value)}
+            />
+          </FormField>
+          <Button type="submit">Search</Button>
+        </form>
+        <PagedTable
+          caption="Members"
+          columns={['Wallet', 'Role and scopes', 'Joined', '']}
+          query={members}
+          empty={submitted ? `No member matches “${submitted}”.` : 'No members yet.'}
+          row={(m: TAdminUserRow) => <MemberRow key={m.id} member={m} />}
         />
-        <button type="submit" className="button">
-          Search
-        </button>
-      </form>
-      <PagedTable
-        caption="Members"
-        columns={['Wallet', 'Role and scopes', 'Joined', '']}
-        query={members}
-        empty={submitted ? `No member matches “${submitted}”.` : 'No members yet.'}
-        row={(m: TAdminUserRow) => <MemberRow key={m.id} member={m} />}
-      />
-    </section>
+      </CardContent>
+    </Card>
   );
 }
 
@@ -71,7 +79,7 @@ function MemberRow({ member }: { member: TAdminUserRow }) {
   return (
     <tr>
       <td>
-        <span className="mono">
+        <span className="block max-w-56 break-all font-mono text-xs">
           {member.chain}:{member.walletAddress}
         </span>
         {member.name && <div className="small muted">{member.name}</div>}
@@ -97,26 +105,27 @@ function MemberRow({ member }: { member: TAdminUserRow }) {
         {setScopesMutation.error && <ErrorMessage error={setScopesMutation.error} />}
         {revoke.error && <ErrorMessage error={revoke.error} />}
       </td>
-      <td className="small">{when(member.createdAt)}</td>
+      <td className="whitespace-nowrap text-sm">{when(member.createdAt)}</td>
       <td>
-        <button
-          type="button"
-          className="button"
-          disabled={setScopesMutation.isPending || scopes.length === 0}
-          onClick={() => setScopesMutation.mutate({ userId: member.id, scopes })}
-        >
-          Save scopes
-        </button>
-        {member.role === 'admin' && !isSelf && (
-          <button
-            type="button"
-            className="button button-danger"
-            disabled={revoke.isPending}
-            onClick={() => revoke.mutate({ userId: member.id })}
+        <span className="flex flex-wrap gap-2">
+          <Button
+            size="sm"
+            disabled={setScopesMutation.isPending || scopes.length === 0}
+            onClick={() => setScopesMutation.mutate({ userId: member.id, scopes })}
           >
-            Revoke admin
-          </button>
-        )}
+            Save scopes
+          </Button>
+          {member.role === 'admin' && !isSelf && (
+            <Button
+              size="sm"
+              variant="destructive"
+              disabled={revoke.isPending}
+              onClick={() => revoke.mutate({ userId: member.id })}
+            >
+              Revoke admin
+            </Button>
+          )}
+        </span>
       </td>
     </tr>
   );

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { ErrorMessage } from '../../components/error-message';
 import { SkeletonText } from '../../components/skeleton';
+import { Button } from '../../components/ui/button';
+import { Table, TableBody, TableCaption, TableHead, TableHeader, TableRow } from '../../components/ui/table';
 import { formatDateTime } from '../../lib/format';
 
 interface Paged<T> {
@@ -23,38 +25,44 @@ interface PagedTableProps<T> {
   empty: string;
 }
 
-/** A server-paginated list (keyset cursors, 20 a page) with loading, empty, error and "more" states. */
+/**
+ * A server-paginated list that grows with "Show more" (keyset cursors, 20 a page), for the sections
+ * whose rows carry their own forms; the sortable, selectable lists use data-table/. The design
+ * system's table scrolls inside its own box on a phone, so a wide row never widens the page.
+ */
 export function PagedTable<T>({ caption, columns, query, row, empty }: PagedTableProps<T>) {
   if (query.isPending) return <SkeletonText lines={5} label={`Loading ${caption.toLowerCase()}`} />;
   if (query.error) return <ErrorMessage error={query.error} onRetry={() => query.refetch()} />;
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
-  if (items.length === 0) return <p className="muted">{empty}</p>;
+  if (items.length === 0) return <p className="text-muted-foreground">{empty}</p>;
   return (
-    <>
-      <table className="table">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            {columns.map((c) => (
-              <th key={c} scope="col">
+    <div className="flex min-w-0 flex-col gap-3 [&_td]:px-3 [&_td]:py-2.5 [&_td]:align-top [&_tr]:border-b">
+      <Table>
+        <TableCaption className="sr-only">{caption}</TableCaption>
+        <TableHeader>
+          <TableRow>
+            {columns.map((c, i) => (
+              // Some columns have no heading (a checkbox, a button); their index keeps keys unique.
+              // biome-ignore lint/suspicious/noArrayIndexKey: the column list is fixed for the table's life.
+              <TableHead key={`${i}-${c}`} scope="col">
                 {c}
-              </th>
+              </TableHead>
             ))}
-          </tr>
-        </thead>
-        <tbody>{items.map(row)}</tbody>
-      </table>
+          </TableRow>
+        </TableHeader>
+        <TableBody>{items.map(row)}</TableBody>
+      </Table>
       {query.hasNextPage && (
-        <button
-          type="button"
-          className="button"
+        <Button
+          variant="outline"
+          className="self-start"
           disabled={query.isFetchingNextPage}
           onClick={() => query.fetchNextPage()}
         >
           {query.isFetchingNextPage ? 'Loading…' : 'Show more'}
-        </button>
+        </Button>
       )}
-    </>
+    </div>
   );
 }
 

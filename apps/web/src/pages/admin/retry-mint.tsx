@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/auth-context';
 import { ErrorMessage } from '../../components/error-message';
 import { Button } from '../../components/ui/button';
-import { toast } from '../../components/ui/toast';
+import { toast } from '../../components/ui/toast-queue';
 import { trpc } from '../../lib/trpc';
 
 /**

@@ -16,7 +16,7 @@ import {
 } from '../../components/ui/dialog';
 import { FormField } from '../../components/ui/form-field';
 import { Textarea } from '../../components/ui/input';
-import { toast } from '../../components/ui/toast';
+import { toast } from '../../components/ui/toast-queue';
 import { useDocumentTitle } from '../../lib/document-title';
 import { describeError } from '../../lib/errors';
 import { chainName, formatDateTime, formatNumber } from '../../lib/format';
@@ -206,7 +206,7 @@ function useReviewColumns(actions: {
       col.accessor('points', {
         id: 'points',
         header: t('reviews.points'),
-        meta: { label: t('reviews.points'), align: 'end' },
+        meta: { label: t('reviews.points'), align: 'end', hideOnPhone: true },
         cell: ({ getValue }) => <Badge variant="outline">{formatNumber(getValue())}</Badge>,
       }),
       col.accessor('proofUrl', {
@@ -220,7 +220,7 @@ function useReviewColumns(actions: {
               href={url}
               target="_blank"
               rel="noopener noreferrer nofollow"
-              className="inline-flex items-center gap-1 text-primary underline-offset-4 hover:underline"
+              className="inline-flex items-center gap-1 whitespace-nowrap text-primary underline-offset-4 hover:underline"
             >
               {t('reviews.openProof')}
               <ExternalLink aria-hidden="true" className="size-3.5" />
@@ -243,17 +243,26 @@ function useReviewColumns(actions: {
         enableHiding: false,
         meta: { label: t('reviews.actions') },
         cell: ({ row }) => (
+          // Icons alone on a phone, so the decision fits beside the submission; the name stays for screen readers.
           <span className="flex gap-2">
-            <Button size="sm" disabled={busy} onClick={() => onApprove(row.original.userActivityId)}>
-              {t('reviews.approve')}
+            <Button
+              size="sm"
+              disabled={busy}
+              aria-label={t('reviews.approve')}
+              onClick={() => onApprove(row.original.userActivityId)}
+            >
+              <Check aria-hidden="true" />
+              <span className="hidden sm:inline">{t('reviews.approve')}</span>
             </Button>
             <Button
               size="sm"
               variant="outline"
               disabled={busy}
+              aria-label={t('reviews.reject')}
               onClick={() => onReject(row.original.userActivityId)}
             >
-              {t('reviews.reject')}
+              <X aria-hidden="true" />
+              <span className="hidden sm:inline">{t('reviews.reject')}</span>
             </Button>
           </span>
         ),

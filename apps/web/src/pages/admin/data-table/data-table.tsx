@@ -152,9 +152,10 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
                       className={cn(header.column.columnDef.meta?.align === 'end' && 'text-right')}
                     >
                       {header.isPlaceholder ? null : header.column.getCanSort() ? (
-                        <button
-                          type="button"
-                          className="inline-flex cursor-pointer items-center gap-1 uppercase hover:text-foreground"
+                        <Button
+                          variant="ghost"
+                          size="sm"
+                          className="-ml-2 h-7 px-2 font-medium text-muted-foreground text-xs uppercase tracking-wide"
                           onClick={header.column.getToggleSortingHandler()}
                         >
                           <table.FlexRender header={header} />
@@ -165,7 +166,7 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
                           ) : (
                             <ArrowUpDown aria-hidden="true" className="size-3.5 opacity-50" />
                           )}
-                        </button>
+                        </Button>
                       ) : (
                         <table.FlexRender header={header} />
                       )}
@@ -205,20 +206,22 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
         aria-label={t('table.pages')}
         className="flex flex-wrap items-center justify-between gap-3 text-sm"
       >
-        <div className="flex items-center gap-2 text-muted-foreground">
+        <div className="flex items-center gap-2 whitespace-nowrap text-muted-foreground">
           <label htmlFor={pageSizeId}>{t('table.pageSize')}</label>
-          <Select
-            id={pageSizeId}
-            className="h-8 w-20"
-            value={paging.pageSize}
-            onChange={(e) => paging.setPageSize(Number(e.target.value))}
-          >
-            {PAGE_SIZES.map((size) => (
-              <option key={size} value={size}>
-                {size}
-              </option>
-            ))}
-          </Select>
+          <span className="w-20">
+            <Select
+              id={pageSizeId}
+              className="h-8 py-0"
+              value={paging.pageSize}
+              onChange={(e) => paging.setPageSize(Number(e.target.value))}
+            >
+              {PAGE_SIZES.map((size) => (
+                <option key={size} value={size}>
+                  {size}
+                </option>
+              ))}
+            </Select>
+          </span>
         </div>
         <div className="flex items-center gap-2">
           <span className="text-muted-foreground">{t('table.page', { page: paging.pageIndex + 1 })}</span>
