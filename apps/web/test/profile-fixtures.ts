@@ -71,6 +71,8 @@ export function serving(
         return ok({ linked: false, locked: false, reason: null });
       case 'campaign.list':
         return ok(campaignsPage);
+      case 'device.pass.summary':
+        return ok({ passes: [], entitled: 0, available: 0 });
       default:
         return ok(versionOf());
     }

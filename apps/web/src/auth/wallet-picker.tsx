@@ -93,12 +93,12 @@ function WalletList({
   if (connectors.length === 0) return null;
   const headingId = `wallet-group-${title.replace(/\W+/g, '-').toLowerCase()}`;
   return (
-    <section aria-labelledby={headingId} className="grid gap-2">
+    <section aria-labelledby={headingId} className="grid min-w-0 grid-cols-1 gap-2">
       <h3 id={headingId} className="font-medium text-muted-foreground text-xs uppercase tracking-wide">
         {title}
       </h3>
       {note && <p className="text-muted-foreground text-xs">{note}</p>}
-      <ul className="grid gap-1.5">
+      <ul className="grid grid-cols-1 gap-1.5">
         {connectors.map((c) => (
           <li key={c.id}>
             <button
@@ -146,7 +146,7 @@ function WalletPicker() {
   const auth = useAuth();
   const groups = useWalletGroups();
   return (
-    <div className="grid gap-5">
+    <div className="grid min-w-0 grid-cols-1 gap-5">
       {auth.notice && (
         <Alert variant="info" role="status">
           <AlertDescription>{auth.notice}</AlertDescription>

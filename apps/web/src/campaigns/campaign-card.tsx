@@ -8,7 +8,15 @@ import { ChainBadge, PhaseBadge } from './badges';
 import { campaignWindow, methodInWords, placesLeft } from './words';
 
 /** One campaign in a grid: artwork, chain and phase, dates, what it takes and the places left. */
-export function CampaignCard({ campaign, className }: { campaign: TCampaign; className?: string }) {
+export function CampaignCard({
+  campaign,
+  className,
+  eager = false,
+}: {
+  campaign: TCampaign;
+  className?: string;
+  eager?: boolean;
+}) {
   const places = placesLeft(campaign);
   const image = campaign.media.image ?? campaign.media.banner;
   const filled = campaign.limit ? Math.min(100, (campaign.eligibleCount / campaign.limit) * 100) : null;
@@ -20,7 +28,14 @@ export function CampaignCard({ campaign, className }: { campaign: TCampaign; cla
         className,
       )}
     >
-      <Media className="campaign-card-media rounded-none" src={image} alt="" width={1600} height={900} />
+      <Media
+        className="campaign-card-media rounded-none"
+        src={image}
+        alt=""
+        width={1600}
+        height={900}
+        loading={eager ? 'eager' : 'lazy'}
+      />
       <div className="flex flex-1 flex-col gap-3 p-4">
         <div className="flex flex-wrap gap-1.5">
           <ChainBadge network={campaign.network} />

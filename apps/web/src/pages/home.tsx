@@ -174,8 +174,9 @@ function CampaignSections() {
         )}
         {campaigns.length > 0 && (
           <ul className={CAMPAIGN_GRID}>
-            {campaigns.slice(0, FEATURED).map((c) => (
-              <CampaignCard key={c.id} campaign={c} />
+            {campaigns.slice(0, FEATURED).map((c, index) => (
+              // The first picture is the page's largest paint: fetched at once, not when scrolled to.
+              <CampaignCard key={c.id} campaign={c} eager={index === 0} />
             ))}
           </ul>
         )}
@@ -211,10 +212,13 @@ export default function HomePage() {
     <>
       <Hero />
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start">
-        <div className="grid min-w-0 gap-8">
+        {/* First on a phone (the member's own numbers), the right-hand column on a wide screen. */}
+        <div className="min-w-0 lg:col-start-2 lg:row-start-1">
+          <Standing />
+        </div>
+        <div className="grid min-w-0 gap-8 lg:col-start-1 lg:row-start-1">
           <CampaignSections />
         </div>
-        <Standing />
       </div>
     </>
   );

@@ -2,9 +2,11 @@ import { ErrorMessage } from '../components/error-message';
 import { SkeletonCard } from '../components/skeleton';
 import { useDocumentTitle } from '../lib/document-title';
 import { trpc } from '../lib/trpc';
+import { DevicePassCard } from '../profile/device-pass-card';
 import { DiscordCard } from '../profile/discord-card';
 import { EmailCard } from '../profile/email-card';
 import { NftsCard, PointsCard, ReferralsCard } from '../profile/rewards-cards';
+import { SessionsCard } from '../profile/sessions-card';
 import { WalletsCard } from '../profile/wallets-card';
 import { XCard } from '../profile/x-card';
 
@@ -14,7 +16,7 @@ export default function ProfilePage() {
   const info = trpc.user.info.useQuery(undefined, { staleTime: 15_000 });
   return (
     <>
-      <h1>Profile</h1>
+      <h1 className="font-bold text-3xl">Profile</h1>
       {info.isPending ? (
         <div className="profile-grid">
           <SkeletonCard label="Loading your profile" />
@@ -31,6 +33,8 @@ export default function ProfilePage() {
           <DiscordCard discord={info.data.discord} />
           <NftsCard nfts={info.data.nfts} />
           <ReferralsCard info={info.data} />
+          <DevicePassCard />
+          <SessionsCard />
         </div>
       )}
     </>
