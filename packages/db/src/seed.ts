@@ -29,7 +29,7 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<{ see
     for (const campaign of demoCampaigns) {
       await insertCampaign(db, tx, campaign, { now, groupId, activityIds });
     }
-    await insertStore(db, tx);
+    await insertTeamAndSettings(db, tx);
     return { seeded: true };
   });
 }
@@ -140,7 +140,8 @@ const HOLDER_METHODS = new Map<string, 'sol' | 'eth' | 'ton' | 'soon' | 'beracha
 /** sha256("puffy-demo-referrer") in base58: an address, never a key. */
 const DEMO_REFERRER_WALLET = 'PuqLVKgqtF93j4bL7eNkq5HG2rTpnhDUUi3JQNp8gsk';
 
-async function insertStore(db: Db, tx: Database): Promise<void> {
+/** The team's member and its open referral code, and the demo's settings (media hosts). */
+async function insertTeamAndSettings(db: Db, tx: Database): Promise<void> {
   const { t } = db;
   // A code is a referral by someone: the demo code belongs to the team's own member (a wallet with
   // no key anywhere, so nobody signs in as it), which makes it usable by anyone trying the demo.

@@ -1,6 +1,7 @@
 /**
- * Keys of the `settings` rows the product reads. The value shapes are documented here until the
- * admin console gives them zod schemas in @puffy/contracts.
+ * Keys of the `settings` rows the product reads. The store's two (shipping fees, vape countries) are
+ * written first by migration 0004 and then by the admin Store section; their stored shapes are the zod
+ * schemas in packages/api/src/store/settings.ts.
  */
 export const settingKeys = {
   /** `{ defaultCents: number; byCountry: Record<ISO country, number> }`, in USDT cents. */
