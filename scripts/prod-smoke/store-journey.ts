@@ -51,11 +51,13 @@ export async function storeJourney(
   if (!device || !catalog.products.some((p) => p.kind === 'pods')) {
     fail(`store.catalog lacks the migrated device and pods: ${JSON.stringify(catalog)}`);
   }
-  // The store's part of user.eligibleProducts (nested under `store` where the answer also lists
-  // entitlements): the colorways this member may choose, by the quote's own rule.
-  type Eligible = { colorways: Record<string, string[]> };
-  const eligible = await trpc<Eligible | { store: Eligible }>(base, 'user.eligibleProducts', { token });
-  const { colorways } = 'store' in eligible ? eligible.store : eligible;
+  // The store's part of user.eligibleProducts: the colorways this member may choose, by the quote's rule.
+  const eligible = await trpc<{ store: { colorways: Record<string, string[]> } }>(
+    base,
+    'user.eligibleProducts',
+    { token },
+  );
+  const { colorways } = eligible.store;
   const colorway = colorways.vape?.[0] ?? fail('the member may choose no vape colorway');
   const quote = await trpc<{ quoteId: string; total: string }>(base, 'device.quote', {
     mutation: true,
