@@ -1,0 +1,49 @@
+import { Bar, BarChart, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatNumber } from '../../lib/format';
+
+export interface FunnelBar {
+  label: string;
+  count: number;
+}
+
+/**
+ * The funnel drawn as bars, widest step first (Recharts). A picture of the list beside it, which
+ * carries the same numbers in words; it is its own chunk, loaded only on this page.
+ */
+export default function FunnelChart({ bars }: { bars: FunnelBar[] }) {
+  return (
+    <div aria-hidden="true" className="h-72 w-full min-w-0">
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={bars} layout="vertical" margin={{ top: 4, right: 48, bottom: 4, left: 4 }}>
+          <XAxis type="number" hide />
+          <YAxis
+            type="category"
+            dataKey="label"
+            width={128}
+            tickLine={false}
+            axisLine={false}
+            tick={{ fill: 'var(--color-muted-foreground)', fontSize: 12 }}
+          />
+          <Tooltip
+            cursor={{ fill: 'var(--color-accent)' }}
+            formatter={(value) => formatNumber(Number(value))}
+            contentStyle={{
+              background: 'var(--color-popover)',
+              border: '1px solid var(--color-border)',
+              borderRadius: 8,
+              color: 'var(--color-popover-foreground)',
+            }}
+          />
+          <Bar dataKey="count" fill="var(--color-primary)" radius={[0, 6, 6, 0]} isAnimationActive={false}>
+            <LabelList
+              dataKey="count"
+              position="right"
+              formatter={(value) => formatNumber(Number(value))}
+              style={{ fill: 'var(--color-foreground)', fontSize: 12 }}
+            />
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
