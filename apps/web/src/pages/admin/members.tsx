@@ -82,8 +82,11 @@ function MemberRow({ member }: { member: TAdminUserRow }) {
         <span className="block max-w-56 break-all font-mono text-xs">
           {member.chain}:{member.walletAddress}
         </span>
-        {member.name && <div className="small muted">{member.name}</div>}
-        <Link className="small" to={`/admin/members/${member.id}`}>
+        {member.name && <div className="text-muted-foreground text-sm">{member.name}</div>}
+        <Link
+          className="text-primary text-sm underline-offset-4 hover:underline"
+          to={`/admin/members/${member.id}`}
+        >
           Standing, sessions and products
         </Link>
       </td>
