@@ -1,9 +1,23 @@
+import { sentryVitePlugin } from '@sentry/vite-plugin';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type ProxyOptions } from 'vite';
 
-// The only place the SPA's tooling reads the environment: where `pnpm dev` runs the API.
+// The only place the SPA's tooling reads the environment: where `pnpm dev` runs the API, and the
+// error tracker the build uploads its source maps to (docs/runbooks/observability.md).
 const apiTarget = `http://127.0.0.1:${process.env.API_PORT ?? '3000'}`;
+
+/** Source maps go to the error tracker only when a token is set; otherwise the build stays offline. */
+const uploadSourceMaps = process.env.SENTRY_AUTH_TOKEN
+  ? sentryVitePlugin({
+      authToken: process.env.SENTRY_AUTH_TOKEN,
+      org: process.env.SENTRY_ORG,
+      project: process.env.SENTRY_PROJECT,
+      url: process.env.SENTRY_URL,
+      release: { name: process.env.SENTRY_RELEASE ?? process.env.APP_VERSION },
+      telemetry: false,
+    })
+  : [];
 
 /** Paths the API answers; in development Vite forwards them so the SPA stays same-origin. */
 const API_PATHS = [
@@ -14,6 +28,7 @@ const API_PATHS = [
   '/nft',
   '/bot',
   '/tonconnect-manifest.json',
+  '/tonconnect/',
   '/robots.txt',
   '/sitemap.xml',
   '/admin/exports',
@@ -31,9 +46,11 @@ const toApi: ProxyOptions = {
  */
 const VENDOR =
   /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom|@tanstack[\\/](query-core|react-query)|@trpc)[\\/]/;
+/** The error tracker's SDK, loaded only after a crash (lib/telemetry.ts), in a chunk named for it. */
+const ERROR_TRACKER = /[\\/]node_modules[\\/]@sentry(-internal)?[\\/]/;
 
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  plugins: [react(), tailwindcss(), uploadSourceMaps],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -42,7 +59,8 @@ export default defineConfig({
     reportCompressedSize: true,
     rollupOptions: {
       output: {
-        manualChunks: (id) => (VENDOR.test(id) ? 'vendor' : undefined),
+        manualChunks: (id) =>
+          VENDOR.test(id) ? 'vendor' : ERROR_TRACKER.test(id) ? 'error-tracker' : undefined,
       },
     },
   },

@@ -1,4 +1,5 @@
-import { setErrorReporter } from './report-error';
+import { ZSystemVersion } from '@puffy/contracts';
+import { type ClientErrorReport, setErrorReporter } from './report-error';
 import { getCsrfToken } from './session-token';
 
 type ClientStep = 'visit' | 'connect';
@@ -69,13 +70,61 @@ export function trackStep(name: ClientStep, properties: Record<string, string> =
   timer ??= setTimeout(flush, FLUSH_DELAY_MS);
 }
 
-/** Sends crash reports to `telemetry.clientError`. Called once at start-up; tests pass a transport. */
+type Tracker = (report: ClientErrorReport) => void;
+let tracker: Promise<Tracker | null> | undefined;
+
+const ZErrorTracking = ZSystemVersion.shape.errorTracking;
+
+/**
+ * The error tracker (Sentry's protocol) the server announces in system.version, asked for at the
+ * first crash only: a page that does not crash fetches nothing more and loads no SDK, so the first
+ * load does not grow. Null when the server has none (SENTRY_DSN unset).
+ */
+async function loadTracker(): Promise<Tracker | null> {
+  const answer = await transport('/trpc/system.version', { credentials: 'same-origin' });
+  const body = (await answer.json()) as { result?: { data?: { errorTracking?: unknown } } };
+  const config = ZErrorTracking.parse(body.result?.data?.errorTracking ?? null);
+  if (!config) return null;
+  // Destructured, so the bundler keeps only these two of the SDK's exports in the lazy chunk.
+  const { captureException, init } = await import('@sentry/react');
+  // No default integrations: nothing is patched, and no URL, header or breadcrumb rides along; a
+  // report carries what telemetry.clientError carries (the path without its query, the request id).
+  init({
+    dsn: config.dsn,
+    environment: config.environment,
+    release: config.release,
+    defaultIntegrations: false,
+    integrations: [],
+    sendClientReports: false,
+  });
+  return (report) => {
+    const error = new Error(report.message);
+    error.name = report.name;
+    if (report.stack) error.stack = report.stack;
+    captureException(error, {
+      tags: { boundary: report.boundary, ...(report.requestId ? { requestId: report.requestId } : {}) },
+      extra: { path: report.path, componentStack: report.componentStack },
+    });
+  };
+}
+
+function sendToTracker(report: ClientErrorReport): void {
+  tracker ??= loadTracker().catch(() => null);
+  tracker.then((send) => send?.(report)).catch(() => {});
+}
+
+/**
+ * Sends crash reports to `telemetry.clientError`, and to the error tracker when the server has one.
+ * Called once at start-up; tests pass a transport.
+ */
 export function installTelemetry(options: { fetch?: typeof fetch } = {}): void {
   if (options.fetch) transport = options.fetch;
   queue = [];
   sent = new Set();
+  tracker = undefined;
   setErrorReporter((report) => {
     post('telemetry.clientError', report).catch(() => {});
+    sendToTracker(report);
   });
 }
 

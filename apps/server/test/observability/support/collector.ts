@@ -143,6 +143,13 @@ export async function startCollector(): Promise<Collector> {
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://collector');
     requests.push(`${req.method} ${url.pathname}`);
+    // Browsers post to the tracker from the page's origin (the SPA's crash reports).
+    res.setHeader('access-control-allow-origin', '*');
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, { 'access-control-allow-headers': '*', 'access-control-allow-methods': 'POST' });
+      res.end();
+      return;
+    }
     const body = await bodyOf(req);
     if (req.method === 'POST' && /^\/api\/[^/]+\/envelope\/?$/.test(url.pathname)) {
       envelopes.push(parseEnvelope(body, `${url.search} ${req.headers['x-sentry-auth'] ?? ''}`));
