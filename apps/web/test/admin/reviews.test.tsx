@@ -108,6 +108,11 @@ describe('admin activity reviews', { timeout: 30_000 }, () => {
     );
     renderApp('/admin/reviews', wire.fetch);
     await screen.findByText('Post about Puffy 1');
+    expect(
+      screen
+        .getByRole('checkbox', { name: 'Select “Post about Puffy 2” from Wa11…aaZ2' })
+        .getAttribute('aria-checked'),
+    ).toBe('false');
     fireEvent.click(screen.getByRole('checkbox', { name: 'Select every row on this page' }));
     const bar = screen.getByRole('region', { name: 'Actions on the selected rows' });
     expect(within(bar).getByText('2 selected')).toBeTruthy();

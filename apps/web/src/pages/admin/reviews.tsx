@@ -71,6 +71,8 @@ export default function ReviewsPage() {
           getRowId={(row) => row.userActivityId}
           sorting={{ state: sorting, onChange: setSorting }}
           selection={{
+            rowLabel: (row) =>
+              t('reviews.selectRow', { activity: row.activityName, wallet: shortAddress(row.walletAddress) }),
             state: selected,
             onChange: setSelected,
             actions: (ids) => (

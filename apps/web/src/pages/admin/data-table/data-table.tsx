@@ -51,6 +51,8 @@ export interface DataTableProps<T extends RowData> {
     state: RowSelectionState;
     onChange: (next: RowSelectionState) => void;
     actions: (selectedIds: string[]) => ReactNode;
+    /** What a row's checkbox is called for assistive technology ("Select order 1a2b…"). */
+    rowLabel?: (row: T) => string;
   };
   /** Filters and other controls shown above the table. */
   toolbar?: ReactNode;
@@ -79,12 +81,13 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
   );
   const pageSizeId = useId();
   const selectable = selection !== undefined;
+  const rowLabel = selection?.rowLabel;
   const columns = useMemo(
     () =>
       selectable
-        ? [selectColumn<T>(t('table.selectAll'), t('table.selectRow')), ...props.columns]
+        ? [selectColumn<T>(t('table.selectAll'), rowLabel ?? (() => t('table.selectRow'))), ...props.columns]
         : props.columns,
-    [selectable, props.columns, t],
+    [selectable, rowLabel, props.columns, t],
   );
   const table = useTable({
     features: adminTableFeatures,
@@ -267,7 +270,7 @@ function LoadingRows({ columns, label }: { columns: number; label: string }) {
 }
 
 /** The bulk-select column: the header selects the page shown, each row itself. */
-function selectColumn<T extends RowData>(allLabel: string, rowLabel: string): AdminColumn<T> {
+function selectColumn<T extends RowData>(allLabel: string, rowLabel: (row: T) => string): AdminColumn<T> {
   return adminColumns<T>().display({
     id: 'select',
     meta: { label: allLabel },
@@ -287,7 +290,7 @@ function selectColumn<T extends RowData>(allLabel: string, rowLabel: string): Ad
     ),
     cell: ({ row }) => (
       <Checkbox
-        aria-label={rowLabel}
+        aria-label={rowLabel(row.original)}
         checked={row.getIsSelected()}
         disabled={!row.getCanSelect()}
         onCheckedChange={(value) => row.toggleSelected(value === true)}
