@@ -2,49 +2,10 @@ import { freePort, startTestServer, type TestServer } from '@puffy/server/testin
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertWebBuilt, chromiumPath, launchBrowser, webDist } from '../src/browser';
+import { seedClaimCampaign } from '../src/seed';
 
 const SLUG = 'e2e-nft-drop';
 const GAS_FEE = 12_345_678n;
-
-/** Written straight into the test server's database: an open Solana campaign with one promotion. */
-async function seedCampaign(server: TestServer): Promise<number> {
-  const { db, t } = server.deps.db;
-  const now = new Date();
-  const [campaign] = await db
-    .insert(t.campaigns)
-    .values({
-      slug: SLUG,
-      name: 'E2E NFT drop',
-      description: 'Claim the pass and pay its gas.',
-      network: 'sol',
-      vmType: 'svm',
-      nftGasFeeLamports: GAS_FEE,
-      isReady: true,
-      isActive: true,
-      startAt: new Date(now.getTime() - 86_400_000),
-      endAt: new Date(now.getTime() + 86_400_000),
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning({ id: t.campaigns.id });
-  const [promotion] = await db
-    .insert(t.promotions)
-    .values({
-      name: 'E2E Pass',
-      symbol: 'E2EP',
-      description: 'A pass minted in a browser test.',
-      media: {},
-      royaltyBps: 550,
-      network: 'sol',
-    })
-    .returning({ id: t.promotions.id });
-  if (!campaign || !promotion) throw new Error('campaign not created');
-  await db
-    .insert(t.campaignEligibleMethods)
-    .values({ campaignId: campaign.id, method: 'bypass', config: {} });
-  await db.insert(t.campaignPromotions).values({ campaignId: campaign.id, promotionId: promotion.id });
-  return campaign.id;
-}
 
 /**
  * The development server's own local chain (NODE_ENV=development without SOLANA_RPC_URL starts it on
@@ -67,7 +28,7 @@ describe.skipIf(!chromiumPath())('NFT claim in a real browser', () => {
         JOBS_POLL_INTERVAL_MS: '100',
       },
     });
-    campaignId = await seedCampaign(server);
+    ({ campaignId } = await seedClaimCampaign(server, { slug: SLUG, gasFeeLamports: GAS_FEE }));
     browser = await launchBrowser();
   });
   afterAll(async () => {
