@@ -1,6 +1,5 @@
 import { trace } from '@opentelemetry/api';
 import type { Logger } from '@puffy/api';
-import * as Sentry from '@sentry/node';
 import type { AppConfig } from '../config';
 import { redactValue } from './redact';
 
@@ -13,7 +12,9 @@ type LogMethod = (this: Logger, ...args: unknown[]) => void;
  * context, observability/traces.ts) and attaches no request data. A report carries what the log
  * line carried, the request id as a tag and the active trace's ids, through the log's redaction.
  */
-export function startErrorReports(options: SentryOptions, service: 'server' | 'worker') {
+export async function startErrorReports(options: SentryOptions, service: 'server' | 'worker') {
+  // Imported here, not at the top: the server bundle keeps it a dynamic import (docs/runbooks/observability.md).
+  const Sentry = await import('@sentry/node');
   Sentry.initWithoutDefaultIntegrations({
     dsn: options.dsn,
     environment: options.environment,

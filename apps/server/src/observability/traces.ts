@@ -1,10 +1,5 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
-import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 import { type ProcedureSpan, setProcedureSpan } from '@puffy/api';
 import { traceRpcCalls } from '@puffy/chains';
 import { traceQueries } from '@puffy/db';
@@ -35,9 +30,17 @@ function headerIn(args: unknown[], name: string): unknown {
  * `register()` installs, which is why this module loads only when traces are configured: the tRPC
  * hot path carries no async context otherwise (issue 20).
  */
-export function startTraces(options: OtlpOptions) {
+export async function startTraces(options: OtlpOptions) {
+  // Imported here, not at the top: the server bundle keeps them dynamic imports, loaded only when on.
+  const [{ OTLPTraceExporter }, { resourceFromAttributes }, { BatchSpanProcessor }, { NodeTracerProvider }] =
+    await Promise.all([
+      import('@opentelemetry/exporter-trace-otlp-http'),
+      import('@opentelemetry/resources'),
+      import('@opentelemetry/sdk-trace-base'),
+      import('@opentelemetry/sdk-trace-node'),
+    ]);
   const provider = new NodeTracerProvider({
-    resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: options.serviceName }),
+    resource: resourceFromAttributes({ 'service.name': options.serviceName }),
     spanProcessors: [
       new BatchSpanProcessor(
         new OTLPTraceExporter({ url: `${options.endpoint}/v1/traces`, headers: options.headers }),
