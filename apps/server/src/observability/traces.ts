@@ -59,6 +59,10 @@ export async function startTraces(options: OtlpOptions) {
           const result = await run();
           if (!result.ok) span.setStatus({ code: SpanStatusCode.ERROR, message: 'procedure failed' });
           return result;
+        } catch (error) {
+          // A refusal before the resolver (a limit, the same-site check) is thrown rather than returned.
+          span.setStatus({ code: SpanStatusCode.ERROR, message: 'procedure refused' });
+          throw error;
         } finally {
           span.end();
         }
