@@ -3,7 +3,7 @@ import { getChainId, verifyMessage as verifyMessageOnChain } from 'viem/actions'
 import { createSiweMessage, parseSiweMessage, type SiweMessage, validateSiweMessage } from 'viem/siwe';
 import { normalizeEvmAddress } from '../addresses';
 import { assertPolicy, checkFreshness } from './freshness';
-import { DEFAULT_CLOCK_SKEW_SECONDS, fail, type SignInFailure, type SignInResult } from './result';
+import { fail, type SignInFailure, type SignInResult } from './result';
 
 /** EIP-4361 fields; the issue time is required so that no clock hides inside the builder. */
 export type SiweMessageInput = Omit<SiweMessage, 'issuedAt'> & { issuedAt: Date };
@@ -128,14 +128,10 @@ function checkSiweMessage(
   if (nonce !== expected.nonce) {
     return fail('nonce_mismatch', 'The message does not carry this sign-in request’s nonce; start again.');
   }
-  const stale = checkFreshness({
-    issuedAt,
-    expirationTime: fields.expirationTime,
-    notBefore: fields.notBefore,
-    now: expected.now,
-    maxAgeSeconds: expected.maxAgeSeconds,
-    clockSkewSeconds: expected.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS,
-  });
+  const stale = checkFreshness(
+    { issuedAt, expirationTime: fields.expirationTime, notBefore: fields.notBefore },
+    expected,
+  );
   if (stale) return stale;
   // viem's own rules on top of ours (nonce alphabet, version, address syntax, expiry at `now`).
   if (!validateSiweMessage({ message: fields, address: signer, domain, nonce, time: expected.now })) {

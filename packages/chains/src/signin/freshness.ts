@@ -1,20 +1,27 @@
-import { fail, type SignInFailure } from './result';
+import { DEFAULT_CLOCK_SKEW_SECONDS, fail, type SignInFailure } from './result';
 
-export interface FreshnessInput {
+/** The times a signed message carries. */
+export interface MessageTimes {
   issuedAt: Date;
   expirationTime?: Date | undefined;
   notBefore?: Date | undefined;
+}
+
+/** The verifier's side of the window: every chain's `expected` carries these. */
+export interface FreshnessPolicy {
   now: Date;
   maxAgeSeconds: number;
-  clockSkewSeconds: number;
+  /** Defaults to DEFAULT_CLOCK_SKEW_SECONDS. */
+  clockSkewSeconds?: number | undefined;
 }
 
 /**
  * The time window every sign-in shares: issued not later than now (plus skew), not older than the
  * challenge lifetime, not expired, and not before its not-before time. Null when the window holds.
  */
-export function checkFreshness(input: FreshnessInput): SignInFailure | null {
-  const { issuedAt, expirationTime, notBefore, now, maxAgeSeconds, clockSkewSeconds } = input;
+export function checkFreshness(times: MessageTimes, policy: FreshnessPolicy): SignInFailure | null {
+  const { issuedAt, expirationTime, notBefore } = times;
+  const { now, maxAgeSeconds, clockSkewSeconds = DEFAULT_CLOCK_SKEW_SECONDS } = policy;
   for (const date of [issuedAt, expirationTime, notBefore]) {
     if (date !== undefined && Number.isNaN(date.getTime())) {
       return fail(

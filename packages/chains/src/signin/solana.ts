@@ -2,7 +2,7 @@ import bs58 from 'bs58';
 import { decodeSolanaAddress } from '../addresses';
 import { defaultEd25519Verifier, type Ed25519Verifier } from './ed25519';
 import { assertPolicy, checkFreshness } from './freshness';
-import { DEFAULT_CLOCK_SKEW_SECONDS, fail, type SignInResult } from './result';
+import { fail, type SignInResult } from './result';
 import { parseSiwsMessage } from './siws-message';
 
 export interface SolanaSignatureInput {
@@ -97,14 +97,7 @@ export function verifySolanaSignIn(
     return fail('nonce_mismatch', 'The message does not carry this sign-in request’s nonce; start again.');
   }
   if (!fields.issuedAt) return fail('malformed', 'The message has no Issued At time.');
-  const stale = checkFreshness({
-    issuedAt: fields.issuedAt,
-    expirationTime: fields.expirationTime,
-    notBefore: fields.notBefore,
-    now: expected.now,
-    maxAgeSeconds: expected.maxAgeSeconds,
-    clockSkewSeconds: expected.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS,
-  });
+  const stale = checkFreshness({ ...fields, issuedAt: fields.issuedAt }, expected);
   if (stale) return stale;
   if (expected.issuedMessage !== undefined && expected.issuedMessage !== input.message) {
     return fail(

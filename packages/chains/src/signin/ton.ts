@@ -3,7 +3,7 @@ import { type Address, Cell, contractAddress, loadStateInit, type StateInit } fr
 import { normalizeTonAddress, parseTonAddress, tonAddressForms } from '../addresses';
 import { defaultEd25519Verifier, type Ed25519Verifier } from './ed25519';
 import { assertPolicy, checkFreshness } from './freshness';
-import { DEFAULT_CLOCK_SKEW_SECONDS, fail, type SignInFailure, type SignInResult } from './result';
+import { fail, type SignInFailure, type SignInResult } from './result';
 import { readWalletPublicKey } from './ton-wallets';
 
 /** `ton_proof` as TON Connect returns it (the wallet's stateInit travels inside it here). */
@@ -186,10 +186,5 @@ function checkProofFields(
   if (!Number.isSafeInteger(proof.timestamp) || proof.timestamp < 0) {
     return fail('malformed', 'The proof timestamp must be whole seconds.');
   }
-  return checkFreshness({
-    issuedAt: new Date(proof.timestamp * 1000),
-    now: expected.now,
-    maxAgeSeconds: expected.maxAgeSeconds,
-    clockSkewSeconds: expected.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS,
-  });
+  return checkFreshness({ issuedAt: new Date(proof.timestamp * 1000) }, expected);
 }
