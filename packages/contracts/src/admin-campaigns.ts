@@ -42,15 +42,18 @@ export type TMethodConfigInput = z.infer<typeof ZMethodConfigInput>;
 
 const isHolderMethod = (m: string) => ZNetwork.safeParse(m).success;
 
+/** A campaign's or group's address in links: what an operator may type as its slug. */
+const ZSlug = z
+  .string()
+  .trim()
+  .min(2)
+  .max(80)
+  .regex(/^[a-z0-9-]+$/, 'Use lower-case letters, digits and "-" only');
+
 /** The fields an operator sets on a campaign; the same shape creates and edits one. */
 export const ZAdminCampaignFields = z
   .object({
-    slug: z
-      .string()
-      .trim()
-      .min(2)
-      .max(80)
-      .regex(/^[a-z0-9-]+$/, 'Use lower-case letters, digits and "-" only'),
+    slug: ZSlug,
     name: text().trim().min(1, 'Give the campaign a name').max(200),
     description: optionalText(4000),
     edition: optionalText(200),
@@ -120,12 +123,7 @@ export const ZAdminCampaignPage = pageOf(ZAdminCampaign);
 export const ZAdminCampaignId = z.object({ campaignId: ZId });
 
 export const ZCampaignGroupFields = z.object({
-  slug: z
-    .string()
-    .trim()
-    .min(2)
-    .max(80)
-    .regex(/^[a-z0-9-]+$/, 'Use lower-case letters, digits and "-" only'),
+  slug: ZSlug,
   name: text().trim().min(1).max(200),
   description: optionalText(2000),
 });

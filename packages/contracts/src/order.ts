@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ZSolanaAddress, ZSolanaSignature } from './auth';
 import { ZOrderStatus } from './enums';
-import { PAGE_DEFAULT, PAGE_MAX } from './pagination';
+import { ZPageInput } from './pagination';
 import { ZCountryCode, ZQuoteLine, ZUsdtAmount } from './store';
 import { text } from './text';
 import { inputTime } from './time';
@@ -69,15 +69,7 @@ export const ZOrderSummary = ZOrder.pick({
   updatedAt: true,
 });
 
-export const ZOrderListInput = z.object({
-  cursor: text().max(200).optional(),
-  limit: z
-    .number()
-    .int()
-    .min(1)
-    .max(PAGE_MAX)
-    .default(PAGE_DEFAULT)
-    .describe(`Items per page, default ${PAGE_DEFAULT}, at most ${PAGE_MAX}`),
+export const ZOrderListInput = ZPageInput.extend({
   status: ZOrderStatus.optional(),
   /** Orders created at or after this time. */
   from: inputTime().optional(),
