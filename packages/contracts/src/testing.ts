@@ -4,7 +4,9 @@ import { ZMediaHost } from './admin';
 import { ZMethodConfigInput, ZReferralCodeIssue, ZSolAmount } from './admin-campaigns';
 import { ZChallengeInput, ZSolanaAddress, ZSolanaSignature, ZTonAddress, ZTonProofBody } from './auth';
 import { ZDiscordCode } from './discord';
+import { ZEligibilityMethod, ZNetwork } from './enums';
 import { lamportsToSol } from './money';
+import { ZExplainedRequirement, ZRequirementNode, ZRequirementTree } from './requirements';
 import { isStorableJson, isStorableText } from './text';
 
 /*
@@ -333,6 +335,79 @@ const challengeInputArbitrary = fc.oneof(
   fc.record({ chain: fc.constant('ton'), address: tonAddressArbitrary }, { requiredKeys: ['chain'] }),
 );
 
+const requirementLeafArbitrary = fc.oneof(
+  fc.record({
+    kind: fc.constant('method'),
+    method: fc.constantFrom(...ZEligibilityMethod.options),
+    config: fc.constant({}),
+  }),
+  fc.record({
+    kind: fc.constant('nft_count'),
+    network: fc.constantFrom(...ZNetwork.options),
+    collectionAddress: fc.stringMatching(/^[A-Za-z0-9]{1,44}$/),
+    min: fc.integer({ min: 1, max: 100 }),
+  }),
+  fc.record(
+    {
+      kind: fc.constant('points'),
+      scope: fc.constantFrom('campaign', 'overall'),
+      campaignId: fc.integer({ min: 1, max: 2_147_483_647 }),
+      min: fc.integer({ min: 1, max: 1_000_000_000 }),
+    },
+    { requiredKeys: ['kind', 'scope', 'min'] },
+  ),
+  fc.record({ kind: fc.constant('eligible_for'), campaignId: fc.integer({ min: 1, max: 2_147_483_647 }) }),
+  fc.record({
+    kind: fc.constant('activities'),
+    activityIds: fc.uniqueArray(fc.integer({ min: 1, max: 2_147_483_647 }), { minLength: 1, maxLength: 4 }),
+  }),
+  fc.record({ kind: fc.constant('account'), account: fc.constantFrom('email', 'x', 'discord') }),
+);
+
+const requirementGroupOf = (child: fc.Arbitrary<unknown>) =>
+  fc.oneof(
+    fc.record({
+      kind: fc.constantFrom('all', 'any'),
+      children: fc.array(child, { minLength: 1, maxLength: 3 }),
+    }),
+    fc
+      .array(child, { minLength: 1, maxLength: 3 })
+      .chain((children) =>
+        fc.integer({ min: 1, max: children.length }).map((n) => ({ kind: 'at_least', n, children })),
+      ),
+    child.map((inner) => ({ kind: 'not', child: inner })),
+  );
+
+/** A requirement tree within the limits, with a method on every way to pass: `all[method, …]`. */
+const requirementTreeArbitrary = fc
+  .tuple(
+    requirementLeafArbitrary.filter((leaf) => leaf.kind === 'method'),
+    fc.array(fc.oneof(requirementLeafArbitrary, requirementGroupOf(requirementLeafArbitrary)), {
+      maxLength: 3,
+    }),
+  )
+  .map(([method, rest]) => ({ kind: 'all', children: [method, ...rest] }));
+
+const requirementOutcome = fc.constantFrom('passed', 'failed', 'unknown', 'not_checked');
+const explainedLeafArbitrary = fc.record({
+  kind: fc.constantFrom('method', 'nft_count', 'points', 'eligible_for', 'activities', 'account'),
+  outcome: requirementOutcome,
+  detail: fc.string({ maxLength: 60 }),
+});
+const explainedRequirementArbitrary = fc.oneof(
+  explainedLeafArbitrary,
+  fc.record(
+    {
+      kind: fc.constantFrom('all', 'any', 'at_least', 'not'),
+      outcome: requirementOutcome,
+      detail: fc.string({ maxLength: 60 }),
+      n: fc.integer({ min: 1, max: 20 }),
+      children: fc.array(explainedLeafArbitrary, { maxLength: 3 }),
+    },
+    { requiredKeys: ['kind', 'outcome', 'detail'] },
+  ),
+);
+
 /** The schemas whose refinements the walker cannot satisfy by filtering, and what generates them. */
 export const contractOverrides = (char: fc.Arbitrary<string> = anyChar): Overrides =>
   new Map<Schema, fc.Arbitrary<unknown>>([
@@ -346,6 +421,10 @@ export const contractOverrides = (char: fc.Arbitrary<string> = anyChar): Overrid
     [ZChallengeInput, challengeInputArbitrary],
     [ZMediaHost, fc.domain().filter((host) => ZMediaHost.safeParse(host).success)],
     [ZDiscordCode, fc.stringMatching(/^ ?[A-Za-z0-9]{8} ?$/)],
+    // Recursive (lazy) schemas: the walker does not descend into them.
+    [ZRequirementNode, requirementTreeArbitrary],
+    [ZRequirementTree, requirementTreeArbitrary],
+    [ZExplainedRequirement, explainedRequirementArbitrary],
   ]);
 
 /** `arbitraryOf` with the contracts' own overrides. */
