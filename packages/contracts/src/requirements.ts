@@ -117,7 +117,7 @@ export const ZRequirementNode: z.ZodType<TRequirement> = z.lazy(() =>
       }),
     z.object({ kind: z.literal('not'), child: ZRequirementNode }),
   ]),
-);
+).meta({ id: 'Requirement' });
 
 /** Depth of the tree in groups (a lone leaf is 0) and its number of nodes. */
 export function requirementSize(node: TRequirement): { depth: number; nodes: number } {
