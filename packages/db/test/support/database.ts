@@ -82,10 +82,12 @@ export async function introspect(db: Db): Promise<Record<string, unknown[]>> {
   }
   const query = (text: string) => rawRows(db, sql.raw(text), db.db);
   return {
+    // By name, not position: Postgres never reuses a dropped column's position, so a migration that adds a
+    // column puts it one place further along after its down file and a second up, the same schema.
     columns: await query(
-      `select table_name, column_name, ordinal_position, data_type, is_nullable, column_default, is_identity
+      `select table_name, column_name, data_type, is_nullable, column_default, is_identity
        from information_schema.columns where table_schema = current_schema() and table_name <> 'puffy_migrations'
-       order by table_name, ordinal_position`,
+       order by table_name, column_name`,
     ),
     constraints: await query(
       `select conrelid::regclass::text as table_name, conname, pg_get_constraintdef(oid) as definition
