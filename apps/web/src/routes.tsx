@@ -6,6 +6,7 @@ import HomePage from './pages/home';
 import {
   AdminPage,
   CampaignDetailPage,
+  CampaignGroupPage,
   CampaignsPage,
   LeaderboardPage,
   NftPage,
@@ -31,6 +32,7 @@ export const routes: RouteObject[] = [
       { index: true, element: <HomePage /> },
       { path: 'campaigns', element: <CampaignsPage /> },
       { path: 'campaigns/:slug', element: <CampaignDetailPage /> },
+      { path: 'groups/:slug', element: <CampaignGroupPage /> },
       { path: 'leaderboard', element: <LeaderboardPage /> },
       { path: 'store', element: <StorePage /> },
       {

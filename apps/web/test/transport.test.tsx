@@ -73,7 +73,7 @@ describe('query retries', () => {
         : ok(versionOf()),
     );
     renderApp('/', transport.fetch);
-    expect((await screen.findByTestId('version', {}, { timeout: 4000 })).textContent).toBe('9.8.7');
+    expect((await screen.findByTestId('footer-version', {}, { timeout: 4000 })).textContent).toBe('v9.8.7');
     expect(transport.calls).toHaveLength(2);
   });
 

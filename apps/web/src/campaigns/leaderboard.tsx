@@ -64,7 +64,7 @@ export function Leaderboard({ campaignId }: { campaignId: number }) {
   const auth = useAuth();
   const board = trpc.campaign.leaderboard.useQuery({ campaignId, limit: TOP });
   return (
-    <Card className="campaign-leaderboard" aria-labelledby="leaderboard-title" role="region">
+    <Card as="section" className="campaign-leaderboard" aria-labelledby="leaderboard-title">
       <CardHeader>
         <CardTitle id="leaderboard-title">Leaderboard</CardTitle>
       </CardHeader>

@@ -1,9 +1,12 @@
 import { type TNetwork, ZNetwork } from '@puffy/contracts';
 import { useSearchParams } from 'react-router-dom';
-import { CampaignCard } from '../campaigns/campaign-card';
+import { CAMPAIGN_GRID, CampaignCard } from '../campaigns/campaign-card';
 import { NETWORK_LABEL } from '../campaigns/words';
 import { ErrorMessage } from '../components/error-message';
 import { SkeletonCard } from '../components/skeleton';
+import { Button } from '../components/ui/button';
+import { Select } from '../components/ui/select';
+import { cn } from '../lib/cn';
 import { useDocumentTitle } from '../lib/document-title';
 import { trpc } from '../lib/trpc';
 
@@ -48,25 +51,35 @@ export default function CampaignsPage() {
 
   return (
     <>
-      <h1>Campaigns</h1>
-      <div className="campaign-filters">
-        <div role="tablist" aria-label="Campaign phase" className="campaign-tabs">
+      <h1 className="font-bold text-3xl">Campaigns</h1>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div
+          role="tablist"
+          aria-label="Campaign phase"
+          className="inline-flex max-w-full items-center gap-1 overflow-x-auto rounded-xl bg-muted p-1"
+        >
           {TABS.map((tab) => (
             <button
               key={tab.phase}
               type="button"
               role="tab"
               aria-selected={tab.phase === phase}
-              className="campaign-tab"
+              data-slot="tab"
+              className={cn(
+                'cursor-pointer whitespace-nowrap rounded-lg px-3 py-1.5 font-medium text-muted-foreground text-sm transition-colors hover:text-foreground',
+                tab.phase === phase && 'bg-background text-foreground shadow-sm',
+              )}
               onClick={() => set({ phase: tab.phase })}
             >
               {tab.label}
             </button>
           ))}
         </div>
-        <label className="campaign-network">
-          Network{' '}
-          <select
+        <div className="flex items-center gap-2 text-muted-foreground text-sm">
+          <label htmlFor="campaign-network">Network</label>
+          <Select
+            id="campaign-network"
+            className="w-44 text-foreground"
             value={network ?? ''}
             onChange={(e) => {
               const picked = ZNetwork.safeParse(e.target.value);
@@ -79,33 +92,40 @@ export default function CampaignsPage() {
                 {NETWORK_LABEL[n]}
               </option>
             ))}
-          </select>
-        </label>
+          </Select>
+        </div>
       </div>
-      <section role="tabpanel" aria-label={`${TABS.find((t) => t.phase === phase)?.label} campaigns`}>
+      <section
+        className="grid gap-4"
+        role="tabpanel"
+        aria-label={`${TABS.find((t) => t.phase === phase)?.label} campaigns`}
+      >
         {list.isPending && <SkeletonCard lines={3} label="Loading campaigns" />}
         {list.isError && <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />}
         {list.isSuccess && campaigns.length === 0 && (
-          <div className="card campaign-empty" data-testid="campaigns-empty">
+          <div
+            className="rounded-xl border border-dashed p-8 text-center text-muted-foreground"
+            data-testid="campaigns-empty"
+          >
             <p>{network ? `No ${phase} campaign on ${NETWORK_LABEL[network]}.` : EMPTY[phase]}</p>
           </div>
         )}
         {campaigns.length > 0 && (
-          <ul className="campaign-grid">
+          <ul className={CAMPAIGN_GRID}>
             {campaigns.map((c) => (
               <CampaignCard key={c.id} campaign={c} />
             ))}
           </ul>
         )}
         {list.hasNextPage && (
-          <button
-            type="button"
-            className="campaign-quiet"
+          <Button
+            variant="secondary"
+            className="justify-self-center"
             disabled={list.isFetchingNextPage}
             onClick={() => void list.fetchNextPage()}
           >
             {list.isFetchingNextPage ? 'Loading…' : 'Show more'}
-          </button>
+          </Button>
         )}
       </section>
     </>

@@ -22,6 +22,7 @@ function lazyPage(load: () => Promise<PageModule>): LazyPage {
 
 // Each area is its own chunk, so the wallet SDKs, the store and the admin console each load on demand.
 export const CampaignsPage = lazyPage(() => import('./campaigns'));
+export const CampaignGroupPage = lazyPage(() => import('./campaigns/group'));
 export const CampaignDetailPage = lazyPage(() => import('./campaigns/detail'));
 export const LeaderboardPage = lazyPage(() => import('./leaderboard'));
 export const StorePage = lazyPage(() => import('./store'));

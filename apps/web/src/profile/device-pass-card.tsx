@@ -61,7 +61,7 @@ export function DevicePassCard() {
     },
   });
   return (
-    <Card role="region" aria-labelledby="device-passes-title" className="profile-card">
+    <Card as="section" aria-labelledby="device-passes-title" className="profile-card">
       <CardHeader>
         <CardTitle id="device-passes-title" className="flex items-center gap-2">
           <Ticket className="size-5 text-primary" aria-hidden="true" />

@@ -20,7 +20,7 @@ export function SessionsCard() {
   const auth = useAuth();
   const [open, setOpen] = useState(false);
   return (
-    <Card role="region" aria-labelledby="sessions-title" className="profile-card">
+    <Card as="section" aria-labelledby="sessions-title" className="profile-card">
       <CardHeader>
         <CardTitle id="sessions-title">{t('sessions.title')}</CardTitle>
         <CardDescription>{t('sessions.lead')}</CardDescription>

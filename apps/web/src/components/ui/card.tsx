@@ -2,9 +2,13 @@ import type { ComponentProps } from 'react';
 import { cn } from '../../lib/cn';
 
 /** A surface that groups one thing: header (title, description, action), content, footer. */
-export function Card({ className, ...props }: ComponentProps<'div'>) {
+export function Card({
+  className,
+  as: Tag = 'div',
+  ...props
+}: ComponentProps<'div'> & { as?: 'div' | 'section' }) {
   return (
-    <div
+    <Tag
       data-slot="card"
       className={cn(
         'flex min-w-0 flex-col gap-4 rounded-xl border bg-card p-5 text-card-foreground shadow-sm sm:p-6',
