@@ -14,7 +14,12 @@ export default function FunnelChart({ bars }: { bars: FunnelBar[] }) {
   return (
     <div aria-hidden="true" className="h-72 w-full min-w-0">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={bars} layout="vertical" margin={{ top: 4, right: 48, bottom: 4, left: 4 }}>
+        <BarChart
+          accessibilityLayer={false}
+          data={bars}
+          layout="vertical"
+          margin={{ top: 4, right: 48, bottom: 4, left: 4 }}
+        >
           <XAxis type="number" hide />
           <YAxis
             type="category"

@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import { ErrorMessage } from '../../components/error-message';
 import { SkeletonText } from '../../components/skeleton';
+import { Button } from '../../components/ui/button';
+import { FormField } from '../../components/ui/form-field';
+import { Input } from '../../components/ui/input';
 import { trpc } from '../../lib/trpc';
 import { when } from './paged-table';
 
@@ -22,29 +25,33 @@ export default function MemberProducts({ userId }: { userId: string }) {
   const error = grant.error ?? revoke.error ?? grantPass.error ?? revokePass.error;
   const why = reason.trim();
   return (
-    <section aria-label="Products and passes">
-      <h2>Products and device passes</h2>
-      <div className="inline-form">
-        <label htmlFor="grant-reason">Reason</label>
-        <input id="grant-reason" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
-        <label htmlFor="grant-sku">Product</label>
-        <input id="grant-sku" value={sku} maxLength={64} onChange={(e) => setSku(e.target.value)} />
-        <button
-          type="button"
-          className="button"
+    <section aria-label="Products and passes" className="flex min-w-0 flex-col gap-3">
+      <h2 className="font-semibold text-lg">Products and device passes</h2>
+      <div className="flex flex-wrap items-end gap-3">
+        <FormField label="Reason" className="w-full sm:w-64">
+          <Input
+            id="grant-reason"
+            value={reason}
+            maxLength={500}
+            onChange={(e) => setReason(e.target.value)}
+          />
+        </FormField>
+        <FormField label="Product" className="w-full sm:w-48">
+          <Input id="grant-sku" value={sku} maxLength={64} onChange={(e) => setSku(e.target.value)} />
+        </FormField>
+        <Button
           disabled={why.length < 3 || grant.isPending}
           onClick={() => grant.mutate({ userId, productSku: sku.trim(), reason: why })}
         >
           Grant product
-        </button>
-        <button
-          type="button"
-          className="button"
+        </Button>
+        <Button
+          variant="secondary"
           disabled={why.length < 3 || grantPass.isPending}
           onClick={() => grantPass.mutate({ userId, reason: why })}
         >
           Grant device pass
-        </button>
+        </Button>
       </div>
       {error && <ErrorMessage error={error} />}
       {listed.isPending && <SkeletonText lines={3} label="Loading products" />}

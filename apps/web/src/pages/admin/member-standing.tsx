@@ -32,7 +32,7 @@ export default function MemberStandingPage() {
       <h1>{info.name ?? info.walletAddress}</h1>
       <dl className="small">
         <dt>Wallet</dt>
-        <dd className="mono">
+        <dd className="break-all font-mono text-xs">
           {info.chain}:{info.walletAddress}
         </dd>
         <dt>Role</dt>

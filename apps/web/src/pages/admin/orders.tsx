@@ -1,55 +1,105 @@
 import {
-  type TAdminOrderRow,
   type TAdminOrderSearch,
   type TAdminOrderTarget,
   type TBulkOrderStatusResult,
   ZAdminOrderTarget,
   ZOrderStatus,
 } from '@puffy/contracts';
+import type { RowSelectionState } from '@tanstack/react-table';
 import { useState } from 'react';
 import { ErrorMessage } from '../../components/error-message';
+import { Button } from '../../components/ui/button';
+import { Card, CardContent, CardHeader } from '../../components/ui/card';
+import { FormField } from '../../components/ui/form-field';
+import { Input } from '../../components/ui/input';
+import { Label } from '../../components/ui/label';
+import { Select } from '../../components/ui/select';
 import { useDocumentTitle } from '../../lib/document-title';
 import { trpc } from '../../lib/trpc';
+import { useCursorPaging } from './data-table/cursor-paging';
+import { DataTable } from './data-table/data-table';
 import { ExportDownload } from './export-download';
-import { PagedTable, shortId, when } from './paged-table';
+import { useOrderColumns } from './order-columns';
+import { shortId } from './paged-table';
 
 type Filters = Omit<TAdminOrderSearch, 'cursor' | 'limit'>;
 
 /** The orders desk: search and filter every order, move many at once, refund one with a reason. */
 export default function OrdersPage() {
   useDocumentTitle('Orders · Admin');
+  const paging = useCursorPaging();
   const [filters, setFilters] = useState<Filters>({});
-  const [selected, setSelected] = useState<Set<string>>(new Set());
-  const orders = trpc.admin.orders.search.useInfiniteQuery(
-    { ...filters, limit: 20 },
-    { getNextPageParam: (last) => last.nextCursor ?? undefined },
+  const [selected, setSelected] = useState<RowSelectionState>({});
+  const [result, setResult] = useState<TBulkOrderStatusResult | null>(null);
+  const orders = trpc.admin.orders.search.useQuery(
+    { ...filters, cursor: paging.cursor, limit: paging.pageSize },
+    { placeholderData: (previous) => previous },
   );
-  const toggle = (id: string) =>
-    setSelected((s) => {
-      const next = new Set(s);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
+  const columns = useOrderColumns();
   return (
-    <section className="card">
-      <h1>Orders</h1>
-      <OrderFilters onApply={setFilters} />
-      <div className="small">
-        Download: <ExportDownload file="orders.csv">all orders (CSV)</ExportDownload>{' '}
-        <ExportDownload file="orders-address-warnings.csv">orders with address warnings (CSV)</ExportDownload>
-      </div>
-      <BulkBar selected={[...selected]} onDone={() => setSelected(new Set())} />
-      <PagedTable
-        caption="Orders"
-        columns={['', 'Order', 'Status', 'Member', 'Ship to', 'Total', 'Placed', '']}
-        query={orders}
-        empty="No order matches these filters."
-        row={(o: TAdminOrderRow) => (
-          <OrderRow key={o.id} order={o} checked={selected.has(o.id)} onToggle={() => toggle(o.id)} />
-        )}
-      />
-    </section>
+    <Card>
+      <CardHeader>
+        <h1 className="font-semibold text-2xl">Orders</h1>
+        <p className="text-muted-foreground text-sm">
+          Download: <ExportDownload file="orders.csv">all orders (CSV)</ExportDownload>{' '}
+          <ExportDownload file="orders-address-warnings.csv">
+            orders with address warnings (CSV)
+          </ExportDownload>
+        </p>
+      </CardHeader>
+      <CardContent>
+        <OrderFilters
+          onApply={(next) => {
+            setFilters(next);
+            paging.reset();
+          }}
+        />
+        {result && <BulkResult result={result} />}
+        <DataTable
+          caption="Orders"
+          columns={columns}
+          rows={orders.data?.items}
+          nextCursor={orders.data?.nextCursor}
+          query={orders}
+          paging={paging}
+          getRowId={(o) => o.id}
+          selection={{
+            state: selected,
+            onChange: setSelected,
+            rowLabel: (o) => `Select order ${o.id}`,
+            actions: (ids) => (
+              <BulkBar
+                selected={ids}
+                onDone={(r) => {
+                  setResult(r);
+                  setSelected({});
+                }}
+              />
+            ),
+          }}
+          empty="No order matches these filters."
+        />
+      </CardContent>
+    </Card>
+  );
+}
+
+function BulkResult({ result }: { result: TBulkOrderStatusResult }) {
+  return (
+    <div role="status" className="rounded-lg border p-3 text-sm">
+      <p>
+        {result.changed.length} changed, {result.refused.length} refused.
+      </p>
+      {result.refused.length > 0 && (
+        <ul className="list-disc pl-5">
+          {result.refused.map((r) => (
+            <li key={r.orderId}>
+              <span className="font-mono">{shortId(r.orderId)}</span>: {r.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }
 
@@ -61,7 +111,7 @@ function OrderFilters({ onApply }: { onApply: (f: Filters) => void }) {
   const [warnings, setWarnings] = useState(false);
   return (
     <form
-      className="inline-form"
+      className="flex flex-wrap items-end gap-3"
       onSubmit={(e) => {
         e.preventDefault();
         const parsed = ZOrderStatus.safeParse(status);
@@ -74,175 +124,90 @@ function OrderFilters({ onApply }: { onApply: (f: Filters) => void }) {
         });
       }}
     >
-      <label htmlFor="order-search">Search</label>
-      <input
-        id="order-search"
-        value={query}
-        maxLength={200}
-        placeholder="Order id, wallet, email or transaction hash"
-        onChange={(e) => setQuery(e.target.value)}
-      />
-      <label htmlFor="order-status">Status</label>
-      <select id="order-status" value={status} onChange={(e) => setStatus(e.target.value)}>
-        <option value="">any</option>
-        {ZOrderStatus.options.map((s) => (
-          <option key={s} value={s}>
-            {s}
-          </option>
-        ))}
-      </select>
-      <label htmlFor="order-country">Country</label>
-      <input id="order-country" value={country} maxLength={2} onChange={(e) => setCountry(e.target.value)} />
-      <label htmlFor="order-sku">Product</label>
-      <input id="order-sku" value={sku} maxLength={64} onChange={(e) => setSku(e.target.value)} />
-      <label className="small">
-        <input type="checkbox" checked={warnings} onChange={(e) => setWarnings(e.target.checked)} /> Address
-        warnings only
-      </label>
-      <button type="submit" className="button">
-        Apply
-      </button>
+      <FormField label="Search" className="w-full sm:w-72">
+        <Input
+          id="order-search"
+          type="search"
+          value={query}
+          maxLength={200}
+          placeholder="Order id, wallet, email or transaction hash"
+          onChange={(e) => setQuery(e.target.value)}
+        />
+      </FormField>
+      <FormField label="Status" className="w-40">
+        <Select id="order-status" value={status} onChange={(e) => setStatus(e.target.value)}>
+          <option value="">any</option>
+          {ZOrderStatus.options.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </Select>
+      </FormField>
+      <FormField label="Country" className="w-24">
+        <Input
+          id="order-country"
+          value={country}
+          maxLength={2}
+          onChange={(e) => setCountry(e.target.value)}
+        />
+      </FormField>
+      <FormField label="Product" className="w-40">
+        <Input id="order-sku" value={sku} maxLength={64} onChange={(e) => setSku(e.target.value)} />
+      </FormField>
+      {/* A native box: inside a form, Radix's checkbox mirrors itself into a hidden input it measures. */}
+      <div className="flex h-10 items-center gap-2">
+        <input
+          id="order-warnings"
+          type="checkbox"
+          className="size-4 accent-primary"
+          checked={warnings}
+          onChange={(e) => setWarnings(e.target.checked)}
+        />
+        <Label htmlFor="order-warnings">Address warnings only</Label>
+      </div>
+      <Button type="submit">Apply</Button>
     </form>
   );
 }
 
-function BulkBar({ selected, onDone }: { selected: string[]; onDone: () => void }) {
+function BulkBar({
+  selected,
+  onDone,
+}: {
+  selected: string[];
+  onDone: (result: TBulkOrderStatusResult) => void;
+}) {
   const utils = trpc.useUtils();
   const [to, setTo] = useState<TAdminOrderTarget>('processing');
   const [reason, setReason] = useState('');
-  const [result, setResult] = useState<TBulkOrderStatusResult | null>(null);
   const bulk = trpc.admin.orders.bulkSetStatus.useMutation({
     onSuccess: (r) => {
-      setResult(r);
-      onDone();
+      onDone(r);
       void utils.admin.orders.search.invalidate();
     },
   });
   return (
-    <fieldset className="inline-form">
-      <legend>Bulk status change</legend>
-      <label htmlFor="bulk-target">Move {selected.length} selected to</label>
-      <select id="bulk-target" value={to} onChange={(e) => setTo(ZAdminOrderTarget.parse(e.target.value))}>
-        {ZAdminOrderTarget.options.map((s) => (
-          <option key={s} value={s}>
-            {s}
-          </option>
-        ))}
-      </select>
-      <label htmlFor="bulk-reason">Reason</label>
-      <input id="bulk-reason" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
-      <button
-        type="button"
-        className="button"
+    <div className="flex flex-wrap items-end gap-3">
+      <FormField label={`Move ${selected.length} selected to`}>
+        <Select id="bulk-target" value={to} onChange={(e) => setTo(ZAdminOrderTarget.parse(e.target.value))}>
+          {ZAdminOrderTarget.options.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </Select>
+      </FormField>
+      <FormField label="Reason">
+        <Input id="bulk-reason" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
+      </FormField>
+      <Button
         disabled={selected.length === 0 || bulk.isPending}
         onClick={() => bulk.mutate({ orderIds: selected, to, reason: reason.trim() || undefined })}
       >
         Apply to selected
-      </button>
+      </Button>
       {bulk.error && <ErrorMessage error={bulk.error} />}
-      {result && (
-        <div role="status" className="small">
-          <p>
-            {result.changed.length} changed, {result.refused.length} refused.
-          </p>
-          {result.refused.length > 0 && (
-            <ul>
-              {result.refused.map((r) => (
-                <li key={r.orderId}>
-                  <span className="mono">{shortId(r.orderId)}</span>: {r.message}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
-    </fieldset>
-  );
-}
-
-function OrderRow({
-  order,
-  checked,
-  onToggle,
-}: {
-  order: TAdminOrderRow;
-  checked: boolean;
-  onToggle: () => void;
-}) {
-  return (
-    <tr>
-      <td>
-        <input
-          type="checkbox"
-          aria-label={`Select order ${order.id}`}
-          checked={checked}
-          onChange={onToggle}
-        />
-      </td>
-      <td className="mono small">
-        {shortId(order.id)}
-        <div className="muted">{order.skus.join(', ')}</div>
-      </td>
-      <td>
-        {order.status}
-        {order.cancelReason && <div className="small muted">{order.cancelReason}</div>}
-      </td>
-      <td className="small">
-        <span className="mono">{shortId(order.walletAddress)}</span>
-        <div>{order.email}</div>
-      </td>
-      <td className="small">
-        {order.name}, {order.country}
-        {order.addressWarnings.map((w) => (
-          <div key={w} className="notice small">
-            ⚠ {w}
-          </div>
-        ))}
-      </td>
-      <td>{order.total} USDT</td>
-      <td className="small">{when(order.createdAt)}</td>
-      <td>
-        {(order.status === 'paid' || order.status === 'confirmed') && <RefundForm orderId={order.id} />}
-      </td>
-    </tr>
-  );
-}
-
-function RefundForm({ orderId }: { orderId: string }) {
-  const utils = trpc.useUtils();
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const [hash, setHash] = useState('');
-  const refund = trpc.admin.orders.refund.useMutation({
-    onSuccess: () => void utils.admin.orders.search.invalidate(),
-  });
-  if (!open)
-    return (
-      <button type="button" className="button button-danger" onClick={() => setOpen(true)}>
-        Refund…
-      </button>
-    );
-  return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        refund.mutate({ orderId, reason: reason.trim(), refundTransactionHash: hash.trim() || undefined });
-      }}
-    >
-      <label htmlFor={`refund-reason-${orderId}`}>Refund reason</label>
-      <input
-        id={`refund-reason-${orderId}`}
-        value={reason}
-        required
-        maxLength={500}
-        onChange={(e) => setReason(e.target.value)}
-      />
-      <label htmlFor={`refund-hash-${orderId}`}>Refund transaction (optional)</label>
-      <input id={`refund-hash-${orderId}`} value={hash} onChange={(e) => setHash(e.target.value)} />
-      <button type="submit" className="button button-danger" disabled={refund.isPending}>
-        Refund and email the member
-      </button>
-      {refund.error && <ErrorMessage error={refund.error} />}
-    </form>
+    </div>
   );
 }

@@ -2,6 +2,7 @@ import { type TNetwork, type TSnapshotProgress, ZNetwork } from '@puffy/contract
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { ErrorMessage } from '../../components/error-message';
+import { Table } from '../../components/ui/table';
 import { useDocumentTitle } from '../../lib/document-title';
 import { getCsrfToken } from '../../lib/session-token';
 import { trpc } from '../../lib/trpc';
@@ -107,7 +108,7 @@ export default function SnapshotUploadPage() {
   const elapsed = running ? (Date.now() - running.started) / 1000 : 0;
   const fraction = bytes.sent / bytes.total;
   return (
-    <section className="card">
+    <section className="card min-w-0 [overflow-wrap:anywhere]">
       <h1>Holder snapshot</h1>
       <p>
         A CSV of holders, one <code>wallet,chain[,amount]</code> per line; up to a million rows.
@@ -121,6 +122,7 @@ export default function SnapshotUploadPage() {
       <label htmlFor="snapshot-file">CSV file</label>
       <input
         id="snapshot-file"
+        className="block w-full min-w-0 max-w-full text-sm"
         type="file"
         accept=".csv,text/csv"
         onChange={(e) => setFile(e.target.files?.[0] ?? null)}
@@ -156,7 +158,7 @@ export default function SnapshotUploadPage() {
         </dl>
       )}
       {shown && shown.errors.length > 0 && (
-        <table className="table" aria-label="Rejected rows">
+        <Table aria-label="Rejected rows">
           <thead>
             <tr>
               <th scope="col">Line</th>
@@ -171,7 +173,7 @@ export default function SnapshotUploadPage() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
       <h2>Versions</h2>
       <ul>
