@@ -1,21 +1,11 @@
-import { type AppConfig, ConfigError, loadProcessConfig } from './config';
+import { configOrExit } from './config-or-exit';
 import { createLogger } from './logger';
 import { createDeps, findWebDist } from './runtime';
 import { startServer } from './server';
 import { stopServer } from './shutdown-deadline';
 
 async function main() {
-  let config: AppConfig;
-  let developmentKeys: ReturnType<typeof loadProcessConfig>['developmentKeys'];
-  try {
-    ({ config, developmentKeys } = loadProcessConfig());
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\nThe server did not start.\n`);
-      process.exit(78);
-    }
-    throw error;
-  }
+  const { config, developmentKeys } = configOrExit('The server did not start.');
   const logger = createLogger({ level: config.logLevel });
   if (developmentKeys?.created) {
     logger.info({ path: developmentKeys.path }, 'generated development keys (kept for the next start)');

@@ -1,5 +1,5 @@
 import { createDb, migrateDown, migrateUp } from '@puffy/db';
-import { type AppConfig, ConfigError, loadProcessConfig } from './config';
+import { configOrExit } from './config-or-exit';
 
 /**
  * The release step: `node dist/migrate.js` applies pending migrations once, before new instances
@@ -12,16 +12,7 @@ async function main() {
     process.stderr.write('usage: migrate.js [up | down <steps>]\n');
     process.exit(64);
   }
-  let config: AppConfig;
-  try {
-    ({ config } = loadProcessConfig());
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\nNo migration ran.\n`);
-      process.exit(78);
-    }
-    throw error;
-  }
+  const { config } = configOrExit('No migration ran.');
   const db = createDb({ url: config.database.url, dataDir: config.database.dataDir, pool: { max: 2 } });
   try {
     if (command === 'up') {

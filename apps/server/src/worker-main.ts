@@ -1,21 +1,12 @@
 import { registerJobs } from '@puffy/api';
-import { type AppConfig, ConfigError, loadProcessConfig } from './config';
+import { configOrExit } from './config-or-exit';
 import { createLogger } from './logger';
 import { startObservability } from './observability';
 import { closeDeps, createDeps } from './runtime';
 
 /** A jobs-only process (production runs one or more beside RUN_WORKER=false web instances). */
 async function main() {
-  let config: AppConfig;
-  try {
-    ({ config } = loadProcessConfig());
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\nThe worker did not start.\n`);
-      process.exit(78);
-    }
-    throw error;
-  }
+  const { config } = configOrExit('The worker did not start.');
   const logger = createLogger({ level: config.logLevel });
   const observability = await startObservability(config, { service: 'worker', logger });
   observability?.reportLoggedErrors(logger);
