@@ -1,6 +1,7 @@
 import { type TNetwork, ZNetwork } from '@puffy/contracts';
 import { useSearchParams } from 'react-router-dom';
 import { CAMPAIGN_GRID, CampaignCard } from '../campaigns/campaign-card';
+import { MultiCheck } from '../campaigns/multi-check';
 import { NETWORK_LABEL } from '../campaigns/words';
 import { ErrorMessage } from '../components/error-message';
 import { SkeletonCard } from '../components/skeleton';
@@ -117,6 +118,7 @@ export default function CampaignsPage() {
             ))}
           </ul>
         )}
+        {phase === 'active' && <MultiCheck campaigns={campaigns} />}
         {list.hasNextPage && (
           <Button
             variant="secondary"

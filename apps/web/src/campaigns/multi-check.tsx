@@ -1,0 +1,119 @@
+import type { TCampaign, TEligibilityFirstOutput, TWalletChain } from '@puffy/contracts';
+import { CheckCircle2, CircleDashed, Star } from 'lucide-react';
+import { type FormEvent, useState } from 'react';
+import { useAuth } from '../auth/auth-context';
+import { ErrorMessage } from '../components/error-message';
+import { Badge } from '../components/ui/badge';
+import { Button } from '../components/ui/button';
+import { Card, CardDescription, CardHeader, CardTitle } from '../components/ui/card';
+import { FormField } from '../components/ui/form-field';
+import { Input } from '../components/ui/input';
+import { Select } from '../components/ui/select';
+import { describeError } from '../lib/errors';
+import { trpc } from '../lib/trpc';
+import { WALLET_LABEL } from './words';
+
+// The server takes at most this many campaigns per call (ELIGIBILITY_FIRST_MAX in contracts).
+const MAX_CAMPAIGNS = 20;
+const CHAINS: TWalletChain[] = ['sol', 'evm', 'ton'];
+
+/**
+ * One wallet against every campaign shown (eligibility.first): which ones it qualifies for, and the
+ * first of them. Nothing is saved: it is the dry run, for many campaigns at once.
+ */
+export function MultiCheck({ campaigns }: { campaigns: TCampaign[] }) {
+  const auth = useAuth();
+  const utils = trpc.useUtils();
+  const [chain, setChain] = useState<TWalletChain>(auth.user?.chain ?? 'sol');
+  const [address, setAddress] = useState(auth.user?.walletAddress ?? '');
+  const [result, setResult] = useState<TEligibilityFirstOutput | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [pending, setPending] = useState(false);
+  const asked = campaigns.slice(0, MAX_CAMPAIGNS);
+  const names = new Map(asked.map((c) => [c.id, c.name]));
+  const fieldErrors = error ? describeError(error).fieldErrors : {};
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setPending(true);
+    setError(null);
+    try {
+      setResult(
+        await utils.client.eligibility.first.query({
+          wallet: { chain, address: address.trim() },
+          campaignIds: asked.map((c) => c.id),
+        }),
+      );
+    } catch (failure) {
+      setResult(null);
+      setError(failure);
+    } finally {
+      setPending(false);
+    }
+  };
+
+  if (asked.length === 0) return null;
+  return (
+    <Card as="section" aria-labelledby="multi-check-title">
+      <CardHeader>
+        <CardTitle id="multi-check-title">Check a wallet against every campaign</CardTitle>
+        <CardDescription>
+          See at once which of these {asked.length} campaigns a wallet qualifies for. Nothing is saved.
+        </CardDescription>
+      </CardHeader>
+      <form className="grid gap-3 sm:grid-cols-[12rem_minmax(0,1fr)_auto] sm:items-end" onSubmit={submit}>
+        <FormField label="Wallet type" error={fieldErrors['wallet.chain']?.join(' ')}>
+          <Select value={chain} onChange={(e) => setChain(e.target.value as TWalletChain)}>
+            {CHAINS.map((c) => (
+              <option key={c} value={c}>
+                {WALLET_LABEL[c]}
+              </option>
+            ))}
+          </Select>
+        </FormField>
+        <FormField label="Wallet address" error={fieldErrors['wallet.address']?.join(' ')}>
+          <Input
+            value={address}
+            onChange={(e) => setAddress(e.target.value)}
+            autoComplete="off"
+            spellCheck={false}
+          />
+        </FormField>
+        <Button type="submit" disabled={pending || address.trim() === ''}>
+          {pending ? 'Checking…' : 'Check all'}
+        </Button>
+      </form>
+      {error !== null && <ErrorMessage error={error} fieldsShownInForm />}
+      {result && (
+        <ul className="grid gap-2" data-testid="multi-check-answers">
+          {result.answers.map((answer) => {
+            const first = answer.campaignId === result.firstEligibleCampaignId;
+            return (
+              <li
+                key={answer.campaignId}
+                data-outcome={answer.outcome}
+                className="flex flex-wrap items-start gap-x-3 gap-y-1 rounded-lg border px-3 py-2.5"
+              >
+                {answer.outcome === 'eligible' ? (
+                  <CheckCircle2 className="mt-0.5 size-4 shrink-0 text-success" aria-hidden="true" />
+                ) : (
+                  <CircleDashed className="mt-0.5 size-4 shrink-0 text-muted-foreground" aria-hidden="true" />
+                )}
+                <span className="min-w-0 flex-1">
+                  <span className="font-medium">{names.get(answer.campaignId) ?? 'Campaign'}</span>
+                  <span className="block text-muted-foreground text-sm">{answer.message}</span>
+                </span>
+                {first && (
+                  <Badge variant="success">
+                    <Star aria-hidden="true" />
+                    First match
+                  </Badge>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </Card>
+  );
+}
