@@ -14,7 +14,7 @@ import { healthRoutes } from './http/health';
 import { nftPageRoutes } from './http/nft-pages';
 import { conditionalGet } from './http/public-cache';
 import { requestLogUrl } from './http/request-log';
-import { securityHeaderOptions, securityHeaders } from './http/security-headers';
+import { SecurityHeaderSet, securityHeaderOptions, securityHeaders } from './http/security-headers';
 import { seoRoutes } from './http/seo';
 import { snapshotUploadRoutes } from './http/snapshot-upload';
 import { staticSpa } from './http/static-spa';
@@ -31,6 +31,8 @@ export interface AppOptions {
   resolveSession?: SessionResolver;
   webDistDir?: string;
   isDraining?: () => boolean;
+  /** The headers every answer carries; the server passes the one set it keeps current (server.ts). */
+  securityHeaders?: SecurityHeaderSet;
 }
 
 /** The HTTP surface: middleware in the order a request meets it, then the routes. */
@@ -64,7 +66,12 @@ export function createApp(options: AppOptions) {
     if (c.res.status >= 500) deps.logger.error(line, 'request failed');
     else deps.logger.info(line, 'request');
   });
-  app.use(securityHeaders(securityHeaderOptions(config, deps.config.devChainUrl)));
+  app.use(
+    securityHeaders(
+      options.securityHeaders ??
+        new SecurityHeaderSet(securityHeaderOptions(config, deps.config.devChainUrl)),
+    ),
+  );
   app.use(
     cors({
       origin: (origin) => (config.corsOrigins.includes(origin) ? origin : null),

@@ -1,10 +1,18 @@
 import { createServer, type RequestListener, type Server, type ServerOptions } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { appRouter, type Deps, registerJobs, resolveSession, type SessionResolver } from '@puffy/api';
+import {
+  appRouter,
+  type Deps,
+  registerJobs,
+  resolveSession,
+  type SessionResolver,
+  watchAllowedMediaHosts,
+} from '@puffy/api';
 import type { AnyTRPCRouter } from '@trpc/server';
 import { createApp } from './app';
 import type { AppConfig } from './config';
+import { SecurityHeaderSet, securityHeaderOptions } from './http/security-headers';
 import { fastTrpcListener } from './http/trpc-node';
 import { closeWhenBodyUnread } from './http/unread-body';
 import { createMetrics } from './metrics';
@@ -36,7 +44,17 @@ export async function startServer(
   const observability = await startObservability(config, { service: 'server', logger: deps.logger });
   observability?.reportLoggedErrors(deps.logger);
   const metrics = createMetrics({ jobs: deps.jobs, db: deps.db });
+  // One header set for Hono and the fast path, its CSP following the media hosts operators save on any
+  // instance. Without the store's pub/sub it keeps MEDIA_HOSTS plus the list read now.
+  const security = new SecurityHeaderSet(securityHeaderOptions(config, deps.config.devChainUrl));
+  const stopWatchingMediaHosts = await watchAllowedMediaHosts(deps, (hosts) =>
+    security.setStoredMediaHosts(hosts),
+  ).catch((error) => {
+    deps.logger.error({ err: error }, 'media hosts are not watched; the CSP keeps MEDIA_HOSTS only');
+    return undefined;
+  });
   const app = createApp({
+    securityHeaders: security,
     config,
     deps,
     metrics,
@@ -53,6 +71,7 @@ export async function startServer(
         metrics,
         router: options.router ?? appRouter,
         resolveSession: options.resolveSession ?? resolveSession,
+        securityHeaders: security,
       })
     : undefined;
   // @hono/node-server hands us its listener here; node's createServer is overloaded, hence the cast.
@@ -94,6 +113,7 @@ export async function startServer(
       await closed;
       clearTimeout(timer);
       open.delete('connections');
+      await stopWatchingMediaHosts?.().catch(() => undefined);
       // Jobs stop before the database closes, so running handlers finish (or abort) cleanly.
       await closeDeps(deps, open);
       await observability?.close();

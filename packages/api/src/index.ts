@@ -14,6 +14,7 @@ export {
   registerExportDataset,
 } from './admin/exports';
 export { grantAdminToWallet } from './admin/grant-wallet';
+export { watchAllowedMediaHosts } from './admin/media-hosts';
 export type { AuthConfig } from './auth/config';
 export { csrfTokenFor } from './auth/csrf-token';
 export { safeEqual } from './auth/secrets';

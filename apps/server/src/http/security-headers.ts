@@ -3,7 +3,10 @@ import type { AppConfig } from '../config';
 
 export interface SecurityHeaderOptions {
   production: boolean;
-  /** https hosts allowed for images and media (admin-entered media URLs use the same list). */
+  /**
+   * https hosts allowed for images and media: MEDIA_HOSTS, always; the operator's stored list joins
+   * them through SecurityHeaderSet.setStoredMediaHosts.
+   */
   mediaHosts: string[];
   /**
    * TON Connect's wallet picker (@tonconnect/ui): it injects its styles (so inline styles are
@@ -58,18 +61,50 @@ export function contentSecurityPolicy({
   ].join('; ');
 }
 
-export function securityHeaders(options: SecurityHeaderOptions): MiddlewareHandler {
-  const csp = contentSecurityPolicy(options);
+/**
+ * Every header the app adds to an answer, precomputed: the hot path copies them and never builds a
+ * string. The CSP's image and media sources are MEDIA_HOSTS plus the hosts operators store in Settings,
+ * and the set is rebuilt only when that stored list changes (the server watches it; see server.ts).
+ */
+export class SecurityHeaderSet {
+  readonly #options: SecurityHeaderOptions;
+  #headers: ReadonlyArray<readonly [string, string]>;
+
+  constructor(options: SecurityHeaderOptions) {
+    this.#options = options;
+    this.#headers = buildHeaders(options);
+  }
+
+  get headers(): ReadonlyArray<readonly [string, string]> {
+    return this.#headers;
+  }
+
+  /** The operator's saved media hosts: from now on they are allowed beside MEDIA_HOSTS. */
+  setStoredMediaHosts(hosts: string[]): void {
+    const mediaHosts = [...new Set([...this.#options.mediaHosts, ...hosts])];
+    this.#headers = buildHeaders({ ...this.#options, mediaHosts });
+  }
+}
+
+function buildHeaders(options: SecurityHeaderOptions): ReadonlyArray<readonly [string, string]> {
+  return [
+    ['Content-Security-Policy', contentSecurityPolicy(options)],
+    ['X-Content-Type-Options', 'nosniff'],
+    ['X-Frame-Options', 'DENY'],
+    ['Referrer-Policy', 'strict-origin-when-cross-origin'],
+    ['Cross-Origin-Opener-Policy', 'same-origin'],
+    ['Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()'],
+    ...(options.production
+      ? [['Strict-Transport-Security', 'max-age=63072000; includeSubDomains'] as const]
+      : []),
+  ];
+}
+
+export function securityHeaders(set: SecurityHeaderSet): MiddlewareHandler {
   return async (c, next) => {
     await next();
     const h = c.res.headers;
-    h.set('Content-Security-Policy', csp);
-    h.set('X-Content-Type-Options', 'nosniff');
-    h.set('X-Frame-Options', 'DENY');
-    h.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-    h.set('Cross-Origin-Opener-Policy', 'same-origin');
-    h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
-    if (options.production) h.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
+    for (const [name, value] of set.headers) h.set(name, value);
   };
 }
 

@@ -3,7 +3,6 @@ import { promisify } from 'node:util';
 import { deflate, gzip } from 'node:zlib';
 import { callerRequestIdOf, createContext, type Deps, type SessionResolver } from '@puffy/api';
 import type { AnyTRPCRouter } from '@trpc/server';
-import { Hono, type MiddlewareHandler } from 'hono';
 import { parseAccept } from 'hono/utils/accept';
 import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from 'hono/utils/compress';
 import type { AppConfig } from '../config';
@@ -11,7 +10,7 @@ import { type Metrics, routeLabel } from '../metrics';
 import { forwardedClient } from './client-ip';
 import { etagOf, ifNoneMatchHolds, isPublicCacheable } from './public-cache';
 import { requestLogUrl } from './request-log';
-import { securityHeaderOptions, securityHeaders } from './security-headers';
+import type { SecurityHeaderSet } from './security-headers';
 import { MAX_BATCH_SIZE } from './trpc';
 import { type FastCall, type FastResponse, fastPathFor, HeaderBag, resolveFast } from './trpc-fast';
 
@@ -56,15 +55,6 @@ function headerReader(raw: string[]): (name: string) => string | undefined {
   };
 }
 
-/** The headers a middleware adds to any response, read once by running it, so the two paths cannot drift. */
-async function headersSetBy(middleware: MiddlewareHandler): Promise<Array<[string, string]>> {
-  const probe = new Hono();
-  probe.use(middleware);
-  probe.get('/', (c) => c.body(null, 204));
-  const response = await probe.request('/');
-  return [...response.headers];
-}
-
 type BodyResult = { ok: true; text: string } | { ok: false };
 
 /** Hono's bodyLimit: trust a Content-Length when there is no Transfer-Encoding, else count while reading. */
@@ -102,6 +92,8 @@ export interface FastTrpcOptions {
   metrics: Metrics;
   router: AnyTRPCRouter;
   resolveSession: SessionResolver;
+  /** The same set Hono's middleware sends (server.ts keeps it current). */
+  securityHeaders: SecurityHeaderSet;
 }
 
 /** Returns a wrapper for Hono's node listener: /trpc requests the fast path handles never reach Hono. */
@@ -110,9 +102,7 @@ export async function fastTrpcListener(
 ): Promise<(fallback: RequestListener) => RequestListener> {
   const { config, deps, metrics, router, resolveSession } = options;
   const procedures = new Set(Object.keys(router._def.procedures));
-  const security = await headersSetBy(
-    securityHeaders(securityHeaderOptions(config, deps.config.devChainUrl)),
-  );
+  const security = options.securityHeaders;
   const exposeHeaders = 'x-request-id,retry-after';
 
   async function answer(
@@ -187,7 +177,7 @@ export async function fastTrpcListener(
     headers.set('access-control-allow-credentials', 'true');
     headers.set('access-control-expose-headers', exposeHeaders);
     headers.append('vary', 'Origin');
-    for (const [name, value] of security) headers.set(name, value);
+    for (const [name, value] of security.headers) headers.set(name, value);
     headers.set('x-request-id', requestId);
 
     const out: Record<string, string | string[] | number> = Object.fromEntries(headers.values);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config';
 import {
   contentSecurityPolicy,
+  SecurityHeaderSet,
   securityHeaderOptions,
   TON_CONNECT_UI_ASSETS,
 } from '../../src/http/security-headers';
@@ -19,6 +20,31 @@ function directive(csp: string, name: string): string[] {
 const base = { mediaHosts: [] as string[], tonConnectUi: false };
 const config = (env: Record<string, string> = {}) =>
   loadConfig({ JWT_SIGNING_KEYS: 'k:x', APP_SECRET: 'x', NODE_ENV: 'test', ...env });
+
+describe('the precomputed header set', () => {
+  const csp = (set: SecurityHeaderSet) =>
+    set.headers.find(([name]) => name === 'Content-Security-Policy')?.[1] ?? '';
+
+  it('keeps MEDIA_HOSTS whatever the stored list says, each host once, and rebuilds only on a change', () => {
+    const set = new SecurityHeaderSet({ production: false, mediaHosts: ['static.example.org'] });
+    const first = set.headers;
+    expect(set.headers).toBe(first);
+    set.setStoredMediaHosts(['cdn.example.com', 'static.example.org']);
+    expect(directive(csp(set), 'media-src')).toEqual([
+      "'self'",
+      'https://static.example.org',
+      'https://cdn.example.com',
+    ]);
+    set.setStoredMediaHosts([]);
+    expect(directive(csp(set), 'img-src')).toEqual([
+      "'self'",
+      'data:',
+      'blob:',
+      'https://static.example.org',
+    ]);
+    expect(set.headers).not.toBe(first);
+  });
+});
 
 describe('content security policy', () => {
   it('is strict without TON Connect: same-origin everything, images and media from the allowed hosts only', () => {

@@ -2,12 +2,15 @@ import { settingKeys } from '@puffy/db';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Deps } from '../deps';
+import { announceChange } from '../platform/announce';
 import { type AuditActor, recordAudit } from '../platform/audit';
 import { BadInput } from '../platform/errors';
 
 const ZStoredHosts = z.array(z.string());
+/** An operator saved the list: every instance reloads it into its CSP (watchAllowedMediaHosts). */
+const CHANGED_CHANNEL = 'settings:media-hosts:changed';
 
-/** Hosts admin-entered media may come from: the operator's list plus the deployment's MEDIA_HOSTS. */
+/** Hosts admin-entered media may come from: the operator's list, as stored. */
 export async function allowedMediaHosts(deps: Pick<Deps, 'db'>): Promise<string[]> {
   const { db, t } = deps.db;
   const [row] = await db
@@ -20,7 +23,7 @@ export async function allowedMediaHosts(deps: Pick<Deps, 'db'>): Promise<string[
 }
 
 export async function setAllowedMediaHosts(
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'store'>,
   actor: AuditActor,
   hosts: string[],
 ): Promise<string[]> {
@@ -45,7 +48,32 @@ export async function setAllowedMediaHosts(
       after: unique,
     });
   });
+  await announceChange(deps.store, CHANGED_CHANNEL);
   return unique;
+}
+
+/**
+ * Calls `onChange` with the stored list now and again whenever an operator saves it, on this instance
+ * or any other sharing the store: the server keeps its CSP's image and media sources in step with it
+ * (apps/server/src/http/security-headers.ts). Resolves once listening; the result stops it.
+ */
+export async function watchAllowedMediaHosts(
+  deps: Pick<Deps, 'db' | 'store' | 'logger'>,
+  onChange: (hosts: string[]) => void,
+): Promise<() => Promise<void>> {
+  // A reload that started before a newer one must not apply its older list after it.
+  let latest = 0;
+  const reload = async () => {
+    const mine = ++latest;
+    const hosts = await allowedMediaHosts(deps);
+    if (mine === latest) onChange(hosts);
+  };
+  // Listening first, then reading: a save between the two is still heard.
+  const stop = await deps.store.subscribe(CHANGED_CHANNEL, () => {
+    reload().catch((error) => deps.logger.error({ err: error }, 'media hosts reload failed'));
+  });
+  await reload();
+  return stop;
 }
 
 /** Artwork the app ships and serves itself (the SPA's `public/media/`), named by its path. */
@@ -53,8 +81,8 @@ const SHIPPED_MEDIA = /^\/media\/(?:[A-Za-z0-9_-][A-Za-z0-9._-]*\/)*[A-Za-z0-9_-
 
 /**
  * Refuses a media URL that is neither the app's own shipped artwork (`/media/…`, same origin) nor https
- * on an allowed host: admin-entered media ends up in members' pages, and the same list feeds the CSP,
- * so anything else would not load anyway.
+ * on an allowed host: admin-entered media ends up in members' pages, and the CSP allows images and media
+ * only from MEDIA_HOSTS and this list (watchAllowedMediaHosts), so anything else would not load anyway.
  */
 export async function assertAllowedMediaUrl(deps: Pick<Deps, 'db'>, field: string, value: string) {
   if (SHIPPED_MEDIA.test(value)) return;
