@@ -1,7 +1,8 @@
 // The off-host copy of backups: S3-compatible object storage (AWS S3, MinIO, Ceph, R2, …) through
 // @aws-sdk/client-s3. backup.ts pushes each new backup and its `.sha256` here and applies the
 // bucket's retention; restore.ts pulls the newest (or a named) one back. The variables are the
-// scripts' own, documented in docs/runbooks/backup-and-restore.md.
+// scripts' own (the server does not read them), declared in backupS3Variables below and listed in
+// docs/configuration.md; the runbook is docs/runbooks/backup-and-restore.md.
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -31,24 +32,52 @@ const wholeNumber = (name: string) =>
     .int(`${name} must be a whole number ≥ 1`)
     .positive(`${name} must be a whole number ≥ 1`);
 
-const settingsSchema = z
-  .object({
-    BACKUP_S3_BUCKET: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'BACKUP_S3_BUCKET is not a valid bucket name'),
-    BACKUP_S3_PREFIX: z
-      .string()
-      .default('')
-      .transform((p) => p.replace(/^\/+/, ''))
-      .transform((p) => (p && !p.endsWith('/') ? `${p}/` : p)),
-    BACKUP_S3_ENDPOINT: z.url('BACKUP_S3_ENDPOINT must be a URL such as https://s3.example.com').optional(),
-    BACKUP_S3_REGION: z.string().default('us-east-1'),
-    BACKUP_S3_ACCESS_KEY_ID: z.string().optional(),
-    BACKUP_S3_SECRET_ACCESS_KEY: z.string().optional(),
-    BACKUP_S3_FORCE_PATH_STYLE: flag,
-    BACKUP_S3_KEEP: wholeNumber('BACKUP_S3_KEEP').default(35),
-    BACKUP_S3_KEEP_DAYS: wholeNumber('BACKUP_S3_KEEP_DAYS').optional(),
-  })
+/**
+ * Every variable the backup scripts read, with what it means: the one declaration the scripts parse
+ * and `pnpm env:doc` writes into docs/configuration.md (its Backups section), so the two cannot drift.
+ */
+export const backupS3Variables = z.object({
+  BACKUP_S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'BACKUP_S3_BUCKET is not a valid bucket name')
+    .optional()
+    .describe('Bucket name; setting it turns the off-host copy on (unset: backups stay on the host)'),
+  BACKUP_S3_PREFIX: z
+    .string()
+    .default('')
+    .transform((p) => p.replace(/^\/+/, ''))
+    .transform((p) => (p && !p.endsWith('/') ? `${p}/` : p))
+    .describe('Folder inside the bucket, e.g. puffy/production/ (a / is added at the end)'),
+  BACKUP_S3_ENDPOINT: z
+    .url('BACKUP_S3_ENDPOINT must be a URL such as https://s3.example.com')
+    .optional()
+    .describe(
+      "The service's URL for anything but AWS, e.g. https://s3.eu-central-1.wasabisys.com or http://minio:9000",
+    ),
+  BACKUP_S3_REGION: z.string().default('us-east-1').describe("The bucket's region (auto for R2)"),
+  BACKUP_S3_ACCESS_KEY_ID: z
+    .string()
+    .optional()
+    .describe("Access key; set together with the secret, or leave both unset to use the AWS SDK's own chain"),
+  BACKUP_S3_SECRET_ACCESS_KEY: z.string().optional().describe("The access key's secret"),
+  BACKUP_S3_FORCE_PATH_STYLE: flag.describe(
+    'true for servers that want https://host/bucket/key (MinIO, Ceph and most self-hosted ones)',
+  ),
+  BACKUP_S3_KEEP: wholeNumber('BACKUP_S3_KEEP')
+    .default(35)
+    .describe("The newest this many backups of the database's dialect stay in the bucket"),
+  BACKUP_S3_KEEP_DAYS: wholeNumber('BACKUP_S3_KEEP_DAYS')
+    .optional()
+    .describe(
+      'Also keep every backup younger than this many days; older ones beyond BACKUP_S3_KEEP are deleted',
+    ),
+});
+
+/** The backup variables that are secrets: never printed, kept in the secret store. */
+export const BACKUP_SECRET_VARIABLES = ['BACKUP_S3_SECRET_ACCESS_KEY'] as const;
+
+const settingsSchema = backupS3Variables
+  .extend({ BACKUP_S3_BUCKET: backupS3Variables.shape.BACKUP_S3_BUCKET.unwrap() })
   .refine((s) => Boolean(s.BACKUP_S3_ACCESS_KEY_ID) === Boolean(s.BACKUP_S3_SECRET_ACCESS_KEY), {
     error: 'set both BACKUP_S3_ACCESS_KEY_ID and BACKUP_S3_SECRET_ACCESS_KEY, or neither',
   });

@@ -44,4 +44,28 @@ describe('docs/configuration.md', () => {
     expect(rowOf(doc, 'PORT')[3]).toBe('`3000`');
     expect(rowOf(doc, 'SMTP_URL')[5]).toBe('');
   });
+
+  it('lists every BACKUP_S3_* variable the backup scripts read, in its Backups section', () => {
+    const doc = readFileSync(docPath, 'utf8');
+    const backups = doc.slice(doc.indexOf('\n## Backups\n'));
+    const read = new Set(
+      ['backup-s3.ts', 'backup.ts', 'restore.ts'].flatMap((file) =>
+        [
+          ...readFileSync(join(repoRoot, 'scripts', file), 'utf8').matchAll(/\bBACKUP_S3_[A-Z_]*[A-Z]\b/g),
+        ].map(([name]) => name),
+      ),
+    );
+    expect(read.size).toBeGreaterThan(5);
+    for (const name of read) expect(rowOf(backups, name)[1], name).toBe(`\`${name}\``);
+    expect(rowOf(backups, 'BACKUP_S3_KEEP')[3]).toBe('`35`');
+    expect(rowOf(backups, 'BACKUP_S3_SECRET_ACCESS_KEY')[4]).toBe('yes');
+  });
+
+  it('the check fails once a backup variable says something the scripts do not', () => {
+    const copy = join(mkdtempSync(join(tmpdir(), 'puffy-envdoc-')), 'configuration.md');
+    writeFileSync(copy, readFileSync(docPath, 'utf8').replace('| integer | `35` |', '| integer | `30` |'));
+    const run = runScript('scripts/env-doc.ts', ['--check', '--file', copy]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('run pnpm env:doc');
+  });
 });
