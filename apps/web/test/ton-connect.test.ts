@@ -11,6 +11,7 @@ const fake = vi.hoisted(() => {
   const state = {
     instances: 0,
     manifestUrl: '',
+    walletsListSource: undefined as string | undefined,
     connected: false,
     request: undefined as unknown,
     disconnects: 0,
@@ -19,11 +20,16 @@ const fake = vi.hoisted(() => {
     /** What happens when the modal opens: a wallet connects, or the member closes it. */
     onOpen: (() => {}) as () => void,
   };
+  /** The connector the UI is built on: it carries the manifest and the wallets list we serve. */
+  class TonConnect {
+    constructor(readonly options: { manifestUrl: string; walletsListSource?: string }) {}
+  }
   class TonConnectUI {
     connectionRestored = Promise.resolve(false);
-    constructor(options: { manifestUrl: string }) {
+    constructor(options: { connector: TonConnect }) {
       state.instances += 1;
-      state.manifestUrl = options.manifestUrl;
+      state.manifestUrl = options.connector.options.manifestUrl;
+      state.walletsListSource = options.connector.options.walletsListSource;
     }
     get connected() {
       return state.connected;
@@ -47,10 +53,10 @@ const fake = vi.hoisted(() => {
       queueMicrotask(state.onOpen);
     }
   }
-  return { state, TonConnectUI };
+  return { state, TonConnect, TonConnectUI };
 });
 
-vi.mock('@tonconnect/ui', () => ({ TonConnectUI: fake.TonConnectUI }));
+vi.mock('@tonconnect/ui', () => ({ TonConnect: fake.TonConnect, TonConnectUI: fake.TonConnectUI }));
 
 const { TonConnectCancelled, tonConnectWallet } = await import('../src/auth/ton-connect');
 
@@ -93,6 +99,7 @@ describe('TON Connect wallet', () => {
     const reply = await tonConnectWallet().connectWithProof('payload-1');
     expect(fake.state.request).toEqual({ state: 'ready', value: { tonProof: 'payload-1' } });
     expect(fake.state.manifestUrl).toBe(`${window.location.origin}/tonconnect-manifest.json`);
+    expect(fake.state.walletsListSource).toBe(`${window.location.origin}/tonconnect/wallets.json`);
     expect(reply).toEqual({
       address: '0:abc',
       publicKey: 'ab'.repeat(32),
