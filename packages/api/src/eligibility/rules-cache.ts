@@ -1,6 +1,7 @@
 import type { Db } from '@puffy/db';
 import type { Store } from '@puffy/store';
 import type { Deps } from '../deps';
+import { announceChange } from '../platform/announce';
 import { type CampaignRules, loadCampaignRules } from './rules';
 
 /**
@@ -133,6 +134,6 @@ export async function noteEligibleCount(
 ): Promise<void> {
   raiseCount(cacheOf(deps.db), campaignId, eligibleCount);
   // The seat is taken and committed: a store that cannot announce it leaves the other copies to their
-  // age (as a lost message would), and must not turn the member's success into an error.
-  await deps.store?.publish(COUNT_CHANNEL, `${campaignId}:${eligibleCount}`).catch(() => undefined);
+  // age, and must not turn the member's success into an error.
+  await announceChange(deps.store, COUNT_CHANNEL, `${campaignId}:${eligibleCount}`);
 }

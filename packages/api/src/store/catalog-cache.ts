@@ -2,6 +2,7 @@ import type { TCatalog } from '@puffy/contracts';
 import type { Db } from '@puffy/db';
 import type { Store } from '@puffy/store';
 import type { Deps } from '../deps';
+import { announceChange } from '../platform/announce';
 import { readCatalog } from './catalog';
 
 /**
@@ -76,7 +77,6 @@ export async function cachedCatalog(deps: Deps): Promise<TCatalog> {
  */
 export async function invalidateCatalog(deps: Pick<Deps, 'db' | 'store'>): Promise<void> {
   drop(cacheOf(deps.db));
-  // The change is committed: a store that cannot announce it leaves the other copies to their age (as
-  // a lost message would), and must not turn the operator's saved edit into an error.
-  await deps.store.publish(INVALIDATE_CHANNEL, '*').catch(() => undefined);
+  // A store that cannot announce it leaves the other copies to their age (TTL above).
+  await announceChange(deps.store, INVALIDATE_CHANNEL);
 }
