@@ -25,7 +25,7 @@ export default function MemberStandingPage() {
     .map(([status, n]) => `${n} ${status}`)
     .join(', ');
   return (
-    <section className="card">
+    <section className="card min-w-0 [overflow-wrap:anywhere]">
       <p className="small">
         <Link to="/admin/members">← Members</Link>
       </p>
