@@ -1,4 +1,3 @@
-import { ZSystemVersion } from '@puffy/contracts';
 import { type ClientErrorReport, setErrorReporter } from './report-error';
 import { getCsrfToken } from './session-token';
 
@@ -73,8 +72,6 @@ export function trackStep(name: ClientStep, properties: Record<string, string> =
 type Tracker = (report: ClientErrorReport) => void;
 let tracker: Promise<Tracker | null> | undefined;
 
-const ZErrorTracking = ZSystemVersion.shape.errorTracking;
-
 /**
  * The error tracker (Sentry's protocol) the server announces in system.version, asked for at the
  * first crash only: a page that does not crash fetches nothing more and loads no SDK, so the first
@@ -83,7 +80,9 @@ const ZErrorTracking = ZSystemVersion.shape.errorTracking;
 async function loadTracker(): Promise<Tracker | null> {
   const answer = await transport('/trpc/system.version', { credentials: 'same-origin' });
   const body = (await answer.json()) as { result?: { data?: { errorTracking?: unknown } } };
-  const config = ZErrorTracking.parse(body.result?.data?.errorTracking ?? null);
+  // The schema loads with the tracker, not with the first page: contracts and zod are not small.
+  const { ZSystemVersion } = await import('@puffy/contracts');
+  const config = ZSystemVersion.shape.errorTracking.parse(body.result?.data?.errorTracking ?? null);
   if (!config) return null;
   // Destructured, so the bundler keeps only these two of the SDK's exports in the lazy chunk.
   const { captureException, init } = await import('@sentry/react');
