@@ -7,6 +7,13 @@ import { ZDiscordCode } from './discord';
 import { ZEligibilityMethod, ZNetwork } from './enums';
 import { lamportsToSol } from './money';
 import { ZExplainedRequirement, ZRequirementNode, ZRequirementTree } from './requirements';
+import {
+  ISO_COUNTRY_CODES,
+  MAX_STORE_AMOUNT_CENTS,
+  ZIsoCountry,
+  ZShippingFeeInput,
+  ZStorePriceInput,
+} from './store-settings';
 import { isStorableJson, isStorableText } from './text';
 
 /*
@@ -408,6 +415,21 @@ const explainedRequirementArbitrary = fc.oneof(
   ),
 );
 
+/**
+ * A USDT amount as an operator types it (whole cents, at most the store's ceiling), written the ways
+ * the form accepts: "99", "9.9", "9.99". Filtering regex-made strings would almost never pass the
+ * ceiling, and an array of them never: fast-check's filter then spins for good.
+ */
+const storeAmountArbitrary = (minCents: number) =>
+  fc
+    .tuple(fc.integer({ min: minCents, max: Number(MAX_STORE_AMOUNT_CENTS) }), fc.boolean())
+    .map(([cents, short]) => {
+      const whole = Math.floor(cents / 100);
+      const rest = cents % 100;
+      if (rest === 0) return short ? String(whole) : `${whole}.00`;
+      return short && rest % 10 === 0 ? `${whole}.${rest / 10}` : `${whole}.${String(rest).padStart(2, '0')}`;
+    });
+
 /** The schemas whose refinements the walker cannot satisfy by filtering, and what generates them. */
 export const contractOverrides = (char: fc.Arbitrary<string> = anyChar): Overrides =>
   new Map<Schema, fc.Arbitrary<unknown>>([
@@ -421,6 +443,15 @@ export const contractOverrides = (char: fc.Arbitrary<string> = anyChar): Overrid
     [ZChallengeInput, challengeInputArbitrary],
     [ZMediaHost, fc.domain().filter((host) => ZMediaHost.safeParse(host).success)],
     [ZDiscordCode, fc.stringMatching(/^ ?[A-Za-z0-9]{8} ?$/)],
+    // A country code as typed: any case, spaces around it (the schema trims and upper-cases).
+    [
+      ZIsoCountry,
+      fc
+        .tuple(fc.constantFrom(...ISO_COUNTRY_CODES), fc.boolean(), fc.constantFrom('', ' '))
+        .map(([code, lower, pad]) => `${pad}${lower ? code.toLowerCase() : code}${pad}`),
+    ],
+    [ZShippingFeeInput, storeAmountArbitrary(0)],
+    [ZStorePriceInput, storeAmountArbitrary(1)],
     // Recursive (lazy) schemas: the walker does not descend into them.
     [ZRequirementNode, requirementTreeArbitrary],
     [ZRequirementTree, requirementTreeArbitrary],
