@@ -61,7 +61,7 @@ describe.skipIf(!chromiumPath())('the SPA’s own links, pictures and icon in a 
       const menu = page.getByRole('navigation', { name: 'Admin' });
       await menu.waitFor({ timeout: 15_000 });
       const entries = await menu.getByRole('link').allTextContents();
-      expect(entries.length).toBe(10);
+      expect(entries.length).toBe(11);
       for (const entry of entries) {
         const link = menu.getByRole('link', { name: entry, exact: true });
         const href = await link.getAttribute('href');

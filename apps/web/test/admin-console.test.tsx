@@ -59,7 +59,7 @@ describe('admin console', { timeout: 30_000 }, () => {
       within(nav)
         .getAllByRole('link')
         .map((l) => l.textContent),
-    ).toEqual(['Settings']);
+    ).toEqual(['Store', 'Settings']);
     const main = screen.getByRole('navigation', { name: 'Main' });
     expect(within(main).getByRole('link', { name: 'Admin' }).getAttribute('href')).toBe('/admin');
   });

@@ -10,6 +10,7 @@ import {
   ScrollText,
   Settings,
   ShieldAlert,
+  Store,
   Users,
 } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
@@ -33,6 +34,7 @@ import ReviewsPage from './reviews';
 import SecurityEventsPage from './security-events';
 import SettingsPage from './settings';
 import SnapshotUploadPage from './snapshot-upload';
+import StoreSettingsPage from './store-settings';
 import TreasuryPage from './treasury';
 
 // Absolute: the console is a splat route, where a relative link resolves against the current
@@ -47,6 +49,7 @@ const SECTIONS: { to: string; key: string; icon: LucideIcon; scope: TAdminScope 
   { to: '/admin/members', key: 'members', icon: Users, scope: 'users' },
   { to: '/admin/audit', key: 'audit', icon: ScrollText, scope: 'users' },
   { to: '/admin/security', key: 'security', icon: ShieldAlert, scope: 'users' },
+  { to: '/admin/store', key: 'store', icon: Store, scope: 'settings' },
   { to: '/admin/settings', key: 'settings', icon: Settings, scope: 'settings' },
 ];
 
@@ -127,6 +130,7 @@ function AdminConsole() {
           {has('campaigns') && <Route path="groups" element={<GroupsPage />} />}
           {has('campaigns') && <Route path="reviews" element={<ReviewsPage />} />}
           {has('campaigns') && <Route path="funnel" element={<FunnelPage />} />}
+          {has('settings') && <Route path="store" element={<StoreSettingsPage />} />}
           {has('settings') && <Route path="settings" element={<SettingsPage />} />}
           <Route
             path="*"
