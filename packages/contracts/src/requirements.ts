@@ -100,24 +100,26 @@ const children = () =>
     );
 
 /** Any well-formed tree, without the limits an operator's tree must meet (see ZRequirementTree). */
-export const ZRequirementNode: z.ZodType<TRequirement> = z.lazy(() =>
-  z.discriminatedUnion('kind', [
-    ZRequirementLeaf,
-    z.object({ kind: z.literal('all'), children: children() }),
-    z.object({ kind: z.literal('any'), children: children() }),
-    z
-      .object({
-        kind: z.literal('at_least'),
-        n: z.number().int().min(1),
-        children: children(),
-      })
-      .refine((g) => g.n <= g.children.length, {
-        message: 'At least N cannot ask for more requirements than the group holds',
-        path: ['n'],
-      }),
-    z.object({ kind: z.literal('not'), child: ZRequirementNode }),
-  ]),
-).meta({ id: 'Requirement' });
+export const ZRequirementNode: z.ZodType<TRequirement> = z
+  .lazy(() =>
+    z.discriminatedUnion('kind', [
+      ZRequirementLeaf,
+      z.object({ kind: z.literal('all'), children: children() }),
+      z.object({ kind: z.literal('any'), children: children() }),
+      z
+        .object({
+          kind: z.literal('at_least'),
+          n: z.number().int().min(1),
+          children: children(),
+        })
+        .refine((g) => g.n <= g.children.length, {
+          message: 'At least N cannot ask for more requirements than the group holds',
+          path: ['n'],
+        }),
+      z.object({ kind: z.literal('not'), child: ZRequirementNode }),
+    ]),
+  )
+  .meta({ id: 'Requirement' });
 
 /** Depth of the tree in groups (a lone leaf is 0) and its number of nodes. */
 export function requirementSize(node: TRequirement): { depth: number; nodes: number } {

@@ -24,18 +24,16 @@ export function XCard({ info }: { info: TUserInfo }) {
     <section className="card profile-card" aria-labelledby="profile-x">
       <h2 id="profile-x">X (Twitter)</h2>
       {twitter === null ? (
-        <>
-          {xLinking ? (
-            <>
-              <p>Link your X account to take part in X activities. One X account links to one member only.</p>
-              <StartXLink />
-            </>
-          ) : (
-            <p className="muted" data-testid="x-unavailable">
-              Linking an X account is not available at the moment, so X activities cannot be done yet.
-            </p>
-          )}
-        </>
+        xLinking ? (
+          <>
+            <p>Link your X account to take part in X activities. One X account links to one member only.</p>
+            <StartXLink />
+          </>
+        ) : (
+          <p className="muted" data-testid="x-unavailable">
+            Linking an X account is not available at the moment, so X activities cannot be done yet.
+          </p>
+        )
       ) : (
         <>
           <p>

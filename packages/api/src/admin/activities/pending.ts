@@ -1,4 +1,4 @@
-import { inputTime, type TPageInput, text } from '@puffy/contracts';
+import { inputTime, text } from '@puffy/contracts';
 import { and, asc, desc, eq, gt, inArray, lt, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Deps } from '../../deps';

@@ -69,7 +69,7 @@ export function methodsAnswer(
 ): TEligibilityAnswer {
   const [methodsGroup, activities] = evaluated.children ?? [];
   const methods = methodChecks(evaluated);
-  if (!methodsGroup || methodsGroup.outcome !== 'passed') {
+  if (methodsGroup?.outcome !== 'passed') {
     if (unavailableSeen(evaluated)) return answer('upstream_unavailable', TRY_AGAIN, { methods });
     const needs = methods.map((m) => m.detail.replace(/\.$/, '')).join('; or ');
     if (methodsGroup?.outcome === 'unknown') {
