@@ -131,12 +131,14 @@ describe.skipIf(!chromiumPath())('every route in a real browser', () => {
     const demo = (await db.select({ id: t.campaigns.id, slug: t.campaigns.slug }).from(t.campaigns)).find(
       (c) => c.slug === DEMO_SLUG,
     );
-    if (!demo) throw new Error('the demo campaign is missing');
+    const [group] = await db.select({ slug: t.campaignGroups.slug }).from(t.campaignGroups).limit(1);
+    if (!demo || !group) throw new Error('the demo campaign or its group is missing');
 
     const publicPages: Visit[] = [
       { name: 'home', path: '/' },
       { name: 'campaigns', path: '/campaigns' },
       { name: 'campaign', path: `/campaigns/${DEMO_SLUG}` },
+      { name: 'group', path: `/groups/${group.slug}` },
       { name: 'leaderboard', path: '/leaderboard' },
       { name: 'store', path: '/store' },
       { name: 'nft', path: `/nft/${claim.nftId}` },
