@@ -10,6 +10,8 @@ import { listProcedures } from '../../src/trpc/introspect';
 const expectedKinds: Record<string, TProcedureKind> = {
   'activity.complete': 'authed',
   'activity.list': 'public',
+  'admin.activities.pending': 'admin',
+  'admin.activities.review': 'admin',
   'admin.allowlist.add': 'admin',
   'admin.allowlist.list': 'admin',
   'admin.allowlist.remove': 'admin',
