@@ -102,6 +102,8 @@ describe.skipIf(!chromiumPath())('admin campaign builder in a real browser', () 
     const guest = await member.newPage();
     await guest.goto(`${server.url}/campaigns`);
     await guest.getByRole('link', { name: 'E2E holder drop' }).click();
+    // The list has a wallet field of its own (check every campaign at once): wait for the campaign's page.
+    await guest.getByRole('heading', { name: 'E2E holder drop', level: 1 }).waitFor();
     await guest.getByLabel('Wallet address').fill(holder);
     await guest.getByRole('button', { name: 'Check eligibility' }).click();
     const answer = guest.getByTestId('eligibility-answer');
