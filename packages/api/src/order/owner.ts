@@ -139,6 +139,10 @@ export async function settleOrderTransaction(
         if (counted) return { kind: 'known', payment: counted };
       }
     }
+    // The order was not payable when read: if another report of this very transaction has paid it
+    // since the first look, the transaction is counted, not refused.
+    const counted = await paymentByHash(deps, deps.db.db, tx.signature);
+    if (counted) return { kind: 'known', payment: counted };
     refusal ??= { order: named, reason: 'Its order was already paid, or had ended, when it arrived.' };
   }
   const reason = refusal?.reason ?? 'Its memo names no order, so it pays for nothing.';

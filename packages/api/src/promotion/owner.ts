@@ -91,6 +91,10 @@ export async function settleGasTransaction(
         if (counted) return { kind: 'known', payment: counted };
       }
     }
+    // The claim was not payable when read: if that is because another report of this very
+    // transaction has paid it since the first look, the transaction is counted, not refused.
+    const counted = await paymentByHash(deps, deps.db.db, tx.signature);
+    if (counted) return { kind: 'known', payment: counted };
     const now = (await nftById(deps, named.id)) ?? named;
     refusal ??= { nft: now, reason: notPayableReason(now) };
   }
