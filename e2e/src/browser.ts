@@ -10,7 +10,9 @@ export function chromiumPath(): string | undefined {
   return CANDIDATES.find((p): p is string => Boolean(p && existsSync(p)));
 }
 
-export const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../../apps/web/dist');
+/** The built SPA; WEB_DIST_DIR points at another build (one per person when several build at once). */
+export const webDist =
+  process.env.WEB_DIST_DIR ?? resolve(dirname(fileURLToPath(import.meta.url)), '../../apps/web/dist');
 
 export function assertWebBuilt(): void {
   if (!existsSync(join(webDist, 'index.html'))) {
