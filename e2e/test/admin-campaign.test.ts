@@ -94,8 +94,11 @@ describe.skipIf(!chromiumPath())('admin campaign builder in a real browser', () 
       .setInputFiles({ name: 'holders.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByRole('button', { name: 'Import' }).click();
     const progress = page.getByTestId('snapshot-progress');
-    await page.getByText('v1 · sol · active · 1 holders').waitFor({ timeout: 15_000 });
-    expect(await progress.textContent()).toContain('active');
+    await page
+      .getByRole('table', { name: 'Versions' })
+      .getByRole('row', { name: /^v1 Solana Active 1 / })
+      .waitFor({ timeout: 15_000 });
+    expect(await progress.textContent()).toContain('Active');
     expect(await page.getByRole('table', { name: 'Rejected rows' }).textContent()).toContain('3');
 
     const member = await browser.newContext();

@@ -144,7 +144,33 @@ describe('snapshot upload', { timeout: 20_000 }, () => {
     );
     xhr.onload?.();
     expect(await screen.findByText('"B" is not a valid sol address')).toBeTruthy();
-    expect(screen.getByTestId('snapshot-progress').textContent).toContain('active');
+    expect(screen.getByTestId('snapshot-progress').textContent).toContain('Active');
+  });
+
+  it('says what happened when a proxy answers the upload with its own HTML page', async () => {
+    FakeUpload.last = null;
+    vi.stubGlobal('XMLHttpRequest', FakeUpload);
+    const wire = wireTransport((path) => {
+      if (path === 'auth.session') return ok(session);
+      if (path === 'admin.snapshots.list') return ok({ items: [], nextCursor: null });
+      if (path === 'admin.snapshots.begin') return ok({ reused: false, progress: progress() });
+      if (path === 'campaign.snapshot.progress') return ok(progress());
+      return ok(versionOf());
+    });
+    renderApp('/admin/campaigns/7/snapshot', wire.fetch);
+    fireEvent.change(await screen.findByLabelText('CSV file', {}, { timeout: 5000 }), {
+      target: { files: [new File(['wallet,chain\n'], 'holders.csv')] },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    await waitFor(() => expect(FakeUpload.last).not.toBeNull());
+    const xhr = FakeUpload.last as FakeUpload;
+    xhr.status = 502;
+    xhr.responseText = '<html><body><h1>502 Bad Gateway</h1></body></html>';
+    xhr.onload?.();
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('could not be read (status 502)');
+    expect(alert.textContent).not.toContain('<html>');
+    expect(screen.getByRole('button', { name: 'Import' })).toBeTruthy();
   });
 
   it('says so and uploads nothing when the same file is already active', async () => {

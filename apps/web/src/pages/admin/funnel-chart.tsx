@@ -1,5 +1,6 @@
 import { Bar, BarChart, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatNumber } from '../../lib/format';
+import { chartTick, chartTooltip } from './chart-style';
 
 export interface FunnelBar {
   label: string;
@@ -27,17 +28,12 @@ export default function FunnelChart({ bars }: { bars: FunnelBar[] }) {
             width={128}
             tickLine={false}
             axisLine={false}
-            tick={{ fill: 'var(--color-muted-foreground)', fontSize: 12 }}
+            tick={chartTick}
           />
           <Tooltip
             cursor={{ fill: 'var(--color-accent)' }}
             formatter={(value) => formatNumber(Number(value))}
-            contentStyle={{
-              background: 'var(--color-popover)',
-              border: '1px solid var(--color-border)',
-              borderRadius: 8,
-              color: 'var(--color-popover-foreground)',
-            }}
+            contentStyle={chartTooltip}
           />
           <Bar dataKey="count" fill="var(--color-primary)" radius={[0, 6, 6, 0]} isAnimationActive={false}>
             <LabelList

@@ -1,199 +1,296 @@
 import { type TNetwork, type TSnapshotProgress, ZNetwork } from '@puffy/contracts';
-import { useState } from 'react';
+import { FileUp } from 'lucide-react';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { ErrorMessage } from '../../components/error-message';
-import { Table } from '../../components/ui/table';
+import { ErrorDetails, ErrorMessage } from '../../components/error-message';
+import { Alert, AlertDescription, AlertTitle } from '../../components/ui/alert';
+import { Button } from '../../components/ui/button';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../../components/ui/card';
+import { FormField } from '../../components/ui/form-field';
+import { Input } from '../../components/ui/input';
+import { Progress } from '../../components/ui/progress';
+import { Select } from '../../components/ui/select';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '../../components/ui/table';
 import { useDocumentTitle } from '../../lib/document-title';
-import { getCsrfToken } from '../../lib/session-token';
+import { formatDateTime, formatNumber } from '../../lib/format';
 import { trpc } from '../../lib/trpc';
+import type { ImportSample } from './snapshot-chart';
+import { fileSha256, SnapshotUploadError, sendSnapshotFile } from './snapshot-send';
 
-const hex = (buffer: ArrayBuffer) =>
-  Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, '0')).join('');
+// Recharts is large: its own chunk, fetched only once an import gives its first reading.
+const SnapshotChart = lazy(() => import('./snapshot-chart'));
 
-/** The file's bytes through FileReader, which every browser (and jsdom) has. */
-const bytesOf = (file: Blob) =>
-  new Promise<Uint8Array<ArrayBuffer>>((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
-    reader.readAsArrayBuffer(file);
-  });
-
-/** SHA-256 of the raw bytes: the server checks the upload against it and skips a file already active. */
-export const fileSha256 = async (file: Blob) =>
-  hex(await crypto.subtle.digest('SHA-256', await bytesOf(file)));
-
-/**
- * Sends the file as the raw request body (XHR, for upload progress) to the streamed upload route;
- * the server imports while it reads, so bytes sent tell how far the import is.
- */
-export function sendSnapshotFile(
-  snapshotId: string,
-  file: Blob,
-  onBytes: (sent: number, total: number) => void,
-): Promise<TSnapshotProgress> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/admin/snapshots/${snapshotId}/upload`);
-    xhr.withCredentials = true;
-    xhr.setRequestHeader('content-type', 'text/csv');
-    const csrf = getCsrfToken();
-    if (csrf) xhr.setRequestHeader('x-csrf-token', csrf);
-    xhr.upload.onprogress = (e) => onBytes(e.loaded, e.total || file.size);
-    xhr.onload = () => {
-      const body = JSON.parse(xhr.responseText || '{}');
-      if (xhr.status === 200) resolve(body as TSnapshotProgress);
-      else reject(new Error(body?.error?.message ?? `The upload failed (${xhr.status}).`));
-    };
-    xhr.onerror = () => reject(new Error('The connection dropped during the upload; try again.'));
-    xhr.send(file);
-  });
+/** The readings a running import gives (a poll a second, then its final answer), one per second. */
+function useImportSamples(started: number | null, reading: TSnapshotProgress | null) {
+  const [samples, setSamples] = useState<ImportSample[]>([]);
+  useEffect(() => {
+    if (started === null) return;
+    setSamples([]);
+  }, [started]);
+  useEffect(() => {
+    if (started === null || !reading) return;
+    const second = Math.max(0, Math.round((Date.now() - started) / 1000));
+    const sample = { second, accepted: reading.rowsAccepted, rejected: reading.rowsRejected };
+    setSamples((previous) => [...previous.filter((s) => s.second !== second), sample]);
+  }, [started, reading]);
+  return samples;
 }
-
-const seconds = (s: number) => (s >= 90 ? `${Math.round(s / 60)} min` : `${Math.max(0, Math.round(s))} s`);
 
 /** `campaigns/:id/snapshot`: upload a holder CSV and watch it import; earlier versions below. */
 export default function SnapshotUploadPage() {
-  useDocumentTitle('Holder snapshot · Admin');
+  const { t } = useTranslation('admin');
+  useDocumentTitle(`${t('snapshot.title')} · ${t('title')}`);
   const campaignId = Number(useParams().id);
   const [network, setNetwork] = useState<TNetwork>('sol');
   const [file, setFile] = useState<File | null>(null);
-  const [running, setRunning] = useState<{ snapshotId: string; started: number } | null>(null);
+  const [running, setRunning] = useState(false);
+  const [started, setStarted] = useState<number | null>(null);
+  const [snapshotId, setSnapshotId] = useState<string | null>(null);
   const [bytes, setBytes] = useState({ sent: 0, total: 1 });
   const [result, setResult] = useState<TSnapshotProgress | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const [reused, setReused] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   const begin = trpc.admin.snapshots.begin.useMutation();
-  const history = trpc.admin.snapshots.list.useInfiniteQuery(
-    { campaignId },
-    { getNextPageParam: (last) => last.nextCursor ?? undefined },
-  );
+  const utils = trpc.useUtils();
   const live = trpc.campaign.snapshot.progress.useQuery(
-    { snapshotId: running?.snapshotId ?? '' },
-    { enabled: running !== null, refetchInterval: 1000 },
+    { snapshotId: snapshotId ?? '' },
+    { enabled: running && snapshotId !== null, refetchInterval: 1000 },
   );
+  const shown = result ?? (running ? live.data : null) ?? null;
+  const samples = useImportSamples(started, shown);
 
   async function start() {
     if (!file) return;
     setFailure(null);
     setResult(null);
-    setMessage(null);
+    setReused(false);
+    setRunning(true);
     try {
-      const sha = await fileSha256(file);
       const begun = await begin.mutateAsync({
         campaignId,
         network,
-        fileSha256: sha,
+        fileSha256: await fileSha256(file),
         bytes: Math.max(1, file.size),
       });
       if (begun.reused) {
         setResult(begun.progress);
-        setMessage('This exact file is already the active snapshot; nothing to import.');
+        setReused(true);
         return;
       }
-      setRunning({ snapshotId: begun.progress.snapshotId, started: Date.now() });
-      const done = await sendSnapshotFile(begun.progress.snapshotId, file, (sent, total) =>
-        setBytes({ sent, total }),
+      setBytes({ sent: 0, total: Math.max(1, file.size) });
+      setStarted(Date.now());
+      setSnapshotId(begun.progress.snapshotId);
+      setResult(
+        await sendSnapshotFile(begun.progress.snapshotId, file, (sent, total) => setBytes({ sent, total })),
       );
-      setResult(done);
     } catch (error) {
       setFailure(error);
     } finally {
-      setRunning(null);
-      void history.refetch();
+      setRunning(false);
+      void utils.admin.snapshots.list.invalidate({ campaignId });
     }
   }
 
-  const shown = result ?? live.data ?? null;
-  const elapsed = running ? (Date.now() - running.started) / 1000 : 0;
+  const elapsed = started !== null && running ? (Date.now() - started) / 1000 : 0;
   const fraction = bytes.sent / bytes.total;
   return (
-    <section className="card min-w-0 [overflow-wrap:anywhere]">
-      <h1>Holder snapshot</h1>
-      <p>
-        A CSV of holders, one <code>wallet,chain[,amount]</code> per line; up to a million rows.
-      </p>
-      <label htmlFor="snapshot-network">Network</label>
-      <select id="snapshot-network" value={network} onChange={(e) => setNetwork(e.target.value as TNetwork)}>
-        {ZNetwork.options.map((n) => (
-          <option key={n}>{n}</option>
+    <Card as="section" className="[overflow-wrap:anywhere]">
+      <CardHeader>
+        <h1 className="font-semibold text-2xl">{t('snapshot.title')}</h1>
+        <CardDescription>{t('snapshot.description')}</CardDescription>
+      </CardHeader>
+      <CardContent>
+        <div className="grid gap-3 sm:grid-cols-[12rem_minmax(0,1fr)]">
+          <FormField label={t('snapshot.network')}>
+            <Select
+              id="snapshot-network"
+              value={network}
+              onChange={(e) => setNetwork(ZNetwork.parse(e.target.value))}
+            >
+              {ZNetwork.options.map((n) => (
+                <option key={n} value={n}>
+                  {t(`snapshot.networks.${n}`)}
+                </option>
+              ))}
+            </Select>
+          </FormField>
+          <FormField label={t('snapshot.file')}>
+            <Input
+              id="snapshot-file"
+              className="py-1.5"
+              type="file"
+              accept=".csv,text/csv"
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            />
+          </FormField>
+        </div>
+        <div>
+          <Button disabled={!file || running} onClick={() => void start()}>
+            <FileUp aria-hidden="true" />
+            {running ? t('snapshot.importing') : t('snapshot.import')}
+          </Button>
+        </div>
+        {failure ? <UploadFailureMessage error={failure} /> : null}
+        {reused && (
+          <p role="status" className="text-muted-foreground text-sm">
+            {t('snapshot.reused')}
+          </p>
+        )}
+        {running && started !== null && (
+          <Progress value={fraction * 100} aria-label={t('snapshot.uploaded')} />
+        )}
+        {shown && <ImportCounts progress={shown} elapsed={elapsed} fraction={fraction} />}
+        {samples.length > 1 && (
+          <Suspense fallback={<div className="h-56" />}>
+            <SnapshotChart samples={samples} />
+          </Suspense>
+        )}
+        {shown && shown.errors.length > 0 && <RejectedRows progress={shown} />}
+      </CardContent>
+      <SnapshotVersions campaignId={campaignId} />
+    </Card>
+  );
+}
+
+/** A refused or broken upload in words; the server's request id, when it gave one, under "Details". */
+function UploadFailureMessage({ error }: { error: unknown }) {
+  const { t } = useTranslation('admin');
+  if (!(error instanceof SnapshotUploadError)) return <ErrorMessage error={error} />;
+  const { failure } = error;
+  return (
+    <Alert variant="destructive" role="alert">
+      <AlertTitle>{t('snapshot.failedTitle')}</AlertTitle>
+      <AlertDescription>
+        {failure.kind === 'refused'
+          ? failure.message
+          : failure.kind === 'unreadable'
+            ? t('snapshot.unreadable', { status: failure.status })
+            : t('snapshot.dropped')}
+        {failure.kind === 'refused' && <ErrorDetails requestId={failure.requestId} />}
+      </AlertDescription>
+    </Alert>
+  );
+}
+
+const seconds = (s: number, t: (key: string, options: { count: number }) => string) =>
+  s >= 90
+    ? t('snapshot.minutes', { count: Math.round(s / 60) })
+    : t('snapshot.seconds', { count: Math.max(0, Math.round(s)) });
+
+function ImportCounts({
+  progress,
+  elapsed,
+  fraction,
+}: {
+  progress: TSnapshotProgress;
+  elapsed: number;
+  fraction: number;
+}) {
+  const { t } = useTranslation('admin');
+  const rows: [string, string][] = [
+    [t('snapshot.status'), t(`snapshot.statuses.${progress.status}`)],
+    [t('snapshot.rowsRead'), formatNumber(progress.rowsRead)],
+    [t('snapshot.accepted'), formatNumber(progress.rowsAccepted)],
+    [t('snapshot.rejected'), formatNumber(progress.rowsRejected)],
+  ];
+  if (elapsed > 0) {
+    rows.push([
+      t('snapshot.rate'),
+      t('snapshot.perSecond', { rows: formatNumber(Math.round(progress.rowsRead / elapsed)) }),
+    ]);
+    rows.push([
+      t('snapshot.timeLeft'),
+      fraction > 0 ? seconds((elapsed * (1 - fraction)) / fraction, t) : t('snapshot.estimating'),
+    ]);
+  }
+  return (
+    <dl
+      aria-label={t('snapshot.progress')}
+      data-testid="snapshot-progress"
+      className="grid grid-cols-2 gap-3 sm:grid-cols-3"
+    >
+      {rows.map(([term, value]) => (
+        <div key={term} className="min-w-0 rounded-lg border bg-muted/40 px-3 py-2">
+          <dt className="text-muted-foreground text-xs">{term}</dt>
+          <dd className="font-semibold tabular-nums">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function RejectedRows({ progress }: { progress: TSnapshotProgress }) {
+  const { t } = useTranslation('admin');
+  return (
+    <Table aria-label={t('snapshot.rejectedRows')}>
+      <TableHeader>
+        <TableRow>
+          <TableHead scope="col">{t('snapshot.line')}</TableHead>
+          <TableHead scope="col">{t('snapshot.why')}</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {progress.errors.map((e) => (
+          <TableRow key={e.line}>
+            <TableCell className="tabular-nums">{formatNumber(e.line)}</TableCell>
+            <TableCell>{e.reason}</TableCell>
+          </TableRow>
         ))}
-      </select>
-      <label htmlFor="snapshot-file">CSV file</label>
-      <input
-        id="snapshot-file"
-        className="block w-full min-w-0 max-w-full text-sm"
-        type="file"
-        accept=".csv,text/csv"
-        onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-      />
-      <button
-        type="button"
-        className="button"
-        disabled={!file || running !== null}
-        onClick={() => void start()}
-      >
-        {running ? 'Importing…' : 'Import'}
-      </button>
-      {failure ? <ErrorMessage error={failure} /> : null}
-      {message && <p role="status">{message}</p>}
-      {shown && (
-        <dl aria-label="Import progress" data-testid="snapshot-progress">
-          <dt>Status</dt>
-          <dd>{shown.status}</dd>
-          <dt>Rows read</dt>
-          <dd>{shown.rowsRead}</dd>
-          <dt>Accepted</dt>
-          <dd>{shown.rowsAccepted}</dd>
-          <dt>Rejected</dt>
-          <dd>{shown.rowsRejected}</dd>
-          {running && elapsed > 0 && (
-            <>
-              <dt>Rate</dt>
-              <dd>{Math.round(shown.rowsRead / elapsed)} rows/s</dd>
-              <dt>Time left</dt>
-              <dd>{fraction > 0 ? seconds((elapsed * (1 - fraction)) / fraction) : 'estimating…'}</dd>
-            </>
-          )}
-        </dl>
-      )}
-      {shown && shown.errors.length > 0 && (
-        <Table aria-label="Rejected rows">
-          <thead>
-            <tr>
-              <th scope="col">Line</th>
-              <th scope="col">Why</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.errors.map((e) => (
-              <tr key={e.line}>
-                <td>{e.line}</td>
-                <td>{e.reason}</td>
-              </tr>
+      </TableBody>
+    </Table>
+  );
+}
+
+function SnapshotVersions({ campaignId }: { campaignId: number }) {
+  const { t } = useTranslation('admin');
+  const history = trpc.admin.snapshots.list.useInfiniteQuery(
+    { campaignId },
+    { getNextPageParam: (last) => last.nextCursor ?? undefined },
+  );
+  const versions = (history.data?.pages ?? []).flatMap((page) => page.items);
+  return (
+    <CardContent>
+      <CardTitle>{t('snapshot.versions')}</CardTitle>
+      {versions.length === 0 ? (
+        <p className="text-muted-foreground text-sm">{t('snapshot.noVersions')}</p>
+      ) : (
+        <Table aria-label={t('snapshot.versions')}>
+          <TableHeader>
+            <TableRow>
+              <TableHead scope="col">{t('snapshot.version')}</TableHead>
+              <TableHead scope="col">{t('snapshot.network')}</TableHead>
+              <TableHead scope="col">{t('snapshot.status')}</TableHead>
+              <TableHead scope="col">{t('snapshot.holders')}</TableHead>
+              <TableHead scope="col">{t('snapshot.created')}</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {versions.map((s) => (
+              <TableRow key={s.snapshotId}>
+                <TableCell className="tabular-nums">
+                  {t('snapshot.versionNumber', { version: s.version })}
+                </TableCell>
+                <TableCell>{t(`snapshot.networks.${s.network}`)}</TableCell>
+                <TableCell>{t(`snapshot.statuses.${s.status}`)}</TableCell>
+                <TableCell className="tabular-nums">{formatNumber(s.rowsAccepted)}</TableCell>
+                <TableCell className="whitespace-nowrap">{formatDateTime(s.createdAt)}</TableCell>
+              </TableRow>
             ))}
-          </tbody>
+          </TableBody>
         </Table>
       )}
-      <h2>Versions</h2>
-      <ul>
-        {(history.data?.pages ?? [])
-          .flatMap((page) => page.items)
-          .map((s) => (
-            <li key={s.snapshotId}>
-              v{s.version} · {s.network} · {s.status} · {s.rowsAccepted} holders
-            </li>
-          ))}
-      </ul>
       {history.hasNextPage && (
-        <button
-          type="button"
-          disabled={history.isFetchingNextPage}
-          onClick={() => void history.fetchNextPage()}
-        >
-          {history.isFetchingNextPage ? 'Loading…' : 'Show older versions'}
-        </button>
+        <div>
+          <Button
+            variant="outline"
+            disabled={history.isFetchingNextPage}
+            onClick={() => void history.fetchNextPage()}
+          >
+            {history.isFetchingNextPage ? t('table.loading') : t('snapshot.older')}
+          </Button>
+        </div>
       )}
-    </section>
+    </CardContent>
   );
 }
