@@ -1,126 +1,111 @@
 import { and, type Column, eq, type SQL } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import { afterCursor, newestFirst, toPage } from '../../platform/cursor';
-import { campaignParam, listExport, registerExportDataset } from '../exports';
+import { campaignParam, type ExportColumns, listExport, registerExportDataset } from '../exports';
 
 const PAGE = 500;
 
-/** What a campaign table's page query is given: the keyset and campaign filter, the order, the limit. */
-interface PageQuery {
-  where: SQL | undefined;
-  orderBy: SQL[];
-  limit: number;
+/** A campaign table's keys: what a page is cut by and the export's `?campaignId=` narrows. */
+interface CampaignTable {
+  createdAt: Column;
+  id: Column;
+  campaignId: Column;
+}
+
+/** A SELECT ... FROM not yet narrowed, ordered or cut: what the export adds to every query. */
+interface OpenSelect<R> {
+  where(where: SQL | undefined): { orderBy(...order: SQL[]): { limit(limit: number): PromiseLike<R[]> } };
+}
+
+interface CampaignRow {
+  createdAt: Date;
+  id: string;
+  campaignId: number | null;
 }
 
 /**
- * One keyset page over a table with (created_at, id, campaign_id), newest first, narrowed to the
- * link's `?campaignId=` when it names one.
+ * Registers a campaign-scoped export of a table with (created_at, id, campaign_id): its rows a keyset
+ * page at a time, newest first, narrowed to the link's `?campaignId=` when it names one. `select` is
+ * the dataset's SELECT ... FROM (with its joins); every row leads with id, created_at and campaign_id.
  */
-async function campaignPage<R extends { createdAt: Date; id: string }>(
-  table: { createdAt: Column; id: Column; campaignId: Column },
-  cursor: string | undefined,
-  query: URLSearchParams,
-  read: (q: PageQuery) => Promise<R[]>,
-) {
-  const campaignId = campaignParam(query);
-  const rows = await read({
-    where: and(
-      afterCursor(cursor, table.createdAt, table.id),
-      campaignId === undefined ? undefined : eq(table.campaignId, campaignId),
-    ),
-    orderBy: newestFirst(table.createdAt, table.id),
-    limit: PAGE + 1,
-  });
-  return toPage(rows, PAGE, (row) => row);
+function registerCampaignExport<S extends OpenSelect<CampaignRow> & PromiseLike<CampaignRow[]>>(
+  name: string,
+  dataset: {
+    table: (deps: Deps) => CampaignTable;
+    select: (deps: Deps) => S;
+    columns: ExportColumns<Awaited<S>[number]>;
+  },
+): void {
+  type R = Awaited<S>[number];
+  registerExportDataset(
+    name,
+    listExport({
+      scope: 'campaigns',
+      async list(deps: Deps, cursor, query) {
+        const table = dataset.table(deps);
+        const campaignId = campaignParam(query);
+        const rows = await dataset
+          .select(deps)
+          .where(
+            and(
+              afterCursor(cursor, table.createdAt, table.id),
+              campaignId === undefined ? undefined : eq(table.campaignId, campaignId),
+            ),
+          )
+          .orderBy(...newestFirst(table.createdAt, table.id))
+          .limit(PAGE + 1);
+        return toPage(rows, PAGE, (row) => row);
+      },
+      columns: {
+        id: (r: R) => r.id,
+        created_at: (r: R) => r.createdAt.toISOString(),
+        campaign_id: (r: R) => r.campaignId,
+        ...dataset.columns,
+      },
+    }),
+  );
 }
 
-registerExportDataset(
-  'participants',
-  listExport({
-    scope: 'campaigns',
-    list(deps: Deps, cursor, query) {
-      const { db, t } = deps.db;
-      const e = t.userCampaignEligibles;
-      return campaignPage(e, cursor, query, (q) =>
-        db
-          .select()
-          .from(e)
-          .where(q.where)
-          .orderBy(...q.orderBy)
-          .limit(q.limit),
-      );
-    },
-    columns: {
-      id: 'id',
-      created_at: (r) => r.createdAt.toISOString(),
-      campaign_id: 'campaignId',
-      user_id: 'userId',
-      method: 'method',
-      wallet_chain: 'walletChain',
-      wallet_address: 'walletAddress',
-    },
-  }),
-);
+registerCampaignExport('participants', {
+  table: (deps) => deps.db.t.userCampaignEligibles,
+  select: ({ db: { db, t } }: Deps) => db.select().from(t.userCampaignEligibles).$dynamic(),
+  columns: {
+    user_id: 'userId',
+    method: 'method',
+    wallet_chain: 'walletChain',
+    wallet_address: 'walletAddress',
+  },
+});
 
-registerExportDataset(
-  'referrals',
-  listExport({
-    scope: 'campaigns',
-    list(deps: Deps, cursor, query) {
-      const { db, t } = deps.db;
-      const r = t.referralRelations;
-      return campaignPage(r, cursor, query, (q) =>
-        db
-          .select({
-            id: r.id,
-            createdAt: r.createdAt,
-            campaignId: r.campaignId,
-            code: t.referralCodes.code,
-            referrer: r.referrerUserId,
-            referee: r.refereeUserId,
-          })
-          .from(r)
-          .leftJoin(t.referralCodes, eq(t.referralCodes.id, r.codeId))
-          .where(q.where)
-          .orderBy(...q.orderBy)
-          .limit(q.limit),
-      );
-    },
-    columns: {
-      id: 'id',
-      created_at: (x) => x.createdAt.toISOString(),
-      campaign_id: 'campaignId',
-      code: 'code',
-      referrer_user_id: 'referrer',
-      referee_user_id: 'referee',
-    },
-  }),
-);
+registerCampaignExport('referrals', {
+  table: (deps) => deps.db.t.referralRelations,
+  select: ({ db: { db, t } }: Deps) =>
+    db
+      .select({
+        id: t.referralRelations.id,
+        createdAt: t.referralRelations.createdAt,
+        campaignId: t.referralRelations.campaignId,
+        code: t.referralCodes.code,
+        referrer: t.referralRelations.referrerUserId,
+        referee: t.referralRelations.refereeUserId,
+      })
+      .from(t.referralRelations)
+      .leftJoin(t.referralCodes, eq(t.referralCodes.id, t.referralRelations.codeId))
+      .$dynamic(),
+  columns: {
+    code: 'code',
+    referrer_user_id: 'referrer',
+    referee_user_id: 'referee',
+  },
+});
 
-registerExportDataset(
-  'points',
-  listExport({
-    scope: 'campaigns',
-    list(deps: Deps, cursor, query) {
-      const { db, t } = deps.db;
-      const p = t.pointsLedger;
-      return campaignPage(p, cursor, query, (q) =>
-        db
-          .select()
-          .from(p)
-          .where(q.where)
-          .orderBy(...q.orderBy)
-          .limit(q.limit),
-      );
-    },
-    columns: {
-      id: 'id',
-      created_at: (r) => r.createdAt.toISOString(),
-      campaign_id: 'campaignId',
-      user_id: 'userId',
-      points: 'points',
-      reason: 'reason',
-      source_key: 'sourceKey',
-    },
-  }),
-);
+registerCampaignExport('points', {
+  table: (deps) => deps.db.t.pointsLedger,
+  select: ({ db: { db, t } }: Deps) => db.select().from(t.pointsLedger).$dynamic(),
+  columns: {
+    user_id: 'userId',
+    points: 'points',
+    reason: 'reason',
+    source_key: 'sourceKey',
+  },
+});
