@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/error-message';
 import { SkeletonText } from '../../components/skeleton';
 import { useDocumentTitle } from '../../lib/document-title';
@@ -12,29 +13,25 @@ import { VapeCountriesForm } from './store-settings/vape-countries-form';
  * again, records it in the audit log and every instance quotes with it at once.
  */
 export default function StoreSettingsPage() {
-  useDocumentTitle('Store · Admin');
+  const { t } = useTranslation('admin');
+  useDocumentTitle(`${t('sections.store')} · ${t('title')}`);
   const settings = trpc.admin.store.settings.useQuery();
 
-  if (settings.isPending) return <SkeletonText lines={6} label="Loading the store settings" />;
+  if (settings.isPending) return <SkeletonText lines={6} label={t('storeSettings.loading')} />;
   if (settings.error) return <ErrorMessage error={settings.error} onRetry={() => settings.refetch()} />;
   const { products, shipping, vapeCountries } = settings.data;
   return (
     <div className="grid min-w-0 gap-6">
       <header className="grid gap-1.5">
-        <h1 className="font-semibold text-2xl">Store</h1>
-        <p className="text-muted-foreground text-sm">
-          What the shop sells and where it ships. A saved change applies to every new quote at once; a member
-          holding an older quote is asked to get a fresh one at checkout.
-        </p>
+        <h1 className="font-semibold text-2xl">{t('sections.store')}</h1>
+        <p className="text-muted-foreground text-sm">{t('storeSettings.description')}</p>
       </header>
       <section aria-labelledby="store-products" className="grid gap-4">
         <h2 id="store-products" className="font-semibold text-lg">
-          Products
+          {t('storeSettings.products')}
         </h2>
         {products.length === 0 && (
-          <p className="text-muted-foreground text-sm">
-            The catalog is empty: the database has not been migrated. Run the release’s migrations.
-          </p>
+          <p className="text-muted-foreground text-sm">{t('storeSettings.emptyCatalog')}</p>
         )}
         <div className="grid gap-4 xl:grid-cols-2">
           {products.map((product) => (
@@ -42,7 +39,7 @@ export default function StoreSettingsPage() {
           ))}
         </div>
       </section>
-      <section aria-label="Shipping and countries" className="grid gap-4 xl:grid-cols-2">
+      <section aria-label={t('storeSettings.shippingAndCountries')} className="grid gap-4 xl:grid-cols-2">
         <ShippingForm shipping={shipping} />
         <VapeCountriesForm countries={vapeCountries} />
       </section>

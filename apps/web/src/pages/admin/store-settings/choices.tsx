@@ -9,7 +9,7 @@ export function Choices<T extends string>({
   legend,
   hint,
   options,
-  labels,
+  label,
   chosen,
   onChange,
   error,
@@ -18,7 +18,8 @@ export function Choices<T extends string>({
   legend: string;
   hint?: string;
   options: readonly T[];
-  labels: Record<T, string>;
+  /** An option's name for people. */
+  label: (option: T) => string;
   chosen: readonly T[];
   onChange: (next: T[]) => void;
   error?: string;
@@ -55,7 +56,7 @@ export function Choices<T extends string>({
                 }
               />
               <Label htmlFor={id} className="font-normal">
-                {labels[option]}
+                {label(option)}
               </Label>
             </div>
           );

@@ -9,10 +9,8 @@ import {
   ZStorePodOptionsUpdate,
   ZStoreProductUpdate,
 } from '@puffy/contracts';
-import { type FormEvent, useEffect, useState } from 'react';
-import { ErrorMessage } from '../../../components/error-message';
+import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/ui/badge';
-import { Button } from '../../../components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../../../components/ui/card';
 import { Checkbox } from '../../../components/ui/checkbox';
 import { FormField } from '../../../components/ui/form-field';
@@ -21,39 +19,32 @@ import { Label } from '../../../components/ui/label';
 import { Separator } from '../../../components/ui/separator';
 import { formatUsdt } from '../../../lib/format';
 import { trpc } from '../../../lib/trpc';
-import { COLORWAY_LABEL, FLAVOR_LABEL, NICOTINE_LABEL, VARIANT_LABEL } from '../../../store/words';
 import type { AdminOutputs } from '../api-types';
 import { Choices } from './choices';
-import { checkWith, type FieldErrors, serverFieldErrors } from './form-errors';
-import { Saved } from './saved';
+import { SettingsForm, useSettingsCheck, useStoredValue, useStoreSaved } from './settings-form';
 
-type StoreSettings = AdminOutputs['store']['settings'];
-export type AdminProduct = StoreSettings['products'][number];
-
-/** Keeps the page's copy of the store in step with what a save committed. */
-function useSaved() {
-  const utils = trpc.useUtils();
-  return (saved: StoreSettings) => utils.admin.store.settings.setData(undefined, saved);
-}
-
-const kindLabel = (product: AdminProduct) =>
-  product.kind === 'device'
-    ? `${product.variant ? VARIANT_LABEL[product.variant] : ''} device`.trim()
-    : 'Pods (one box)';
+export type AdminProduct = AdminOutputs['store']['settings']['products'][number];
 
 /** One product: its name, price and whether it is for sale, then its colorways or pod options. */
 export function ProductCard({ product }: { product: AdminProduct }) {
+  const { t } = useTranslation('admin');
+  const kind =
+    product.kind === 'device'
+      ? t('storeSettings.product.device', {
+          variant: product.variant ? t(`storeSettings.variants.${product.variant}`) : '',
+        }).trim()
+      : t('storeSettings.product.pods');
   return (
     <Card aria-labelledby={`product-${product.sku}`}>
       <CardHeader>
         <div className="flex flex-wrap items-center gap-2">
           <CardTitle id={`product-${product.sku}`}>{product.name}</CardTitle>
           <Badge variant={product.active ? 'success' : 'outline'}>
-            {product.active ? 'On sale' : 'Off sale'}
+            {product.active ? t('storeSettings.product.onSale') : t('storeSettings.product.offSale')}
           </Badge>
         </div>
         <CardDescription>
-          {kindLabel(product)} · {formatUsdt(product.price)}
+          {kind} · {formatUsdt(product.price)}
         </CardDescription>
       </CardHeader>
       <CardContent>
@@ -70,43 +61,41 @@ export function ProductCard({ product }: { product: AdminProduct }) {
 }
 
 function ProductBasics({ product }: { product: AdminProduct }) {
-  const [name, setName] = useState(product.name);
-  const [price, setPrice] = useState(product.price);
-  const [active, setActive] = useState(product.active);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const onSaved = useSaved();
-  const save = trpc.admin.store.updateProduct.useMutation({ onSuccess: onSaved });
-  useEffect(() => {
-    setName(product.name);
-    setPrice(product.price);
-    setActive(product.active);
-  }, [product.name, product.price, product.active]);
-
-  const changed = name !== product.name || price !== product.price || active !== product.active;
-  const shown = { ...serverFieldErrors(save.error), ...errors };
+  const { t } = useTranslation('admin');
+  const basics = useStoredValue({ name: product.name, price: product.price, active: product.active });
+  const { name, price, active } = basics.value;
+  const set = (patch: Partial<typeof basics.value>) =>
+    basics.setValue((current) => ({ ...current, ...patch }));
+  const save = trpc.admin.store.updateProduct.useMutation({ onSuccess: useStoreSaved() });
+  const { shown, submit } = useSettingsCheck(ZStoreProductUpdate, save);
   const id = (field: string) => `product-${product.sku}-${field}`;
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const checked = checkWith(ZStoreProductUpdate, { sku: product.sku, name, price, active });
-    if (!checked.ok) return setErrors(checked.errors);
-    setErrors({});
-    save.mutate(checked.data);
-  }
-
   return (
-    <form className="grid gap-4" onSubmit={submit} noValidate>
+    <SettingsForm
+      save={save}
+      changed={basics.changed}
+      submitLabel={t('storeSettings.product.save')}
+      onSubmit={() => submit({ sku: product.sku, name, price, active })}
+    >
       <div className="grid items-start gap-4 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
-        <FormField label="Name" error={shown.name}>
-          <Input id={id('name')} value={name} maxLength={80} onChange={(e) => setName(e.target.value)} />
+        <FormField label={t('storeSettings.product.name')} error={shown.name}>
+          <Input
+            id={id('name')}
+            value={name}
+            maxLength={80}
+            onChange={(e) => set({ name: e.target.value })}
+          />
         </FormField>
-        <FormField label="Price (USDT)" description="Whole cents, like 99.00" error={shown.price}>
+        <FormField
+          label={t('storeSettings.product.price')}
+          description={t('storeSettings.product.priceHint')}
+          error={shown.price}
+        >
           <Input
             id={id('price')}
             value={price}
             inputMode="decimal"
             autoComplete="off"
-            onChange={(e) => setPrice(e.target.value)}
+            onChange={(e) => set({ price: e.target.value })}
           />
         </FormField>
       </div>
@@ -114,136 +103,99 @@ function ProductBasics({ product }: { product: AdminProduct }) {
         <Checkbox
           id={id('active')}
           checked={active}
-          onCheckedChange={(checked) => setActive(checked === true)}
+          onCheckedChange={(checked) => set({ active: checked === true })}
         />
         <Label htmlFor={id('active')} className="font-normal">
-          For sale (members can quote and buy it)
+          {t('storeSettings.product.forSale')}
         </Label>
       </div>
-      {save.error && <ErrorMessage error={save.error} fieldsShownInForm />}
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={!changed || save.isPending}>
-          {save.isPending ? 'Saving…' : 'Save product'}
-        </Button>
-        <Saved when={save.isSuccess && !changed} />
-      </div>
-    </form>
+    </SettingsForm>
   );
 }
 
 function ColorwaysForm({ product }: { product: AdminProduct }) {
-  const [colorways, setColorways] = useState<TColorway[]>(product.colorways);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const onSaved = useSaved();
-  const save = trpc.admin.store.setColorways.useMutation({ onSuccess: onSaved });
-  const stored = product.colorways.join();
-  useEffect(() => {
-    setColorways(stored ? (stored.split(',') as TColorway[]) : []);
-  }, [stored]);
-
-  const changed = colorways.join() !== stored;
-  const shown = { ...serverFieldErrors(save.error), ...errors };
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const checked = checkWith(ZStoreColorwaysUpdate, { sku: product.sku, colorways });
-    if (!checked.ok) return setErrors(checked.errors);
-    setErrors({});
-    save.mutate(checked.data);
-  }
-
+  const { t } = useTranslation('admin');
+  const colorways = useStoredValue<TColorway[]>(product.colorways);
+  const save = trpc.admin.store.setColorways.useMutation({ onSuccess: useStoreSaved() });
+  const { shown, submit } = useSettingsCheck(ZStoreColorwaysUpdate, save);
   return (
-    <form className="grid gap-4" onSubmit={submit} noValidate>
+    <SettingsForm
+      save={save}
+      changed={colorways.changed}
+      submitLabel={t('storeSettings.colorways.save')}
+      secondary
+      onSubmit={() => submit({ sku: product.sku, colorways: colorways.value })}
+    >
       <Choices
-        legend="Colorways"
-        hint="Whitelist holders buy the community colorway only; everyone else buys the others."
+        legend={t('storeSettings.colorways.title')}
+        hint={t('storeSettings.colorways.hint')}
         options={ZColorway.options}
-        labels={COLORWAY_LABEL}
-        chosen={colorways}
-        onChange={setColorways}
+        label={(c) => t(`storeSettings.colorways.names.${c}`)}
+        chosen={colorways.value}
+        onChange={colorways.setValue}
         error={shown.colorways}
         idPrefix={`product-${product.sku}-colorways`}
       />
-      {save.error && <ErrorMessage error={save.error} fieldsShownInForm />}
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" variant="secondary" disabled={!changed || save.isPending}>
-          {save.isPending ? 'Saving…' : 'Save colorways'}
-        </Button>
-        <Saved when={save.isSuccess && !changed} />
-      </div>
-    </form>
+    </SettingsForm>
   );
 }
 
+interface PodOptions {
+  flavors: TPodFlavor[];
+  vape: TNicotine[];
+  fresh: TNicotine[];
+}
+
 function PodOptionsForm({ product }: { product: AdminProduct }) {
-  const stored = JSON.stringify([product.flavors, product.nicotine.vape ?? [], product.nicotine.fresh ?? []]);
-  const [flavors, setFlavors] = useState<TPodFlavor[]>(product.flavors);
-  const [vape, setVape] = useState<TNicotine[]>(product.nicotine.vape ?? []);
-  const [fresh, setFresh] = useState<TNicotine[]>(product.nicotine.fresh ?? []);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const onSaved = useSaved();
-  const save = trpc.admin.store.setPodOptions.useMutation({ onSuccess: onSaved });
-  useEffect(() => {
-    const [f, v, r] = JSON.parse(stored) as [TPodFlavor[], TNicotine[], TNicotine[]];
-    setFlavors(f);
-    setVape(v);
-    setFresh(r);
-  }, [stored]);
-
-  const changed = JSON.stringify([flavors, vape, fresh]) !== stored;
-  const shown = { ...serverFieldErrors(save.error), ...errors };
+  const { t } = useTranslation('admin');
+  const options = useStoredValue<PodOptions>({
+    flavors: product.flavors,
+    vape: product.nicotine.vape ?? [],
+    fresh: product.nicotine.fresh ?? [],
+  });
+  const save = trpc.admin.store.setPodOptions.useMutation({ onSuccess: useStoreSaved() });
+  const { shown, submit } = useSettingsCheck(ZStorePodOptionsUpdate, save);
+  const { flavors, vape, fresh } = options.value;
+  const set = (patch: Partial<PodOptions>) => options.setValue((current) => ({ ...current, ...patch }));
   const prefix = `product-${product.sku}`;
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const checked = checkWith(ZStorePodOptionsUpdate, {
-      sku: product.sku,
-      flavors,
-      nicotine: { vape, fresh },
-    });
-    if (!checked.ok) return setErrors(checked.errors);
-    setErrors({});
-    save.mutate(checked.data);
-  }
-
+  const nicotine = (level: TNicotine) => t(`storeSettings.pods.nicotine.${level}`);
   return (
-    <form className="grid gap-4" onSubmit={submit} noValidate>
+    <SettingsForm
+      save={save}
+      changed={options.changed}
+      submitLabel={t('storeSettings.pods.save')}
+      secondary
+      onSubmit={() => submit({ sku: product.sku, flavors, nicotine: { vape, fresh } })}
+    >
       <Choices
-        legend="Flavours"
+        legend={t('storeSettings.pods.flavors')}
         options={ZPodFlavor.options}
-        labels={FLAVOR_LABEL}
+        label={(f) => t(`storeSettings.pods.flavorNames.${f}`)}
         chosen={flavors}
-        onChange={setFlavors}
+        onChange={(next) => set({ flavors: next })}
         error={shown.flavors}
         idPrefix={`${prefix}-flavors`}
       />
       <Choices
-        legend="Nicotine levels for vape pods"
-        hint="A member buying vape pods picks one of these."
+        legend={t('storeSettings.pods.vapeLevels')}
+        hint={t('storeSettings.pods.vapeHint')}
         options={ZNicotine.options}
-        labels={NICOTINE_LABEL}
+        label={nicotine}
         chosen={vape}
-        onChange={setVape}
+        onChange={(next) => set({ vape: next })}
         error={shown['nicotine.vape']}
         idPrefix={`${prefix}-nicotine-vape`}
       />
       <Choices
-        legend="Nicotine levels for fresh pods"
-        hint="Leave all unticked for no choice (fresh pods are sold without a level)."
+        legend={t('storeSettings.pods.freshLevels')}
+        hint={t('storeSettings.pods.freshHint')}
         options={ZNicotine.options}
-        labels={NICOTINE_LABEL}
+        label={nicotine}
         chosen={fresh}
-        onChange={setFresh}
+        onChange={(next) => set({ fresh: next })}
         error={shown['nicotine.fresh']}
         idPrefix={`${prefix}-nicotine-fresh`}
       />
-      {save.error && <ErrorMessage error={save.error} fieldsShownInForm />}
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" variant="secondary" disabled={!changed || save.isPending}>
-          {save.isPending ? 'Saving…' : 'Save pod options'}
-        </Button>
-        <Saved when={save.isSuccess && !changed} />
-      </div>
-    </form>
+    </SettingsForm>
   );
 }
