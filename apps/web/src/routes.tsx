@@ -1,7 +1,7 @@
-import type { RouteObject } from 'react-router-dom';
+import { type RouteObject, useRoutes } from 'react-router-dom';
 import { RequireAuth } from './auth/require-auth';
 import { Layout } from './components/layout';
-import { RouteError } from './components/route-error';
+import { LayoutBoundary } from './components/route-error';
 import HomePage from './pages/home';
 import {
   AdminPage,
@@ -26,8 +26,11 @@ import NotFoundPage from './pages/not-found';
 export const routes: RouteObject[] = [
   {
     path: '/',
-    element: <Layout />,
-    errorElement: <RouteError />,
+    element: (
+      <LayoutBoundary>
+        <Layout />
+      </LayoutBoundary>
+    ),
     children: [
       { index: true, element: <HomePage /> },
       { path: 'campaigns', element: <CampaignsPage /> },
@@ -67,3 +70,8 @@ export const routes: RouteObject[] = [
     ],
   },
 ];
+
+/** The routes above, rendered by whichever router surrounds them (the browser's, or a test's memory router). */
+export function AppRoutes({ table = routes }: { table?: RouteObject[] }) {
+  return useRoutes(table);
+}

@@ -3,7 +3,7 @@ import { TRPCClientError } from '@trpc/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ErrorBoundary } from '../src/components/error-boundary';
 import { Layout } from '../src/components/layout';
-import { RouteError } from '../src/components/route-error';
+import { LayoutBoundary } from '../src/components/route-error';
 import { type ClientErrorReport, reportClientError, setErrorReporter } from '../src/lib/report-error';
 import { renderApp } from './render';
 import { ok, versionOf, wireTransport } from './wire';
@@ -123,8 +123,11 @@ describe('boundaries in the app', () => {
     renderApp('/broken', serving(), [
       {
         path: '/',
-        element: <Layout />,
-        errorElement: <RouteError />,
+        element: (
+          <LayoutBoundary>
+            <Layout />
+          </LayoutBoundary>
+        ),
         children: [{ path: 'broken', element: <Bomb error={new Error('route content failed')} /> }],
       },
     ]);
@@ -139,8 +142,11 @@ describe('boundaries in the app', () => {
     renderApp('/', serving(), [
       {
         path: '/',
-        element: <Bomb error={new Error('layout failed')} />,
-        errorElement: <RouteError />,
+        element: (
+          <LayoutBoundary>
+            <Bomb error={new Error('layout failed')} />
+          </LayoutBoundary>
+        ),
       },
     ]);
     const alert = await screen.findByRole('alert');

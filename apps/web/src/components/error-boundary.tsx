@@ -12,6 +12,8 @@ interface ErrorBoundaryProps {
   /** Runs on "Try again" before re-rendering, e.g. React Query's error reset so queries refetch. */
   onReset?: () => void;
   scope?: 'page' | 'section';
+  /** What to show instead of the standard message, e.g. the layout-level page with its own header. */
+  fallback?: (error: unknown, retry: () => void) => ReactNode;
 }
 
 interface ErrorBoundaryState {
@@ -46,6 +48,7 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
 
   override render(): ReactNode {
     if (!this.state.failed) return this.props.children;
+    if (this.props.fallback) return this.props.fallback(this.state.error, this.reset);
     return <ErrorFallback error={this.state.error} onRetry={this.reset} scope={this.props.scope} />;
   }
 }

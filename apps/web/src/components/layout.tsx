@@ -1,7 +1,8 @@
 import { QueryErrorResetBoundary } from '@tanstack/react-query';
 import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet, ScrollRestoration, useLocation } from 'react-router-dom';
+import { Outlet, useLocation } from 'react-router-dom';
+import { useScrollRestoration } from '../lib/scroll-restoration';
 import { ErrorBoundary } from './error-boundary';
 import { SiteFooter } from './site-footer';
 import { SiteHeader } from './site-header';
@@ -32,6 +33,7 @@ export function Layout() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const main = useFocusOnNavigate();
+  useScrollRestoration();
   return (
     <div className="flex min-h-screen flex-col">
       <a
@@ -54,7 +56,6 @@ export function Layout() {
       </main>
       <SiteFooter />
       <ToastOutlet closeLabel={t('dismiss')} />
-      <ScrollRestoration />
     </div>
   );
 }

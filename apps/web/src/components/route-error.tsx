@@ -1,30 +1,27 @@
-import { useEffect } from 'react';
-import { isRouteErrorResponse, useRouteError } from 'react-router-dom';
-import { reportClientError } from '../lib/report-error';
-import NotFoundPage from '../pages/not-found';
+import type { ReactNode } from 'react';
+import { ErrorBoundary } from './error-boundary';
 import { ErrorFallback } from './error-fallback';
 import { MAIN_CLASS, SiteHeader } from './layout';
 
 /**
- * The router's error element at the layout level: it takes over when the layout itself fails, so
- * the member still sees the product's header and a way back instead of a blank page.
+ * The boundary around the layout itself: when the layout fails (the header, a provider), the member
+ * still sees the product's name and a way back instead of a blank page. Route content has its own,
+ * inner boundary in the layout, which keeps the header and footer.
  */
-export function RouteError() {
-  const error = useRouteError();
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
-  useEffect(() => {
-    if (!notFound) reportClientError(error, { boundary: 'layout' });
-  }, [error, notFound]);
+export function LayoutBoundary({ children }: { children: ReactNode }) {
   return (
-    <div className="flex min-h-screen flex-col">
-      <SiteHeader nav={false} />
-      <main id="main" className={MAIN_CLASS}>
-        {notFound ? (
-          <NotFoundPage />
-        ) : (
-          <ErrorFallback error={error} scope="page" onRetry={() => window.location.reload()} />
-        )}
-      </main>
-    </div>
+    <ErrorBoundary
+      boundary="layout"
+      fallback={(error) => (
+        <div className="flex min-h-screen flex-col">
+          <SiteHeader nav={false} />
+          <main id="main" className={MAIN_CLASS}>
+            <ErrorFallback error={error} scope="page" onRetry={() => window.location.reload()} />
+          </main>
+        </div>
+      )}
+    >
+      {children}
+    </ErrorBoundary>
   );
 }
