@@ -9,6 +9,7 @@ import {
 import { centsToTokenUnits } from '@puffy/contracts';
 import type { Deps } from '../deps';
 import { queueEmail } from '../notification/service';
+import { acceptOrFindCounted } from '../payment/counted';
 import { type PaymentRow, paymentByHash, recordPayment, recordRefusedPayment } from '../payment/record';
 import { AppError } from '../platform/errors';
 import { moveIfStill, orderById } from './confirm';
@@ -128,21 +129,11 @@ export async function settleOrderTransaction(
       refusal ??= { order: named, reason: verdict.message };
       continue;
     }
-    if (named.status === 'new') {
-      try {
-        if (await acceptOrderPayment(deps, named, verdict, finder))
-          return { kind: 'paid', orderId: named.id };
-      } catch (error) {
-        // Another run counted this transaction in the meantime.
-        if (!(error instanceof AppError && error.code === 'CONFLICT')) throw error;
-        const counted = await paymentByHash(deps, deps.db.db, tx.signature);
-        if (counted) return { kind: 'known', payment: counted };
-      }
-    }
-    // The order was not payable when read: if another report of this very transaction has paid it
-    // since the first look, the transaction is counted, not refused.
-    const counted = await paymentByHash(deps, deps.db.db, tx.signature);
-    if (counted) return { kind: 'known', payment: counted };
+    const outcome = await acceptOrFindCounted(deps, tx.signature, named.status === 'new', () =>
+      acceptOrderPayment(deps, named, verdict, finder),
+    );
+    if (outcome === 'accepted') return { kind: 'paid', orderId: named.id };
+    if (outcome) return { kind: 'known', payment: outcome };
     refusal ??= { order: named, reason: 'Its order was already paid, or had ended, when it arrived.' };
   }
   const reason = refusal?.reason ?? 'Its memo names no order, so it pays for nothing.';

@@ -7,6 +7,7 @@ import {
 } from '@puffy/chains';
 import type { TNetwork } from '@puffy/contracts';
 import type { Deps } from '../deps';
+import { acceptOrFindCounted } from '../payment/counted';
 import { solanaWalletOf } from '../payment/payer';
 import { type PaymentRow, paymentByHash, recordRefusedPayment } from '../payment/record';
 import { AppError } from '../platform/errors';
@@ -79,22 +80,14 @@ export async function settleGasTransaction(
       refusal ??= { nft: named, reason: verdict.message };
       continue;
     }
-    if (named.status === 'new') {
-      try {
-        await deps.db.withTransaction((db) => acceptGasPayment(deps, db, named, verdict, { pending: false }));
-        await publishNftStatus(deps, named.id);
-        return { kind: 'paid', nftId: named.id };
-      } catch (error) {
-        // Another run counted this transaction, or paid or expired the claim, in the meantime.
-        if (!(error instanceof AppError && error.code === 'CONFLICT')) throw error;
-        const counted = await paymentByHash(deps, deps.db.db, tx.signature);
-        if (counted) return { kind: 'known', payment: counted };
-      }
-    }
-    // The claim was not payable when read: if that is because another report of this very
-    // transaction has paid it since the first look, the transaction is counted, not refused.
-    const counted = await paymentByHash(deps, deps.db.db, tx.signature);
-    if (counted) return { kind: 'known', payment: counted };
+    // acceptGasPayment throws CONFLICT when the claim was paid or expired since it was read.
+    const outcome = await acceptOrFindCounted(deps, tx.signature, named.status === 'new', async () => {
+      await deps.db.withTransaction((db) => acceptGasPayment(deps, db, named, verdict, { pending: false }));
+      await publishNftStatus(deps, named.id);
+      return true;
+    });
+    if (outcome === 'accepted') return { kind: 'paid', nftId: named.id };
+    if (outcome) return { kind: 'known', payment: outcome };
     const now = (await nftById(deps, named.id)) ?? named;
     refusal ??= { nft: now, reason: notPayableReason(now) };
   }
