@@ -1,6 +1,6 @@
 import { is, type Table } from 'drizzle-orm';
 import { getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
-import * as sqliteSchema from './schema/sqlite';
+import { sqliteTables } from './schema/sqlite';
 
 export type ConstraintKind = 'unique' | 'check' | 'foreign_key' | 'not_null' | 'trigger';
 
@@ -70,7 +70,7 @@ let uniqueKeys: Map<string, string> | undefined;
 function uniqueKeyNames(): Map<string, string> {
   if (uniqueKeys !== undefined) return uniqueKeys;
   uniqueKeys = new Map();
-  const tables: Table[] = Object.values(sqliteSchema);
+  const tables: Table[] = Object.values(sqliteTables);
   for (const table of tables) {
     // Typed as the Postgres tables they stand in for (sqlite/as-postgres.ts); SQLite tables at run time.
     if (!is(table, SQLiteTable)) continue;

@@ -10,7 +10,7 @@ export {
 } from './helpers';
 export { type KeyedLoad, type KeyedLoadSpec, openKeyedLoad } from './keyed-load';
 export { type MigrateOptions, MigrationError, migrateDown, migrateUp } from './migrate';
-export * as pg from './schema/pg';
+export { pgTables as pg } from './schema/pg';
 export { type SeedOptions, seedDemo } from './seed';
 export { settingKeys } from './settings';
 export { traceQueries } from './tracing';

@@ -1,11 +1,11 @@
 import type { TEligibilityMethod } from '@puffy/contracts';
-import type { campaigns, promotions } from './schema/pg';
 import { settingKeys } from './settings';
+import type { Schema } from './types';
 
 export type DemoActivityKind = 'sign_in' | 'verify_email' | 'link_x' | 'refer_friends' | 'x_post';
 
 export interface DemoCampaign {
-  campaign: Omit<typeof campaigns.$inferInsert, 'startAt' | 'endAt' | 'nftGasFeeLamports' | 'groupId'>;
+  campaign: Omit<Schema['campaigns']['$inferInsert'], 'startAt' | 'endAt' | 'nftGasFeeLamports' | 'groupId'>;
   /** Relative to the seeding moment, so the demo is live whenever it is seeded. */
   startInDays: number;
   endInDays: number;
@@ -17,7 +17,7 @@ export interface DemoCampaign {
     quantity?: number;
     required?: boolean;
   }>;
-  promotion?: typeof promotions.$inferInsert;
+  promotion?: Schema['promotions']['$inferInsert'];
 }
 
 // The demo artwork ships with the SPA (apps/web/public/media/demo) and is served by the app itself, so

@@ -1,8 +1,8 @@
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import type * as pgSchema from './schema/pg';
+import type { pgTables } from './schema/pg';
 
 /** The tables object: Postgres tables, the typed truth query code is written against. */
-export type Schema = typeof pgSchema;
+export type Schema = typeof pgTables;
 
 /**
  * What query code is written against. On SQLite the handle underneath is drizzle's sqlite-proxy

@@ -4,7 +4,7 @@ import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { countingLogger } from '../counter';
 import { registerDriver } from '../driver';
-import * as pgSchema from '../schema/pg';
+import { pgTables } from '../schema/pg';
 import type { Database, Db, PoolOptions, QueryCounter } from '../types';
 
 /** The open transaction of an async context; `open` turns false once it has committed or rolled back. */
@@ -18,13 +18,13 @@ export function createPostgresDb(url: string, pool: PoolOptions = {}, counter?: 
     connect_timeout: pool.connectTimeoutSeconds ?? 10,
     onnotice: () => {},
   });
-  const db: Database = drizzle(client, { schema: pgSchema, logger: countingLogger(counter) });
+  const db: Database = drizzle(client, { schema: pgTables, logger: countingLogger(counter) });
   const current = new AsyncLocalStorage<OpenTransaction>();
 
   const handle: Db = {
     dialect: 'postgres',
     db,
-    t: pgSchema,
+    t: pgTables,
     withTransaction: (fn) => {
       const outer = current.getStore();
       if (outer?.open) return fn(outer.tx);

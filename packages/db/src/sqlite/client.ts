@@ -4,7 +4,7 @@ import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
 import { drizzle, type RemoteCallback } from 'drizzle-orm/sqlite-proxy';
 import { countingLogger } from '../counter';
 import { registerDriver } from '../driver';
-import * as sqliteSchema from '../schema/sqlite';
+import { sqliteTables } from '../schema/sqlite';
 import type { Db, QueryCounter } from '../types';
 import { sqliteDatabaseAsPostgres } from './as-postgres';
 import { SqliteConnection } from './connection';
@@ -44,7 +44,7 @@ export function createSqliteDb(file: string, counter?: QueryCounter): Db {
   const { connection, release } = openConnection(file);
   // The proxy contract types `rows` as any[]; for `get` it is really "the row or undefined".
   const sqliteDb = drizzle(connection.proxy as RemoteCallback, {
-    schema: sqliteSchema,
+    schema: sqliteTables,
     logger: countingLogger(counter),
   });
   // drizzle's own transaction would BEGIN through the proxy without the connection's lock.
@@ -57,7 +57,7 @@ export function createSqliteDb(file: string, counter?: QueryCounter): Db {
   const handle: Db = {
     dialect: 'sqlite',
     db,
-    t: sqliteSchema,
+    t: sqliteTables,
     // The same handle serves as the transaction handle: the connection routes by async context.
     withTransaction: (fn) => {
       if (counter && !connection.inTransaction()) counter.transactions += 1;

@@ -33,7 +33,7 @@ describe.each([
         '--dialect',
         dialect,
         '--schema',
-        `./packages/db/src/schema/${folder}/index.ts`,
+        `./packages/db/src/schema/${folder}/drizzle-kit.cjs`,
         '--out',
         relative(root, out),
       ],

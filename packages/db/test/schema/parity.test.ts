@@ -2,15 +2,15 @@ import { sql } from 'drizzle-orm';
 import * as pgCore from 'drizzle-orm/pg-core';
 import * as sqliteCore from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
-import * as pgSchema from '../../src/schema/pg';
-import * as sqliteSchema from '../../src/schema/sqlite';
+import { pgTables } from '../../src/schema/pg';
+import { sqliteTables } from '../../src/schema/sqlite';
 import { describePgTable, describeSqliteTable, schemaMismatches, type TableShape } from './support/parity';
 
 const pgShapes: Record<string, TableShape> = Object.fromEntries(
-  Object.entries(pgSchema).map(([key, table]) => [key, describePgTable(table)]),
+  Object.entries(pgTables).map(([key, table]) => [key, describePgTable(table)]),
 );
 const sqliteShapes: Record<string, TableShape> = Object.fromEntries(
-  Object.entries(sqliteSchema).map(([key, table]) => [key, describeSqliteTable(table)]),
+  Object.entries(sqliteTables).map(([key, table]) => [key, describeSqliteTable(table)]),
 );
 
 /**

@@ -2,49 +2,8 @@ import { defineTables } from '../tables';
 import { pgKit } from './kit';
 
 /**
- * The Postgres tables: the typed truth every query is written against. Only tables are exported here
- * (drizzle-kit reads each named export); they are written once, in ../tables.
+ * The Postgres tables: the typed truth every query is written against, written once in ../tables.
+ * One object, not a named export per table, so the list of tables lives only where they are defined;
+ * drizzle-kit, which reads a schema file's exports, is handed this object's tables by ./drizzle-kit.cjs.
  */
-export const {
-  users,
-  userWallets,
-  sessions,
-  securityEvents,
-  rcProducts,
-  campaignGroups,
-  campaigns,
-  campaignEligibleMethods,
-  userCampaignEligibles,
-  campaignAllowlist,
-  discordBotSecrets,
-  discordAuthCodes,
-  promotions,
-  campaignPromotions,
-  userNfts,
-  quotes,
-  orders,
-  orderItems,
-  shippingAddresses,
-  orderStatusHistory,
-  activities,
-  campaignActivities,
-  userActivities,
-  pointsLedger,
-  userPoints,
-  pointsHistogram,
-  userProducts,
-  devicePasses,
-  devicePassUses,
-  payments,
-  paymentReports,
-  notifications,
-  auditLog,
-  analyticsEvents,
-  jobs,
-  settings,
-  referralCodes,
-  referralRelations,
-  referralRedemptions,
-  holderSnapshots,
-  snapshotHolders,
-} = defineTables(pgKit);
+export const pgTables = defineTables(pgKit);

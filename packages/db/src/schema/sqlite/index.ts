@@ -2,49 +2,7 @@ import { sqliteKitAsPostgres } from '../../sqlite/as-postgres';
 import { defineTables } from '../tables';
 
 /**
- * The same tables as ../pg, built with the SQLite kit; each is a named export because drizzle-kit reads
- * the tables of a schema file from its exports.
+ * The same tables as ../pg, built with the SQLite kit (typed as the Postgres ones: see
+ * ../../sqlite/as-postgres.ts); drizzle-kit reads them through ./drizzle-kit.cjs.
  */
-export const {
-  users,
-  userWallets,
-  sessions,
-  securityEvents,
-  rcProducts,
-  campaignGroups,
-  campaigns,
-  campaignEligibleMethods,
-  userCampaignEligibles,
-  campaignAllowlist,
-  discordBotSecrets,
-  discordAuthCodes,
-  promotions,
-  campaignPromotions,
-  userNfts,
-  quotes,
-  orders,
-  orderItems,
-  shippingAddresses,
-  orderStatusHistory,
-  activities,
-  campaignActivities,
-  userActivities,
-  pointsLedger,
-  userPoints,
-  pointsHistogram,
-  userProducts,
-  devicePasses,
-  devicePassUses,
-  payments,
-  paymentReports,
-  notifications,
-  auditLog,
-  analyticsEvents,
-  jobs,
-  settings,
-  referralCodes,
-  referralRelations,
-  referralRedemptions,
-  holderSnapshots,
-  snapshotHolders,
-} = defineTables(sqliteKitAsPostgres);
+export const sqliteTables = defineTables(sqliteKitAsPostgres);
