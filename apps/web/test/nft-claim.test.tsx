@@ -113,12 +113,15 @@ describe('formatting', () => {
   });
 
   it('builds a Solana Pay request carrying the exact amount, memo and reference', () => {
-    const url = new URL(solanaPayUrl(claimOf()));
+    const url = new URL(solanaPayUrl(claimOf(), 'Gas fee for Genesis Pass #12'));
     expect(url.protocol).toBe('solana:');
     expect(url.pathname).toBe('9xQeWvG816bUx9EPjHmaT23yvVM2ZWbrrpZb9PusVFin');
     expect(url.searchParams.get('amount')).toBe('0.010000001');
     expect(url.searchParams.get('memo')).toBe('{"nft_id":41,"user_id":"u1"}');
     expect(url.searchParams.get('reference')).toBe('7Yd3kN8mZp2Qw5Xr9Lt4Vb6Hc1Jf8Ge3Ks2Pa5Rm9Uq');
+    // The wallet shows the message beside the amount: spaces as %20, which every wallet reads.
+    expect(url.searchParams.get('message')).toBe('Gas fee for Genesis Pass #12');
+    expect(url.search).not.toContain('+');
   });
 });
 
@@ -188,9 +191,10 @@ describe('claim and payment screen', () => {
     const input = within(payment).getByLabelText('Transaction signature');
     fireEvent.change(input, { target: { value: 'not-a-signature' } });
     fireEvent.click(within(payment).getByRole('button', { name: 'Check my payment' }));
-    expect((await within(payment).findByRole('alert')).textContent).toContain(
-      'Paste the transaction signature',
-    );
+    // Beside the field, wired to it, so a screen reader reads it with the field.
+    const problem = await within(payment).findByText(/Paste the transaction signature/);
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(input.getAttribute('aria-errormessage')).toBe(problem.id);
     expect(postedCount(wire, 'promotion.mintGas')).toBe(0);
 
     fireEvent.change(input, { target: { value: SIGNATURE } });

@@ -1,32 +1,31 @@
 import { readXPostUrl, type TCampaign, type TCampaignActivity } from '@puffy/contracts';
-import { type FormEvent, useId, useState } from 'react';
+import { ListTodo } from 'lucide-react';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth-context';
 import { ErrorMessage } from '../components/error-message';
-import { SkeletonText } from '../components/skeleton';
+import { Badge } from '../components/ui/badge';
+import { Button } from '../components/ui/button';
+import { Card, CardDescription, CardHeader, CardTitle } from '../components/ui/card';
+import { FormField } from '../components/ui/form-field';
+import { Input } from '../components/ui/input';
+import { formatNumber } from '../lib/format';
 import { useServerFeatures } from '../lib/server-features';
 import { trpc } from '../lib/trpc';
+import { LoadingLines } from './loading-lines';
+import { ShowMore } from './show-more';
 import { useRetryLock } from './use-retry-lock';
 
-const AUTOMATIC: Record<TCampaignActivity['kind'], string> = {
-  sign_in: 'Completes itself when you sign in.',
-  verify_email: 'Completes itself when you verify your email on your profile.',
-  link_x: 'Completes itself when you link your X account on your profile.',
-  link_discord: 'Completes itself when you link Discord on your profile.',
-  refer_friends: 'Completes itself when enough friends join with your referral code.',
-  x_post: 'Post on X and paste the link.',
-  manual: 'Mark it done when you have done it.',
-};
-
-const STATUS: Record<TCampaignActivity['status'], string> = {
-  not_started: 'To do',
-  completed: 'Done',
-  pending_review: 'Waiting for review',
-  rejected: 'Not accepted',
-};
+const STATUS_VARIANT = {
+  not_started: 'outline',
+  completed: 'success',
+  pending_review: 'warning',
+  rejected: 'destructive',
+} as const;
 
 function useCompleteActivity(campaignId: number) {
   const utils = trpc.useUtils();
-  return trpc.activity.complete.useMutation({
+  const complete = trpc.activity.complete.useMutation({
     onSuccess: () =>
       Promise.all([
         utils.activity.list.invalidate({ campaignId }),
@@ -34,14 +33,15 @@ function useCompleteActivity(campaignId: number) {
         utils.campaign.leaderboard.invalidate(),
       ]),
   });
+  const locked = useRetryLock(complete.error);
+  return { complete, locked };
 }
 
 function XPostForm({ campaignId, activity }: { campaignId: number; activity: TCampaignActivity }) {
-  const ids = useId();
+  const { t } = useTranslation('campaign');
   const [url, setUrl] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const complete = useCompleteActivity(campaignId);
-  const locked = useRetryLock(complete.error);
+  const { complete, locked } = useCompleteActivity(campaignId);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const reading = readXPostUrl(url);
@@ -50,43 +50,41 @@ function XPostForm({ campaignId, activity }: { campaignId: number; activity: TCa
     if (!found) complete.mutate({ campaignId, activityId: activity.activityId, proof: { url: url.trim() } });
   };
   return (
-    <form className="campaign-form campaign-inline" onSubmit={submit} noValidate>
-      <label htmlFor={`${ids}-url`}>Link to your post on X</label>
-      <input
-        id={`${ids}-url`}
-        type="url"
-        inputMode="url"
-        placeholder="https://x.com/yourname/status/123"
-        value={url}
-        aria-invalid={problem !== null}
-        aria-describedby={problem ? `${ids}-url-error` : undefined}
-        onChange={(e) => setUrl(e.target.value)}
-      />
-      {problem && (
-        <p id={`${ids}-url-error`} className="campaign-field-error">
-          {problem}
-        </p>
+    <form className="grid gap-2 sm:grid-cols-[minmax(0,1fr)_auto] sm:items-end" onSubmit={submit} noValidate>
+      <FormField label={t('activities.postLink')} error={problem}>
+        <Input
+          type="url"
+          inputMode="url"
+          placeholder="https://x.com/yourname/status/123"
+          value={url}
+          onChange={(e) => setUrl(e.target.value)}
+        />
+      </FormField>
+      <Button type="submit" disabled={complete.isPending || locked}>
+        {complete.isPending ? t('activities.sending') : t('activities.submitPost')}
+      </Button>
+      {complete.isError && (
+        <div className="sm:col-span-2">
+          <ErrorMessage key={complete.submittedAt} error={complete.error} />
+        </div>
       )}
-      <button type="submit" disabled={complete.isPending || locked}>
-        {complete.isPending ? 'Sending…' : 'Submit post'}
-      </button>
-      {complete.isError && <ErrorMessage key={complete.submittedAt} error={complete.error} />}
     </form>
   );
 }
 
 function ManualButton({ campaignId, activity }: { campaignId: number; activity: TCampaignActivity }) {
-  const complete = useCompleteActivity(campaignId);
-  const locked = useRetryLock(complete.error);
+  const { t } = useTranslation('campaign');
+  const { complete, locked } = useCompleteActivity(campaignId);
   return (
     <>
-      <button
-        type="button"
+      <Button
+        variant="secondary"
+        className="justify-self-start"
         disabled={complete.isPending || locked}
         onClick={() => complete.mutate({ campaignId, activityId: activity.activityId })}
       >
-        {complete.isPending ? 'Saving…' : 'Mark as done'}
-      </button>
+        {complete.isPending ? t('activities.saving') : t('activities.markDone')}
+      </Button>
       {complete.isError && <ErrorMessage key={complete.submittedAt} error={complete.error} />}
     </>
   );
@@ -94,7 +92,6 @@ function ManualButton({ campaignId, activity }: { campaignId: number; activity: 
 
 /** Activities that need a linked X account: nothing a member can do where X cannot be linked. */
 const NEEDS_X = new Set<TCampaignActivity['kind']>(['link_x', 'x_post']);
-const X_UNAVAILABLE = 'Not available at the moment: X accounts cannot be linked here yet.';
 
 function ActivityRow({
   campaignId,
@@ -107,28 +104,33 @@ function ActivityRow({
   signedIn: boolean;
   xLinking: boolean;
 }) {
+  const { t } = useTranslation('campaign');
   const unavailable = NEEDS_X.has(activity.kind) && !xLinking;
   const open = activity.status === 'not_started' || activity.status === 'rejected';
   const selfServe = activity.initiatedByUser && open && signedIn && !unavailable;
   return (
-    <li className="campaign-activity" data-status={activity.status}>
-      <div className="campaign-activity-head">
-        <strong>{activity.name}</strong>
-        <span className="badge">{activity.points} points</span>
-        {activity.required && <span className="badge">Required</span>}
-        <span className={`badge campaign-status-${activity.status}`}>
-          {open && unavailable ? 'Unavailable' : STATUS[activity.status]}
-        </span>
+    <li className="grid gap-2 rounded-lg border px-3 py-3" data-status={activity.status}>
+      <div className="flex flex-wrap items-center gap-2">
+        <strong className="mr-auto min-w-0 break-words">{activity.name}</strong>
+        <Badge variant="secondary">
+          {t('activities.points', { count: activity.points, points: formatNumber(activity.points) })}
+        </Badge>
+        {activity.required && <Badge variant="outline">{t('activities.required')}</Badge>}
+        <Badge variant={open && unavailable ? 'outline' : STATUS_VARIANT[activity.status]}>
+          {open && unavailable ? t('activities.unavailable') : t(`activities.status.${activity.status}`)}
+        </Badge>
       </div>
-      {activity.description && <p className="small">{activity.description}</p>}
+      {activity.description && <p className="text-sm">{activity.description}</p>}
       {open && unavailable && (
-        <p className="muted small" data-testid="activity-unavailable">
-          {X_UNAVAILABLE}
+        <p className="text-muted-foreground text-sm" data-testid="activity-unavailable">
+          {t('activities.xUnavailable')}
         </p>
       )}
       {open && !unavailable && (
-        <p className="muted small">
-          {activity.initiatedByUser && !signedIn ? 'Sign in to complete it.' : AUTOMATIC[activity.kind]}
+        <p className="text-muted-foreground text-sm">
+          {activity.initiatedByUser && !signedIn
+            ? t('activities.signIn')
+            : t(`activities.how.${activity.kind}`)}
         </p>
       )}
       {selfServe && activity.kind === 'x_post' && <XPostForm campaignId={campaignId} activity={activity} />}
@@ -144,6 +146,7 @@ function ActivityRow({
  * `activity.complete`.
  */
 export function Activities({ campaign }: { campaign: TCampaign }) {
+  const { t } = useTranslation('campaign');
   const auth = useAuth();
   const list = trpc.activity.list.useInfiniteQuery(
     { campaignId: campaign.id },
@@ -156,41 +159,39 @@ export function Activities({ campaign }: { campaign: TCampaign }) {
   // Every page carries the member's points; the newest read is the one to show.
   const points = pages.at(-1)?.points ?? 0;
   return (
-    <section className="card" aria-labelledby="activities-title">
-      <h2 id="activities-title">Activities</h2>
-      {list.isPending && <SkeletonText lines={3} label="Loading activities" />}
+    <Card as="section" aria-labelledby="activities-title">
+      <CardHeader>
+        <CardTitle id="activities-title" className="flex items-center gap-2">
+          <ListTodo className="size-5 text-primary" aria-hidden="true" />
+          {t('activities.title')}
+        </CardTitle>
+        {signedIn && activities.length > 0 && (
+          <CardDescription>
+            {t('activities.yourPoints', { count: points, points: formatNumber(points) })}
+          </CardDescription>
+        )}
+      </CardHeader>
+      {list.isPending && <LoadingLines lines={3} label={t('activities.loading')} />}
       {list.isError && <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />}
       {list.isSuccess && activities.length === 0 && (
-        <p className="muted" data-testid="activities-empty">
-          This campaign has no activities.
+        <p className="text-muted-foreground text-sm" data-testid="activities-empty">
+          {t('activities.empty')}
         </p>
       )}
       {activities.length > 0 && (
-        <>
-          {signedIn && <p>You have {points} points in this campaign.</p>}
-          <ul className="campaign-activities">
-            {activities.map((a) => (
-              <ActivityRow
-                key={a.activityId}
-                campaignId={campaign.id}
-                activity={a}
-                signedIn={signedIn}
-                xLinking={xLinking}
-              />
-            ))}
-          </ul>
-        </>
+        <ul className="grid gap-2">
+          {activities.map((a) => (
+            <ActivityRow
+              key={a.activityId}
+              campaignId={campaign.id}
+              activity={a}
+              signedIn={signedIn}
+              xLinking={xLinking}
+            />
+          ))}
+        </ul>
       )}
-      {list.hasNextPage && (
-        <button
-          type="button"
-          className="campaign-quiet"
-          disabled={list.isFetchingNextPage}
-          onClick={() => void list.fetchNextPage()}
-        >
-          {list.isFetchingNextPage ? 'Loading…' : 'Show more activities'}
-        </button>
-      )}
-    </section>
+      <ShowMore list={list} label={t('activities.more')} loadingLabel={t('loadingMore')} />
+    </Card>
   );
 }

@@ -1,11 +1,12 @@
 import type { TCampaignPhase, TNetwork } from '@puffy/contracts';
+import { useTranslation } from 'react-i18next';
 import { Badge } from '../components/ui/badge';
-import { NETWORK_LABEL, PHASE_LABEL } from './words';
+import { networkName } from '../lib/format';
 
 export function ChainBadge({ network }: { network: TNetwork }) {
   return (
     <Badge variant="outline" data-network={network}>
-      {NETWORK_LABEL[network]}
+      {networkName(network)}
     </Badge>
   );
 }
@@ -18,9 +19,10 @@ const PHASE_VARIANT = {
 } as const;
 
 export function PhaseBadge({ phase }: { phase: TCampaignPhase }) {
+  const { t } = useTranslation('campaign');
   return (
     <Badge variant={PHASE_VARIANT[phase]} data-phase={phase}>
-      {PHASE_LABEL[phase]}
+      {t(`phase.${phase}`)}
     </Badge>
   );
 }

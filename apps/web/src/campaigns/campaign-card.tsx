@@ -1,11 +1,16 @@
 import type { TCampaign } from '@puffy/contracts';
 import { CalendarClock, Users } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { Media } from '../components/media';
+import { Artwork } from '../components/media/artwork';
 import { Progress } from '../components/ui/progress';
+import { SkeletonBlock } from '../components/ui/skeleton';
 import { cn } from '../lib/cn';
 import { ChainBadge, PhaseBadge } from './badges';
 import { campaignWindow, methodInWords, placesLeft } from './words';
+
+const CARD =
+  'group relative flex min-w-0 flex-col overflow-hidden rounded-xl border bg-card text-card-foreground shadow-sm transition-colors focus-within:border-primary/60 hover:border-primary/50';
 
 /** One campaign in a grid: artwork, chain and phase, dates, what it takes and the places left. */
 export function CampaignCard({
@@ -17,19 +22,27 @@ export function CampaignCard({
   className?: string;
   eager?: boolean;
 }) {
-  const places = placesLeft(campaign);
+  // The home page shows cards too: its first paint must not wait for this catalog, so the card keeps
+  // its place with a placeholder for the moment the words take to arrive.
+  const { t, ready } = useTranslation('campaign', { useSuspense: false });
+  if (!ready) {
+    return (
+      <li className={cn(CARD, className)} aria-busy="true">
+        <SkeletonBlock className="aspect-video w-full rounded-none" />
+        <div className="grid gap-2 p-4">
+          <SkeletonBlock className="h-5 w-2/3" />
+          <SkeletonBlock className="h-4 w-full" />
+        </div>
+      </li>
+    );
+  }
+  const places = placesLeft(t, campaign);
   const image = campaign.media.image ?? campaign.media.banner;
   const filled = campaign.limit ? Math.min(100, (campaign.eligibleCount / campaign.limit) * 100) : null;
   return (
-    <li
-      data-slot="campaign-card"
-      className={cn(
-        'group relative flex min-w-0 flex-col overflow-hidden rounded-xl border bg-card text-card-foreground shadow-sm transition-colors focus-within:border-primary/60 hover:border-primary/50',
-        className,
-      )}
-    >
-      <Media
-        className="campaign-card-media rounded-none"
+    <li data-slot="campaign-card" className={cn(CARD, className)}>
+      <Artwork
+        className="rounded-none"
         src={image}
         alt=""
         width={1600}
@@ -52,13 +65,14 @@ export function CampaignCard({
         </h2>
         <p className="flex items-center gap-1.5 text-muted-foreground text-xs">
           <CalendarClock className="size-3.5 shrink-0" aria-hidden="true" />
-          {campaignWindow(campaign)}
+          {campaignWindow(t, campaign)}
         </p>
         {campaign.requirement && <p className="line-clamp-2 text-sm">{campaign.requirement}</p>}
         {campaign.methods.length > 0 && (
           <p className="line-clamp-3 text-muted-foreground text-sm">
-            {campaign.methods.map((m) => methodInWords(m, campaign)).join(', or ')}
-            {'.'}
+            {t('card.ways', {
+              ways: campaign.methods.map((m) => methodInWords(t, m, campaign)).join(t('card.or')),
+            })}
           </p>
         )}
         {places && (

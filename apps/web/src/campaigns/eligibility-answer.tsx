@@ -1,11 +1,11 @@
-import type { TCampaign, TEligibilityAnswer, TEligibilityOutcome } from '@puffy/contracts';
+import type { TCampaign, TEligibilityAnswer } from '@puffy/contracts';
+import { CheckCircle2, CircleHelp, RefreshCw, XCircle } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
+import { Alert, AlertDescription, AlertTitle } from '../components/ui/alert';
 import { methodInWords } from './words';
 
-const HEADLINE: Record<TEligibilityOutcome, string> = {
-  eligible: 'Eligible',
-  not_eligible: 'Not eligible yet',
-  try_again: 'Could not check right now: please try again',
-};
+const VARIANT = { eligible: 'success', not_eligible: 'warning', try_again: 'destructive' } as const;
+const ICON = { eligible: CheckCircle2, not_eligible: XCircle, try_again: RefreshCw } as const;
 
 /** The server's answer in words: the verdict, its sentence, and how each accepted method fared. */
 export function EligibilityAnswerView({
@@ -15,26 +15,49 @@ export function EligibilityAnswerView({
   answer: TEligibilityAnswer;
   campaign: Pick<TCampaign, 'collectionName'>;
 }) {
+  const { t } = useTranslation('campaign');
+  const Icon = ICON[answer.outcome];
   return (
-    <div
-      className={`notice campaign-answer campaign-answer-${answer.outcome}`}
+    <Alert
+      variant={VARIANT[answer.outcome]}
       role="status"
       data-testid="eligibility-answer"
       data-outcome={answer.outcome}
     >
-      <h3>{HEADLINE[answer.outcome]}</h3>
-      <p>{answer.message}</p>
-      {answer.methods.length > 0 && (
-        <ul className="campaign-methods">
-          {answer.methods.map((m) => (
-            <li key={m.method} data-passed={m.passed === null ? 'unknown' : String(m.passed)}>
-              <span aria-hidden="true">{m.passed === true ? '✓' : m.passed === false ? '✗' : '?'}</span>{' '}
-              {methodInWords(m.method, campaign)}: <span className="muted">{m.detail}</span>
-            </li>
-          ))}
-        </ul>
-      )}
-      {answer.recorded && <p className="small muted">Saved to your account.</p>}
-    </div>
+      <Icon aria-hidden="true" />
+      <AlertTitle>{t(`answer.${answer.outcome}`)}</AlertTitle>
+      <AlertDescription>
+        <p className="text-foreground">{answer.message}</p>
+        {answer.methods.length > 0 && (
+          <ul className="grid gap-1.5">
+            {answer.methods.map((m) => {
+              const MethodIcon = m.passed === true ? CheckCircle2 : m.passed === false ? XCircle : CircleHelp;
+              return (
+                <li
+                  key={m.method}
+                  data-passed={m.passed === null ? 'unknown' : String(m.passed)}
+                  className="flex items-start gap-2"
+                >
+                  <MethodIcon
+                    className={
+                      m.passed === true
+                        ? 'mt-0.5 size-4 shrink-0 text-success'
+                        : 'mt-0.5 size-4 shrink-0 text-muted-foreground'
+                    }
+                    aria-label={t(`answer.passed.${m.passed === null ? 'unknown' : String(m.passed)}`)}
+                  />
+                  <span className="min-w-0">
+                    <span className="text-foreground">{methodInWords(t, m.method, campaign)}</span>
+                    {': '}
+                    {m.detail}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        {answer.recorded && <p className="text-xs">{t('answer.saved')}</p>}
+      </AlertDescription>
+    </Alert>
   );
 }

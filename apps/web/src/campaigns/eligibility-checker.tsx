@@ -1,19 +1,47 @@
 import { type TCampaign, type TWalletChain, ZWalletChain } from '@puffy/contracts';
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useId, useState } from 'react';
+import { ChevronDown, SearchCheck } from 'lucide-react';
+import { type ComponentProps, type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth-context';
 import { ErrorMessage } from '../components/error-message';
+import { Button } from '../components/ui/button';
+import { Card, CardDescription, CardHeader, CardTitle } from '../components/ui/card';
+import { FormField } from '../components/ui/form-field';
+import { Input } from '../components/ui/input';
+import { Select } from '../components/ui/select';
 import { trpc } from '../lib/trpc';
 import { EligibilityAnswerView } from './eligibility-answer';
 import type { EligibilityCheck } from './use-eligibility-check';
 import { useRetryLock } from './use-retry-lock';
 import { readWalletField } from './wallet-field';
-import { WALLET_LABEL, WALLET_OF_NETWORK } from './words';
+import { WALLET_OF_NETWORK } from './words';
+
+/** The wallet family picker every wallet check uses, in the member's words; FormField wires its id. */
+export function WalletTypeSelect({
+  value,
+  onChange,
+  ...wiring
+}: Omit<ComponentProps<typeof Select>, 'value' | 'onChange'> & {
+  value: TWalletChain;
+  onChange: (chain: TWalletChain) => void;
+}) {
+  const { t } = useTranslation('campaign');
+  return (
+    <Select {...wiring} value={value} onChange={(e) => onChange(ZWalletChain.parse(e.target.value))}>
+      {ZWalletChain.options.map((c) => (
+        <option key={c} value={c}>
+          {t(`wallet.${c}`)}
+        </option>
+      ))}
+    </Select>
+  );
+}
 
 /** Any wallet, no sign-in, nothing saved (`campaign.checkEligibleDryRun`). */
 function DryRunForm({ campaign }: { campaign: TCampaign }) {
+  const { t } = useTranslation('campaign');
   const utils = trpc.useUtils();
-  const ids = useId();
   const [chain, setChain] = useState<TWalletChain>(WALLET_OF_NETWORK[campaign.network]);
   const [address, setAddress] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
@@ -27,7 +55,9 @@ function DryRunForm({ campaign }: { campaign: TCampaign }) {
     event.preventDefault();
     const read = readWalletField(chain, address);
     if (!read.ok) {
-      setFieldError(read.message);
+      setFieldError(
+        read.message ?? (address.trim() === '' ? t('checker.enterAddress') : t('checker.notAddress')),
+      );
       return;
     }
     setFieldError(null);
@@ -35,37 +65,22 @@ function DryRunForm({ campaign }: { campaign: TCampaign }) {
   };
 
   return (
-    <form className="campaign-form" onSubmit={submit} noValidate aria-label="Check a wallet">
-      <label htmlFor={`${ids}-chain`}>Wallet type</label>
-      <select
-        id={`${ids}-chain`}
-        value={chain}
-        onChange={(e) => setChain(ZWalletChain.parse(e.target.value))}
-      >
-        {ZWalletChain.options.map((c) => (
-          <option key={c} value={c}>
-            {WALLET_LABEL[c]}
-          </option>
-        ))}
-      </select>
-      <label htmlFor={`${ids}-address`}>Wallet address</label>
-      <input
-        id={`${ids}-address`}
-        value={address}
-        autoComplete="off"
-        spellCheck={false}
-        aria-invalid={fieldError !== null}
-        aria-describedby={fieldError ? `${ids}-address-error` : undefined}
-        onChange={(e) => setAddress(e.target.value)}
-      />
-      {fieldError && (
-        <p id={`${ids}-address-error`} className="campaign-field-error">
-          {fieldError}
-        </p>
-      )}
-      <button type="submit" disabled={dryRun.isPending || locked}>
-        {dryRun.isPending ? 'Checking…' : 'Check eligibility'}
-      </button>
+    <form className="grid gap-3" onSubmit={submit} noValidate aria-label={t('checker.formLabel')}>
+      <FormField label={t('checker.walletType')}>
+        <WalletTypeSelect value={chain} onChange={setChain} />
+      </FormField>
+      <FormField label={t('checker.address')} error={fieldError}>
+        <Input
+          value={address}
+          autoComplete="off"
+          spellCheck={false}
+          className="font-mono"
+          onChange={(e) => setAddress(e.target.value)}
+        />
+      </FormField>
+      <Button type="submit" className="justify-self-start" disabled={dryRun.isPending || locked}>
+        {dryRun.isPending ? t('checker.checking') : t('checker.check')}
+      </Button>
       {dryRun.isError && (
         <ErrorMessage
           key={dryRun.submittedAt}
@@ -75,7 +90,7 @@ function DryRunForm({ campaign }: { campaign: TCampaign }) {
       )}
       {dryRun.data && <EligibilityAnswerView answer={dryRun.data} campaign={campaign} />}
       {dryRun.data && !dryRun.isError && (
-        <p className="small muted">A preview: nothing is saved until you sign in and check.</p>
+        <p className="text-muted-foreground text-xs">{t('checker.previewNote')}</p>
       )}
     </form>
   );
@@ -83,14 +98,15 @@ function DryRunForm({ campaign }: { campaign: TCampaign }) {
 
 /** The member's own wallets, recorded when they pass (`campaign.checkEligible`). */
 function RecordedCheck({ campaign, check }: { campaign: TCampaign; check: EligibilityCheck }) {
+  const { t } = useTranslation('campaign');
   const locked = useRetryLock(check.error);
   const run = () => check.mutate({ campaignId: campaign.id });
   return (
-    <div className="campaign-form">
-      <p>We check every wallet on your account and save the result when you qualify.</p>
-      <button type="button" onClick={run} disabled={check.isPending || locked}>
-        {check.isPending ? 'Checking…' : 'Check my eligibility'}
-      </button>
+    <div className="grid gap-3">
+      <p className="text-sm">{t('checker.recordedLead')}</p>
+      <Button className="justify-self-start" onClick={run} disabled={check.isPending || locked}>
+        {check.isPending ? t('checker.checking') : t('checker.checkMine')}
+      </Button>
       {check.isError && <ErrorMessage key={check.submittedAt} error={check.error} onRetry={run} />}
       {check.data && <EligibilityAnswerView answer={check.data} campaign={campaign} />}
     </div>
@@ -99,24 +115,37 @@ function RecordedCheck({ campaign, check }: { campaign: TCampaign; check: Eligib
 
 /** Works before sign-in (a preview for any wallet) and after (the recorded check of the member). */
 export function EligibilityChecker({ campaign, check }: { campaign: TCampaign; check: EligibilityCheck }) {
+  const { t } = useTranslation('campaign');
   const auth = useAuth();
+  const signedIn = auth.status === 'signedIn';
   return (
-    <section className="card campaign-checker" aria-labelledby="checker-title">
-      <h2 id="checker-title">Am I eligible?</h2>
-      {auth.status === 'signedIn' ? (
+    <Card as="section" aria-labelledby="checker-title">
+      <CardHeader>
+        <CardTitle id="checker-title" className="flex items-center gap-2">
+          <SearchCheck className="size-5 text-primary" aria-hidden="true" />
+          {t('checker.title')}
+        </CardTitle>
+        {!signedIn && <CardDescription>{t('checker.guestLead')}</CardDescription>}
+      </CardHeader>
+      {signedIn ? (
         <>
           <RecordedCheck campaign={campaign} check={check} />
-          <details>
-            <summary>Check another wallet without saving</summary>
-            <DryRunForm campaign={campaign} />
+          <details className="group grid gap-3 rounded-lg border px-3 py-2">
+            <summary className="flex cursor-pointer list-none items-center justify-between gap-2 font-medium text-sm [&::-webkit-details-marker]:hidden">
+              {t('checker.another')}
+              <ChevronDown
+                className="size-4 shrink-0 transition-transform group-open:rotate-180"
+                aria-hidden="true"
+              />
+            </summary>
+            <div className="pt-3 pb-1">
+              <DryRunForm campaign={campaign} />
+            </div>
           </details>
         </>
       ) : (
-        <>
-          <p className="muted">Paste any wallet address to see whether it qualifies. No sign-in needed.</p>
-          <DryRunForm campaign={campaign} />
-        </>
+        <DryRunForm campaign={campaign} />
       )}
-    </section>
+    </Card>
   );
 }

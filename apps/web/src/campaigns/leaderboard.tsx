@@ -1,35 +1,31 @@
 import type { TLeaderboardEntry } from '@puffy/contracts';
-import { Crown } from 'lucide-react';
+import { Crown, Trophy } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth-context';
 import { ErrorMessage } from '../components/error-message';
-import { SkeletonText } from '../components/skeleton';
 import { Badge } from '../components/ui/badge';
 import { Card, CardHeader, CardTitle } from '../components/ui/card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '../components/ui/table';
 import { cn } from '../lib/cn';
 import { formatNumber } from '../lib/format';
 import { trpc } from '../lib/trpc';
+import { LoadingLines } from './loading-lines';
 
 const TOP = 10;
 
 /** Ranked rows: the member's own row is marked (aria-current) and tinted; the top three get a crown. */
-export function BoardTable({
-  entries,
-  youLabel = 'You',
-}: {
-  entries: TLeaderboardEntry[];
-  youLabel?: string;
-}) {
+export function BoardTable({ entries, youLabel }: { entries: TLeaderboardEntry[]; youLabel?: string }) {
+  const { t } = useTranslation('campaign');
   return (
-    <Table className="campaign-board">
+    <Table>
       <TableHeader>
         <TableRow>
           <TableHead scope="col" className="w-20">
-            Rank
+            {t('board.rank')}
           </TableHead>
-          <TableHead scope="col">Member</TableHead>
+          <TableHead scope="col">{t('board.member')}</TableHead>
           <TableHead scope="col" className="text-right">
-            Points
+            {t('board.points')}
           </TableHead>
         </TableRow>
       </TableHeader>
@@ -48,7 +44,7 @@ export function BoardTable({
             <TableCell>
               <span className="inline-flex flex-wrap items-center gap-2">
                 {entry.name ?? <span className="font-mono text-xs">{entry.walletShort}</span>}
-                {entry.isMe && <Badge variant="default">{youLabel}</Badge>}
+                {entry.isMe && <Badge variant="default">{youLabel ?? t('board.you')}</Badge>}
               </span>
             </TableCell>
             <TableCell className="text-right tabular-nums">{formatNumber(entry.points)}</TableCell>
@@ -61,29 +57,37 @@ export function BoardTable({
 
 /** The campaign's top members by points (`campaign.leaderboard`) and the member's own rank. */
 export function Leaderboard({ campaignId }: { campaignId: number }) {
+  const { t } = useTranslation('campaign');
   const auth = useAuth();
   const board = trpc.campaign.leaderboard.useQuery({ campaignId, limit: TOP });
   return (
-    <Card as="section" className="campaign-leaderboard" aria-labelledby="leaderboard-title">
+    <Card as="section" aria-labelledby="leaderboard-title">
       <CardHeader>
-        <CardTitle id="leaderboard-title">Leaderboard</CardTitle>
+        <CardTitle id="leaderboard-title" className="flex items-center gap-2">
+          <Trophy className="size-5 text-primary" aria-hidden="true" />
+          {t('board.title')}
+        </CardTitle>
       </CardHeader>
-      {board.isPending && <SkeletonText lines={5} label="Loading the leaderboard" />}
+      {board.isPending && <LoadingLines lines={5} label={t('board.loading')} />}
       {board.isError && <ErrorMessage error={board.error} onRetry={() => void board.refetch()} />}
       {board.data && (
         <>
           <p data-testid="my-rank" className="text-sm">
             {board.data.me
               ? board.data.me.rank === null
-                ? 'You have no points yet: complete an activity to get on the board.'
-                : `Your rank: #${board.data.me.rank} with ${formatNumber(board.data.me.points)} points.`
+                ? t('board.noPoints')
+                : t('board.yourRank', {
+                    rank: formatNumber(board.data.me.rank),
+                    count: board.data.me.points,
+                    points: formatNumber(board.data.me.points),
+                  })
               : auth.status === 'signedIn'
                 ? null
-                : 'Sign in to see your rank.'}
+                : t('board.signIn')}
           </p>
           {board.data.items.length === 0 ? (
             <p className="text-muted-foreground text-sm" data-testid="leaderboard-empty">
-              No one has points yet. Be the first.
+              {t('board.empty')}
             </p>
           ) : (
             <BoardTable entries={board.data.items} />

@@ -1,6 +1,7 @@
 import type { TCampaign, TEligibilityFirstOutput, TWalletChain } from '@puffy/contracts';
 import { CheckCircle2, CircleDashed, Star } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth-context';
 import { ErrorMessage } from '../components/error-message';
 import { Badge } from '../components/ui/badge';
@@ -8,20 +9,19 @@ import { Button } from '../components/ui/button';
 import { Card, CardDescription, CardHeader, CardTitle } from '../components/ui/card';
 import { FormField } from '../components/ui/form-field';
 import { Input } from '../components/ui/input';
-import { Select } from '../components/ui/select';
 import { describeError } from '../lib/errors';
 import { trpc } from '../lib/trpc';
-import { WALLET_LABEL } from './words';
+import { WalletTypeSelect } from './eligibility-checker';
 
 // The server takes at most this many campaigns per call (ELIGIBILITY_FIRST_MAX in contracts).
 const MAX_CAMPAIGNS = 20;
-const CHAINS: TWalletChain[] = ['sol', 'evm', 'ton'];
 
 /**
  * One wallet against every campaign shown (eligibility.first): which ones it qualifies for, and the
  * first of them. Nothing is saved: it is the dry run, for many campaigns at once.
  */
 export function MultiCheck({ campaigns }: { campaigns: TCampaign[] }) {
+  const { t } = useTranslation('campaign');
   const auth = useAuth();
   const utils = trpc.useUtils();
   const [chain, setChain] = useState<TWalletChain>(auth.user?.chain ?? 'sol');
@@ -56,31 +56,24 @@ export function MultiCheck({ campaigns }: { campaigns: TCampaign[] }) {
   return (
     <Card as="section" aria-labelledby="multi-check-title">
       <CardHeader>
-        <CardTitle id="multi-check-title">Check a wallet against every campaign</CardTitle>
-        <CardDescription>
-          See at once which of these {asked.length} campaigns a wallet qualifies for. Nothing is saved.
-        </CardDescription>
+        <CardTitle id="multi-check-title">{t('multi.title')}</CardTitle>
+        <CardDescription>{t('multi.lead', { count: asked.length })}</CardDescription>
       </CardHeader>
       <form className="grid gap-3 sm:grid-cols-[12rem_minmax(0,1fr)_auto] sm:items-end" onSubmit={submit}>
-        <FormField label="Wallet type" error={fieldErrors['wallet.chain']?.join(' ')}>
-          <Select value={chain} onChange={(e) => setChain(e.target.value as TWalletChain)}>
-            {CHAINS.map((c) => (
-              <option key={c} value={c}>
-                {WALLET_LABEL[c]}
-              </option>
-            ))}
-          </Select>
+        <FormField label={t('checker.walletType')} error={fieldErrors['wallet.chain']?.join(' ')}>
+          <WalletTypeSelect value={chain} onChange={setChain} />
         </FormField>
-        <FormField label="Wallet address" error={fieldErrors['wallet.address']?.join(' ')}>
+        <FormField label={t('checker.address')} error={fieldErrors['wallet.address']?.join(' ')}>
           <Input
             value={address}
             onChange={(e) => setAddress(e.target.value)}
             autoComplete="off"
             spellCheck={false}
+            className="font-mono"
           />
         </FormField>
         <Button type="submit" disabled={pending || address.trim() === ''}>
-          {pending ? 'Checking…' : 'Check all'}
+          {pending ? t('checker.checking') : t('multi.check')}
         </Button>
       </form>
       {error !== null && <ErrorMessage error={error} fieldsShownInForm />}
@@ -100,13 +93,13 @@ export function MultiCheck({ campaigns }: { campaigns: TCampaign[] }) {
                   <CircleDashed className="mt-0.5 size-4 shrink-0 text-muted-foreground" aria-hidden="true" />
                 )}
                 <span className="min-w-0 flex-1">
-                  <span className="font-medium">{names.get(answer.campaignId) ?? 'Campaign'}</span>
+                  <span className="font-medium">{names.get(answer.campaignId) ?? t('multi.campaign')}</span>
                   <span className="block text-muted-foreground text-sm">{answer.message}</span>
                 </span>
                 {first && (
                   <Badge variant="success">
                     <Star aria-hidden="true" />
-                    First match
+                    {t('multi.first')}
                   </Badge>
                 )}
               </li>

@@ -1,13 +1,22 @@
 import { type TCampaign, type TReferralDryRunOutput, ZReferralCodeText } from '@puffy/contracts';
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useId, useState } from 'react';
+import { Check, Copy, Gift } from 'lucide-react';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useAuth } from '../auth/auth-context';
 import { ErrorMessage } from '../components/error-message';
+import { Alert, AlertDescription } from '../components/ui/alert';
+import { Button } from '../components/ui/button';
+import { Card, CardDescription, CardHeader, CardTitle } from '../components/ui/card';
+import { FormField } from '../components/ui/form-field';
+import { Input } from '../components/ui/input';
+import { Separator } from '../components/ui/separator';
 import { formatNumber } from '../lib/format';
 import { trpc } from '../lib/trpc';
 import type { EligibilityCheck } from './use-eligibility-check';
 import { useRetryLock } from './use-retry-lock';
+import type { CampaignT } from './words';
 
 export function shareLink(slug: string, code: string, origin = window.location.origin): string {
   return `${origin}/campaigns/${encodeURIComponent(slug)}?ref=${encodeURIComponent(code)}`;
@@ -15,17 +24,18 @@ export function shareLink(slug: string, code: string, origin = window.location.o
 
 /** The member's own code (`referral.myCode` creates it on first request) and a link to share it. */
 function OwnCode({ campaign }: { campaign: TCampaign }) {
+  const { t } = useTranslation('campaign');
   const info = trpc.campaign.info.useQuery({ campaignId: campaign.id });
   const myCode = trpc.referral.myCode.useMutation();
   const [copied, setCopied] = useState(false);
   const code = myCode.data?.code ?? info.data?.referral.code ?? null;
   if (!code) {
     return (
-      <div className="campaign-form">
-        <p>Invite friends with your own code: each one who joins counts for you.</p>
-        <button type="button" disabled={myCode.isPending} onClick={() => myCode.mutate()}>
-          {myCode.isPending ? 'Creating…' : 'Get my referral code'}
-        </button>
+      <div className="grid gap-3">
+        <p className="text-sm">{t('referral.invite')}</p>
+        <Button className="justify-self-start" disabled={myCode.isPending} onClick={() => myCode.mutate()}>
+          {myCode.isPending ? t('referral.creating') : t('referral.getCode')}
+        </Button>
         {myCode.isError && <ErrorMessage key={myCode.submittedAt} error={myCode.error} />}
       </div>
     );
@@ -37,25 +47,26 @@ function OwnCode({ campaign }: { campaign: TCampaign }) {
     setCopied(true);
   };
   return (
-    <div className="campaign-own-code">
-      <p>
-        Your code:{' '}
-        <strong className="mono" data-testid="own-referral-code">
+    <div className="grid gap-2">
+      <p className="flex flex-wrap items-baseline gap-x-2 text-sm">
+        {t('referral.yourCode')}
+        <strong className="font-mono text-base" data-testid="own-referral-code">
           {code}
         </strong>
         {uses && uses.maxUses !== null && (
-          <span className="muted small">
-            {' '}
-            · used {uses.uses} of {uses.maxUses} times
+          <span className="text-muted-foreground text-xs">
+            {t('referral.used', { uses: formatNumber(uses.uses), max: formatNumber(uses.maxUses) })}
           </span>
         )}
       </p>
-      <p className="small">
-        Share link: <span className="mono campaign-share">{link}</span>
-      </p>
-      <button type="button" className="campaign-quiet" onClick={() => void copy()}>
-        {copied ? 'Copied' : 'Copy link'}
-      </button>
+      <p className="text-muted-foreground text-xs">{t('referral.shareLink')}</p>
+      <div className="flex min-w-0 items-center gap-2 rounded-lg border bg-muted/40 py-1 pr-1 pl-3">
+        <span className="min-w-0 flex-1 break-all font-mono text-xs">{link}</span>
+        <Button variant="ghost" size="sm" onClick={() => void copy()}>
+          {copied ? <Check aria-hidden="true" /> : <Copy aria-hidden="true" />}
+          {copied ? t('referral.copied') : t('referral.copy')}
+        </Button>
+      </div>
     </div>
   );
 }
@@ -66,22 +77,25 @@ function OwnCode({ campaign }: { campaign: TCampaign }) {
  * the friend by the code they were given. Refusals and "already joined" are the server's own words.
  */
 export function previewInWords(
+  t: CampaignT,
   preview: Pick<TReferralDryRunOutput, 'valid' | 'message' | 'remainingUses'>,
   campaign: Pick<TCampaign, 'name'>,
 ): string {
   const joins =
     preview.valid && !/^You already/i.test(preview.message)
-      ? `This code works: use it to join ${campaign.name} through your friend’s invitation.`
+      ? t('referral.works', { campaign: campaign.name })
       : preview.message;
   if (preview.remainingUses === null) return joins;
-  const left =
-    preview.remainingUses === 1 ? 'One use left.' : `${formatNumber(preview.remainingUses)} uses left.`;
+  const left = t('referral.usesLeft', {
+    count: preview.remainingUses,
+    left: formatNumber(preview.remainingUses),
+  });
   return `${joins} ${left}`;
 }
 
 /** Enter a friend's code: preview it (`referral.dryRun`), then use it (`referral.set`) and re-check. */
 function RedeemForm({ campaign, check }: { campaign: TCampaign; check: EligibilityCheck }) {
-  const ids = useId();
+  const { t } = useTranslation('campaign');
   const auth = useAuth();
   const utils = trpc.useUtils();
   const [params] = useSearchParams();
@@ -107,7 +121,7 @@ function RedeemForm({ campaign, check }: { campaign: TCampaign; check: Eligibili
 
   const read = (): string | null => {
     const parsed = ZReferralCodeText.safeParse(text);
-    setProblem(parsed.success ? null : (parsed.error.issues[0]?.message ?? 'This is not a referral code.'));
+    setProblem(parsed.success ? null : (parsed.error.issues[0]?.message ?? t('referral.notACode')));
     return parsed.success ? parsed.data : null;
   };
   const submit = (event: FormEvent) => {
@@ -121,55 +135,43 @@ function RedeemForm({ campaign, check }: { campaign: TCampaign; check: Eligibili
   };
 
   return (
-    <form className="campaign-form" onSubmit={submit} noValidate aria-label="Use a referral code">
-      <label htmlFor={`${ids}-code`}>A friend’s referral code</label>
-      <input
-        id={`${ids}-code`}
-        value={text}
-        autoComplete="off"
-        spellCheck={false}
-        aria-invalid={problem !== null}
-        aria-describedby={problem ? `${ids}-code-error` : undefined}
-        onChange={(e) => setText(e.target.value)}
-      />
-      {problem && (
-        <p id={`${ids}-code-error`} className="campaign-field-error">
-          {problem}
-        </p>
-      )}
-      <div className="campaign-actions">
-        <button
-          type="button"
-          className="campaign-quiet"
-          disabled={preview.isPending || locked}
-          onClick={runPreview}
-        >
-          {preview.isPending ? 'Checking…' : 'Preview'}
-        </button>
+    <form className="grid gap-3" onSubmit={submit} noValidate aria-label={t('referral.useForm')}>
+      <FormField
+        label={t('referral.friendCode')}
+        error={problem}
+        description={signedIn ? undefined : t('referral.signInToUse')}
+      >
+        <Input value={text} autoComplete="off" spellCheck={false} onChange={(e) => setText(e.target.value)} />
+      </FormField>
+      <div className="flex flex-wrap gap-2">
+        <Button type="button" variant="outline" disabled={preview.isPending || locked} onClick={runPreview}>
+          {preview.isPending ? t('referral.checking') : t('referral.preview')}
+        </Button>
         {signedIn && (
-          <button type="submit" disabled={redeem.isPending || locked}>
-            {redeem.isPending ? 'Applying…' : 'Use code'}
-          </button>
+          <Button type="submit" disabled={redeem.isPending || locked}>
+            {redeem.isPending ? t('referral.applying') : t('referral.use')}
+          </Button>
         )}
       </div>
-      {!signedIn && <p className="muted small">Sign in to use the code.</p>}
       {preview.data && !redeem.data && (
-        <p
-          className={preview.data.valid ? 'notice' : 'notice notice-error'}
-          role="status"
-          data-testid="referral-preview"
-        >
-          {previewInWords(preview.data, campaign)}
-        </p>
+        <Alert variant={preview.data.valid ? 'success' : 'destructive'} role="status">
+          <AlertDescription className="text-foreground">
+            <p data-testid="referral-preview">{previewInWords(t, preview.data, campaign)}</p>
+          </AlertDescription>
+        </Alert>
       )}
       {preview.isError && <ErrorMessage key={preview.submittedAt} error={preview.error} />}
       {redeem.isError && <ErrorMessage key={redeem.submittedAt} error={redeem.error} />}
       {redeem.data && (
-        <p className="notice" role="status" data-testid="referral-applied">
-          {redeem.data.alreadyApplied
-            ? 'You had already joined with this code.'
-            : `You joined through ${redeem.data.referrerWalletShort}.`}
-        </p>
+        <Alert variant="success" role="status">
+          <AlertDescription className="text-foreground">
+            <p data-testid="referral-applied">
+              {redeem.data.alreadyApplied
+                ? t('referral.alreadyApplied')
+                : t('referral.applied', { referrer: redeem.data.referrerWalletShort })}
+            </p>
+          </AlertDescription>
+        </Alert>
       )}
     </form>
   );
@@ -177,12 +179,24 @@ function RedeemForm({ campaign, check }: { campaign: TCampaign; check: Eligibili
 
 /** Own code and share link for members; a friend's code for anyone (preview) and members (use). */
 export function ReferralPanel({ campaign, check }: { campaign: TCampaign; check: EligibilityCheck }) {
+  const { t } = useTranslation('campaign');
   const auth = useAuth();
   return (
-    <section className="card campaign-referral" aria-labelledby="referral-title">
-      <h2 id="referral-title">Referrals</h2>
-      {auth.status === 'signedIn' && <OwnCode campaign={campaign} />}
+    <Card as="section" aria-labelledby="referral-title">
+      <CardHeader>
+        <CardTitle id="referral-title" className="flex items-center gap-2">
+          <Gift className="size-5 text-primary" aria-hidden="true" />
+          {t('referral.title')}
+        </CardTitle>
+        <CardDescription>{t('referral.lead')}</CardDescription>
+      </CardHeader>
+      {auth.status === 'signedIn' && (
+        <>
+          <OwnCode campaign={campaign} />
+          <Separator />
+        </>
+      )}
       <RedeemForm campaign={campaign} check={check} />
-    </section>
+    </Card>
   );
 }

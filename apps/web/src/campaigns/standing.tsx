@@ -1,64 +1,92 @@
 import type { TCampaign, TEligibilityAnswer } from '@puffy/contracts';
+import { BadgeCheck, CircleDashed, Gauge } from 'lucide-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../components/error-message';
-import { SkeletonText } from '../components/skeleton';
+import { Card, CardHeader, CardTitle } from '../components/ui/card';
+import { formatNumber } from '../lib/format';
 import { trpc } from '../lib/trpc';
 import { Checklist, checklistOf } from './checklist';
+import { LoadingLines } from './loading-lines';
 import { formatDate, methodInWords } from './words';
 
-const NFT_STATUS = {
-  new: 'Claimed, waiting for the gas fee',
-  paid: 'Gas fee sent, being confirmed',
-  payment_confirmed: 'Gas fee confirmed, minting',
-  minted: 'Minted',
-  mint_failed: 'Minting failed: we will retry',
-  payment_expired: 'The payment window passed: claim again',
-} as const;
+function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+  return (
+    <div className="grid gap-0.5 rounded-lg bg-muted px-3 py-2">
+      <dt className="text-muted-foreground text-xs">{label}</dt>
+      <dd className="font-semibold tabular-nums" data-testid={testId}>
+        {children}
+      </dd>
+    </div>
+  );
+}
 
 /** The signed-in member's standing (`campaign.info`) with the checklist of what is still missing. */
 export function Standing({ campaign, answer }: { campaign: TCampaign; answer: TEligibilityAnswer | null }) {
+  const { t } = useTranslation('campaign');
   const info = trpc.campaign.info.useQuery({ campaignId: campaign.id });
   return (
-    <section className="card campaign-standing" aria-labelledby="standing-title">
-      <h2 id="standing-title">Your standing</h2>
-      {info.isPending && <SkeletonText lines={4} label="Loading your standing" />}
+    <Card as="section" aria-labelledby="standing-title">
+      <CardHeader>
+        <CardTitle id="standing-title" className="flex items-center gap-2">
+          <Gauge className="size-5 text-primary" aria-hidden="true" />
+          {t('standing.title')}
+        </CardTitle>
+      </CardHeader>
+      {info.isPending && <LoadingLines lines={4} label={t('standing.loading')} />}
       {info.isError && <ErrorMessage error={info.error} onRetry={() => void info.refetch()} />}
       {info.data && (
         <>
-          <p data-testid="standing-status" data-eligible={info.data.eligibility.eligible}>
+          <p
+            data-testid="standing-status"
+            data-eligible={info.data.eligibility.eligible}
+            className="flex flex-wrap items-center gap-x-2 gap-y-1"
+          >
             {info.data.eligibility.eligible ? (
-              <strong className="campaign-eligible">You are eligible</strong>
+              <strong className="inline-flex items-center gap-1.5 text-success">
+                <BadgeCheck className="size-4" aria-hidden="true" />
+                {t('standing.eligible')}
+              </strong>
             ) : (
-              <strong>Not eligible yet</strong>
+              <strong className="inline-flex items-center gap-1.5">
+                <CircleDashed className="size-4 text-muted-foreground" aria-hidden="true" />
+                {t('standing.notEligible')}
+              </strong>
             )}
             {info.data.eligibility.method && (
-              <span className="muted">
-                {' '}
-                · {methodInWords(info.data.eligibility.method, campaign)}
-                {info.data.eligibility.since && ` since ${formatDate(info.data.eligibility.since)}`}
+              <span className="text-muted-foreground text-sm">
+                {info.data.eligibility.since
+                  ? t('standing.throughSince', {
+                      way: methodInWords(t, info.data.eligibility.method, campaign),
+                      since: formatDate(info.data.eligibility.since),
+                    })
+                  : methodInWords(t, info.data.eligibility.method, campaign)}
               </span>
             )}
           </p>
-          <Checklist items={checklistOf(campaign, info.data, answer)} />
-          <dl className="facts">
-            <dt>Points</dt>
-            <dd data-testid="standing-points">{info.data.points}</dd>
-            <dt>Required activities</dt>
-            <dd>
-              {info.data.requiredCompleted} of {info.data.requiredTotal} done
-            </dd>
-            <dt>Friends you referred</dt>
-            <dd>{info.data.referral.referredCount}</dd>
-            <dt>Joined through a referral</dt>
-            <dd>{info.data.referral.referred ? 'Yes' : 'No'}</dd>
-            {info.data.nft && (
-              <>
-                <dt>NFT</dt>
-                <dd>{NFT_STATUS[info.data.nft.status]}</dd>
-              </>
-            )}
+          <Checklist items={checklistOf(t, campaign, info.data, answer)} />
+          <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4">
+            <Fact label={t('standing.points')} testId="standing-points">
+              {formatNumber(info.data.points)}
+            </Fact>
+            <Fact label={t('standing.required')}>
+              {t('standing.requiredDone', {
+                done: formatNumber(info.data.requiredCompleted),
+                total: formatNumber(info.data.requiredTotal),
+              })}
+            </Fact>
+            <Fact label={t('standing.referred')}>{formatNumber(info.data.referral.referredCount)}</Fact>
+            <Fact label={t('standing.joinedByReferral')}>
+              {info.data.referral.referred ? t('standing.yes') : t('standing.no')}
+            </Fact>
           </dl>
+          {info.data.nft && (
+            <p className="text-muted-foreground text-sm">
+              {t('standing.nft', { status: t(`standing.nftStatus.${info.data.nft.status}`) })}
+            </p>
+          )}
         </>
       )}
-    </section>
+    </Card>
   );
 }

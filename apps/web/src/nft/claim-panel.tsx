@@ -1,38 +1,75 @@
 import { type TCampaign, type TPromotion, ZPromotionPage } from '@puffy/contracts';
+import { Sparkles, TimerOff } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth-context';
+import { LoadingLines } from '../campaigns/loading-lines';
 import { ErrorMessage } from '../components/error-message';
-import { Media } from '../components/media';
-import { SkeletonText } from '../components/skeleton';
+import { Artwork } from '../components/media/artwork';
+import { Button } from '../components/ui/button';
+import { Card, CardDescription, CardHeader, CardTitle } from '../components/ui/card';
+import { Separator } from '../components/ui/separator';
 import { trpc } from '../lib/trpc';
 import { ClaimProgress } from './claim-progress';
+import { allowsDirectMint, DirectMint } from './direct-mint';
 import { PaymentScreen } from './payment-screen';
 import { RefusalNotice } from './refusal-notice';
-import { useNftClaim } from './use-nft-claim';
+import { type NftClaimFlow, useNftClaim } from './use-nft-claim';
 import { formatSol } from './words';
 
+/** Where a claim begins: the artwork, what it costs, and (where allowed) minting it yourself instead. */
+function StartClaim({
+  campaign,
+  promotion,
+  flow,
+}: {
+  campaign: TCampaign;
+  promotion: TPromotion;
+  flow: NftClaimFlow;
+}) {
+  const { t } = useTranslation('nft');
+  return (
+    <Card as="section" aria-labelledby={`nft-start-${promotion.id}`}>
+      <div className="grid gap-4 sm:grid-cols-[9rem_minmax(0,1fr)] sm:items-start">
+        <Artwork
+          className="w-28 border sm:w-full"
+          src={promotion.media.image}
+          alt=""
+          width={1000}
+          height={1000}
+        />
+        <div className="grid min-w-0 gap-3">
+          <CardHeader>
+            <CardTitle id={`nft-start-${promotion.id}`} className="flex items-center gap-2">
+              <Sparkles className="size-5 shrink-0 text-primary" aria-hidden="true" />
+              {t('start.title', { name: promotion.name })}
+            </CardTitle>
+            {promotion.description && <CardDescription>{promotion.description}</CardDescription>}
+          </CardHeader>
+          <p className="text-sm">{t('start.lead', { fee: formatSol(campaign.nftGasFeeLamports) })}</p>
+          <Button className="justify-self-start" size="lg" onClick={flow.claimNow} disabled={flow.claiming}>
+            {flow.claiming ? t('start.claiming') : t('start.claim')}
+          </Button>
+        </div>
+      </div>
+      {allowsDirectMint(promotion) && (
+        <>
+          <Separator />
+          <DirectMint promotion={promotion} onRecorded={flow.report} />
+        </>
+      )}
+    </Card>
+  );
+}
+
 function PromotionClaim({ campaign, promotion }: { campaign: TCampaign; promotion: TPromotion }) {
+  const { t } = useTranslation('nft');
   const flow = useNftClaim(campaign.id, promotion.id);
   const failed = flow.claimError;
   if (flow.recordError) return <ErrorMessage error={flow.recordError} onRetry={flow.reload} />;
   return (
-    <div className="nft-claim" data-testid="nft-claim" data-step={flow.step}>
-      {flow.step === 'loading' && !failed && <SkeletonText lines={3} label="Loading your claim" />}
-      {flow.step === 'start' && (
-        <section className="card nft-start" aria-labelledby={`nft-start-${promotion.id}`}>
-          <h2 id={`nft-start-${promotion.id}`}>Claim {promotion.name}</h2>
-          {promotion.media.image && (
-            <Media className="nft-thumb" src={promotion.media.image} alt="" width={1000} height={1000} />
-          )}
-          {promotion.description && <p>{promotion.description}</p>}
-          <p>
-            You are eligible. Claim your NFT, then pay its gas fee of{' '}
-            <strong>{formatSol(campaign.nftGasFeeLamports)}</strong> from your wallet and we mint it to you.
-          </p>
-          <button type="button" onClick={flow.claimNow} disabled={flow.claiming}>
-            {flow.claiming ? 'Claiming…' : 'Claim your NFT'}
-          </button>
-        </section>
-      )}
+    <div className="grid gap-4" data-testid="nft-claim" data-step={flow.step}>
+      {flow.step === 'loading' && !failed && <LoadingLines lines={3} label={t('start.loading')} />}
+      {flow.step === 'start' && <StartClaim campaign={campaign} promotion={promotion} flow={flow} />}
       {flow.step === 'pay' && flow.claim && (
         <PaymentScreen claim={flow.claim} progress={flow.progress} onReported={flow.report} />
       )}
@@ -40,15 +77,17 @@ function PromotionClaim({ campaign, promotion }: { campaign: TCampaign; promotio
         <ClaimProgress progress={flow.progress} name={promotion.name} />
       )}
       {flow.step === 'expired' && flow.progress && (
-        <section className="card nft-expired" data-testid="nft-expired">
-          <h2>
-            {promotion.name} #{flow.progress.sequence}
-          </h2>
-          <p role="status">
-            {flow.progress.failureReason ?? 'The payment window closed before the payment arrived.'} This
-            claim has ended and its number is not reused.
+        <Card as="section" data-testid="nft-expired" aria-labelledby={`nft-expired-${promotion.id}`}>
+          <CardHeader>
+            <CardTitle id={`nft-expired-${promotion.id}`} className="flex items-center gap-2">
+              <TimerOff className="size-5 shrink-0 text-muted-foreground" aria-hidden="true" />
+              {promotion.name} #{flow.progress.sequence}
+            </CardTitle>
+          </CardHeader>
+          <p role="status" className="text-sm">
+            {flow.progress.failureReason ?? t('expired.reason')} {t('expired.ended')}
           </p>
-        </section>
+        </Card>
       )}
       {failed && <RefusalNotice key={flow.claimAttempt} error={failed} onRetry={flow.claimNow} />}
     </div>

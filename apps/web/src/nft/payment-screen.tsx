@@ -1,13 +1,20 @@
-import { type TNftProgress, type TPromotionClaim, ZSolanaSignature } from '@puffy/contracts';
-import { useCallback, useId, useState } from 'react';
+import type { TNftProgress, TPromotionClaim } from '@puffy/contracts';
+import { Clock, ExternalLink, Fuel } from 'lucide-react';
+import { useCallback, useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert, AlertDescription } from '../components/ui/alert';
+import { Button } from '../components/ui/button';
+import { Card, CardDescription, CardHeader, CardTitle } from '../components/ui/card';
 import { formatTime } from '../lib/format';
 import { trpc } from '../lib/trpc';
-import { PayButtons } from '../pay/pay-buttons';
+import { PayButtons, type PayButtonWords } from '../pay/pay-buttons';
+import type { PayingWallet } from '../pay/paying-wallets';
+import { SignatureDisclosure } from '../pay/signature-disclosure';
 import { usePayingWallets } from '../pay/use-paying-wallets';
 import { useWalletPayment } from '../pay/use-wallet-payment';
 import { RefusalNotice } from './refusal-notice';
 import { useSecondsLeft } from './use-countdown';
-import { formatCountdown, formatSol, solanaPayUrl } from './words';
+import { formatCountdown, formatSol, type NftT, solanaPayUrl } from './words';
 
 export interface PaymentScreenProps {
   claim: TPromotionClaim;
@@ -16,6 +23,17 @@ export interface PaymentScreenProps {
   onReported: (progress: TNftProgress) => void;
 }
 
+const payWords = (t: NftT): PayButtonWords => ({
+  pay: (amount: string, wallet: PayingWallet) =>
+    t('pay.with', { amount, wallet: wallet.id === 'dev-solana' ? t('pay.devWallet') : wallet.name }),
+  step: {
+    connecting: t('pay.step.connecting'),
+    building: t('pay.step.building'),
+    signing: t('pay.step.signing'),
+    reporting: t('pay.step.reporting'),
+  },
+});
+
 /**
  * The gas-fee payment of a claim: the fee in SOL, the time left in the payment window, and the ways
  * to pay (one click with a connected wallet or the development wallet, any Solana Pay wallet, or a
@@ -23,6 +41,7 @@ export interface PaymentScreenProps {
  * on the chain.
  */
 export function PaymentScreen({ claim, progress, onReported }: PaymentScreenProps) {
+  const { t } = useTranslation('nft');
   const id = useId();
   const secondsLeft = useSecondsLeft(claim.payBefore);
   const closed = secondsLeft === 0;
@@ -47,49 +66,50 @@ export function PaymentScreen({ claim, progress, onReported }: PaymentScreenProp
       }
     },
   });
-  const [hash, setHash] = useState('');
-  const [hashProblem, setHashProblem] = useState<string | null>(null);
   const pending = progress?.paymentPending === true;
-
-  const report = (transactionHash: string) => {
-    mintGas.mutate({ nftId: claim.nftId, transactionHash });
-  };
-
-  const submitHash = (event: React.FormEvent) => {
-    event.preventDefault();
-    const parsed = ZSolanaSignature.safeParse(hash.trim());
-    if (!parsed.success) {
-      setHashProblem('Paste the transaction signature your wallet shows (a long base58 text).');
-      return;
-    }
-    setHashProblem(null);
-    report(parsed.data);
-  };
-
   const busy = pay.step !== 'idle' || mintGas.isPending;
+  const title = t('pay.title', { name: claim.name, sequence: claim.sequence });
+
   return (
-    <section className="card nft-payment" aria-labelledby={`${id}-title`} data-testid="nft-payment">
-      <h2 id={`${id}-title`}>
-        Pay the gas fee for {claim.name} #{claim.sequence}
-      </h2>
-      <p className="nft-fee" data-testid="nft-fee">
-        {formatSol(claim.gasFee)}
-      </p>
-      <p data-testid="nft-window" data-closed={closed}>
-        {closed ? (
-          <strong>The payment window has closed. A payment sent now will not count for this claim.</strong>
-        ) : (
-          <>
-            Pay within <strong className="nft-countdown">{formatCountdown(secondsLeft)}</strong> (before{' '}
-            <time dateTime={claim.payBefore}>{formatTime(claim.payBefore)}</time>).
-          </>
-        )}
-      </p>
+    <Card as="section" aria-labelledby={`${id}-title`} data-testid="nft-payment">
+      <CardHeader>
+        <CardTitle id={`${id}-title`} className="flex items-center gap-2">
+          <Fuel className="size-5 shrink-0 text-primary" aria-hidden="true" />
+          {title}
+        </CardTitle>
+        <CardDescription>{t('pay.lead')}</CardDescription>
+      </CardHeader>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <div className="grid gap-0.5 rounded-lg bg-muted px-4 py-3">
+          <span className="text-muted-foreground text-xs">{t('pay.fee')}</span>
+          <span className="font-semibold text-2xl tabular-nums" data-testid="nft-fee">
+            {formatSol(claim.gasFee)}
+          </span>
+        </div>
+        <div className="grid gap-0.5 rounded-lg bg-muted px-4 py-3">
+          <span className="flex items-center gap-1.5 text-muted-foreground text-xs">
+            <Clock className="size-3.5" aria-hidden="true" />
+            {t('pay.window')}
+          </span>
+          <p data-testid="nft-window" data-closed={closed} className="text-sm">
+            {closed ? (
+              <strong className="text-destructive">{t('pay.closed')}</strong>
+            ) : (
+              <>
+                {t('pay.within')}{' '}
+                <strong className="font-semibold text-lg tabular-nums">{formatCountdown(secondsLeft)}</strong>{' '}
+                {t('pay.before', { time: formatTime(claim.payBefore) })}
+              </>
+            )}
+          </p>
+        </div>
+      </div>
       {pending && (
-        <p className="notice" role="status" data-testid="nft-pending">
-          Your payment is not visible on the chain yet. We will keep checking and move on by ourselves once it
-          appears; you can close this page.
-        </p>
+        <Alert variant="info" role="status">
+          <AlertDescription className="text-foreground">
+            <p data-testid="nft-pending">{t('pay.pending')}</p>
+          </AlertDescription>
+        </Alert>
       )}
       {!closed && !pending && (
         <>
@@ -98,54 +118,48 @@ export function PaymentScreen({ claim, progress, onReported }: PaymentScreenProp
             amount={formatSol(claim.gasFee)}
             step={pay.step}
             disabled={busy}
+            words={payWords(t)}
             onPay={(wallet) => {
               build.reset();
               mintGas.reset();
               void pay.payWith(wallet);
             }}
           />
-          <p>
-            <a href={solanaPayUrl(claim)}>Pay with a Solana Pay wallet</a>
-            <span className="muted small">
-              {' '}
-              · we find the payment by its reference, even if you close this page.
-            </span>
-          </p>
-          <details className="nft-manual">
-            <summary>Paid another way? Send us the transaction signature</summary>
-            <dl className="nft-facts">
-              <dt>To (treasury)</dt>
-              <dd className="mono">{claim.treasuryAddress}</dd>
-              <dt>Memo</dt>
-              <dd className="mono">{claim.memo}</dd>
-              <dt>Reference</dt>
-              <dd className="mono">{claim.reference}</dd>
-            </dl>
-            <form className="inline-form" onSubmit={submitHash} noValidate>
-              <label htmlFor={`${id}-hash`}>Transaction signature</label>
-              <input
-                id={`${id}-hash`}
-                className="mono"
-                value={hash}
-                aria-invalid={hashProblem ? true : undefined}
-                aria-describedby={hashProblem ? `${id}-hash-error` : undefined}
-                onChange={(event) => setHash(event.target.value)}
-              />
-              <button type="submit" disabled={busy}>
-                Check my payment
-              </button>
-              {hashProblem && (
-                <p id={`${id}-hash-error`} className="nft-field-error" role="alert">
-                  {hashProblem}
-                </p>
-              )}
-            </form>
-          </details>
+          <div className="grid gap-1">
+            <Button asChild variant="outline" className="justify-self-start">
+              <a
+                href={solanaPayUrl(
+                  claim,
+                  t('pay.walletMessage', { name: claim.name, sequence: claim.sequence }),
+                )}
+              >
+                <ExternalLink aria-hidden="true" />
+                {t('pay.solanaPay')}
+              </a>
+            </Button>
+            <p className="text-muted-foreground text-xs">{t('pay.solanaPayNote')}</p>
+          </div>
+          <SignatureDisclosure
+            words={{
+              summary: t('pay.manual.summary'),
+              lead: t('pay.manual.lead'),
+              signature: t('pay.manual.signature'),
+              submit: t('pay.manual.submit'),
+              invalid: t('pay.manual.invalid'),
+            }}
+            facts={[
+              { label: t('pay.manual.to'), value: claim.treasuryAddress },
+              { label: t('pay.manual.memo'), value: claim.memo },
+              { label: t('pay.manual.reference'), value: claim.reference },
+            ]}
+            busy={busy}
+            onSubmit={(transactionHash) => mintGas.mutate({ nftId: claim.nftId, transactionHash })}
+          />
         </>
       )}
       {pay.walletError && <RefusalNotice error={new Error(pay.walletError)} />}
       {build.error && <RefusalNotice key={build.submittedAt} error={build.error} />}
       {mintGas.error && <RefusalNotice key={mintGas.submittedAt} error={mintGas.error} />}
-    </section>
+    </Card>
   );
 }

@@ -1,35 +1,26 @@
 import { type TNetwork, ZNetwork } from '@puffy/contracts';
+import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { CAMPAIGN_GRID, CampaignCard } from '../campaigns/campaign-card';
+import { LoadingLines } from '../campaigns/loading-lines';
 import { MultiCheck } from '../campaigns/multi-check';
-import { NETWORK_LABEL } from '../campaigns/words';
+import { ShowMore } from '../campaigns/show-more';
 import { ErrorMessage } from '../components/error-message';
-import { SkeletonCard } from '../components/skeleton';
-import { Button } from '../components/ui/button';
 import { Select } from '../components/ui/select';
 import { cn } from '../lib/cn';
 import { useDocumentTitle } from '../lib/document-title';
+import { networkName } from '../lib/format';
 import { trpc } from '../lib/trpc';
 
-const TABS = [
-  { phase: 'active', label: 'Active' },
-  { phase: 'upcoming', label: 'Upcoming' },
-  { phase: 'ended', label: 'Ended' },
-] as const;
-type Phase = (typeof TABS)[number]['phase'];
+const PHASES = ['active', 'upcoming', 'ended'] as const;
+type Phase = (typeof PHASES)[number];
 
 const PAGE_SIZE = 12;
-
-const EMPTY: Record<Phase, string> = {
-  active: 'No campaign is running right now. Look at the upcoming ones.',
-  upcoming: 'No campaign is announced yet. Check back soon.',
-  ended: 'No campaign has ended yet.',
-};
 
 /** Tab and network live in the address, so a filtered list can be shared and survives a reload. */
 function useListFilters() {
   const [params, setParams] = useSearchParams();
-  const phase: Phase = TABS.find((t) => t.phase === params.get('phase'))?.phase ?? 'active';
+  const phase: Phase = PHASES.find((p) => p === params.get('phase')) ?? 'active';
   const parsed = ZNetwork.safeParse(params.get('network'));
   const network: TNetwork | undefined = parsed.success ? parsed.data : undefined;
   const set = (next: { phase?: Phase; network?: TNetwork | undefined }) => {
@@ -42,7 +33,8 @@ function useListFilters() {
 }
 
 export default function CampaignsPage() {
-  useDocumentTitle('Campaigns');
+  const { t } = useTranslation('campaign');
+  useDocumentTitle(t('list.title'));
   const { phase, network, set } = useListFilters();
   const list = trpc.campaign.list.useInfiniteQuery(
     { phase, network, limit: PAGE_SIZE },
@@ -52,32 +44,35 @@ export default function CampaignsPage() {
 
   return (
     <>
-      <h1 className="font-bold text-3xl">Campaigns</h1>
+      <header className="grid gap-2">
+        <h1 className="font-bold text-3xl">{t('list.title')}</h1>
+        <p className="max-w-2xl text-muted-foreground">{t('list.lead')}</p>
+      </header>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div
           role="tablist"
-          aria-label="Campaign phase"
+          aria-label={t('list.phaseLabel')}
           className="inline-flex max-w-full items-center gap-1 overflow-x-auto rounded-xl bg-muted p-1"
         >
-          {TABS.map((tab) => (
+          {PHASES.map((tab) => (
             <button
-              key={tab.phase}
+              key={tab}
               type="button"
               role="tab"
-              aria-selected={tab.phase === phase}
+              aria-selected={tab === phase}
               data-slot="tab"
               className={cn(
                 'cursor-pointer whitespace-nowrap rounded-lg px-3 py-1.5 font-medium text-muted-foreground text-sm transition-colors hover:text-foreground',
-                tab.phase === phase && 'bg-background text-foreground shadow-sm',
+                tab === phase && 'bg-background text-foreground shadow-sm',
               )}
-              onClick={() => set({ phase: tab.phase })}
+              onClick={() => set({ phase: tab })}
             >
-              {tab.label}
+              {t(`phase.${tab}`)}
             </button>
           ))}
         </div>
         <div className="flex items-center gap-2 text-muted-foreground text-sm">
-          <label htmlFor="campaign-network">Network</label>
+          <label htmlFor="campaign-network">{t('list.network')}</label>
           <Select
             id="campaign-network"
             className="w-44 text-foreground"
@@ -87,28 +82,28 @@ export default function CampaignsPage() {
               set({ network: picked.success ? picked.data : undefined });
             }}
           >
-            <option value="">All networks</option>
+            <option value="">{t('list.allNetworks')}</option>
             {ZNetwork.options.map((n) => (
               <option key={n} value={n}>
-                {NETWORK_LABEL[n]}
+                {networkName(n)}
               </option>
             ))}
           </Select>
         </div>
       </div>
-      <section
-        className="grid gap-4"
-        role="tabpanel"
-        aria-label={`${TABS.find((t) => t.phase === phase)?.label} campaigns`}
-      >
-        {list.isPending && <SkeletonCard lines={3} label="Loading campaigns" />}
+      <section className="grid gap-4" role="tabpanel" aria-label={t(`list.panel.${phase}`)}>
+        {list.isPending && <LoadingLines lines={3} label={t('list.loading')} />}
         {list.isError && <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />}
         {list.isSuccess && campaigns.length === 0 && (
           <div
             className="rounded-xl border border-dashed p-8 text-center text-muted-foreground"
             data-testid="campaigns-empty"
           >
-            <p>{network ? `No ${phase} campaign on ${NETWORK_LABEL[network]}.` : EMPTY[phase]}</p>
+            <p>
+              {network
+                ? t(`list.emptyOn.${phase}`, { network: networkName(network) })
+                : t(`list.empty.${phase}`)}
+            </p>
           </div>
         )}
         {campaigns.length > 0 && (
@@ -119,16 +114,7 @@ export default function CampaignsPage() {
           </ul>
         )}
         {phase === 'active' && <MultiCheck campaigns={campaigns} />}
-        {list.hasNextPage && (
-          <Button
-            variant="secondary"
-            className="justify-self-center"
-            disabled={list.isFetchingNextPage}
-            onClick={() => void list.fetchNextPage()}
-          >
-            {list.isFetchingNextPage ? 'Loading…' : 'Show more'}
-          </Button>
-        )}
+        <ShowMore list={list} label={t('showMore')} loadingLabel={t('loadingMore')} />
       </section>
     </>
   );

@@ -1,29 +1,40 @@
+import { SearchX } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import { LoadingLines } from '../campaigns/loading-lines';
 import { ErrorMessage } from '../components/error-message';
-import { PageSkeleton } from '../components/skeleton';
+import { Button } from '../components/ui/button';
+import { Card } from '../components/ui/card';
 import { useDocumentTitle } from '../lib/document-title';
 import { describeError } from '../lib/errors';
 import { trpc } from '../lib/trpc';
 import { NftPublicView } from '../nft/public-view';
 
 function NotFound({ because }: { because: string }) {
+  const { t } = useTranslation('nft');
   return (
-    <section className="card nft-not-found" data-testid="nft-not-found">
-      <h1>NFT not found</h1>
-      <p>{because}</p>
-      <Link to="/campaigns">See the campaigns</Link>
-    </section>
+    <Card
+      as="section"
+      className="mx-auto w-full max-w-lg items-center text-center"
+      data-testid="nft-not-found"
+    >
+      <SearchX className="size-10 text-muted-foreground" aria-hidden="true" />
+      <h1 className="font-bold text-2xl">{t('public.notFound')}</h1>
+      <p className="text-muted-foreground">{because}</p>
+      <Button asChild variant="secondary">
+        <Link to="/campaigns">{t('public.seeCampaigns')}</Link>
+      </Button>
+    </Card>
   );
 }
 
 function NftById({ id }: { id: number }) {
+  const { t } = useTranslation('nft');
   const nft = trpc.nft.public.useQuery({ id });
-  useDocumentTitle(nft.data?.name ?? 'NFT');
-  if (nft.isPending) return <PageSkeleton />;
+  useDocumentTitle(nft.data?.name ?? t('public.title'));
+  if (nft.isPending) return <LoadingLines lines={6} label={t('public.loading')} />;
   if (nft.isError) {
-    if (describeError(nft.error).code === 'NOT_FOUND') {
-      return <NotFound because="There is no minted NFT at this link. It may not be minted yet." />;
-    }
+    if (describeError(nft.error).code === 'NOT_FOUND') return <NotFound because={t('public.notMinted')} />;
     return <ErrorMessage error={nft.error} onRetry={() => void nft.refetch()} />;
   }
   return <NftPublicView nft={nft.data} />;
@@ -31,10 +42,9 @@ function NftById({ id }: { id: number }) {
 
 /** The public share page of a minted NFT (`/nft/:id`); the server adds its link-preview meta. */
 export default function NftPage() {
+  const { t } = useTranslation('nft');
   const { id = '' } = useParams();
   const number = /^[1-9][0-9]{0,9}$/.test(id) ? Number(id) : null;
-  if (number === null || number > 2_147_483_647) {
-    return <NotFound because="This link does not name an NFT. Check that it was copied completely." />;
-  }
+  if (number === null || number > 2_147_483_647) return <NotFound because={t('public.badLink')} />;
   return <NftById id={number} />;
 }

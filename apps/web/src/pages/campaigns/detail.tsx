@@ -1,20 +1,27 @@
 import type { TCampaign } from '@puffy/contracts';
+import { ArrowLeft, Gauge, SearchX, Wallet } from 'lucide-react';
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useAuth } from '../../auth/auth-context';
 import { Activities } from '../../campaigns/activities';
 import { CampaignHeader } from '../../campaigns/campaign-header';
 import { EligibilityChecker } from '../../campaigns/eligibility-checker';
 import { Leaderboard } from '../../campaigns/leaderboard';
+import { LoadingLines } from '../../campaigns/loading-lines';
 import { ReferralPanel } from '../../campaigns/referral-panel';
 import { Standing } from '../../campaigns/standing';
 import { useEligibilityCheck } from '../../campaigns/use-eligibility-check';
 import { ErrorMessage } from '../../components/error-message';
-import { PageSkeleton } from '../../components/skeleton';
+import { Button } from '../../components/ui/button';
+import { Card, CardDescription, CardHeader, CardTitle } from '../../components/ui/card';
 import { useDocumentTitle } from '../../lib/document-title';
 import { describeError } from '../../lib/errors';
 import { trpc } from '../../lib/trpc';
 import { NftClaimPanel } from '../../nft/claim-panel';
+
+/** How often the places left are read again while the page is open: they fill up as members qualify. */
+const PLACES_REFRESH_MS = 30_000;
 
 /** Guest answers (no points, no rank) must not linger once the member signs in or out. */
 function useRefetchOnSessionChange(userId: string | null) {
@@ -28,51 +35,91 @@ function useRefetchOnSessionChange(userId: string | null) {
   }, [userId, utils]);
 }
 
+function SignedOutStanding() {
+  const { t } = useTranslation('campaign');
+  return (
+    <Card as="section" aria-labelledby="standing-title" data-testid="standing-signed-out">
+      <CardHeader>
+        <CardTitle id="standing-title" className="flex items-center gap-2">
+          <Gauge className="size-5 text-primary" aria-hidden="true" />
+          {t('standing.title')}
+        </CardTitle>
+        <CardDescription className="flex items-start gap-2">
+          <Wallet className="mt-0.5 size-4 shrink-0" aria-hidden="true" />
+          {t('standing.signedOut')}
+        </CardDescription>
+      </CardHeader>
+    </Card>
+  );
+}
+
+/**
+ * Everything a member does on a campaign. From lg up the checker and referrals sit beside the
+ * standing; on a phone the checker comes first (a guest's first question) and referrals last.
+ */
 function CampaignRoom({ campaign }: { campaign: TCampaign }) {
   const auth = useAuth();
   const check = useEligibilityCheck(campaign.id);
   useRefetchOnSessionChange(auth.user?.id ?? null);
   return (
-    <div className="campaign-room">
-      <EligibilityChecker campaign={campaign} check={check} />
-      {auth.status === 'signedIn' ? (
-        <Standing campaign={campaign} answer={check.data ?? null} />
-      ) : (
-        <section className="card" data-testid="standing-signed-out">
-          <h2>Your standing</h2>
-          <p>Connect your wallet with the button at the top to see your points and what is still missing.</p>
-        </section>
-      )}
-      <NftClaimPanel campaign={campaign} />
-      <Activities campaign={campaign} />
-      <ReferralPanel campaign={campaign} check={check} />
-      <Leaderboard campaignId={campaign.id} />
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem] lg:items-start">
+      <div className="grid min-w-0 gap-6 lg:col-start-2 lg:row-start-1">
+        <EligibilityChecker campaign={campaign} check={check} />
+      </div>
+      <div className="grid min-w-0 gap-6 lg:col-start-1 lg:row-span-2 lg:row-start-1">
+        {auth.status === 'signedIn' ? (
+          <Standing campaign={campaign} answer={check.data ?? null} />
+        ) : (
+          <SignedOutStanding />
+        )}
+        <NftClaimPanel campaign={campaign} />
+        <Activities campaign={campaign} />
+        <Leaderboard campaignId={campaign.id} />
+      </div>
+      <div className="grid min-w-0 gap-6 lg:col-start-2 lg:row-start-2">
+        <ReferralPanel campaign={campaign} check={check} />
+      </div>
     </div>
   );
 }
 
+function NotFound() {
+  const { t } = useTranslation('campaign');
+  return (
+    <Card
+      as="section"
+      className="mx-auto w-full max-w-lg items-center text-center"
+      data-testid="campaign-not-found"
+    >
+      <SearchX className="size-10 text-muted-foreground" aria-hidden="true" />
+      <h1 className="font-bold text-2xl">{t('detail.notFound')}</h1>
+      <p className="text-muted-foreground">{t('detail.notFoundBody')}</p>
+      <Button asChild variant="secondary">
+        <Link to="/campaigns">{t('detail.seeAll')}</Link>
+      </Button>
+    </Card>
+  );
+}
+
 export default function CampaignDetailPage() {
+  const { t } = useTranslation('campaign');
   const { slug = '' } = useParams();
-  const campaign = trpc.campaign.get.useQuery({ slug });
-  useDocumentTitle(campaign.data?.name ?? 'Campaign');
-  if (campaign.isPending) return <PageSkeleton />;
+  const campaign = trpc.campaign.get.useQuery({ slug }, { refetchInterval: PLACES_REFRESH_MS });
+  useDocumentTitle(campaign.data?.name ?? t('detail.title'));
+  if (campaign.isPending) return <LoadingLines lines={6} label={t('detail.loading')} />;
   if (campaign.isError) {
-    if (describeError(campaign.error).code === 'NOT_FOUND') {
-      return (
-        <section className="card" data-testid="campaign-not-found">
-          <h1>Campaign not found</h1>
-          <p>This campaign does not exist or is not open yet.</p>
-          <Link to="/campaigns">See all campaigns</Link>
-        </section>
-      );
-    }
+    if (describeError(campaign.error).code === 'NOT_FOUND') return <NotFound />;
     return <ErrorMessage error={campaign.error} onRetry={() => void campaign.refetch()} />;
   }
   return (
     <>
-      <p className="small">
-        <Link to="/campaigns">← All campaigns</Link>
-      </p>
+      <Link
+        to="/campaigns"
+        className="inline-flex w-fit items-center gap-1.5 text-muted-foreground text-sm no-underline hover:text-foreground"
+      >
+        <ArrowLeft className="size-4" aria-hidden="true" />
+        {t('detail.back')}
+      </Link>
       <CampaignHeader campaign={campaign.data} />
       <CampaignRoom campaign={campaign.data} />
     </>

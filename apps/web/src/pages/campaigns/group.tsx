@@ -1,9 +1,10 @@
 import { Layers } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { CAMPAIGN_GRID, CampaignCard } from '../../campaigns/campaign-card';
+import { LoadingLines } from '../../campaigns/loading-lines';
+import { ShowMore } from '../../campaigns/show-more';
 import { ErrorMessage } from '../../components/error-message';
-import { SkeletonCard } from '../../components/skeleton';
-import { Button } from '../../components/ui/button';
 import { useDocumentTitle } from '../../lib/document-title';
 import { trpc } from '../../lib/trpc';
 
@@ -11,22 +12,23 @@ const PAGE_SIZE = 12;
 
 /** A campaign group (campaign.group): its name, what it is, and its campaigns. */
 export default function CampaignGroupPage() {
+  const { t } = useTranslation('campaign');
   const { slug = '' } = useParams();
   const group = trpc.campaign.group.useInfiniteQuery(
     { slug, limit: PAGE_SIZE },
     { getNextPageParam: (page) => page.campaigns.nextCursor ?? undefined },
   );
   const first = group.data?.pages[0]?.group;
-  useDocumentTitle(first?.name ?? 'Campaign group');
+  useDocumentTitle(first?.name ?? t('group.title'));
   const campaigns = group.data?.pages.flatMap((p) => p.campaigns.items) ?? [];
-  if (group.isPending) return <SkeletonCard lines={3} label="Loading the campaign group" />;
+  if (group.isPending) return <LoadingLines lines={3} label={t('group.loading')} />;
   if (group.isError) return <ErrorMessage error={group.error} onRetry={() => void group.refetch()} />;
   return (
     <>
       <header className="grid gap-2">
         <p className="flex items-center gap-1.5 font-medium text-primary text-xs uppercase tracking-wider">
           <Layers className="size-3.5" aria-hidden="true" />
-          Campaign group
+          {t('group.title')}
         </p>
         <h1 className="font-bold text-3xl">{first?.name}</h1>
         {first?.description && <p className="max-w-2xl text-muted-foreground">{first.description}</p>}
@@ -36,7 +38,7 @@ export default function CampaignGroupPage() {
           className="rounded-xl border border-dashed p-8 text-center text-muted-foreground"
           data-testid="group-empty"
         >
-          This group has no campaign yet.
+          {t('group.empty')}
         </p>
       ) : (
         <ul className={CAMPAIGN_GRID}>
@@ -45,16 +47,7 @@ export default function CampaignGroupPage() {
           ))}
         </ul>
       )}
-      {group.hasNextPage && (
-        <Button
-          variant="secondary"
-          className="justify-self-center"
-          disabled={group.isFetchingNextPage}
-          onClick={() => void group.fetchNextPage()}
-        >
-          {group.isFetchingNextPage ? 'Loading…' : 'Show more'}
-        </Button>
-      )}
+      <ShowMore list={group} label={t('showMore')} loadingLabel={t('loadingMore')} />
     </>
   );
 }
