@@ -4,14 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { Badge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
-import { Card, CardContent, CardDescription, CardHeader } from '../../components/ui/card';
 import { Checkbox } from '../../components/ui/checkbox';
 import { FormField } from '../../components/ui/form-field';
 import { Input } from '../../components/ui/input';
 import { Label } from '../../components/ui/label';
-import { useDocumentTitle } from '../../lib/document-title';
 import { formatNumber, formatSolAmount, networkName } from '../../lib/format';
 import { trpc } from '../../lib/trpc';
+import { AdminPage } from './admin-page';
 import type { AdminOutputs } from './api-types';
 import { useCursorPaging } from './data-table/cursor-paging';
 import { DataTable } from './data-table/data-table';
@@ -27,7 +26,6 @@ const STATE_BADGE = { archived: 'outline', draft: 'secondary', open: 'success', 
 /** Every campaign an operator can build on, newest first; archived ones behind a switch. */
 export default function CampaignListPage() {
   const { t } = useTranslation('admin');
-  useDocumentTitle(`${t('campaignList.title')} · ${t('title')}`);
   const paging = useCursorPaging();
   const [archived, setArchived] = useState(false);
   const [query, setQuery] = useState('');
@@ -37,58 +35,55 @@ export default function CampaignListPage() {
   );
   const columns = useCampaignColumns();
   return (
-    <Card>
-      <CardHeader className="flex-row flex-wrap items-start justify-between gap-3">
-        <div className="flex min-w-0 flex-col gap-1.5">
-          <h1 className="font-semibold text-2xl">{t('campaignList.title')}</h1>
-          <CardDescription>{t('campaignList.description')}</CardDescription>
-        </div>
+    <AdminPage
+      title={t('campaignList.title')}
+      description={t('campaignList.description')}
+      action={
         <Button asChild>
           <Link to="/admin/campaigns/new">
             <Plus aria-hidden="true" />
             {t('campaignList.new')}
           </Link>
         </Button>
-      </CardHeader>
-      <CardContent>
-        <DataTable
-          caption={t('campaignList.caption')}
-          columns={columns}
-          rows={list.data?.items}
-          nextCursor={list.data?.nextCursor}
-          query={list}
-          paging={paging}
-          getRowId={(row) => String(row.id)}
-          empty={t('campaignList.empty')}
-          toolbar={
-            <>
-              <FormField label={t('campaignList.search')} className="w-full sm:w-72">
-                <Input
-                  type="search"
-                  value={query}
-                  maxLength={120}
-                  onChange={(e) => {
-                    setQuery(e.target.value);
-                    paging.reset();
-                  }}
-                />
-              </FormField>
-              <div className="flex h-10 items-center gap-2">
-                <Checkbox
-                  id="campaigns-archived"
-                  checked={archived}
-                  onCheckedChange={(value) => {
-                    setArchived(value === true);
-                    paging.reset();
-                  }}
-                />
-                <Label htmlFor="campaigns-archived">{t('campaignList.archived')}</Label>
-              </div>
-            </>
-          }
-        />
-      </CardContent>
-    </Card>
+      }
+    >
+      <DataTable
+        caption={t('campaignList.caption')}
+        columns={columns}
+        rows={list.data?.items}
+        nextCursor={list.data?.nextCursor}
+        query={list}
+        paging={paging}
+        getRowId={(row) => String(row.id)}
+        empty={t('campaignList.empty')}
+        toolbar={
+          <>
+            <FormField label={t('campaignList.search')} className="w-full sm:w-72">
+              <Input
+                type="search"
+                value={query}
+                maxLength={120}
+                onChange={(e) => {
+                  setQuery(e.target.value);
+                  paging.reset();
+                }}
+              />
+            </FormField>
+            <div className="flex h-10 items-center gap-2">
+              <Checkbox
+                id="campaigns-archived"
+                checked={archived}
+                onCheckedChange={(value) => {
+                  setArchived(value === true);
+                  paging.reset();
+                }}
+              />
+              <Label htmlFor="campaigns-archived">{t('campaignList.archived')}</Label>
+            </div>
+          </>
+        }
+      />
+    </AdminPage>
   );
 }
 

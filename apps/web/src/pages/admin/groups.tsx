@@ -3,14 +3,13 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/error-message';
 import { Button } from '../../components/ui/button';
-import { Card, CardContent, CardDescription, CardHeader } from '../../components/ui/card';
 import { Dialog, DialogContent, DialogFooter, DialogHeader, DialogTitle } from '../../components/ui/dialog';
 import { FormField } from '../../components/ui/form-field';
 import { Input, Textarea } from '../../components/ui/input';
 import { toast } from '../../components/ui/toast-queue';
-import { useDocumentTitle } from '../../lib/document-title';
 import { describeError } from '../../lib/errors';
 import { trpc } from '../../lib/trpc';
+import { AdminPage } from './admin-page';
 import type { AdminOutputs } from './api-types';
 import { useCursorPaging } from './data-table/cursor-paging';
 import { DataTable } from './data-table/data-table';
@@ -21,7 +20,6 @@ type TCampaignGroupRow = AdminOutputs['groups']['list']['items'][number];
 /** Campaign groups: the list, and a dialog that creates one or edits one (admin.groups.*). */
 export default function GroupsPage() {
   const { t } = useTranslation('admin');
-  useDocumentTitle(`${t('groups.title')} · ${t('title')}`);
   const paging = useCursorPaging();
   const groups = trpc.admin.groups.list.useQuery(
     { cursor: paging.cursor, limit: paging.pageSize },
@@ -31,33 +29,30 @@ export default function GroupsPage() {
   const [editing, setEditing] = useState<TCampaignGroupRow | 'new' | null>(null);
   const columns = useGroupColumns(setEditing);
   return (
-    <Card>
-      <CardHeader className="flex-row flex-wrap items-start justify-between gap-3">
-        <div className="flex min-w-0 flex-col gap-1.5">
-          <h1 className="font-semibold text-2xl">{t('groups.title')}</h1>
-          <CardDescription>{t('groups.description')}</CardDescription>
-        </div>
+    <AdminPage
+      title={t('groups.title')}
+      description={t('groups.description')}
+      action={
         <Button onClick={() => setEditing('new')}>
           <Plus aria-hidden="true" />
           {t('groups.create')}
         </Button>
-      </CardHeader>
-      <CardContent>
-        <DataTable
-          caption={t('groups.caption')}
-          columns={columns}
-          rows={groups.data?.items}
-          nextCursor={groups.data?.nextCursor}
-          query={groups}
-          paging={paging}
-          getRowId={(row) => String(row.id)}
-          empty={t('groups.empty')}
-        />
-      </CardContent>
+      }
+    >
+      <DataTable
+        caption={t('groups.caption')}
+        columns={columns}
+        rows={groups.data?.items}
+        nextCursor={groups.data?.nextCursor}
+        query={groups}
+        paging={paging}
+        getRowId={(row) => String(row.id)}
+        empty={t('groups.empty')}
+      />
       {editing !== null && (
         <GroupDialog group={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
       )}
-    </Card>
+    </AdminPage>
   );
 }
 

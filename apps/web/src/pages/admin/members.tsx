@@ -1,19 +1,19 @@
 import { type TAdminScope, type TAdminUserRow, ZAdminScope } from '@puffy/contracts';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../../auth/auth-context';
 import { ErrorMessage } from '../../components/error-message';
 import { Button } from '../../components/ui/button';
-import { Card, CardContent, CardHeader } from '../../components/ui/card';
 import { FormField } from '../../components/ui/form-field';
 import { Input } from '../../components/ui/input';
-import { useDocumentTitle } from '../../lib/document-title';
 import { trpc } from '../../lib/trpc';
+import { AdminPage } from './admin-page';
 import { PagedTable, when } from './paged-table';
 
 /** Members and their admin rights: search, grant scopes, revoke (which ends their sessions at once). */
 export default function MembersPage() {
-  useDocumentTitle('Members · Admin');
+  const { t } = useTranslation('admin');
   const [query, setQuery] = useState('');
   const [submitted, setSubmitted] = useState('');
   const members = trpc.admin.users.search.useInfiniteQuery(
@@ -21,43 +21,39 @@ export default function MembersPage() {
     { getNextPageParam: (last) => last.nextCursor ?? undefined },
   );
   return (
-    <Card>
-      <CardHeader>
-        <h1 className="font-semibold text-2xl">Members</h1>
-      </CardHeader>
-      <CardContent>
-        <form
-          className="flex flex-wrap items-end gap-3"
-          onSubmit={(e) => {
-            e.preventDefault();
-            setSubmitted(query.trim());
-          }}
-        >
-          <FormField label="Find a member" className="w-full sm:w-96">
-            <Input
-              id="member-search"
-              type="search"
-              value={query}
-              maxLength={120}
-              placeholder="Wallet, email, X handle, name or id"
-              onChange={(e) => setQuery(e.target.value)}
-            />
-          </FormField>
-          <Button type="submit">Search</Button>
-        </form>
-        <PagedTable
-          caption="Members"
-          columns={['Wallet', 'Role and scopes', 'Joined', '']}
-          query={members}
-          empty={submitted ? `No member matches “${submitted}”.` : 'No members yet.'}
-          row={(m: TAdminUserRow) => <MemberRow key={m.id} member={m} />}
-        />
-      </CardContent>
-    </Card>
+    <AdminPage title={t('sections.members')} description={t('members.description')}>
+      <form
+        className="flex flex-wrap items-end gap-3"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setSubmitted(query.trim());
+        }}
+      >
+        <FormField label={t('members.find')} className="w-full sm:w-96">
+          <Input
+            id="member-search"
+            type="search"
+            value={query}
+            maxLength={120}
+            placeholder={t('members.findHint')}
+            onChange={(e) => setQuery(e.target.value)}
+          />
+        </FormField>
+        <Button type="submit">{t('members.search')}</Button>
+      </form>
+      <PagedTable
+        caption={t('sections.members')}
+        columns={[t('members.wallet'), t('members.rights'), t('members.joined'), '']}
+        query={members}
+        empty={submitted ? t('members.noMatch', { query: submitted }) : t('members.none')}
+        row={(m: TAdminUserRow) => <MemberRow key={m.id} member={m} />}
+      />
+    </AdminPage>
   );
 }
 
 function MemberRow({ member }: { member: TAdminUserRow }) {
+  const { t } = useTranslation('admin');
   const { user } = useAuth();
   const utils = trpc.useUtils();
   const [scopes, setScopes] = useState<TAdminScope[]>(member.scopes);
@@ -68,10 +64,14 @@ function MemberRow({ member }: { member: TAdminUserRow }) {
   };
   const setScopesMutation = trpc.admin.users.setScopes.useMutation({
     onSuccess: (r) =>
-      done(`Saved: ${r.user.scopes.join(', ')}. They get the new rights at their next refresh.`),
+      done(
+        t('members.scopesSaved', {
+          scopes: r.user.scopes.map((scope) => t(`members.scopes.${scope}`)).join(', '),
+        }),
+      ),
   });
   const revoke = trpc.admin.users.revokeAdmin.useMutation({
-    onSuccess: (r) => done(`Admin rights removed; ${r.sessionsEnded} session(s) ended.`),
+    onSuccess: (r) => done(t('members.revoked', { count: r.sessionsEnded })),
   });
   const toggle = (scope: TAdminScope) =>
     setScopes((s) => (s.includes(scope) ? s.filter((x) => x !== scope) : [...s, scope]));
@@ -87,21 +87,28 @@ function MemberRow({ member }: { member: TAdminUserRow }) {
           className="text-primary text-sm underline-offset-4 hover:underline"
           to={`/admin/members/${member.id}`}
         >
-          Standing, sessions and products
+          {t('members.details')}
         </Link>
       </td>
       <td>
-        <fieldset className="scopes">
-          <legend className="small">{member.role}</legend>
-          {ZAdminScope.options.map((scope) => (
-            <label key={scope} className="small">
-              <input type="checkbox" checked={scopes.includes(scope)} onChange={() => toggle(scope)} />{' '}
-              {scope}
-            </label>
-          ))}
+        <fieldset className="grid min-w-0 gap-1.5">
+          <legend className="mb-1 font-medium text-sm">{t(`members.roles.${member.role}`)}</legend>
+          <div className="flex flex-wrap gap-x-4 gap-y-1.5">
+            {ZAdminScope.options.map((scope) => (
+              <label key={scope} className="flex items-center gap-1.5 text-sm">
+                <input
+                  type="checkbox"
+                  className="size-4 accent-primary"
+                  checked={scopes.includes(scope)}
+                  onChange={() => toggle(scope)}
+                />
+                {t(`members.scopes.${scope}`)}
+              </label>
+            ))}
+          </div>
         </fieldset>
         {notice && (
-          <p className="small" role="status">
+          <p className="text-muted-foreground text-sm" role="status">
             {notice}
           </p>
         )}
@@ -116,7 +123,7 @@ function MemberRow({ member }: { member: TAdminUserRow }) {
             disabled={setScopesMutation.isPending || scopes.length === 0}
             onClick={() => setScopesMutation.mutate({ userId: member.id, scopes })}
           >
-            Save scopes
+            {t('members.saveScopes')}
           </Button>
           {member.role === 'admin' && !isSelf && (
             <Button
@@ -125,7 +132,7 @@ function MemberRow({ member }: { member: TAdminUserRow }) {
               disabled={revoke.isPending}
               onClick={() => revoke.mutate({ userId: member.id })}
             >
-              Revoke admin
+              {t('members.revoke')}
             </Button>
           )}
         </span>

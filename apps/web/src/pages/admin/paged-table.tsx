@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/error-message';
 import { SkeletonText } from '../../components/skeleton';
 import { Button } from '../../components/ui/button';
@@ -31,7 +32,8 @@ interface PagedTableProps<T> {
  * system's table scrolls inside its own box on a phone, so a wide row never widens the page.
  */
 export function PagedTable<T>({ caption, columns, query, row, empty }: PagedTableProps<T>) {
-  if (query.isPending) return <SkeletonText lines={5} label={`Loading ${caption.toLowerCase()}`} />;
+  const { t } = useTranslation('admin');
+  if (query.isPending) return <SkeletonText lines={5} label={t('table.loadingOf', { what: caption })} />;
   if (query.error) return <ErrorMessage error={query.error} onRetry={() => query.refetch()} />;
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
   if (items.length === 0) return <p className="text-muted-foreground">{empty}</p>;
@@ -59,12 +61,13 @@ export function PagedTable<T>({ caption, columns, query, row, empty }: PagedTabl
           disabled={query.isFetchingNextPage}
           onClick={() => query.fetchNextPage()}
         >
-          {query.isFetchingNextPage ? 'Loading…' : 'Show more'}
+          {query.isFetchingNextPage ? t('table.loading') : t('table.more')}
         </Button>
       )}
     </div>
   );
 }
 
+/** An id's first characters, enough to tell rows apart and to search the logs by. */
 export const shortId = (id: string | null) => (id ? `${id.slice(0, 8)}…` : '—');
 export const when = (iso: string) => formatDateTime(iso);

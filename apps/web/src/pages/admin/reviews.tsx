@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/error-message';
 import { Badge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
-import { Card, CardContent, CardDescription, CardHeader } from '../../components/ui/card';
 import {
   Dialog,
   DialogContent,
@@ -17,10 +16,10 @@ import {
 import { FormField } from '../../components/ui/form-field';
 import { Textarea } from '../../components/ui/input';
 import { toast } from '../../components/ui/toast-queue';
-import { useDocumentTitle } from '../../lib/document-title';
 import { describeError } from '../../lib/errors';
 import { chainName, formatDateTime, formatNumber } from '../../lib/format';
 import { trpc } from '../../lib/trpc';
+import { AdminPage } from './admin-page';
 import type { AdminOutputs } from './api-types';
 import { useCursorPaging } from './data-table/cursor-paging';
 import { DataTable } from './data-table/data-table';
@@ -37,7 +36,6 @@ const shortAddress = (address: string) =>
  */
 export default function ReviewsPage() {
   const { t } = useTranslation('admin');
-  useDocumentTitle(`${t('reviews.title')} · ${t('title')}`);
   const paging = useCursorPaging();
   const [sorting, setSorting] = useState<SortingState>([{ id: 'submittedAt', desc: false }]);
   const [selected, setSelected] = useState<RowSelectionState>({});
@@ -55,52 +53,46 @@ export default function ReviewsPage() {
   });
 
   return (
-    <Card>
-      <CardHeader>
-        <h1 className="font-semibold text-2xl">{t('reviews.title')}</h1>
-        <CardDescription>{t('reviews.description')}</CardDescription>
-      </CardHeader>
-      <CardContent>
-        <DataTable
-          caption={t('reviews.caption')}
-          columns={columns}
-          rows={pending.data?.items}
-          nextCursor={pending.data?.nextCursor}
-          query={pending}
-          paging={paging}
-          getRowId={(row) => row.userActivityId}
-          sorting={{ state: sorting, onChange: setSorting }}
-          selection={{
-            rowLabel: (row) =>
-              t('reviews.selectRow', { activity: row.activityName, wallet: shortAddress(row.walletAddress) }),
-            state: selected,
-            onChange: setSelected,
-            actions: (ids) => (
-              <>
-                <Button
-                  size="sm"
-                  disabled={decide.busy}
-                  onClick={() => void decide.run(ids, { decision: 'approve' })}
-                >
-                  <Check aria-hidden="true" />
-                  {t('reviews.approveSelected')}
-                </Button>
-                <Button
-                  size="sm"
-                  variant="destructive"
-                  disabled={decide.busy}
-                  onClick={() => setRejecting(ids)}
-                >
-                  <X aria-hidden="true" />
-                  {t('reviews.rejectSelected')}
-                </Button>
-              </>
-            ),
-          }}
-          empty={t('reviews.empty')}
-        />
-        {decide.error !== null && <ErrorMessage error={decide.error} />}
-      </CardContent>
+    <AdminPage title={t('reviews.title')} description={t('reviews.description')}>
+      <DataTable
+        caption={t('reviews.caption')}
+        columns={columns}
+        rows={pending.data?.items}
+        nextCursor={pending.data?.nextCursor}
+        query={pending}
+        paging={paging}
+        getRowId={(row) => row.userActivityId}
+        sorting={{ state: sorting, onChange: setSorting }}
+        selection={{
+          rowLabel: (row) =>
+            t('reviews.selectRow', { activity: row.activityName, wallet: shortAddress(row.walletAddress) }),
+          state: selected,
+          onChange: setSelected,
+          actions: (ids) => (
+            <>
+              <Button
+                size="sm"
+                disabled={decide.busy}
+                onClick={() => void decide.run(ids, { decision: 'approve' })}
+              >
+                <Check aria-hidden="true" />
+                {t('reviews.approveSelected')}
+              </Button>
+              <Button
+                size="sm"
+                variant="destructive"
+                disabled={decide.busy}
+                onClick={() => setRejecting(ids)}
+              >
+                <X aria-hidden="true" />
+                {t('reviews.rejectSelected')}
+              </Button>
+            </>
+          ),
+        }}
+        empty={t('reviews.empty')}
+      />
+      {decide.error !== null && <ErrorMessage error={decide.error} />}
       <RejectDialog
         ids={rejecting}
         onClose={() => setRejecting(null)}
@@ -110,7 +102,7 @@ export default function ReviewsPage() {
           return failure;
         }}
       />
-    </Card>
+    </AdminPage>
   );
 }
 

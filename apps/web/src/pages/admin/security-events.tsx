@@ -1,50 +1,59 @@
 import { type TSecurityEventType, ZSecurityEventType } from '@puffy/contracts';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { useDocumentTitle } from '../../lib/document-title';
+import { FormField } from '../../components/ui/form-field';
+import { Select } from '../../components/ui/select';
 import { trpc } from '../../lib/trpc';
+import { AdminPage } from './admin-page';
 import { PagedTable, shortId, when } from './paged-table';
 
 const ZEmpty = z.literal('');
 
 /** Failed verifications, replays, refresh-token reuse, sign-outs everywhere and role changes. */
 export default function SecurityEventsPage() {
-  useDocumentTitle('Security events · Admin');
+  const { t } = useTranslation('admin');
   const [type, setType] = useState<TSecurityEventType | ''>('');
   const events = trpc.admin.securityEvents.useInfiniteQuery(
     { type: type || undefined, limit: 20 },
     { getNextPageParam: (last) => last.nextCursor ?? undefined },
   );
   return (
-    <section className="card">
-      <h1>Security events</h1>
-      <label htmlFor="event-type">Kind</label>{' '}
-      <select
-        id="event-type"
-        value={type}
-        onChange={(e) => setType(ZSecurityEventType.or(ZEmpty).parse(e.target.value))}
-      >
-        <option value="">All kinds</option>
-        {ZSecurityEventType.options.map((t) => (
-          <option key={t} value={t}>
-            {t.replaceAll('_', ' ')}
-          </option>
-        ))}
-      </select>
+    <AdminPage title={t('sections.security')} description={t('security.description')}>
+      <FormField label={t('security.kind')} className="w-full sm:w-72">
+        <Select
+          id="event-type"
+          value={type}
+          onChange={(e) => setType(ZSecurityEventType.or(ZEmpty).parse(e.target.value))}
+        >
+          <option value="">{t('security.allKinds')}</option>
+          {ZSecurityEventType.options.map((kind) => (
+            <option key={kind} value={kind}>
+              {t(`security.kinds.${kind}`)}
+            </option>
+          ))}
+        </Select>
+      </FormField>
       <PagedTable
-        caption="Security events"
-        columns={['When', 'Kind', 'Member', 'Request', 'Detail']}
+        caption={t('sections.security')}
+        columns={[
+          t('audit.when'),
+          t('security.kind'),
+          t('security.member'),
+          t('security.request'),
+          t('security.detail'),
+        ]}
         query={events}
-        empty="Nothing recorded."
+        empty={t('security.empty')}
         row={(e) => (
           <tr key={e.id}>
-            <td className="small">{when(e.createdAt)}</td>
-            <td>{e.type.replaceAll('_', ' ')}</td>
-            <td className="mono small">{shortId(e.userId)}</td>
-            <td className="mono small">
+            <td className="whitespace-nowrap text-sm">{when(e.createdAt)}</td>
+            <td className="text-sm">{t(`security.kinds.${e.type}`)}</td>
+            <td className="font-mono text-xs">{shortId(e.userId)}</td>
+            <td className="font-mono text-xs">
               {shortId(e.requestId)} {e.ip ?? ''}
             </td>
-            <td className="small">
+            <td className="font-mono text-xs [overflow-wrap:anywhere]">
               {Object.entries(e.detail)
                 .map(([k, v]) => `${k}: ${String(v)}`)
                 .join(', ')}
@@ -52,6 +61,6 @@ export default function SecurityEventsPage() {
           </tr>
         )}
       />
-    </section>
+    </AdminPage>
   );
 }
