@@ -1,5 +1,8 @@
 import { isUpstreamError } from '@puffy/chains';
+import type { JobDefinition } from '@puffy/jobs';
+import type { Deps } from '../deps';
 import { UpstreamUnavailable } from '../platform/errors';
+import { type JobRegistration, jobRegistration } from '../platform/job-registry';
 
 /**
  * How long until the chain's RPC is worth asking again: when its circuit breaker lets calls through
@@ -29,4 +32,28 @@ export async function untilSettled(
     return;
   }
   if (outcome === 'waiting') await again(null);
+}
+
+/**
+ * A payment job that runs `settle` until it is settled (`untilSettled`). Not settled yet, a new job of
+ * the same kind with the same payload looks again later (the running one still holds its key), after
+ * the deployment's `retrySeconds`, or sooner when the RPC's breaker says when it answers again.
+ */
+export function settlingJob<P extends object>(
+  definition: JobDefinition<P>,
+  retrySeconds: (deps: Deps) => number,
+  settle: (deps: Deps, payload: P) => Promise<'waiting' | string>,
+): JobRegistration {
+  return jobRegistration(
+    definition,
+    (deps) => (payload) =>
+      untilSettled(
+        () => settle(deps, payload),
+        async (seconds) => {
+          const wait = seconds ?? retrySeconds(deps);
+          const startAfter = new Date(deps.clock.now().getTime() + wait * 1000);
+          await deps.jobs.queue.enqueue(definition, payload, { startAfter });
+        },
+      ),
+  );
 }
