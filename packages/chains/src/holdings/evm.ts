@@ -3,7 +3,7 @@ import { normalizeEvmAddress } from '../addresses';
 import { classifyEvmError } from './evm-errors';
 import type { FetchLike } from './http-json';
 import { callResiliently, type ResilienceOptions } from './resilience';
-import { answer, type HoldingsAnswer, type HoldingsCollection, HoldingsInputError } from './types';
+import { answer, type HoldingsCollection, HoldingsInputError, type NetworkHoldingsReader } from './types';
 
 export interface EvmHoldingsReaderOptions {
   rpcUrl: string;
@@ -11,9 +11,7 @@ export interface EvmHoldingsReaderOptions {
   resilience: Omit<ResilienceOptions, 'classify'>;
 }
 
-export interface EvmHoldingsReader {
-  holds(wallet: string, collection: HoldingsCollection): Promise<HoldingsAnswer>;
-}
+export type EvmHoldingsReader = NetworkHoldingsReader;
 
 /** ERC-721 `balanceOf(owner)` or ERC-1155 `balanceOf(account, id)` through viem's readContract. */
 export function createEvmHoldingsReader(options: EvmHoldingsReaderOptions): EvmHoldingsReader {

@@ -45,6 +45,7 @@ export {
   type HoldingsCollection,
   HoldingsInputError,
   type HoldingsQuery,
+  type NetworkHoldingsReader,
   type TEvmTokenStandard,
   type THoldingsSource,
 } from './types';

@@ -1,10 +1,10 @@
 import { type TNetwork, ZNetwork } from '@puffy/contracts';
 import { createEvmHoldingsReader } from './evm';
 import type { FetchLike } from './http-json';
-import { CircuitBreaker, type Clock, type ResilienceOptions, realSleep, type Sleep } from './resilience';
+import { type Clock, type ResilienceDefaults, type Sleep, tunedResilience } from './resilience';
 import { createSolanaHoldingsReader } from './solana';
 import { createTonHoldingsReader } from './ton';
-import type { HoldingsAnswer, HoldingsCollection, HoldingsQuery } from './types';
+import type { HoldingsAnswer, HoldingsQuery, NetworkHoldingsReader } from './types';
 import { UpstreamError } from './upstream-error';
 
 /** EIP-155 chain ids of the EVM networks; `EVM_RPC_URLS` is keyed by these. */
@@ -43,10 +43,8 @@ export interface HoldingsReader {
   holds(query: HoldingsQuery): Promise<HoldingsAnswer>;
 }
 
-type NetworkReader = (wallet: string, collection: HoldingsCollection) => Promise<HoldingsAnswer>;
-
 // Worst case with these defaults: 3 attempts of 3 s plus under 1 s of backoff, inside the SPA's 15 s.
-const DEFAULTS = {
+const DEFAULTS: ResilienceDefaults = {
   timeoutMs: 3_000,
   retries: 2,
   baseDelayMs: 150,
@@ -58,59 +56,39 @@ const DEFAULTS = {
 export function createHoldingsReader(config: HoldingsReaderConfig): HoldingsReader {
   const fetchFn = config.fetch ?? globalThis.fetch;
   const now = config.now ?? Date.now;
-  const timeoutMs = config.timeoutMs ?? DEFAULTS.timeoutMs;
 
-  const resilienceFor = (service: string): Omit<ResilienceOptions, 'classify'> => ({
-    service,
-    timeoutMs,
-    retry: {
-      retries: config.retries ?? DEFAULTS.retries,
-      baseDelayMs: config.backoff?.baseDelayMs ?? DEFAULTS.baseDelayMs,
-      maxDelayMs: config.backoff?.maxDelayMs ?? DEFAULTS.maxDelayMs,
-      random: config.random,
-      sleep: config.sleep ?? realSleep,
-    },
-    breaker: new CircuitBreaker({
-      service,
-      failureThreshold: config.breaker?.failureThreshold ?? DEFAULTS.failureThreshold,
-      cooldownMs: config.breaker?.cooldownMs ?? DEFAULTS.cooldownMs,
-      now,
-    }),
-  });
+  const resilienceFor = (service: string) => tunedResilience(service, config, DEFAULTS);
 
-  const evm = (network: keyof typeof EVM_CHAIN_IDS): NetworkReader | undefined => {
+  const evm = (network: keyof typeof EVM_CHAIN_IDS): NetworkHoldingsReader | undefined => {
     const rpcUrl = config.evmRpcUrls[EVM_CHAIN_IDS[network]];
     if (!rpcUrl) return undefined;
-    const reader = createEvmHoldingsReader({
+    return createEvmHoldingsReader({
       rpcUrl: checkedUrl(rpcUrl, `EVM RPC URL for chain ${EVM_CHAIN_IDS[network]}`),
       fetch: fetchFn,
       resilience: resilienceFor(network),
     });
-    return (wallet, collection) => reader.holds(wallet, collection);
   };
-  const svm = (network: 'sol' | 'soon', rpcUrl: string | undefined): NetworkReader | undefined => {
+  const svm = (network: 'sol' | 'soon', rpcUrl: string | undefined): NetworkHoldingsReader | undefined => {
     if (!rpcUrl) return undefined;
-    const reader = createSolanaHoldingsReader({
+    return createSolanaHoldingsReader({
       rpcUrl: checkedUrl(rpcUrl, `${network} RPC URL`),
       fetch: fetchFn,
       resilience: resilienceFor(network),
       now,
       dasRecheckMs: config.dasRecheckMs,
     });
-    return (wallet, collection) => reader.holds(wallet, collection);
   };
-  const ton = (): NetworkReader | undefined => {
+  const ton = (): NetworkHoldingsReader | undefined => {
     if (!config.tonApiUrl) return undefined;
-    const reader = createTonHoldingsReader({
+    return createTonHoldingsReader({
       apiUrl: checkedUrl(config.tonApiUrl, 'TON API URL'),
       apiKey: config.tonApiKey,
       fetch: fetchFn,
       resilience: resilienceFor('ton'),
     });
-    return (wallet, collection) => reader.holds(wallet, collection);
   };
 
-  const readers: Record<TNetwork, NetworkReader | undefined> = {
+  const readers: Record<TNetwork, NetworkHoldingsReader | undefined> = {
     eth: evm('eth'),
     berachain: evm('berachain'),
     sol: svm('sol', config.solanaRpcUrl),
@@ -121,8 +99,8 @@ export function createHoldingsReader(config: HoldingsReaderConfig): HoldingsRead
   return {
     async holds(query) {
       const network = ZNetwork.parse(query.network);
-      const read = readers[network];
-      if (!read) {
+      const reader = readers[network];
+      if (!reader) {
         throw new UpstreamError({
           kind: 'unavailable',
           service: network,
@@ -130,7 +108,7 @@ export function createHoldingsReader(config: HoldingsReaderConfig): HoldingsRead
           message: `Live holdings checks for ${network} are not configured on this server.`,
         });
       }
-      return read(query.wallet, query.collection);
+      return reader.holds(query.wallet, query.collection);
     },
   };
 }

@@ -1,12 +1,5 @@
 import { isTransientFailure, UpstreamError } from './upstream-error';
 
-export {
-  isTransientFailure,
-  isUpstreamError,
-  type TUpstreamErrorKind,
-  UpstreamError,
-} from './upstream-error';
-
 export type Clock = () => number;
 export type Sleep = (ms: number) => Promise<void>;
 
@@ -278,4 +271,62 @@ export function callResiliently<T>(
       }),
     );
   return retry(attempt, options.retry);
+}
+
+/**
+ * What a client lets its caller tune about its calls' resilience; anything left out comes from the
+ * client's own defaults (`tunedResilience`).
+ */
+export interface ResilienceTuning {
+  /** Per attempt. */
+  timeoutMs?: number;
+  /** Attempts after the first, on transient failures only. */
+  retries?: number;
+  backoff?: { baseDelayMs?: number; maxDelayMs?: number };
+  /** Share one breaker with other clients of the same upstream, or let the client make its own. */
+  breaker?: CircuitBreaker | { failureThreshold?: number; cooldownMs?: number; halfOpenProbes?: number };
+  now?: Clock;
+  random?: () => number;
+  sleep?: Sleep;
+}
+
+/** A client's defaults for what its caller did not tune; `halfOpenProbes` is 1 unless given. */
+export interface ResilienceDefaults {
+  timeoutMs: number;
+  retries: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  failureThreshold: number;
+  cooldownMs: number;
+  halfOpenProbes?: number;
+}
+
+/** Timeout, retry policy and breaker for calls to `service`: the caller's tuning over the client's defaults. */
+export function tunedResilience(
+  service: string,
+  tuning: ResilienceTuning,
+  defaults: ResilienceDefaults,
+): Omit<ResilienceOptions, 'classify'> {
+  const { breaker } = tuning;
+  return {
+    service,
+    timeoutMs: tuning.timeoutMs ?? defaults.timeoutMs,
+    retry: {
+      retries: tuning.retries ?? defaults.retries,
+      baseDelayMs: tuning.backoff?.baseDelayMs ?? defaults.baseDelayMs,
+      maxDelayMs: tuning.backoff?.maxDelayMs ?? defaults.maxDelayMs,
+      random: tuning.random,
+      sleep: tuning.sleep,
+    },
+    breaker:
+      breaker instanceof CircuitBreaker
+        ? breaker
+        : new CircuitBreaker({
+            service,
+            failureThreshold: breaker?.failureThreshold ?? defaults.failureThreshold,
+            cooldownMs: breaker?.cooldownMs ?? defaults.cooldownMs,
+            halfOpenProbes: breaker?.halfOpenProbes ?? defaults.halfOpenProbes,
+            now: tuning.now,
+          }),
+  };
 }

@@ -2,13 +2,7 @@ import { isSolanaAddress } from '../addresses';
 import { callJsonRpc, classifyFetchError, type FetchLike, parseWire } from './http-json';
 import { type Clock, callResiliently, type ResilienceOptions } from './resilience';
 import { TOKEN_PROGRAM_ID, ZDasAssetList, ZParsedTokenAccounts } from './solana-wire';
-import {
-  answer,
-  HOLDINGS_PAGE_SIZE,
-  type HoldingsAnswer,
-  type HoldingsCollection,
-  HoldingsInputError,
-} from './types';
+import { answer, HOLDINGS_PAGE_SIZE, HoldingsInputError, type NetworkHoldingsReader } from './types';
 import { UpstreamError } from './upstream-error';
 
 export interface SolanaHoldingsReaderOptions {
@@ -20,9 +14,7 @@ export interface SolanaHoldingsReaderOptions {
   dasRecheckMs?: number;
 }
 
-export interface SolanaHoldingsReader {
-  holds(wallet: string, collection: HoldingsCollection): Promise<HoldingsAnswer>;
-}
+export type SolanaHoldingsReader = NetworkHoldingsReader;
 
 const METHOD_NOT_FOUND = -32601;
 const DEFAULT_DAS_RECHECK_MS = 10 * 60_000;

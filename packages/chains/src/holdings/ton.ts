@@ -3,13 +3,7 @@ import { z } from 'zod';
 import { parseTonAddress } from '../addresses';
 import { classifyFetchError, type FetchLike, parseWire, requestJson } from './http-json';
 import { callResiliently, type ResilienceOptions } from './resilience';
-import {
-  answer,
-  HOLDINGS_PAGE_SIZE,
-  type HoldingsAnswer,
-  type HoldingsCollection,
-  HoldingsInputError,
-} from './types';
+import { answer, HOLDINGS_PAGE_SIZE, HoldingsInputError, type NetworkHoldingsReader } from './types';
 
 export interface TonHoldingsReaderOptions {
   /** The API's origin, for example https://toncenter.com; `/api/v3/...` is appended. */
@@ -19,9 +13,7 @@ export interface TonHoldingsReaderOptions {
   resilience: Omit<ResilienceOptions, 'classify'>;
 }
 
-export interface TonHoldingsReader {
-  holds(wallet: string, collection: HoldingsCollection): Promise<HoldingsAnswer>;
-}
+export type TonHoldingsReader = NetworkHoldingsReader;
 
 /** toncenter v3 `GET /api/v3/nft/items`: the fields that decide ownership, raw or friendly addresses. */
 const ZNftItems = z

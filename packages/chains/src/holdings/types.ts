@@ -32,6 +32,11 @@ export interface HoldingsAnswer {
   source: THoldingsSource;
 }
 
+/** One network's reader: the per-network half of `HoldingsReader`, which routes a query by its network. */
+export interface NetworkHoldingsReader {
+  holds(wallet: string, collection: HoldingsCollection): Promise<HoldingsAnswer>;
+}
+
 /** The most items a paged API (DAS, toncenter) is asked for in one check. */
 export const HOLDINGS_PAGE_SIZE = 100;
 

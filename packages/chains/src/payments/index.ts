@@ -1,3 +1,4 @@
+/* What the rest of the platform uses of payments; the wire shapes and instruction decoders stay inside, as the verifier's parts. */
 export {
   type SolPaymentRequest,
   solPaymentTransaction,
@@ -13,14 +14,6 @@ export {
   type ReferencedPayment,
   ZTransactionSignature,
 } from './find';
-export {
-  decodeMemo,
-  decodeSystemTransfer,
-  decodeTokenTransfer,
-  type ResolvedInstruction,
-  type SystemTransfer,
-  type TokenTransfer,
-} from './instructions';
 export {
   memoMatches,
   type NftMemoInput,
@@ -68,17 +61,3 @@ export {
   verifySolPayment,
   verifyTokenPayment,
 } from './verify';
-export {
-  type TBase64Transaction,
-  type TCommitment,
-  type TJsonTransaction,
-  type TParsedTransaction,
-  type TSignatureInfo,
-  type TSignatureStatus,
-  ZBase64Transaction,
-  ZCommitment,
-  ZJsonTransaction,
-  ZParsedTransaction,
-  ZSignatureInfo,
-  ZSignatureStatus,
-} from './wire';

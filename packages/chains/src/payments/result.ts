@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type Refusal, refusal } from '../refusal';
 
 /** Why a payment transaction does not pay for a claim or an order, one reason per check. */
 export const ZPaymentFailureReason = z.enum([
@@ -39,17 +40,8 @@ export interface PaymentAccepted {
   mint: string | null;
 }
 
-export interface PaymentRefused {
-  ok: false;
-  reason: TPaymentFailureReason;
-  /** A sentence the member can act on. */
-  message: string;
-}
+export type PaymentRefused = Refusal<TPaymentFailureReason>;
 
 export type PaymentVerification = PaymentAccepted | PaymentRefused;
 
-export const refuse = (reason: TPaymentFailureReason, message: string): PaymentRefused => ({
-  ok: false,
-  reason,
-  message,
-});
+export const refuse: (reason: TPaymentFailureReason, message: string) => PaymentRefused = refusal;

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { badResponse, type FetchLike, parseWire, requestJson } from '../holdings/http-json';
 import {
-  CircuitBreaker,
-  type Clock,
   callResiliently,
+  type ResilienceDefaults,
   type ResilienceOptions,
-  type Sleep,
-  UpstreamError,
+  type ResilienceTuning,
+  tunedResilience,
 } from '../holdings/resilience';
+import { UpstreamError } from '../holdings/upstream-error';
 import {
   type TBase64Transaction,
   type TCommitment,
@@ -94,24 +94,14 @@ export interface SolanaRpc {
   ): Promise<string>;
 }
 
-export interface SolanaRpcOptions {
+export interface SolanaRpcOptions extends ResilienceTuning {
   url: string;
   /** Names the upstream in errors and logs: `sol` or `soon`. */
   service?: string;
   fetch?: FetchLike;
-  /** Per attempt. */
-  timeoutMs?: number;
-  /** Attempts after the first, on transient failures only. */
-  retries?: number;
-  backoff?: { baseDelayMs?: number; maxDelayMs?: number };
-  /** Share one breaker with other readers of the same endpoint, or let the client make its own. */
-  breaker?: CircuitBreaker | { failureThreshold?: number; cooldownMs?: number; halfOpenProbes?: number };
-  now?: Clock;
-  random?: () => number;
-  sleep?: Sleep;
 }
 
-const DEFAULTS = {
+const DEFAULTS: ResilienceDefaults = {
   timeoutMs: 5_000,
   retries: 2,
   baseDelayMs: 200,
@@ -144,27 +134,8 @@ function classifyRpcAnswer(
 }
 
 function resilienceFor(options: SolanaRpcOptions, service: string): ResilienceOptions {
-  const breaker =
-    options.breaker instanceof CircuitBreaker
-      ? options.breaker
-      : new CircuitBreaker({
-          service,
-          failureThreshold: options.breaker?.failureThreshold ?? DEFAULTS.failureThreshold,
-          cooldownMs: options.breaker?.cooldownMs ?? DEFAULTS.cooldownMs,
-          halfOpenProbes: options.breaker?.halfOpenProbes ?? DEFAULTS.halfOpenProbes,
-          now: options.now,
-        });
   return {
-    service,
-    timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
-    breaker,
-    retry: {
-      retries: options.retries ?? DEFAULTS.retries,
-      baseDelayMs: options.backoff?.baseDelayMs ?? DEFAULTS.baseDelayMs,
-      maxDelayMs: options.backoff?.maxDelayMs ?? DEFAULTS.maxDelayMs,
-      random: options.random,
-      sleep: options.sleep,
-    },
+    ...tunedResilience(service, options, DEFAULTS),
     classify: (error) =>
       error instanceof UpstreamError
         ? error

@@ -1,4 +1,5 @@
 import type { TSignInFailureReason, TWalletChain } from '@puffy/contracts';
+import { type Refusal, refusal } from '../refusal';
 
 /** A proof that passed every check, with the address in its canonical form for its chain. */
 export interface SignInSuccess {
@@ -10,20 +11,11 @@ export interface SignInSuccess {
   addressHex?: string;
 }
 
-/** A refused proof: a machine reason and a sentence a person can act on. */
-export interface SignInFailure {
-  ok: false;
-  reason: TSignInFailureReason;
-  message: string;
-}
+export type SignInFailure = Refusal<TSignInFailureReason>;
 
 export type SignInResult = SignInSuccess | SignInFailure;
 
-export const fail = (reason: TSignInFailureReason, message: string): SignInFailure => ({
-  ok: false,
-  reason,
-  message,
-});
+export const fail: (reason: TSignInFailureReason, message: string) => SignInFailure = refusal;
 
 /** Clock skew tolerated between the server and a wallet that stamps its own time (TON) by default. */
 export const DEFAULT_CLOCK_SKEW_SECONDS = 60;

@@ -10,18 +10,20 @@ import { Keypair, SystemInstruction, SystemProgram, type TransactionInstruction 
 import { describe, expect, it } from 'vitest';
 import {
   ASSOCIATED_TOKEN_PROGRAM_ID,
-  decodeMemo,
-  decodeSystemTransfer,
-  decodeTokenTransfer,
   MEMO_PROGRAM_ID,
   memoMatches,
   nftMemo,
   nftMemoFields,
   orderMemo,
-  type ResolvedInstruction,
   SYSTEM_PROGRAM_ID,
   TOKEN_PROGRAM_ID,
 } from '../../src/payments';
+import {
+  decodeMemo,
+  decodeSystemTransfer,
+  decodeTokenTransfer,
+  type ResolvedInstruction,
+} from '../../src/payments/instructions';
 
 const resolve = (ix: TransactionInstruction): ResolvedInstruction => ({
   programId: ix.programId.toBase58(),

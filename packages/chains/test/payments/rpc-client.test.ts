@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import bs58 from 'bs58';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { UpstreamError } from '../../src/holdings/resilience';
+import { UpstreamError } from '../../src/holdings/upstream-error';
 import {
   createSolanaRpc,
   loadPaymentTransaction,
