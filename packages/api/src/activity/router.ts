@@ -6,15 +6,17 @@ import {
 } from '@puffy/contracts';
 import { router } from '../trpc/init';
 import { authedProcedure, publicProcedure } from '../trpc/procedures';
+import { perMinute } from '../trpc/rate-rules';
+import { byMember } from '../trpc/resolvers';
 import * as activity from './service';
 
 /** Activities a member completes for points. */
 export const activityRouter = router({
   complete: authedProcedure
-    .meta({ rateLimit: { name: 'activity.complete', points: 30, durationSeconds: 60 } })
+    .meta({ rateLimit: perMinute(30) })
     .input(ZActivityCompleteInput)
     .output(ZActivityCompleteOutput)
-    .mutation(({ ctx, input }) => activity.completeActivity(ctx.deps, ctx.session.userId, input)),
+    .mutation(byMember(activity.completeActivity)),
 
   list: publicProcedure
     .input(ZActivityListInput)

@@ -8,7 +8,7 @@ import { trackClientEvents } from './service';
 /** Funnel events the SPA reports (visits and wallet connections); the server records the rest. */
 export const analyticsRouter = router({
   track: publicProcedure
-    .meta({ rateLimit: perMinute('analytics.track', 30) })
+    .meta({ rateLimit: perMinute(30) })
     .input(ZAnalyticsBatch)
     .output(z.object({ accepted: z.number().int() }))
     .mutation(({ ctx, input }) => trackClientEvents(ctx.deps, ctx.session?.userId ?? null, input)),

@@ -17,13 +17,13 @@ const ZLogoutInput = z.object({ refreshToken: ZRefreshInput.unwrap().shape.refre
 
 export const authRouter = router({
   challenge: publicProcedure
-    .meta({ rateLimit: perMinute('auth.challenge', 5) })
+    .meta({ rateLimit: perMinute(5) })
     .input(ZChallengeInput)
     .output(ZChallengeOutput)
     .mutation(({ ctx, input }) => auth.issueChallenge(ctx.deps, input)),
 
   verify: publicProcedure
-    .meta({ rateLimit: perMinute('auth.verify', 10) })
+    .meta({ rateLimit: perMinute(10) })
     .input(
       z.object({
         challengeId: z.string().min(8).max(64),
@@ -39,14 +39,14 @@ export const authRouter = router({
     .query(({ ctx }) => auth.describeSession(ctx.deps, ctx.session)),
 
   refresh: publicProcedure
-    .meta({ rateLimit: perMinute('auth.refresh', 30) })
+    .meta({ rateLimit: perMinute(30) })
     .input(ZRefreshInput)
     .output(ZSessionOutput)
     .mutation(({ ctx, input }) => auth.refreshSession(ctx.deps, ctx.req, ctx.res, input)),
 
   // Public: after the access token expired, the refresh token alone must still end the session.
   logout: publicProcedure
-    .meta({ rateLimit: perMinute('auth.logout', 30) })
+    .meta({ rateLimit: perMinute(30) })
     .input(ZLogoutInput)
     .output(z.object({ ok: z.literal(true) }))
     .mutation(({ ctx, input }) => auth.logout(ctx.deps, ctx.req, ctx.res, ctx.session, input)),

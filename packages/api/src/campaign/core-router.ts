@@ -21,6 +21,7 @@ import { snapshotRouter } from '../snapshot/router';
 import { router } from '../trpc/init';
 import { authedProcedure, publicProcedure } from '../trpc/procedures';
 import { perMinute } from '../trpc/rate-rules';
+import { byMember } from '../trpc/resolvers';
 import { campaignGroup, campaignPromotions, getCampaign, listCampaigns } from './queries';
 import { eligibleSignIn, eligibleVerify } from './second-wallet';
 import { campaignStanding } from './standing';
@@ -63,29 +64,29 @@ export const campaignCoreRouter = router({
     .query(({ ctx, input }) => campaignStanding(ctx.deps, ctx.session.userId, input.campaignId)),
 
   checkEligible: authedProcedure
-    .meta({ rateLimit: perMinute('campaign.checkEligible', 30) })
+    .meta({ rateLimit: perMinute(30) })
     .input(ZCheckEligibleInput)
     .output(ZEligibilityAnswer)
-    .mutation(({ ctx, input }) => checkEligible(ctx.deps, ctx.session.userId, input)),
+    .mutation(byMember(checkEligible)),
 
   /** Any wallet, no sign-in; strict per IP because it lets anyone probe wallets. */
   checkEligibleDryRun: publicProcedure
-    .meta({ rateLimit: perMinute('campaign.checkEligibleDryRun', 20) })
+    .meta({ rateLimit: perMinute(20) })
     .input(ZCheckEligibleDryRunInput)
     .output(ZEligibilityAnswer)
     .query(({ ctx, input }) => checkEligibleDryRun(ctx.deps, input)),
 
   eligibleSignIn: authedProcedure
-    .meta({ rateLimit: perMinute('campaign.eligibleSignIn', 5) })
+    .meta({ rateLimit: perMinute(5) })
     .input(ZEligibleSignInInput)
     .output(ZEligibleSignInOutput)
-    .mutation(({ ctx, input }) => eligibleSignIn(ctx.deps, ctx.session.userId, input)),
+    .mutation(byMember(eligibleSignIn)),
 
   eligibleVerify: authedProcedure
-    .meta({ rateLimit: perMinute('campaign.eligibleVerify', 10) })
+    .meta({ rateLimit: perMinute(10) })
     .input(ZEligibleVerifyInput)
     .output(ZEligibilityAnswer)
-    .mutation(({ ctx, input }) => eligibleVerify(ctx.deps, ctx.session.userId, input)),
+    .mutation(byMember(eligibleVerify)),
 
   snapshot: snapshotRouter,
 });

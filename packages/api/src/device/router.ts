@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { router } from '../trpc/init';
 import { authedProcedure } from '../trpc/procedures';
 import { perMinute } from '../trpc/rate-rules';
+import { byMember } from '../trpc/resolvers';
 import { createPass, passSummary, validatePass } from './passes';
 import { createQuote } from './quote';
 
@@ -17,22 +18,20 @@ import { createQuote } from './quote';
 export const deviceRouter = router({
   pass: router({
     create: authedProcedure
-      .meta({ rateLimit: perMinute('device.pass.create', 10) })
+      .meta({ rateLimit: perMinute(10) })
       .output(ZDevicePass)
-      .mutation(({ ctx }) => createPass(ctx.deps, ctx.session.userId)),
+      .mutation(byMember(createPass)),
     // A code can be guessed here, so it is limited like every guessing surface (docs/product/README.md).
     validate: authedProcedure
-      .meta({ rateLimit: perMinute('device.pass.validate', 10) })
+      .meta({ rateLimit: perMinute(10) })
       .input(z.object({ code: ZPassCode }))
       .output(ZPassValidation)
       .mutation(({ ctx, input }) => validatePass(ctx.deps, ctx.deps.db.db, input.code)),
-    summary: authedProcedure
-      .output(ZDevicePassSummary)
-      .query(({ ctx }) => passSummary(ctx.deps, ctx.session.userId)),
+    summary: authedProcedure.output(ZDevicePassSummary).query(byMember(passSummary)),
   }),
   quote: authedProcedure
-    .meta({ rateLimit: perMinute('device.quote', 30) })
+    .meta({ rateLimit: perMinute(30) })
     .input(ZQuoteInput)
     .output(ZQuote)
-    .mutation(({ ctx, input }) => createQuote(ctx.deps, ctx.session.userId, input)),
+    .mutation(byMember(createQuote)),
 });

@@ -14,6 +14,7 @@ import {
 import { router } from '../trpc/init';
 import { authedProcedure } from '../trpc/procedures';
 import { perMinute } from '../trpc/rate-rules';
+import { byMember } from '../trpc/resolvers';
 import { checkout } from './checkout';
 import { cancelOrder, submitPayment, updateAddress } from './member-actions';
 import { getOrder, listOrders, orderHistory } from './orders';
@@ -23,14 +24,11 @@ import { orderStatusStream } from './status-stream';
 /** Checkout, orders and their payments (docs/product/orders.md). */
 export const orderRouter = router({
   checkout: authedProcedure
-    .meta({ rateLimit: perMinute('order.checkout', 10) })
+    .meta({ rateLimit: perMinute(10) })
     .input(ZCheckoutInput)
     .output(ZOrder)
-    .mutation(({ ctx, input }) => checkout(ctx.deps, ctx.session.userId, input)),
-  list: authedProcedure
-    .input(ZOrderListInput)
-    .output(pageOf(ZOrder))
-    .query(({ ctx, input }) => listOrders(ctx.deps, ctx.session.userId, input)),
+    .mutation(byMember(checkout)),
+  list: authedProcedure.input(ZOrderListInput).output(pageOf(ZOrder)).query(byMember(listOrders)),
   get: authedProcedure
     .input(ZOrderId)
     .output(ZOrder)
@@ -52,14 +50,14 @@ export const orderRouter = router({
       updateAddress(ctx.deps, ctx.session.userId, input.orderId, input.shippingAddress),
     ),
   paymentTransaction: authedProcedure
-    .meta({ rateLimit: perMinute('order.paymentTransaction', 10) })
+    .meta({ rateLimit: perMinute(10) })
     .input(ZPaymentTransactionInput)
     .output(ZPaymentTransaction)
     .mutation(({ ctx, input }) =>
       orderPaymentTransaction(ctx.deps, ctx.session.userId, input.orderId, input.account),
     ),
   submitPayment: authedProcedure
-    .meta({ rateLimit: perMinute('order.submitPayment', 10) })
+    .meta({ rateLimit: perMinute(10) })
     .input(ZSubmitPaymentInput)
     .output(ZOrder)
     .mutation(({ ctx, input }) =>

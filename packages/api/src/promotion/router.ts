@@ -13,6 +13,7 @@ import {
 import { router } from '../trpc/init';
 import { authedProcedure } from '../trpc/procedures';
 import { perMinute } from '../trpc/rate-rules';
+import { byMember } from '../trpc/resolvers';
 import { completePromotion } from './claim';
 import { recordDirectMint } from './direct-mint';
 import { mintGas } from './mint-gas';
@@ -23,22 +24,22 @@ import { nftStatusStream } from './status-stream';
 /** Claim, gas payment and status of the promotional NFT (docs/product/claims.md). */
 export const promotionRouter = router({
   complete: authedProcedure
-    .meta({ rateLimit: perMinute('promotion.complete', 20) })
+    .meta({ rateLimit: perMinute(20) })
     .input(ZCompletePromotionInput)
     .output(ZPromotionClaim)
-    .mutation(({ ctx, input }) => completePromotion(ctx.deps, ctx.session.userId, input)),
+    .mutation(byMember(completePromotion)),
   paymentTransaction: authedProcedure
-    .meta({ rateLimit: perMinute('promotion.paymentTransaction', 20) })
+    .meta({ rateLimit: perMinute(20) })
     .input(ZGasTransactionInput)
     .output(ZPaymentTransaction)
     .mutation(({ ctx, input }) =>
       gasPaymentTransaction(ctx.deps, ctx.session.userId, input.nftId, input.account),
     ),
   mintGas: authedProcedure
-    .meta({ rateLimit: perMinute('promotion.mintGas', 20) })
+    .meta({ rateLimit: perMinute(20) })
     .input(ZMintGasInput)
     .output(ZNftProgress)
-    .mutation(({ ctx, input }) => mintGas(ctx.deps, ctx.session.userId, input)),
+    .mutation(byMember(mintGas)),
   alreadyPaid: authedProcedure
     .input(ZAlreadyPaidInput)
     .output(ZAlreadyPaid)
@@ -49,8 +50,8 @@ export const promotionRouter = router({
       nftStatusStream(ctx.deps, ctx.session.userId, input.nftId, signal),
     ),
   recordMint: authedProcedure
-    .meta({ rateLimit: perMinute('promotion.recordMint', 10) })
+    .meta({ rateLimit: perMinute(10) })
     .input(ZRecordMintInput)
     .output(ZNftProgress)
-    .mutation(({ ctx, input }) => recordDirectMint(ctx.deps, ctx.session.userId, input)),
+    .mutation(byMember(recordDirectMint)),
 });

@@ -8,20 +8,20 @@ import {
 } from '@puffy/contracts';
 import { router } from '../trpc/init';
 import { authedProcedure, publicProcedure } from '../trpc/procedures';
+import { perMinute } from '../trpc/rate-rules';
+import { byMember } from '../trpc/resolvers';
 import * as referral from './service';
 
 /** Both are code-guessing surfaces: counted per IP and per member, on top of the defaults. */
-const codeGuessLimit = (name: string) => ({ name, points: 10, durationSeconds: 60 });
+const codeGuessLimit = perMinute(10);
 
 /** Referral codes and relations (docs/product/referrals.md). */
 export const referralRouter = router({
   /** A mutation: the first call creates the code (every write is a mutation); later calls return it. */
-  myCode: authedProcedure
-    .output(ZReferralCode)
-    .mutation(({ ctx }) => referral.ownReferralCode(ctx.deps, ctx.session.userId)),
+  myCode: authedProcedure.output(ZReferralCode).mutation(byMember(referral.ownReferralCode)),
 
   set: authedProcedure
-    .meta({ rateLimit: codeGuessLimit('referral.set') })
+    .meta({ rateLimit: codeGuessLimit })
     .input(ZReferralSetInput)
     .output(ZReferralSetOutput)
     .mutation(({ ctx, input }) =>
@@ -29,7 +29,7 @@ export const referralRouter = router({
     ),
 
   dryRun: publicProcedure
-    .meta({ rateLimit: codeGuessLimit('referral.dryRun') })
+    .meta({ rateLimit: codeGuessLimit })
     .input(ZReferralSetInput)
     .output(ZReferralDryRunOutput)
     .query(({ ctx, input }) => referral.dryRunReferralCode(ctx.deps, ctx.session?.userId ?? null, input)),
@@ -37,5 +37,5 @@ export const referralRouter = router({
   relations: authedProcedure
     .input(ZReferralRelationsInput)
     .output(ZReferralRelationsOutput)
-    .query(({ ctx, input }) => referral.listReferralRelations(ctx.deps, ctx.session.userId, input)),
+    .query(byMember(referral.listReferralRelations)),
 });

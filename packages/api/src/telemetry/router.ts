@@ -7,7 +7,7 @@ import { perMinute } from '../trpc/rate-rules';
 /** Crash reports from the SPA's error boundaries (docs/product/README.md). */
 export const telemetryRouter = router({
   clientError: publicProcedure
-    .meta({ rateLimit: perMinute('telemetry.clientError', 20) })
+    .meta({ rateLimit: perMinute(20) })
     .input(ZClientErrorReport)
     .output(z.object({ ok: z.literal(true) }))
     .mutation(({ ctx, input }) => {

@@ -23,6 +23,7 @@ import { eligibleProducts } from '../store/eligibility';
 import { router } from '../trpc/init';
 import { authedProcedure, publicProcedure } from '../trpc/procedures';
 import { perMinute } from '../trpc/rate-rules';
+import { byMember } from '../trpc/resolvers';
 import { sendEmailCode, verifyEmailCode, verifyEmailLink } from './email-codes';
 import { userInfo } from './info';
 import { completeTwitterLink, startTwitterLink, twitterLockState, unlinkTwitter } from './twitter';
@@ -30,20 +31,20 @@ import { issueLinkChallenge, linkWallet } from './wallets';
 
 const emailRouter = router({
   sendCode: authedProcedure
-    .meta({ rateLimit: perMinute('user.email.sendCode', 3) })
+    .meta({ rateLimit: perMinute(3) })
     .input(ZEmailSendCodeInput)
     .output(ZEmailSendCodeOutput)
     .mutation(({ ctx, input }) => sendEmailCode(ctx.deps, ctx.session.userId, input.email)),
 
   verifyCode: authedProcedure
-    .meta({ rateLimit: perMinute('user.email.verifyCode', 10) })
+    .meta({ rateLimit: perMinute(10) })
     .input(ZEmailVerifyCodeInput)
     .output(ZEmailVerified)
     .mutation(({ ctx, input }) => verifyEmailCode(ctx.deps, ctx.session.userId, input.code)),
 
   /** The one-click link may be opened on a device that is not signed in; the token is the proof. */
   verifyLink: publicProcedure
-    .meta({ rateLimit: perMinute('user.email.verifyLink', 10) })
+    .meta({ rateLimit: perMinute(10) })
     .input(ZEmailVerifyLinkInput)
     .output(ZEmailVerified)
     .mutation(({ ctx, input }) => verifyEmailLink(ctx.deps, input.token)),
@@ -51,25 +52,25 @@ const emailRouter = router({
 
 const twitterRouter = router({
   start: authedProcedure
-    .meta({ rateLimit: perMinute('user.twitter.start', 10) })
+    .meta({ rateLimit: perMinute(10) })
     .output(ZTwitterStartOutput)
-    .mutation(({ ctx }) => startTwitterLink(ctx.deps, ctx.session.userId)),
+    .mutation(byMember(startTwitterLink)),
 
   complete: authedProcedure
-    .meta({ rateLimit: perMinute('user.twitter.complete', 10) })
+    .meta({ rateLimit: perMinute(10) })
     .input(ZTwitterCompleteInput)
     .output(ZTwitterLinked)
-    .mutation(({ ctx, input }) => completeTwitterLink(ctx.deps, ctx.session.userId, input)),
+    .mutation(byMember(completeTwitterLink)),
 
   unlink: authedProcedure
-    .meta({ rateLimit: perMinute('user.twitter.unlink', 10) })
+    .meta({ rateLimit: perMinute(10) })
     .output(z.object({ ok: z.literal(true) }))
-    .mutation(({ ctx }) => unlinkTwitter(ctx.deps, ctx.session.userId)),
+    .mutation(byMember(unlinkTwitter)),
 });
 
 /** Profile and linked accounts (docs/product/profile.md). */
 export const userRouter = router({
-  info: authedProcedure.output(ZUserInfo).query(({ ctx }) => userInfo(ctx.deps, ctx.session.userId)),
+  info: authedProcedure.output(ZUserInfo).query(byMember(userInfo)),
 
   /** What the member is entitled to: granted products, and what the store lets them buy or claim. */
   eligibleProducts: authedProcedure
@@ -89,19 +90,19 @@ export const userRouter = router({
 
   /** A fresh challenge for the wallet about to be linked (signed like a sign-in message). */
   linkWalletChallenge: authedProcedure
-    .meta({ rateLimit: perMinute('user.linkWalletChallenge', 10) })
+    .meta({ rateLimit: perMinute(10) })
     .input(ZLinkWalletChallengeInput)
     .output(ZChallengeOutput)
-    .mutation(({ ctx, input }) => issueLinkChallenge(ctx.deps, ctx.session.userId, input)),
+    .mutation(byMember(issueLinkChallenge)),
 
   linkEvmWallet: authedProcedure
-    .meta({ rateLimit: perMinute('user.linkWallet', 10) })
+    .meta({ rateLimit: perMinute(10, 'user.linkWallet') })
     .input(ZLinkEvmWalletInput)
     .output(ZLinkWalletOutput)
     .mutation(({ ctx, input }) => linkWallet(ctx.deps, ctx.session.userId, 'evm', input, ctx.req)),
 
   linkTonWallet: authedProcedure
-    .meta({ rateLimit: perMinute('user.linkWallet', 10) })
+    .meta({ rateLimit: perMinute(10, 'user.linkWallet') })
     .input(ZLinkTonWalletInput)
     .output(ZLinkWalletOutput)
     .mutation(({ ctx, input }) => linkWallet(ctx.deps, ctx.session.userId, 'ton', input, ctx.req)),

@@ -38,8 +38,10 @@ import {
 } from '@puffy/contracts';
 import { z } from 'zod';
 import { invalidateCampaignRules } from '../../eligibility/rules-cache';
+import { actorOf } from '../../platform/audit';
 import { router } from '../../trpc/init';
 import { adminProcedure } from '../../trpc/procedures';
+import { byOperator } from '../../trpc/resolvers';
 import { requirementsRouter } from '../requirements/router';
 import { botSecretStatus, createBotSecret, revokeBotSecrets, rotateBotSecret } from './bot-secret';
 import { createCampaign, listAdminCampaigns, setCampaignState, updateCampaign } from './campaigns';
@@ -72,11 +74,6 @@ const desk = adminProcedure('campaigns').use(async ({ ctx, type, next }) => {
   if (type === 'mutation' && result.ok) await invalidateCampaignRules(ctx.deps, null);
   return result;
 });
-const actorOf = (ctx: { session: { userId: string }; req: { requestId: string } }) => ({
-  userId: ctx.session.userId,
-  requestId: ctx.req.requestId,
-});
-
 const campaignsRouter = router({
   list: desk
     .input(ZAdminCampaignListInput)
@@ -90,10 +87,7 @@ const campaignsRouter = router({
     .input(ZAdminCampaignId)
     .output(ZCampaignPreview)
     .query(({ ctx, input }) => campaignPreview(ctx.deps, input.campaignId)),
-  create: desk
-    .input(ZAdminCampaignFields)
-    .output(ZAdminCampaign)
-    .mutation(({ ctx, input }) => createCampaign(ctx.deps, actorOf(ctx), input)),
+  create: desk.input(ZAdminCampaignFields).output(ZAdminCampaign).mutation(byOperator(createCampaign)),
   update: desk
     .input(ZAdminCampaignUpdate)
     .output(ZAdminCampaign)
@@ -105,19 +99,16 @@ const campaignsRouter = router({
   saveActivity: desk
     .input(ZCampaignActivityInput)
     .output(ZAdminCampaignDetail)
-    .mutation(({ ctx, input }) => saveCampaignActivity(ctx.deps, actorOf(ctx), input)),
+    .mutation(byOperator(saveCampaignActivity)),
   removeActivity: desk
     .input(ZCampaignActivityRemove)
     .output(ZAdminCampaignDetail)
-    .mutation(({ ctx, input }) => removeCampaignActivity(ctx.deps, actorOf(ctx), input)),
-  savePromotion: desk
-    .input(ZPromotionSave)
-    .output(ZAdminCampaignDetail)
-    .mutation(({ ctx, input }) => savePromotion(ctx.deps, actorOf(ctx), input)),
+    .mutation(byOperator(removeCampaignActivity)),
+  savePromotion: desk.input(ZPromotionSave).output(ZAdminCampaignDetail).mutation(byOperator(savePromotion)),
   removePromotion: desk
     .input(ZPromotionRemove)
     .output(ZAdminCampaignDetail)
-    .mutation(({ ctx, input }) => removePromotion(ctx.deps, actorOf(ctx), input)),
+    .mutation(byOperator(removePromotion)),
 });
 
 const groupsRouter = router({
@@ -139,7 +130,7 @@ const snapshotsRouter = router({
   begin: desk
     .input(ZSnapshotBeginInput)
     .output(ZSnapshotBeginOutput)
-    .mutation(({ ctx, input }) => beginSnapshotUpload(ctx.deps, actorOf(ctx), input)),
+    .mutation(byOperator(beginSnapshotUpload)),
   list: desk
     .input(ZSnapshotListInput)
     .output(ZSnapshotList)
@@ -154,7 +145,7 @@ const codesRouter = router({
   issue: desk
     .input(ZReferralCodeIssue)
     .output(z.array(ZAdminReferralCode))
-    .mutation(({ ctx, input }) => issueReferralCodes(ctx.deps, actorOf(ctx), input)),
+    .mutation(byOperator(issueReferralCodes)),
   uses: desk
     .input(ZCodeUsesInput)
     .output(pageOf(ZCodeUse))
@@ -189,10 +180,7 @@ const botSecretRouter = router({
     .input(ZAdminCampaignId)
     .output(ZBotSecretCreated)
     .mutation(({ ctx, input }) => createBotSecret(ctx.deps, actorOf(ctx), input.campaignId)),
-  rotate: desk
-    .input(ZBotSecretRotate)
-    .output(ZBotSecretCreated)
-    .mutation(({ ctx, input }) => rotateBotSecret(ctx.deps, actorOf(ctx), input)),
+  rotate: desk.input(ZBotSecretRotate).output(ZBotSecretCreated).mutation(byOperator(rotateBotSecret)),
   revoke: desk
     .input(ZAdminCampaignId)
     .output(ZBotSecretStatus)

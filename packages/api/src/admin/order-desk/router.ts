@@ -29,6 +29,8 @@ import {
 import { z } from 'zod';
 import { router } from '../../trpc/init';
 import { adminProcedure } from '../../trpc/procedures';
+import { perMinute } from '../../trpc/rate-rules';
+import { byOperator } from '../../trpc/resolvers';
 import './exports';
 import { actorOf } from '../../platform/audit';
 import { lookUpMembers, memberStanding, revokeMemberSessions, setAvatarLock } from './members';
@@ -39,7 +41,7 @@ import { bulkChangeOrderStatus, refundOrder } from './status-changes';
 import { listTreasuryProblems, markPaymentRefunded } from './treasury';
 
 /** Bulk changes touch up to 100 orders each; a slower door than the console's reads. */
-const BULK_RULE = { name: 'admin.orders.bulk', points: 30, durationSeconds: 60 };
+const BULK_RULE = perMinute(30);
 
 /** The orders and members side: orders desk, refunds, treasury reconciliation, products, members. */
 export const orderDeskRouter = router({
@@ -52,11 +54,11 @@ export const orderDeskRouter = router({
       .meta({ rateLimit: BULK_RULE })
       .input(ZBulkOrderStatusInput)
       .output(ZBulkOrderStatusResult)
-      .mutation(({ ctx, input }) => bulkChangeOrderStatus(ctx.deps, actorOf(ctx), input)),
+      .mutation(byOperator(bulkChangeOrderStatus)),
     refund: adminProcedure('orders')
       .input(ZRefundOrderInput)
       .output(ZOrderStatusEvent)
-      .mutation(({ ctx, input }) => refundOrder(ctx.deps, actorOf(ctx), input)),
+      .mutation(byOperator(refundOrder)),
     retryMint: adminProcedure('orders')
       .input(ZRetryMintInput)
       .output(ZRetryMintResult)
@@ -70,7 +72,7 @@ export const orderDeskRouter = router({
     markRefunded: adminProcedure('orders')
       .input(ZMarkRefundedInput)
       .output(ZTreasuryRow)
-      .mutation(({ ctx, input }) => markPaymentRefunded(ctx.deps, actorOf(ctx), input)),
+      .mutation(byOperator(markPaymentRefunded)),
   }),
   members: router({
     lookup: adminProcedure('users')
@@ -84,7 +86,7 @@ export const orderDeskRouter = router({
     setAvatarLock: adminProcedure('users')
       .input(ZAvatarLockInput)
       .output(ZAvatarLockResult)
-      .mutation(({ ctx, input }) => setAvatarLock(ctx.deps, actorOf(ctx), input)),
+      .mutation(byOperator(setAvatarLock)),
     revokeSessions: adminProcedure('users')
       .input(ZMemberId)
       .output(ZRevokeSessionsResult)
@@ -98,18 +100,18 @@ export const orderDeskRouter = router({
     grant: adminProcedure('users')
       .input(ZGrantProductInput)
       .output(ZAdminProduct)
-      .mutation(({ ctx, input }) => grantProduct(ctx.deps, actorOf(ctx), input)),
+      .mutation(byOperator(grantProduct)),
     revoke: adminProcedure('users')
       .input(ZRevokeProductInput)
       .output(ZAdminProduct)
-      .mutation(({ ctx, input }) => revokeProduct(ctx.deps, actorOf(ctx), input)),
+      .mutation(byOperator(revokeProduct)),
     grantPass: adminProcedure('users')
       .input(ZGrantPassInput)
       .output(ZAdminPass)
-      .mutation(({ ctx, input }) => grantDevicePass(ctx.deps, actorOf(ctx), input)),
+      .mutation(byOperator(grantDevicePass)),
     revokePass: adminProcedure('users')
       .input(ZRevokePassInput)
       .output(ZAdminPass)
-      .mutation(({ ctx, input }) => revokeDevicePass(ctx.deps, actorOf(ctx), input)),
+      .mutation(byOperator(revokeDevicePass)),
   }),
 });

@@ -7,12 +7,8 @@ import {
 } from '@puffy/contracts';
 import { router } from '../../trpc/init';
 import { adminProcedure } from '../../trpc/procedures';
+import { byOperator } from '../../trpc/resolvers';
 import { campaignRequirements, previewRequirements, setCampaignRequirements } from './service';
-
-const actorOf = (ctx: { session: { userId: string }; req: { requestId: string } }) => ({
-  userId: ctx.session.userId,
-  requestId: ctx.req.requestId,
-});
 
 /** `admin.requirements.*`: a campaign's requirement tree (docs/product/eligibility.md), scope campaigns. */
 export const requirementsRouter = router({
@@ -23,7 +19,7 @@ export const requirementsRouter = router({
   set: adminProcedure('campaigns')
     .input(ZSetCampaignRequirementsInput)
     .output(ZCampaignRequirementsOutput)
-    .mutation(({ ctx, input }) => setCampaignRequirements(ctx.deps, actorOf(ctx), input)),
+    .mutation(byOperator(setCampaignRequirements)),
   preview: adminProcedure('campaigns')
     .input(ZPreviewRequirementsInput)
     .output(ZEligibilityAnswer)

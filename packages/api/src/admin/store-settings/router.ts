@@ -8,13 +8,9 @@ import {
 } from '@puffy/contracts';
 import { router } from '../../trpc/init';
 import { adminProcedure } from '../../trpc/procedures';
+import { byOperator } from '../../trpc/resolvers';
 import { setColorways, setPodOptions, setShipping, setVapeCountries, updateProduct } from './edit';
 import { readStoreSettingsForAdmin } from './read';
-
-const actorOf = (ctx: { session: { userId: string }; req: { requestId: string } }) => ({
-  userId: ctx.session.userId,
-  requestId: ctx.req.requestId,
-});
 
 const storeAdmin = adminProcedure('settings');
 
@@ -30,22 +26,22 @@ export const storeSettingsRouter = router({
     updateProduct: storeAdmin
       .input(ZStoreProductUpdate)
       .output(ZAdminStoreSettings)
-      .mutation(({ ctx, input }) => updateProduct(ctx.deps, actorOf(ctx), input)),
+      .mutation(byOperator(updateProduct)),
     setColorways: storeAdmin
       .input(ZStoreColorwaysUpdate)
       .output(ZAdminStoreSettings)
-      .mutation(({ ctx, input }) => setColorways(ctx.deps, actorOf(ctx), input)),
+      .mutation(byOperator(setColorways)),
     setPodOptions: storeAdmin
       .input(ZStorePodOptionsUpdate)
       .output(ZAdminStoreSettings)
-      .mutation(({ ctx, input }) => setPodOptions(ctx.deps, actorOf(ctx), input)),
+      .mutation(byOperator(setPodOptions)),
     setShipping: storeAdmin
       .input(ZStoreShippingUpdate)
       .output(ZAdminStoreSettings)
-      .mutation(({ ctx, input }) => setShipping(ctx.deps, actorOf(ctx), input)),
+      .mutation(byOperator(setShipping)),
     setVapeCountries: storeAdmin
       .input(ZStoreVapeCountriesUpdate)
       .output(ZAdminStoreSettings)
-      .mutation(({ ctx, input }) => setVapeCountries(ctx.deps, actorOf(ctx), input)),
+      .mutation(byOperator(setVapeCountries)),
   }),
 });

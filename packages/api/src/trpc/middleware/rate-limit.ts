@@ -2,6 +2,7 @@ import type { RateLimitRule } from '@puffy/store';
 import { RateLimited } from '../../platform/errors';
 import type { Context } from '../context';
 import { middleware } from '../init';
+import { ruleAt } from '../rate-rules';
 
 /** Every procedure gets these on top of any stricter rule its meta names. */
 export function defaultRules(limits: { ipPerMinute: number; userPerMinute: number }) {
@@ -52,8 +53,9 @@ export async function spendDefaultLimits(ctx: Context): Promise<void> {
  */
 export const procedureRateLimit = middleware(async ({ ctx, meta, path, next }) => {
   if (!meta?.rateLimit) return next();
-  const checks: Array<[RateLimitRule, string]> = [[meta.rateLimit, `${path}:ip:${ctx.req.ip}`]];
-  if (ctx.session) checks.push([meta.rateLimit, `${path}:user:${ctx.session.userId}`]);
+  const rule = ruleAt(path, meta.rateLimit);
+  const checks: Array<[RateLimitRule, string]> = [[rule, `${path}:ip:${ctx.req.ip}`]];
+  if (ctx.session) checks.push([rule, `${path}:user:${ctx.session.userId}`]);
   await spend(ctx, checks);
   return next();
 });
