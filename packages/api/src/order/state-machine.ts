@@ -1,5 +1,6 @@
 import type { TOrderStatus } from '@puffy/contracts';
 import { Conflict } from '../platform/errors';
+import { statusMoves } from '../platform/status-moves';
 
 /** docs/product/orders.md: every allowed move; anything else is refused. */
 const TRANSITIONS: Readonly<Record<TOrderStatus, readonly TOrderStatus[]>> = {
@@ -14,12 +15,12 @@ const TRANSITIONS: Readonly<Record<TOrderStatus, readonly TOrderStatus[]>> = {
   refunded: [],
 };
 
-export const canTransition = (from: TOrderStatus, to: TOrderStatus): boolean =>
-  TRANSITIONS[from].includes(to);
+const orderMoves = statusMoves(
+  TRANSITIONS,
+  (from, to) => new Conflict(`An order that is ${from} cannot become ${to}.`, 'illegal_transition'),
+);
+
+export const canTransition = orderMoves.can;
 
 /** The one guard every status change goes through (members, jobs and admins alike). */
-export function assertTransition(from: TOrderStatus, to: TOrderStatus): void {
-  if (!canTransition(from, to)) {
-    throw new Conflict(`An order that is ${from} cannot become ${to}.`, 'illegal_transition');
-  }
-}
+export const assertTransition = orderMoves.assert;

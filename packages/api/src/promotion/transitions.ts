@@ -3,6 +3,7 @@ import type { Database } from '@puffy/db';
 import { and, eq } from 'drizzle-orm';
 import type { Deps } from '../deps';
 import { Conflict } from '../platform/errors';
+import { statusMoves } from '../platform/status-moves';
 
 /**
  * Every move an NFT may make (docs/product/claims.md). `mint_failed → minted` is the retry (the job's own, or
@@ -17,14 +18,13 @@ export const NFT_TRANSITIONS: Readonly<Record<TNftStatus, readonly TNftStatus[]>
   payment_expired: [],
 };
 
-export const mayTransition = (from: TNftStatus, to: TNftStatus): boolean =>
-  NFT_TRANSITIONS[from].includes(to);
+const nftMoves = statusMoves(
+  NFT_TRANSITIONS,
+  (from, to) => new Conflict(`An NFT cannot go from ${from} to ${to}.`, 'invalid_transition'),
+);
 
-export function assertNftTransition(from: TNftStatus, to: TNftStatus): void {
-  if (!mayTransition(from, to)) {
-    throw new Conflict(`An NFT cannot go from ${from} to ${to}.`, 'invalid_transition');
-  }
-}
+export const mayTransition = nftMoves.can;
+export const assertNftTransition = nftMoves.assert;
 
 type NftColumns = Partial<
   Pick<
