@@ -8,6 +8,7 @@ export default [
   'packages/store',
   'packages/jobs',
   'packages/chains',
+  'packages/raffle',
   'packages/api',
   'apps/server',
   'apps/web',
