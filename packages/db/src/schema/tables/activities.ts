@@ -6,6 +6,8 @@ import type { ColumnKit } from './kit';
 
 export function activityTables(
   {
+    belongsToCampaign,
+    belongsToMember,
     check,
     createdAt,
     flag,
@@ -13,6 +15,7 @@ export function activityTables(
     integer,
     json,
     primaryKey,
+    scope,
     serialId,
     table,
     text,
@@ -46,9 +49,7 @@ export function activityTables(
     'campaign_activities',
     {
       id: serialId(),
-      campaignId: integer('campaign_id')
-        .notNull()
-        .references(() => campaigns.id, { onDelete: 'cascade' }),
+      ...belongsToCampaign(campaigns),
       activityId: integer('activity_id')
         .notNull()
         .references(() => activities.id, { onDelete: 'cascade' }),
@@ -63,22 +64,16 @@ export function activityTables(
     ],
   );
 
-  /**
-   * `scope_key` is 'global' or the campaign id as text: a unique key over a nullable campaign_id would
-   * let the same global activity complete twice (NULLs never collide).
-   */
+  /** A member's completion of an activity, once per scope (see the kit's `scope`). */
   const userActivities = table(
     'user_activities',
     {
       id: uuidId(),
-      userId: text('user_id')
-        .notNull()
-        .references(() => users.id, { onDelete: 'cascade' }),
+      ...belongsToMember(users),
       activityId: integer('activity_id')
         .notNull()
         .references(() => activities.id, { onDelete: 'cascade' }),
-      campaignId: integer('campaign_id').references(() => campaigns.id, { onDelete: 'cascade' }),
-      scopeKey: text('scope_key').notNull(),
+      ...scope(campaigns),
       status: text('status', { enum: userActivityStatuses }).notNull(),
       points: integer('points').notNull().default(0),
       data: json<Record<string, unknown>>('data').notNull().default({}),
@@ -97,11 +92,8 @@ export function activityTables(
     'points_ledger',
     {
       id: uuidId(),
-      userId: text('user_id')
-        .notNull()
-        .references(() => users.id, { onDelete: 'cascade' }),
-      campaignId: integer('campaign_id').references(() => campaigns.id, { onDelete: 'cascade' }),
-      scopeKey: text('scope_key').notNull(),
+      ...belongsToMember(users),
+      ...scope(campaigns),
       /** Signed: corrections are negative entries, never edits. */
       points: integer('points').notNull(),
       reason: text('reason').notNull(),
@@ -115,9 +107,7 @@ export function activityTables(
   const userPoints = table(
     'user_points',
     {
-      userId: text('user_id')
-        .notNull()
-        .references(() => users.id, { onDelete: 'cascade' }),
+      ...belongsToMember(users),
       scopeKey: text('scope_key').notNull(),
       points: integer('points').notNull().default(0),
       updatedAt: updatedAt(),

@@ -11,6 +11,8 @@ export interface CampaignMedia {
 
 export function campaignTables(
   {
+    belongsToCampaign,
+    belongsToMember,
     check,
     createdAt,
     flag,
@@ -23,8 +25,8 @@ export function campaignTables(
     table,
     text,
     time,
+    timestamps,
     unique,
-    updatedAt,
     uuidId,
   }: ColumnKit,
   { users }: Pick<IdentityTables, 'users'>,
@@ -65,8 +67,7 @@ export function campaignTables(
       isActive: flag('is_active').notNull().default(false),
       groupId: integer('group_id').references(() => campaignGroups.id, { onDelete: 'set null' }),
       archivedAt: time('archived_at'),
-      createdAt: createdAt(),
-      updatedAt: updatedAt(),
+      ...timestamps(),
     },
     (t) => [
       index('campaigns_listing_idx').on(t.isReady, t.isActive, t.startAt, t.endAt),
@@ -82,9 +83,7 @@ export function campaignTables(
     'campaign_eligible_methods',
     {
       id: serialId(),
-      campaignId: integer('campaign_id')
-        .notNull()
-        .references(() => campaigns.id, { onDelete: 'cascade' }),
+      ...belongsToCampaign(campaigns),
       method: text('method', { enum: enumValues(ZEligibilityMethod) }).notNull(),
       config: json<Record<string, unknown>>('config').notNull().default({}),
     },
@@ -98,12 +97,8 @@ export function campaignTables(
     'user_campaign_eligibles',
     {
       id: uuidId(),
-      userId: text('user_id')
-        .notNull()
-        .references(() => users.id, { onDelete: 'cascade' }),
-      campaignId: integer('campaign_id')
-        .notNull()
-        .references(() => campaigns.id, { onDelete: 'cascade' }),
+      ...belongsToMember(users),
+      ...belongsToCampaign(campaigns),
       method: text('method', { enum: enumValues(ZEligibilityMethod) }).notNull(),
       /** The wallet that qualified; null for methods that need none (referral, bypass, discord). */
       walletChain: text('wallet_chain', { enum: enumValues(ZWalletChain) }),
@@ -122,9 +117,7 @@ export function campaignTables(
   const campaignAllowlist = table(
     'campaign_allowlist',
     {
-      campaignId: integer('campaign_id')
-        .notNull()
-        .references(() => campaigns.id, { onDelete: 'cascade' }),
+      ...belongsToCampaign(campaigns),
       address: text('address').notNull(),
     },
     (t) => [primaryKey({ name: 'campaign_allowlist_pk', columns: [t.campaignId, t.address] })],
@@ -135,9 +128,7 @@ export function campaignTables(
     'discord_bot_secrets',
     {
       id: uuidId(),
-      campaignId: integer('campaign_id')
-        .notNull()
-        .references(() => campaigns.id, { onDelete: 'cascade' }),
+      ...belongsToCampaign(campaigns),
       secretEncrypted: text('secret_encrypted').notNull(),
       status: text('status', { enum: botSecretStatuses }).notNull().default('active'),
       createdAt: createdAt(),
@@ -154,9 +145,7 @@ export function campaignTables(
     'discord_auth_codes',
     {
       id: uuidId(),
-      campaignId: integer('campaign_id')
-        .notNull()
-        .references(() => campaigns.id, { onDelete: 'cascade' }),
+      ...belongsToCampaign(campaigns),
       codeHash: text('code_hash').notNull().unique(),
       discordUserId: text('discord_user_id').notNull(),
       discordUsername: text('discord_username'),

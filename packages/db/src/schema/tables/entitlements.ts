@@ -6,7 +6,7 @@ import type { ColumnKit } from './kit';
 import type { OrderTables } from './orders';
 
 export function entitlementTables(
-  { check, createdAt, index, table, text, time, uuidId }: ColumnKit,
+  { belongsToMember, check, createdAt, index, table, text, time, uuidId }: ColumnKit,
   {
     rcProducts,
     users,
@@ -18,9 +18,7 @@ export function entitlementTables(
     'user_products',
     {
       id: uuidId(),
-      userId: text('user_id')
-        .notNull()
-        .references(() => users.id, { onDelete: 'cascade' }),
+      ...belongsToMember(users),
       productSku: text('product_sku')
         .notNull()
         .references(() => rcProducts.sku),
@@ -67,9 +65,7 @@ export function entitlementTables(
       passId: text('pass_id')
         .notNull()
         .references(() => devicePasses.id, { onDelete: 'cascade' }),
-      userId: text('user_id')
-        .notNull()
-        .references(() => users.id, { onDelete: 'cascade' }),
+      ...belongsToMember(users),
       orderId: text('order_id').references(() => orders.id, { onDelete: 'set null' }),
       action: text('action', { enum: passUseActions }).notNull(),
       createdAt: createdAt(),

@@ -3,6 +3,7 @@ import { enumCheck, enumValues } from '../enums';
 import type { ColumnKit } from './kit';
 
 export function identityTables({
+  belongsToMember,
   check,
   createdAt,
   flag,
@@ -11,8 +12,8 @@ export function identityTables({
   table,
   text,
   time,
+  timestamps,
   unique,
-  updatedAt,
   uuidId,
 }: ColumnKit) {
   const users = table(
@@ -37,8 +38,7 @@ export function identityTables({
       twitterLocked: flag('twitter_locked').notNull().default(false),
       discordId: text('discord_id').unique(),
       discordUsername: text('discord_username'),
-      createdAt: createdAt(),
-      updatedAt: updatedAt(),
+      ...timestamps(),
     },
     (t) => [
       unique('users_wallet_unique').on(t.walletChain, t.walletAddress),
@@ -52,9 +52,7 @@ export function identityTables({
     'user_wallets',
     {
       id: uuidId(),
-      userId: text('user_id')
-        .notNull()
-        .references(() => users.id, { onDelete: 'cascade' }),
+      ...belongsToMember(users),
       chain: text('chain', { enum: enumValues(ZWalletChain) }).notNull(),
       address: text('address').notNull(),
       addressHex: text('address_hex'),
@@ -73,9 +71,7 @@ export function identityTables({
     'sessions',
     {
       id: uuidId(),
-      userId: text('user_id')
-        .notNull()
-        .references(() => users.id, { onDelete: 'cascade' }),
+      ...belongsToMember(users),
       refreshHash: text('refresh_hash').notNull(),
       previousRefreshHash: text('previous_refresh_hash'),
       rotatedAt: time('rotated_at'),

@@ -6,6 +6,7 @@ import type { ColumnKit } from './kit';
 
 export function nftTables(
   {
+    belongsToCampaign,
     check,
     createdAt,
     index,
@@ -17,8 +18,8 @@ export function nftTables(
     table,
     text,
     time,
+    timestamps,
     unique,
-    updatedAt,
   }: ColumnKit,
   { campaigns, users }: Pick<CampaignTables, 'campaigns'> & Pick<IdentityTables, 'users'>,
 ) {
@@ -48,9 +49,7 @@ export function nftTables(
   const campaignPromotions = table(
     'campaign_promotions',
     {
-      campaignId: integer('campaign_id')
-        .notNull()
-        .references(() => campaigns.id, { onDelete: 'cascade' }),
+      ...belongsToCampaign(campaigns),
       promotionId: integer('promotion_id')
         .notNull()
         .references(() => promotions.id, { onDelete: 'cascade' }),
@@ -88,8 +87,7 @@ export function nftTables(
       mintSignature: text('mint_signature'),
       failureReason: text('failure_reason'),
       mintAttempts: integer('mint_attempts').notNull().default(0),
-      createdAt: createdAt(),
-      updatedAt: updatedAt(),
+      ...timestamps(),
     },
     (t) => [
       unique('user_nfts_member_promotion_unique').on(t.userId, t.promotionId),

@@ -13,7 +13,21 @@ import type { IdentityTables } from './identity';
 import type { ColumnKit } from './kit';
 
 export function orderTables(
-  { check, createdAt, index, integer, json, money, table, text, time, unique, updatedAt, uuidId }: ColumnKit,
+  {
+    belongsToMember,
+    check,
+    createdAt,
+    index,
+    integer,
+    json,
+    money,
+    table,
+    text,
+    time,
+    timestamps,
+    unique,
+    uuidId,
+  }: ColumnKit,
   { rcProducts, users }: Pick<CatalogTables, 'rcProducts'> & Pick<IdentityTables, 'users'>,
 ) {
   /** A priced offer with an expiry; checkout refuses one that expired or no longer matches the rules. */
@@ -21,9 +35,7 @@ export function orderTables(
     'quotes',
     {
       id: uuidId(),
-      userId: text('user_id')
-        .notNull()
-        .references(() => users.id, { onDelete: 'cascade' }),
+      ...belongsToMember(users),
       payload: json<Record<string, unknown>>('payload').notNull(),
       totalCents: money('total_cents').notNull(),
       rulesHash: text('rules_hash').notNull(),
@@ -60,8 +72,7 @@ export function orderTables(
       paymentTxHash: text('payment_tx_hash'),
       cancelReason: text('cancel_reason'),
       addressWarnings: json<string[]>('address_warnings').notNull().default([]),
-      createdAt: createdAt(),
-      updatedAt: updatedAt(),
+      ...timestamps(),
     },
     (t) => [
       unique('orders_idempotency_unique').on(t.userId, t.idempotencyKey),

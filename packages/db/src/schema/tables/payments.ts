@@ -7,7 +7,7 @@ import type { NftTables } from './nfts';
 import type { OrderTables } from './orders';
 
 export function paymentTables(
-  { check, createdAt, index, integer, money, table, text, time, updatedAt, uuidId }: ColumnKit,
+  { check, index, integer, money, table, text, time, timestamps, uuidId }: ColumnKit,
   {
     users,
     userNfts,
@@ -41,8 +41,7 @@ export function paymentTables(
       blockTime: time('block_time'),
       reason: text('reason'),
       refundTxHash: text('refund_tx_hash'),
-      createdAt: createdAt(),
-      updatedAt: updatedAt(),
+      ...timestamps(),
     },
     (t) => [
       index('payments_status_idx').on(t.status),
@@ -73,8 +72,7 @@ export function paymentTables(
       status: text('status', { enum: paymentReportStatuses }).notNull(),
       /** Why the report paid nothing, in words for the member. */
       reason: text('reason'),
-      createdAt: createdAt(),
-      updatedAt: updatedAt(),
+      ...timestamps(),
     },
     (t) => [
       index('payment_reports_nft_idx').on(t.nftId),

@@ -5,7 +5,7 @@ import type { IdentityTables } from './identity';
 import type { ColumnKit } from './kit';
 
 export function platformTables(
-  { check, createdAt, index, integer, json, table, text, time, updatedAt, uuidId }: ColumnKit,
+  { check, createdAt, index, integer, json, table, text, time, timestamps, updatedAt, uuidId }: ColumnKit,
   { campaigns, users }: Pick<CampaignTables, 'campaigns'> & Pick<IdentityTables, 'users'>,
 ) {
   /** Outgoing emails; the dedupe key makes "emailed once per event" a unique constraint. */
@@ -91,8 +91,7 @@ export function platformTables(
       lastError: text('last_error'),
       lockedUntil: time('locked_until'),
       lockedBy: text('locked_by'),
-      createdAt: createdAt(),
-      updatedAt: updatedAt(),
+      ...timestamps(),
     },
     (t) => [
       index('jobs_due_idx').on(t.status, t.runAt),

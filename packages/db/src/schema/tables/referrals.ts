@@ -5,7 +5,7 @@ import type { IdentityTables } from './identity';
 import type { ColumnKit } from './kit';
 
 export function referralTables(
-  { check, createdAt, index, integer, table, text, time, unique, uuidId }: ColumnKit,
+  { belongsToMember, check, createdAt, index, integer, scope, table, text, time, unique, uuidId }: ColumnKit,
   { campaigns, users }: Pick<CampaignTables, 'campaigns'> & Pick<IdentityTables, 'users'>,
 ) {
   const referralCodes = table(
@@ -48,9 +48,7 @@ export function referralTables(
       refereeUserId: text('referee_user_id')
         .notNull()
         .references(() => users.id, { onDelete: 'cascade' }),
-      campaignId: integer('campaign_id').references(() => campaigns.id, { onDelete: 'cascade' }),
-      /** 'global' or the campaign id: one referrer per member per scope, NULL-safe. */
-      scopeKey: text('scope_key').notNull(),
+      ...scope(campaigns),
       createdAt: createdAt(),
     },
     (t) => [
@@ -67,9 +65,7 @@ export function referralTables(
       id: uuidId(),
       codeId: text('code_id').references(() => referralCodes.id, { onDelete: 'set null' }),
       code: text('code').notNull(),
-      userId: text('user_id')
-        .notNull()
-        .references(() => users.id, { onDelete: 'cascade' }),
+      ...belongsToMember(users),
       campaignId: integer('campaign_id').references(() => campaigns.id, { onDelete: 'set null' }),
       outcome: text('outcome', { enum: referralOutcomes }).notNull(),
       reason: text('reason'),

@@ -10,7 +10,20 @@ export interface SnapshotLineError {
 }
 
 export function snapshotTables(
-  { check, createdAt, index, integer, json, primaryKey, table, text, time, unique, uuidId }: ColumnKit,
+  {
+    belongsToCampaign,
+    check,
+    createdAt,
+    index,
+    integer,
+    json,
+    primaryKey,
+    table,
+    text,
+    time,
+    unique,
+    uuidId,
+  }: ColumnKit,
   { campaigns, users }: Pick<CampaignTables, 'campaigns'> & Pick<IdentityTables, 'users'>,
 ) {
   /** One imported holder list; a campaign's active version is switched atomically once complete. */
@@ -18,9 +31,7 @@ export function snapshotTables(
     'holder_snapshots',
     {
       id: uuidId(),
-      campaignId: integer('campaign_id')
-        .notNull()
-        .references(() => campaigns.id, { onDelete: 'cascade' }),
+      ...belongsToCampaign(campaigns),
       network: text('network', { enum: enumValues(ZNetwork) }).notNull(),
       status: text('status', { enum: enumValues(ZSnapshotStatus) })
         .notNull()
