@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { sentryVitePlugin } from '@sentry/vite-plugin';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
@@ -51,6 +52,12 @@ const ERROR_TRACKER = /[\\/]node_modules[\\/]@sentry(-internal)?[\\/]/;
 
 export default defineConfig({
   plugins: [react(), tailwindcss(), uploadSourceMaps],
+  resolve: {
+    // Every schema in the bundle is built by a zod that runs without its JIT (lib/zod-jitless.ts).
+    alias: [
+      { find: /^zod$/, replacement: fileURLToPath(new URL('./src/lib/zod-jitless.ts', import.meta.url)) },
+    ],
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

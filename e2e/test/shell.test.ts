@@ -40,4 +40,43 @@ describe.skipIf(!chromiumPath())('SPA shell in a real browser', () => {
     await expect.poll(() => page.locator('body').textContent()).toMatch(/not found/i);
     await page.close();
   });
+
+  it('switches to German from the header, loads its words on demand, and remembers the choice', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(server.url);
+    await page
+      .getByRole('heading', { name: 'Earn rewards with Puffy', level: 1 })
+      .waitFor({ timeout: 15_000 });
+    // English ships in the first chunk; German is fetched only when chosen.
+    const catalogs: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') catalogs.push(r.url());
+    });
+    await page.getByRole('button', { name: 'Display and language' }).click();
+    await page.getByRole('menuitemradio', { name: 'Deutsch' }).click();
+    await page.getByRole('heading', { name: 'Mit Puffy Belohnungen verdienen', level: 1 }).waitFor();
+    expect(catalogs.length).toBeGreaterThan(0);
+    expect(await page.getByRole('navigation', { name: 'Hauptmenü' }).getByText('Kampagnen').count()).toBe(1);
+    expect(await page.locator('html').getAttribute('lang')).toBe('de');
+    await page.reload();
+    await page
+      .getByRole('heading', { name: 'Mit Puffy Belohnungen verdienen', level: 1 })
+      .waitFor({ timeout: 15_000 });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('opens in German for a browser whose language is German, before any choice', async () => {
+    const context = await browser.newContext({ locale: 'de-DE' });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page
+      .getByRole('heading', { name: 'Mit Puffy Belohnungen verdienen', level: 1 })
+      .waitFor({ timeout: 15_000 });
+    expect(await page.locator('html').getAttribute('lang')).toBe('de');
+    await context.close();
+  });
 });

@@ -1,5 +1,3 @@
-// First: zod must be configured before any imported module builds a schema.
-import './lib/zod-jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';

@@ -1,7 +1,13 @@
+// The SPA's `zod`: vite.config.ts points every `import … from 'zod'` in the bundle here, so this
+// module's body runs before any module that builds a schema, and zod loads only with the chunks that
+// use it (no page on the first load does).
+//
+// zod's compiled parsers probe for eval with `new Function`, which the CSP (script-src 'self')
+// reports as a violation; the interpreted parsers give the same answers without it
+// (docs/runbooks/observability.md).
 import { config } from 'zod/v4/core';
 
-// zod's compiled parsers probe for eval with `new Function` as each object schema is built, which
-// the CSP (script-src 'self') reports as a violation; the interpreted parsers give the same answers
-// without it. Imported first by main.tsx, so this runs before any module builds a schema. Only zod's
-// core config is imported: the schemas themselves load with the pages that use them, not on first load.
 config({ jitless: true });
+
+export * from 'zod/v4';
+export { z as default, z } from 'zod/v4';
