@@ -14,6 +14,7 @@ export function activityTables(
     index,
     integer,
     json,
+    partOfSerial,
     primaryKey,
     scope,
     serialId,
@@ -50,9 +51,7 @@ export function activityTables(
     {
       id: serialId(),
       ...belongsToCampaign(campaigns),
-      activityId: integer('activity_id')
-        .notNull()
-        .references(() => activities.id, { onDelete: 'cascade' }),
+      activityId: partOfSerial('activity_id', activities),
       /** How many times the event must happen (refer N friends). */
       quantity: integer('quantity').notNull().default(1),
       points: integer('points').notNull().default(0),
@@ -70,9 +69,7 @@ export function activityTables(
     {
       id: uuidId(),
       ...belongsToMember(users),
-      activityId: integer('activity_id')
-        .notNull()
-        .references(() => activities.id, { onDelete: 'cascade' }),
+      activityId: partOfSerial('activity_id', activities),
       ...scope(campaigns),
       status: text('status', { enum: userActivityStatuses }).notNull(),
       points: integer('points').notNull().default(0),

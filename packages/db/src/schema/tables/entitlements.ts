@@ -6,7 +6,7 @@ import type { ColumnKit } from './kit';
 import type { OrderTables } from './orders';
 
 export function entitlementTables(
-  { belongsToMember, check, createdAt, index, table, text, time, uuidId }: ColumnKit,
+  { belongsToMember, check, createdAt, index, partOf, table, text, time, uuidId }: ColumnKit,
   {
     rcProducts,
     users,
@@ -39,9 +39,7 @@ export function entitlementTables(
     {
       id: uuidId(),
       code: text('code').notNull().unique(),
-      ownerUserId: text('owner_user_id')
-        .notNull()
-        .references(() => users.id, { onDelete: 'cascade' }),
+      ownerUserId: partOf('owner_user_id', users),
       status: text('status', { enum: enumValues(ZDevicePassStatus) })
         .notNull()
         .default('active'),
@@ -62,9 +60,7 @@ export function entitlementTables(
     'device_pass_uses',
     {
       id: uuidId(),
-      passId: text('pass_id')
-        .notNull()
-        .references(() => devicePasses.id, { onDelete: 'cascade' }),
+      passId: partOf('pass_id', devicePasses),
       ...belongsToMember(users),
       orderId: text('order_id').references(() => orders.id, { onDelete: 'set null' }),
       action: text('action', { enum: passUseActions }).notNull(),

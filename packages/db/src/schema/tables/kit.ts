@@ -22,6 +22,18 @@ export function columnKit(dialect: DialectKit) {
     time('updated_at')
       .notNull()
       .$defaultFn(() => new Date());
+  /**
+   * A required link to the row this one is part of (an order's items, a pass's uses): it cannot exist
+   * without that row and goes with it. `partOfSerial` for a parent numbered by a sequence (serialId).
+   */
+  const partOf = (name: string, parent: Linked) =>
+    text(name)
+      .notNull()
+      .references(() => parent.id, { onDelete: 'cascade' });
+  const partOfSerial = (name: string, parent: Linked) =>
+    integer(name)
+      .notNull()
+      .references(() => parent.id, { onDelete: 'cascade' });
   return {
     ...dialect,
     uuidId: () =>
@@ -30,19 +42,17 @@ export function columnKit(dialect: DialectKit) {
         .$defaultFn(() => crypto.randomUUID()),
     createdAt,
     updatedAt,
+    partOf,
+    partOfSerial,
     /** A row that changes after it is written: when it was made and when it last changed. */
     timestamps: () => ({ createdAt: createdAt(), updatedAt: updatedAt() }),
     /** The member the row is about: it cannot exist without them and goes when they go. */
     belongsToMember: (users: Linked) => ({
-      userId: text('user_id')
-        .notNull()
-        .references(() => users.id, { onDelete: 'cascade' }),
+      userId: partOf('user_id', users),
     }),
     /** The campaign the row is part of: it cannot exist without it and goes when the campaign goes. */
     belongsToCampaign: (campaigns: Linked) => ({
-      campaignId: integer('campaign_id')
-        .notNull()
-        .references(() => campaigns.id, { onDelete: 'cascade' }),
+      campaignId: partOfSerial('campaign_id', campaigns),
     }),
     /**
      * Where a member's standing counts: one campaign, or everywhere (campaign_id null). `scope_key` is

@@ -13,6 +13,7 @@ export function nftTables(
     integer,
     json,
     money,
+    partOfSerial,
     primaryKey,
     serialId,
     table,
@@ -50,9 +51,7 @@ export function nftTables(
     'campaign_promotions',
     {
       ...belongsToCampaign(campaigns),
-      promotionId: integer('promotion_id')
-        .notNull()
-        .references(() => promotions.id, { onDelete: 'cascade' }),
+      promotionId: partOfSerial('promotion_id', promotions),
     },
     (t) => [
       primaryKey({ name: 'campaign_promotions_pk', columns: [t.campaignId, t.promotionId] }),

@@ -21,6 +21,7 @@ export function orderTables(
     integer,
     json,
     money,
+    partOf,
     table,
     text,
     time,
@@ -86,9 +87,7 @@ export function orderTables(
     'order_items',
     {
       id: uuidId(),
-      orderId: text('order_id')
-        .notNull()
-        .references(() => orders.id, { onDelete: 'cascade' }),
+      orderId: partOf('order_id', orders),
       productId: integer('product_id')
         .notNull()
         .references(() => rcProducts.id),
@@ -114,10 +113,7 @@ export function orderTables(
 
   const shippingAddresses = table('shipping_addresses', {
     id: uuidId(),
-    orderId: text('order_id')
-      .notNull()
-      .unique()
-      .references(() => orders.id, { onDelete: 'cascade' }),
+    orderId: partOf('order_id', orders).unique(),
     name: text('name').notNull(),
     email: text('email').notNull(),
     phone: text('phone').notNull(),
@@ -134,9 +130,7 @@ export function orderTables(
     'order_status_history',
     {
       id: uuidId(),
-      orderId: text('order_id')
-        .notNull()
-        .references(() => orders.id, { onDelete: 'cascade' }),
+      orderId: partOf('order_id', orders),
       fromStatus: text('from_status', { enum: enumValues(ZOrderStatus) }),
       toStatus: text('to_status', { enum: enumValues(ZOrderStatus) }).notNull(),
       reason: text('reason'),

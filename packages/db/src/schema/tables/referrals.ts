@@ -5,7 +5,20 @@ import type { IdentityTables } from './identity';
 import type { ColumnKit } from './kit';
 
 export function referralTables(
-  { belongsToMember, check, createdAt, index, integer, scope, table, text, time, unique, uuidId }: ColumnKit,
+  {
+    belongsToMember,
+    check,
+    createdAt,
+    index,
+    integer,
+    partOf,
+    scope,
+    table,
+    text,
+    time,
+    unique,
+    uuidId,
+  }: ColumnKit,
   { campaigns, users }: Pick<CampaignTables, 'campaigns'> & Pick<IdentityTables, 'users'>,
 ) {
   const referralCodes = table(
@@ -39,15 +52,9 @@ export function referralTables(
     'referral_relations',
     {
       id: uuidId(),
-      codeId: text('code_id')
-        .notNull()
-        .references(() => referralCodes.id, { onDelete: 'cascade' }),
-      referrerUserId: text('referrer_user_id')
-        .notNull()
-        .references(() => users.id, { onDelete: 'cascade' }),
-      refereeUserId: text('referee_user_id')
-        .notNull()
-        .references(() => users.id, { onDelete: 'cascade' }),
+      codeId: partOf('code_id', referralCodes),
+      referrerUserId: partOf('referrer_user_id', users),
+      refereeUserId: partOf('referee_user_id', users),
       ...scope(campaigns),
       createdAt: createdAt(),
     },

@@ -17,6 +17,7 @@ export function snapshotTables(
     index,
     integer,
     json,
+    partOf,
     primaryKey,
     table,
     text,
@@ -59,9 +60,7 @@ export function snapshotTables(
   const snapshotHolders = table(
     'snapshot_holders',
     {
-      snapshotId: text('snapshot_id')
-        .notNull()
-        .references(() => holderSnapshots.id, { onDelete: 'cascade' }),
+      snapshotId: partOf('snapshot_id', holderSnapshots),
       address: text('address').notNull(),
       amount: text('amount'),
     },
