@@ -9,6 +9,7 @@ export default [
   'packages/jobs',
   'packages/chains',
   'packages/raffle',
+  'packages/webhooks',
   'packages/api',
   'apps/server',
   'apps/web',
