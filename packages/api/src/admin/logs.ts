@@ -1,7 +1,7 @@
 import type { TAuditEntry, TSecurityEventRow, TSecurityEventType } from '@puffy/contracts';
-import { and, eq, type SQL } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Deps } from '../deps';
-import { afterCursor, newestFirst, toPage } from '../platform/cursor';
+import { newestPage } from '../platform/cursor';
 
 /** The audit log of admin actions, newest first, optionally about one target or by one actor. */
 export async function listAuditLog(
@@ -10,19 +10,15 @@ export async function listAuditLog(
 ) {
   const { db, t } = deps.db;
   const a = t.auditLog;
-  const filters: Array<SQL | undefined> = [afterCursor(input.cursor, a.createdAt, a.id)];
-  if (input.targetType) filters.push(eq(a.targetType, input.targetType));
-  if (input.targetId) filters.push(eq(a.targetId, input.targetId));
-  if (input.actorUserId) filters.push(eq(a.actorUserId, input.actorUserId));
-  const rows = await db
-    .select()
-    .from(a)
-    .where(and(...filters))
-    .orderBy(...newestFirst(a.createdAt, a.id))
-    .limit(input.limit + 1);
-  return toPage(
-    rows,
-    input.limit,
+  const filters = [
+    input.targetType ? eq(a.targetType, input.targetType) : undefined,
+    input.targetId ? eq(a.targetId, input.targetId) : undefined,
+    input.actorUserId ? eq(a.actorUserId, input.actorUserId) : undefined,
+  ];
+  return newestPage(
+    db.select().from(a).$dynamic(),
+    a,
+    { ...input, filters },
     (r): TAuditEntry => ({
       id: r.id,
       actorUserId: r.actorUserId,
@@ -44,18 +40,14 @@ export async function listSecurityEvents(
 ) {
   const { db, t } = deps.db;
   const e = t.securityEvents;
-  const filters: Array<SQL | undefined> = [afterCursor(input.cursor, e.createdAt, e.id)];
-  if (input.type) filters.push(eq(e.type, input.type));
-  if (input.userId) filters.push(eq(e.userId, input.userId));
-  const rows = await db
-    .select()
-    .from(e)
-    .where(and(...filters))
-    .orderBy(...newestFirst(e.createdAt, e.id))
-    .limit(input.limit + 1);
-  return toPage(
-    rows,
-    input.limit,
+  const filters = [
+    input.type ? eq(e.type, input.type) : undefined,
+    input.userId ? eq(e.userId, input.userId) : undefined,
+  ];
+  return newestPage(
+    db.select().from(e).$dynamic(),
+    e,
+    { ...input, filters },
     (r): TSecurityEventRow => ({
       id: r.id,
       type: r.type,

@@ -46,6 +46,31 @@ export function toPage<R extends { createdAt: Date; id: string }, T>(
   return { items: kept.map(map), nextCursor: more && last ? encodeCursor(last) : null };
 }
 
+/** A SELECT ... FROM (with its joins) from `.$dynamic()`: not yet narrowed, ordered or cut. */
+export interface OpenSelect<R> {
+  where(where: SQL | undefined): { orderBy(...order: SQL[]): { limit(limit: number): PromiseLike<R[]> } };
+}
+
+type Keyed = { createdAt: Date; id: string };
+
+/**
+ * One page of `select` over a table's (created_at, id) `keys`, newest first: the rows after `cursor`
+ * that pass every filter, cut by `toPage` into `limit` items and the next cursor.
+ */
+export async function newestPage<S extends OpenSelect<Keyed> & PromiseLike<Keyed[]>, T>(
+  select: S,
+  keys: { createdAt: Column; id: Column },
+  input: { cursor?: string; limit: number; filters?: Array<SQL | undefined> },
+  map: (row: Awaited<S>[number]) => T,
+): Promise<{ items: T[]; nextCursor: string | null }> {
+  const rows = await select
+    .where(and(afterCursor(input.cursor, keys.createdAt, keys.id), ...(input.filters ?? [])))
+    .orderBy(...newestFirst(keys.createdAt, keys.id))
+    .limit(input.limit + 1);
+  // With `.$dynamic()` each step hands back the same query, so the rows are the ones `select` reads.
+  return toPage(rows as Awaited<S>[number][], input.limit, map);
+}
+
 /** A cursor carrying the sort keys of a page's last row, for keysets other than (created_at, id). */
 export function encodeKeys(keys: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(keys)).toString('base64url');

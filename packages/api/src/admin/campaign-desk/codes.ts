@@ -3,7 +3,7 @@ import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import { canonicalAddress } from '../../eligibility/wallets';
 import { type AuditActor, recordAudit } from '../../platform/audit';
-import { afterCursor, newestFirst, toPage } from '../../platform/cursor';
+import { newestPage } from '../../platform/cursor';
 import { BadInput, Conflict, NotFound } from '../../platform/errors';
 import { generateReferralCode, toReferralCode } from '../../referral/codes';
 
@@ -77,18 +77,8 @@ export async function listReferralCodes(
 ) {
   const { db, t } = deps.db;
   const c = t.referralCodes;
-  const rows = await db
-    .select()
-    .from(c)
-    .where(
-      and(
-        input.campaignId !== undefined ? eq(c.campaignId, input.campaignId) : undefined,
-        afterCursor(input.cursor, c.createdAt, c.id),
-      ),
-    )
-    .orderBy(...newestFirst(c.createdAt, c.id))
-    .limit(input.limit + 1);
-  return toPage(rows, input.limit, toAdminCode);
+  const filters = [input.campaignId !== undefined ? eq(c.campaignId, input.campaignId) : undefined];
+  return newestPage(db.select().from(c).$dynamic(), c, { ...input, filters }, toAdminCode);
 }
 
 /** Every redemption attempt of a code, accepted or refused, newest first. */
@@ -98,20 +88,19 @@ export async function referralCodeUses(
 ) {
   const { db, t } = deps.db;
   const r = t.referralRedemptions;
-  const rows = await db
-    .select()
-    .from(r)
-    .where(and(eq(r.codeId, input.codeId), afterCursor(input.cursor, r.createdAt, r.id)))
-    .orderBy(...newestFirst(r.createdAt, r.id))
-    .limit(input.limit + 1);
-  return toPage(rows, input.limit, (u) => ({
-    id: u.id,
-    userId: u.userId,
-    campaignId: u.campaignId,
-    outcome: u.outcome,
-    reason: u.reason,
-    createdAt: u.createdAt.toISOString(),
-  }));
+  return newestPage(
+    db.select().from(r).$dynamic(),
+    r,
+    { ...input, filters: [eq(r.codeId, input.codeId)] },
+    (u) => ({
+      id: u.id,
+      userId: u.userId,
+      campaignId: u.campaignId,
+      outcome: u.outcome,
+      reason: u.reason,
+      createdAt: u.createdAt.toISOString(),
+    }),
+  );
 }
 
 export async function disableReferralCode(deps: DeskDeps, actor: AuditActor, codeId: string) {

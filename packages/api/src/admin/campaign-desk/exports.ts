@@ -1,6 +1,6 @@
-import { and, type Column, eq, type SQL } from 'drizzle-orm';
+import { type Column, eq } from 'drizzle-orm';
 import type { Deps } from '../../deps';
-import { afterCursor, newestFirst, toPage } from '../../platform/cursor';
+import { newestPage, type OpenSelect } from '../../platform/cursor';
 import { campaignParam, type ExportColumns, listExport, registerExportDataset } from '../exports';
 
 const PAGE = 500;
@@ -10,11 +10,6 @@ interface CampaignTable {
   createdAt: Column;
   id: Column;
   campaignId: Column;
-}
-
-/** A SELECT ... FROM not yet narrowed, ordered or cut: what the export adds to every query. */
-interface OpenSelect<R> {
-  where(where: SQL | undefined): { orderBy(...order: SQL[]): { limit(limit: number): PromiseLike<R[]> } };
 }
 
 interface CampaignRow {
@@ -41,20 +36,11 @@ function registerCampaignExport<S extends OpenSelect<CampaignRow> & PromiseLike<
     name,
     listExport({
       scope: 'campaigns',
-      async list(deps: Deps, cursor, query) {
+      list(deps: Deps, cursor, query) {
         const table = dataset.table(deps);
         const campaignId = campaignParam(query);
-        const rows = await dataset
-          .select(deps)
-          .where(
-            and(
-              afterCursor(cursor, table.createdAt, table.id),
-              campaignId === undefined ? undefined : eq(table.campaignId, campaignId),
-            ),
-          )
-          .orderBy(...newestFirst(table.createdAt, table.id))
-          .limit(PAGE + 1);
-        return toPage(rows, PAGE, (row) => row);
+        const filters = [campaignId === undefined ? undefined : eq(table.campaignId, campaignId)];
+        return newestPage(dataset.select(deps), table, { cursor, limit: PAGE, filters }, (row) => row);
       },
       columns: {
         id: (r: R) => r.id,
