@@ -1,3 +1,4 @@
+import type { StorefrontConfig } from '@puffy/api';
 import { parseMintAuthorityKey } from '@puffy/chains';
 import type { z } from 'zod';
 import { configSchema } from './config-env';
@@ -78,15 +79,11 @@ export interface AppConfig {
     authorizeUrl: string;
     apiBaseUrl: string;
   } | null;
-  /** USDT order payments; the treasury falls back to a development-only address outside production. */
-  storefront: {
-    usdtMint: string;
-    treasuryAddress: string;
-    quoteTtlSeconds: number;
-    paymentWindowSeconds: number;
-    confirmationWindowSeconds: number;
-    confirmationRetrySeconds: number;
-  };
+  /**
+   * USDT order payments; the treasury falls back to a development-only address outside production. The
+   * storefront's own settings, less the RPC client and address validator the running server adds.
+   */
+  storefront: Omit<StorefrontConfig, 'solanaRpc' | 'addressValidator'>;
   /** The promotional NFT: gas-fee treasuries, windows and the mint authority (base58 secret key). */
   promotion: {
     solanaTreasuryAddress: string;
