@@ -162,8 +162,10 @@ describe('snapshot upload', { timeout: 20_000 }, () => {
       target: { files: [new File(['wallet,chain\n'], 'holders.csv')] },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Import' }));
-    await waitFor(() => expect(FakeUpload.last).not.toBeNull());
-    const xhr = FakeUpload.last as FakeUpload;
+    const xhr = await vi.waitFor(() => {
+      if (!FakeUpload.last) throw new Error('nothing uploaded yet');
+      return FakeUpload.last;
+    });
     xhr.status = 502;
     xhr.responseText = '<html><body><h1>502 Bad Gateway</h1></body></html>';
     xhr.onload?.();

@@ -1,6 +1,7 @@
 import { cva, type VariantProps } from 'class-variance-authority';
 import type { ComponentProps } from 'react';
 import { cn } from '../../lib/cn';
+import { slotted } from './slotted';
 
 const alertVariants = cva(
   'relative grid w-full grid-cols-[0_1fr] items-start gap-y-1 rounded-xl border px-4 py-3 text-sm has-[>svg]:grid-cols-[1.25rem_1fr] has-[>svg]:gap-x-3 [&>svg]:mt-0.5 [&>svg]:size-4.5 [&>svg]:text-current',
@@ -30,18 +31,10 @@ export function Alert({
   return <div data-slot="alert" className={cn(alertVariants({ variant }), className)} {...props} />;
 }
 
-export function AlertTitle({ className, ...props }: ComponentProps<'h3'>) {
-  return (
-    <h3 data-slot="alert-title" className={cn('col-start-2 font-semibold text-sm', className)} {...props} />
-  );
-}
+export const AlertTitle = slotted('h3', 'alert-title', 'col-start-2 font-semibold text-sm');
 
-export function AlertDescription({ className, ...props }: ComponentProps<'div'>) {
-  return (
-    <div
-      data-slot="alert-description"
-      className={cn('col-start-2 grid gap-1.5 text-muted-foreground [&_p]:leading-relaxed', className)}
-      {...props}
-    />
-  );
-}
+export const AlertDescription = slotted(
+  'div',
+  'alert-description',
+  'col-start-2 grid gap-1.5 text-muted-foreground [&_p]:leading-relaxed',
+);

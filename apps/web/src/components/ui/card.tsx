@@ -1,5 +1,6 @@
 import type { ComponentProps } from 'react';
 import { cn } from '../../lib/cn';
+import { slotted } from './slotted';
 
 /** A surface that groups one thing: header (title, description, action), content, footer. */
 export function Card({
@@ -19,28 +20,12 @@ export function Card({
   );
 }
 
-export function CardHeader({ className, ...props }: ComponentProps<'div'>) {
-  return <div data-slot="card-header" className={cn('flex flex-col gap-1.5', className)} {...props} />;
-}
+export const CardHeader = slotted('div', 'card-header', 'flex flex-col gap-1.5');
 
-export function CardTitle({ className, ...props }: ComponentProps<'h2'>) {
-  return (
-    <h2 data-slot="card-title" className={cn('font-semibold text-lg leading-tight', className)} {...props} />
-  );
-}
+export const CardTitle = slotted('h2', 'card-title', 'font-semibold text-lg leading-tight');
 
-export function CardDescription({ className, ...props }: ComponentProps<'p'>) {
-  return (
-    <p data-slot="card-description" className={cn('text-muted-foreground text-sm', className)} {...props} />
-  );
-}
+export const CardDescription = slotted('p', 'card-description', 'text-muted-foreground text-sm');
 
-export function CardContent({ className, ...props }: ComponentProps<'div'>) {
-  return <div data-slot="card-content" className={cn('flex min-w-0 flex-col gap-3', className)} {...props} />;
-}
+export const CardContent = slotted('div', 'card-content', 'flex min-w-0 flex-col gap-3');
 
-export function CardFooter({ className, ...props }: ComponentProps<'div'>) {
-  return (
-    <div data-slot="card-footer" className={cn('flex flex-wrap items-center gap-2', className)} {...props} />
-  );
-}
+export const CardFooter = slotted('div', 'card-footer', 'flex flex-wrap items-center gap-2');

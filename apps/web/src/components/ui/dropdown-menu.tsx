@@ -2,6 +2,7 @@ import { Check } from 'lucide-react';
 import { DropdownMenu as MenuPrimitive } from 'radix-ui';
 import type { ComponentProps } from 'react';
 import { cn } from '../../lib/cn';
+import { slotted } from './slotted';
 
 // Radix gives the menu role, arrow-key focus, typeahead and Escape.
 export const DropdownMenu = MenuPrimitive.Root;
@@ -69,25 +70,14 @@ export function DropdownMenuRadioItem({
   );
 }
 
-export function DropdownMenuLabel({ className, ...props }: ComponentProps<typeof MenuPrimitive.Label>) {
-  return (
-    <MenuPrimitive.Label
-      data-slot="dropdown-menu-label"
-      className={cn('px-2.5 py-1.5 font-medium text-muted-foreground text-xs', className)}
-      {...props}
-    />
-  );
-}
+export const DropdownMenuLabel = slotted(
+  MenuPrimitive.Label,
+  'dropdown-menu-label',
+  'px-2.5 py-1.5 font-medium text-muted-foreground text-xs',
+);
 
-export function DropdownMenuSeparator({
-  className,
-  ...props
-}: ComponentProps<typeof MenuPrimitive.Separator>) {
-  return (
-    <MenuPrimitive.Separator
-      data-slot="dropdown-menu-separator"
-      className={cn('-mx-1 my-1 h-px bg-border', className)}
-      {...props}
-    />
-  );
-}
+export const DropdownMenuSeparator = slotted(
+  MenuPrimitive.Separator,
+  'dropdown-menu-separator',
+  '-mx-1 my-1 h-px bg-border',
+);
