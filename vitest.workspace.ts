@@ -10,6 +10,7 @@ export default [
   'packages/chains',
   'packages/raffle',
   'packages/webhooks',
+  'packages/sybil',
   'packages/api',
   'apps/server',
   'apps/web',

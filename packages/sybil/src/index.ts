@@ -1,0 +1,18 @@
+export {
+  BURST_MEMBERS,
+  BURST_WINDOW_MS,
+  type ClusterLinks,
+  FUNDING_WINDOW_MS,
+  linkMembers,
+  type MemberLinks,
+} from './clusters';
+export { HUMANITY_THRESHOLD, type RiskReason, type RiskScore, type RiskSignal, riskScore } from './score';
+export {
+  type TMemberSignals,
+  type TSignIn,
+  type TWalletFacts,
+  ZLinkedAccount,
+  ZMemberSignals,
+  ZSignIn,
+  ZWalletFacts,
+} from './signals';
