@@ -17,6 +17,7 @@ import { funnel } from '../analytics/funnel';
 import { actorOf } from '../platform/audit';
 import { mergeRouters, router } from '../trpc/init';
 import { adminProcedure } from '../trpc/procedures';
+import { withDeps } from '../trpc/resolvers';
 import { activityReviewRouter } from './activities/router';
 import { campaignDeskRouter } from './campaign-desk/router';
 import { listAuditLog, listSecurityEvents } from './logs';
@@ -26,41 +27,35 @@ import { revokeAdmin, setAdminScopes } from './roles';
 import { storeSettingsRouter } from './store-settings/router';
 import { searchUsers } from './users';
 
+const usersAdmin = adminProcedure('users');
+const settingsAdmin = adminProcedure('settings');
+
 const ZRoleChange = z.object({ user: ZAdminUserRow, sessionsEnded: z.number().int() });
 
 /** The operators' side: members and their rights, the logs, and settings (docs/product/admin.md). */
 const adminCoreRouter = router({
   users: router({
-    search: adminProcedure('users')
-      .input(ZAdminUserSearch)
-      .output(pageOf(ZAdminUserRow))
-      .query(({ ctx, input }) => searchUsers(ctx.deps, input)),
-    setScopes: adminProcedure('users')
+    search: usersAdmin.input(ZAdminUserSearch).output(pageOf(ZAdminUserRow)).query(withDeps(searchUsers)),
+    setScopes: usersAdmin
       .input(ZGrantAdminInput)
       .output(ZRoleChange)
       .mutation(({ ctx, input }) => setAdminScopes(ctx.deps, actorOf(ctx), ctx.req, input)),
-    revokeAdmin: adminProcedure('users')
+    revokeAdmin: usersAdmin
       .input(ZRevokeAdminInput)
       .output(ZRoleChange)
       .mutation(({ ctx, input }) => revokeAdmin(ctx.deps, actorOf(ctx), ctx.req, input)),
   }),
-  auditLog: adminProcedure('users')
-    .input(ZAuditSearch)
-    .output(pageOf(ZAuditEntry))
-    .query(({ ctx, input }) => listAuditLog(ctx.deps, input)),
-  securityEvents: adminProcedure('users')
+  auditLog: usersAdmin.input(ZAuditSearch).output(pageOf(ZAuditEntry)).query(withDeps(listAuditLog)),
+  securityEvents: usersAdmin
     .input(ZSecurityEventSearch)
     .output(pageOf(ZSecurityEventRow))
-    .query(({ ctx, input }) => listSecurityEvents(ctx.deps, input)),
-  funnel: adminProcedure('campaigns')
-    .input(ZFunnelInput)
-    .output(ZFunnel)
-    .query(({ ctx, input }) => funnel(ctx.deps, input)),
+    .query(withDeps(listSecurityEvents)),
+  funnel: adminProcedure('campaigns').input(ZFunnelInput).output(ZFunnel).query(withDeps(funnel)),
   settings: router({
-    mediaHosts: adminProcedure('settings')
+    mediaHosts: settingsAdmin
       .output(ZMediaHosts)
       .query(async ({ ctx }) => ({ hosts: await allowedMediaHosts(ctx.deps) })),
-    setMediaHosts: adminProcedure('settings')
+    setMediaHosts: settingsAdmin
       .input(ZMediaHosts)
       .output(ZMediaHosts)
       .mutation(async ({ ctx, input }) => ({

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { router } from '../trpc/init';
 import { authedProcedure, publicProcedure } from '../trpc/procedures';
 import { perMinute } from '../trpc/rate-rules';
+import { withDeps } from '../trpc/resolvers';
 import * as auth from './service';
 
 const ZLogoutInput = z.object({ refreshToken: ZRefreshInput.unwrap().shape.refreshToken }).default({});
@@ -20,7 +21,7 @@ export const authRouter = router({
     .meta({ rateLimit: perMinute(5) })
     .input(ZChallengeInput)
     .output(ZChallengeOutput)
-    .mutation(({ ctx, input }) => auth.issueChallenge(ctx.deps, input)),
+    .mutation(withDeps(auth.issueChallenge)),
 
   verify: publicProcedure
     .meta({ rateLimit: perMinute(10) })

@@ -21,42 +21,29 @@ import { snapshotRouter } from '../snapshot/router';
 import { router } from '../trpc/init';
 import { authedProcedure, publicProcedure } from '../trpc/procedures';
 import { perMinute } from '../trpc/rate-rules';
-import { byMember } from '../trpc/resolvers';
+import { byMember, withDeps } from '../trpc/resolvers';
 import { campaignGroup, campaignPromotions, getCampaign, listCampaigns } from './queries';
 import { eligibleSignIn, eligibleVerify } from './second-wallet';
 import { campaignStanding } from './standing';
 
-/** Campaigns, groups, promotions listing, eligibility checks and standing (docs/product/eligibility.md). */
 /**
- * Campaign pages read the same for everyone: CDNs may hold them this long. Short, because an admin's
- * edit should reach members within seconds.
+ * Campaign pages read the same for everyone: CDNs may hold them 10 s. Short, because an admin's edit
+ * should reach members within seconds.
  */
-const PUBLIC_CACHE_SECONDS = 10;
+const campaignPage = publicProcedure.meta({ publicCacheSeconds: 10 });
 
+/** Campaigns, groups, promotions listing, eligibility checks and standing (docs/product/eligibility.md). */
 export const campaignCoreRouter = router({
-  list: publicProcedure
-    .meta({ publicCacheSeconds: PUBLIC_CACHE_SECONDS })
-    .input(ZCampaignListInput)
-    .output(ZCampaignPage)
-    .query(({ ctx, input }) => listCampaigns(ctx.deps, input)),
+  list: campaignPage.input(ZCampaignListInput).output(ZCampaignPage).query(withDeps(listCampaigns)),
 
-  get: publicProcedure
-    .meta({ publicCacheSeconds: PUBLIC_CACHE_SECONDS })
-    .input(ZCampaignGetInput)
-    .output(ZCampaign)
-    .query(({ ctx, input }) => getCampaign(ctx.deps, input)),
+  get: campaignPage.input(ZCampaignGetInput).output(ZCampaign).query(withDeps(getCampaign)),
 
-  group: publicProcedure
-    .meta({ publicCacheSeconds: PUBLIC_CACHE_SECONDS })
-    .input(ZCampaignGroupInput)
-    .output(ZCampaignGroupOutput)
-    .query(({ ctx, input }) => campaignGroup(ctx.deps, input)),
+  group: campaignPage.input(ZCampaignGroupInput).output(ZCampaignGroupOutput).query(withDeps(campaignGroup)),
 
-  promotions: publicProcedure
-    .meta({ publicCacheSeconds: PUBLIC_CACHE_SECONDS })
+  promotions: campaignPage
     .input(ZCampaignPromotionsInput)
     .output(ZPromotionPage)
-    .query(({ ctx, input }) => campaignPromotions(ctx.deps, input)),
+    .query(withDeps(campaignPromotions)),
 
   info: authedProcedure
     .input(ZCampaignInfoInput)
@@ -74,7 +61,7 @@ export const campaignCoreRouter = router({
     .meta({ rateLimit: perMinute(20) })
     .input(ZCheckEligibleDryRunInput)
     .output(ZEligibilityAnswer)
-    .query(({ ctx, input }) => checkEligibleDryRun(ctx.deps, input)),
+    .query(withDeps(checkEligibleDryRun)),
 
   eligibleSignIn: authedProcedure
     .meta({ rateLimit: perMinute(5) })

@@ -21,13 +21,12 @@ import { getOrder, listOrders, orderHistory } from './orders';
 import { orderPaymentTransaction } from './payment-transaction';
 import { orderStatusStream } from './status-stream';
 
+/** Checkout and paying for an order: each spends real money or a chain call, ten a minute. */
+const paying = authedProcedure.meta({ rateLimit: perMinute(10) });
+
 /** Checkout, orders and their payments (docs/product/orders.md). */
 export const orderRouter = router({
-  checkout: authedProcedure
-    .meta({ rateLimit: perMinute(10) })
-    .input(ZCheckoutInput)
-    .output(ZOrder)
-    .mutation(byMember(checkout)),
+  checkout: paying.input(ZCheckoutInput).output(ZOrder).mutation(byMember(checkout)),
   list: authedProcedure.input(ZOrderListInput).output(pageOf(ZOrder)).query(byMember(listOrders)),
   get: authedProcedure
     .input(ZOrderId)
@@ -49,15 +48,13 @@ export const orderRouter = router({
     .mutation(({ ctx, input }) =>
       updateAddress(ctx.deps, ctx.session.userId, input.orderId, input.shippingAddress),
     ),
-  paymentTransaction: authedProcedure
-    .meta({ rateLimit: perMinute(10) })
+  paymentTransaction: paying
     .input(ZPaymentTransactionInput)
     .output(ZPaymentTransaction)
     .mutation(({ ctx, input }) =>
       orderPaymentTransaction(ctx.deps, ctx.session.userId, input.orderId, input.account),
     ),
-  submitPayment: authedProcedure
-    .meta({ rateLimit: perMinute(10) })
+  submitPayment: paying
     .input(ZSubmitPaymentInput)
     .output(ZOrder)
     .mutation(({ ctx, input }) =>

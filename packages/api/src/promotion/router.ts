@@ -21,25 +21,22 @@ import { gasPaymentTransaction } from './payment-transaction';
 import { alreadyPaid } from './service';
 import { nftStatusStream } from './status-stream';
 
+/** The claim and its gas payment: twenty a minute each. */
+const claiming = authedProcedure.meta({ rateLimit: perMinute(20) });
+
 /** Claim, gas payment and status of the promotional NFT (docs/product/claims.md). */
 export const promotionRouter = router({
-  complete: authedProcedure
-    .meta({ rateLimit: perMinute(20) })
+  complete: claiming
     .input(ZCompletePromotionInput)
     .output(ZPromotionClaim)
     .mutation(byMember(completePromotion)),
-  paymentTransaction: authedProcedure
-    .meta({ rateLimit: perMinute(20) })
+  paymentTransaction: claiming
     .input(ZGasTransactionInput)
     .output(ZPaymentTransaction)
     .mutation(({ ctx, input }) =>
       gasPaymentTransaction(ctx.deps, ctx.session.userId, input.nftId, input.account),
     ),
-  mintGas: authedProcedure
-    .meta({ rateLimit: perMinute(20) })
-    .input(ZMintGasInput)
-    .output(ZNftProgress)
-    .mutation(byMember(mintGas)),
+  mintGas: claiming.input(ZMintGasInput).output(ZNftProgress).mutation(byMember(mintGas)),
   alreadyPaid: authedProcedure
     .input(ZAlreadyPaidInput)
     .output(ZAlreadyPaid)

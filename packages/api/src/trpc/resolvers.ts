@@ -2,10 +2,15 @@ import type { Deps } from '../deps';
 import { type AuditActor, actorOf } from '../platform/audit';
 
 /**
- * Resolvers for the two calls most procedures make: a member acting on their own data, and an
- * operator's audited change. Each hands the whole input on, so a procedure whose service takes only
- * part of it (or more than the caller) writes its resolver out instead.
+ * Resolvers for the calls most procedures make: a read that needs no caller, a member acting on their
+ * own data, and an operator's audited change. Each hands the whole input on, so a procedure whose
+ * service takes only part of it (or more than the caller) writes its resolver out instead.
  */
+
+/** `serve(deps, input)`: for reads whose answer does not depend on who asks. */
+export function withDeps<I, O>(serve: (deps: Deps, input: I) => O) {
+  return ({ ctx, input }: { ctx: { deps: Deps }; input: I }): O => serve(ctx.deps, input);
+}
 
 /** `serve(deps, the signed-in member's id, input)`: for authed procedures. */
 export function byMember<I, O>(serve: (deps: Deps, userId: string, input: I) => O) {

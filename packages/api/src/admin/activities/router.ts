@@ -2,6 +2,7 @@ import { reviewActivityCompletion } from '../../activity/review';
 import { actorOf } from '../../platform/audit';
 import { router } from '../../trpc/init';
 import { adminProcedure } from '../../trpc/procedures';
+import { withDeps } from '../../trpc/resolvers';
 import { listPendingReviews } from './pending';
 import { ZPendingReviewInput, ZPendingReviewPage, ZReviewDecision, ZReviewResult } from './schemas';
 
@@ -14,7 +15,7 @@ export const activityReviewRouter = router({
     pending: reviewDesk
       .input(ZPendingReviewInput)
       .output(ZPendingReviewPage)
-      .query(({ ctx, input }) => listPendingReviews(ctx.deps, input)),
+      .query(withDeps(listPendingReviews)),
     review: reviewDesk
       .input(ZReviewDecision)
       .output(ZReviewResult)

@@ -41,7 +41,7 @@ import { invalidateCampaignRules } from '../../eligibility/rules-cache';
 import { actorOf } from '../../platform/audit';
 import { router } from '../../trpc/init';
 import { adminProcedure } from '../../trpc/procedures';
-import { byOperator } from '../../trpc/resolvers';
+import { byOperator, withDeps } from '../../trpc/resolvers';
 import { requirementsRouter } from '../requirements/router';
 import { botSecretStatus, createBotSecret, revokeBotSecrets, rotateBotSecret } from './bot-secret';
 import { createCampaign, listAdminCampaigns, setCampaignState, updateCampaign } from './campaigns';
@@ -75,10 +75,7 @@ const desk = adminProcedure('campaigns').use(async ({ ctx, type, next }) => {
   return result;
 });
 const campaignsRouter = router({
-  list: desk
-    .input(ZAdminCampaignListInput)
-    .output(ZAdminCampaignPage)
-    .query(({ ctx, input }) => listAdminCampaigns(ctx.deps, input)),
+  list: desk.input(ZAdminCampaignListInput).output(ZAdminCampaignPage).query(withDeps(listAdminCampaigns)),
   get: desk
     .input(ZAdminCampaignId)
     .output(ZAdminCampaignDetail)
@@ -112,10 +109,7 @@ const campaignsRouter = router({
 });
 
 const groupsRouter = router({
-  list: desk
-    .input(ZCampaignGroupListInput)
-    .output(ZCampaignGroupPage)
-    .query(({ ctx, input }) => listGroups(ctx.deps, input)),
+  list: desk.input(ZCampaignGroupListInput).output(ZCampaignGroupPage).query(withDeps(listGroups)),
   create: desk
     .input(ZCampaignGroupFields)
     .output(ZCampaignGroupRow)
@@ -131,25 +125,16 @@ const snapshotsRouter = router({
     .input(ZSnapshotBeginInput)
     .output(ZSnapshotBeginOutput)
     .mutation(byOperator(beginSnapshotUpload)),
-  list: desk
-    .input(ZSnapshotListInput)
-    .output(ZSnapshotList)
-    .query(({ ctx, input }) => listSnapshots(ctx.deps, input)),
+  list: desk.input(ZSnapshotListInput).output(ZSnapshotList).query(withDeps(listSnapshots)),
 });
 
 const codesRouter = router({
-  list: desk
-    .input(ZAdminCodeSearch)
-    .output(pageOf(ZAdminReferralCode))
-    .query(({ ctx, input }) => listReferralCodes(ctx.deps, input)),
+  list: desk.input(ZAdminCodeSearch).output(pageOf(ZAdminReferralCode)).query(withDeps(listReferralCodes)),
   issue: desk
     .input(ZReferralCodeIssue)
     .output(z.array(ZAdminReferralCode))
     .mutation(byOperator(issueReferralCodes)),
-  uses: desk
-    .input(ZCodeUsesInput)
-    .output(pageOf(ZCodeUse))
-    .query(({ ctx, input }) => referralCodeUses(ctx.deps, input)),
+  uses: desk.input(ZCodeUsesInput).output(pageOf(ZCodeUse)).query(withDeps(referralCodeUses)),
   disable: desk
     .input(ZCodeDisable)
     .output(ZAdminReferralCode)
@@ -157,10 +142,7 @@ const codesRouter = router({
 });
 
 const allowlistRouter = router({
-  list: desk
-    .input(ZAllowlistInput)
-    .output(ZAllowlistPage)
-    .query(({ ctx, input }) => listAllowlist(ctx.deps, input)),
+  list: desk.input(ZAllowlistInput).output(ZAllowlistPage).query(withDeps(listAllowlist)),
   add: desk
     .input(ZAllowlistChange)
     .output(ZAllowlistResult)

@@ -7,21 +7,23 @@ import {
 } from '@puffy/contracts';
 import { router } from '../../trpc/init';
 import { adminProcedure } from '../../trpc/procedures';
-import { byOperator } from '../../trpc/resolvers';
+import { byOperator, withDeps } from '../../trpc/resolvers';
 import { campaignRequirements, previewRequirements, setCampaignRequirements } from './service';
+
+const requirementsDesk = adminProcedure('campaigns');
 
 /** `admin.requirements.*`: a campaign's requirement tree (docs/product/eligibility.md), scope campaigns. */
 export const requirementsRouter = router({
-  get: adminProcedure('campaigns')
+  get: requirementsDesk
     .input(ZAdminCampaignId)
     .output(ZCampaignRequirementsOutput)
     .query(({ ctx, input }) => campaignRequirements(ctx.deps, input.campaignId)),
-  set: adminProcedure('campaigns')
+  set: requirementsDesk
     .input(ZSetCampaignRequirementsInput)
     .output(ZCampaignRequirementsOutput)
     .mutation(byOperator(setCampaignRequirements)),
-  preview: adminProcedure('campaigns')
+  preview: requirementsDesk
     .input(ZPreviewRequirementsInput)
     .output(ZEligibilityAnswer)
-    .query(({ ctx, input }) => previewRequirements(ctx.deps, input)),
+    .query(withDeps(previewRequirements)),
 });

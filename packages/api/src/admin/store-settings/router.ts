@@ -12,36 +12,20 @@ import { byOperator } from '../../trpc/resolvers';
 import { setColorways, setPodOptions, setShipping, setVapeCountries, updateProduct } from './edit';
 import { readStoreSettingsForAdmin } from './read';
 
-const storeAdmin = adminProcedure('settings');
+/** Reads and edits alike answer with the whole store settings, as committed. */
+const storeSettings = adminProcedure('settings').output(ZAdminStoreSettings);
 
 /**
- * `admin.store.*`: the catalog and the store settings (docs/product/admin.md). Each edit answers with
- * the whole section as committed, and every instance's cached catalog is dropped at once.
+ * `admin.store.*`: the catalog and the store settings (docs/product/admin.md). An edit drops every
+ * instance's cached catalog at once.
  */
 export const storeSettingsRouter = router({
   store: router({
-    settings: storeAdmin
-      .output(ZAdminStoreSettings)
-      .query(({ ctx }) => readStoreSettingsForAdmin(ctx.deps, ctx.deps.db.db)),
-    updateProduct: storeAdmin
-      .input(ZStoreProductUpdate)
-      .output(ZAdminStoreSettings)
-      .mutation(byOperator(updateProduct)),
-    setColorways: storeAdmin
-      .input(ZStoreColorwaysUpdate)
-      .output(ZAdminStoreSettings)
-      .mutation(byOperator(setColorways)),
-    setPodOptions: storeAdmin
-      .input(ZStorePodOptionsUpdate)
-      .output(ZAdminStoreSettings)
-      .mutation(byOperator(setPodOptions)),
-    setShipping: storeAdmin
-      .input(ZStoreShippingUpdate)
-      .output(ZAdminStoreSettings)
-      .mutation(byOperator(setShipping)),
-    setVapeCountries: storeAdmin
-      .input(ZStoreVapeCountriesUpdate)
-      .output(ZAdminStoreSettings)
-      .mutation(byOperator(setVapeCountries)),
+    settings: storeSettings.query(({ ctx }) => readStoreSettingsForAdmin(ctx.deps, ctx.deps.db.db)),
+    updateProduct: storeSettings.input(ZStoreProductUpdate).mutation(byOperator(updateProduct)),
+    setColorways: storeSettings.input(ZStoreColorwaysUpdate).mutation(byOperator(setColorways)),
+    setPodOptions: storeSettings.input(ZStorePodOptionsUpdate).mutation(byOperator(setPodOptions)),
+    setShipping: storeSettings.input(ZStoreShippingUpdate).mutation(byOperator(setShipping)),
+    setVapeCountries: storeSettings.input(ZStoreVapeCountriesUpdate).mutation(byOperator(setVapeCountries)),
   }),
 });
