@@ -24,7 +24,7 @@ async function fillAddress(page: Page): Promise<void> {
   await page.getByLabel('City').fill('San Francisco');
   await page.getByLabel('State or region (optional)').fill('CA');
   await page.getByLabel('Postal code').fill('94105');
-  await page.getByLabel('Country (two-letter code)').fill('US');
+  await page.getByLabel('Country', { exact: true }).selectOption('US');
 }
 
 describe.skipIf(!chromiumPath())('storefront in a real browser', () => {
@@ -199,7 +199,7 @@ describe.skipIf(!chromiumPath())('paying an order in a real browser (development
     await page.locator('[data-testid="order"][data-status="paid"]').waitFor({ timeout: 20_000 });
     // The local chain finalizes after 3 s; the confirmation job verifies there; the page hears it over SSE.
     await page.locator('[data-testid="order"][data-status="confirmed"]').waitFor({ timeout: 30_000 });
-    const timeline = page.locator('[data-testid="order-timeline"] li');
+    const timeline = page.locator('[data-testid="order-timeline"] li[data-status]');
     expect(await timeline.evaluateAll((items) => items.map((li) => li.getAttribute('data-status')))).toEqual([
       'new',
       'paid',

@@ -25,7 +25,7 @@ async function openTab() {
 }
 
 const cartOf = (view: ReturnType<typeof within>) => view.findByTestId('cart');
-const LINE = { selector: '.store-cart-item' };
+const LINE = { selector: '[data-testid="cart"] li span' };
 
 describe('cart shared by the tabs of one browser', () => {
   it('shows a line added in one tab in the other, and a change or removal made there back in the first', async () => {

@@ -133,7 +133,7 @@ describe('checkout', () => {
     const checkout = await checkoutSection();
     set(checkout, 'Device pass code', 'pass-1234');
     fireEvent.click(checkout.getByRole('button', { name: 'Check pass' }));
-    expect(await checkout.findByText('A pass code looks like PASS-XXXX-XXXX-XXXX-XXXX')).toBeTruthy();
+    expect(await checkout.findByText('A pass code looks like PASS-XXXX-XXXX-XXXX-XXXX.')).toBeTruthy();
     expect(wire.inputsFor('device.pass.validate')).toEqual([]);
 
     set(checkout, 'Device pass code', 'pass-aaaa-bbbb-cccc-dddd');

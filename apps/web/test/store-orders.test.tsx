@@ -63,7 +63,9 @@ describe('orders', () => {
     ).toMatch(/^solana:/);
     fireEvent.change(within(payment).getByLabelText('Transaction signature'), { target: { value: '0xabc' } });
     fireEvent.click(within(payment).getByRole('button', { name: 'I have paid' }));
-    expect(await within(payment).findByRole('alert')).toBeTruthy();
+    const signature = within(payment).getByLabelText('Transaction signature');
+    await waitFor(() => expect(signature.getAttribute('aria-invalid')).toBe('true'));
+    expect(within(payment).getByText(/Paste the whole transaction signature/)).toBeTruthy();
     expect(wire.inputsFor('order.submitPayment')).toEqual([]);
 
     fireEvent.change(within(payment).getByLabelText('Transaction signature'), {
@@ -73,10 +75,9 @@ describe('orders', () => {
     await waitFor(() => expect(screen.getByTestId('order').getAttribute('data-status')).toBe('paid'));
     expect(screen.queryByTestId('payment')).toBeNull();
     const timeline = screen.getByTestId('order-timeline');
-    expect([...timeline.querySelectorAll('li')].map((li) => li.getAttribute('data-status'))).toEqual([
-      'new',
-      'paid',
-    ]);
+    expect(
+      [...timeline.querySelectorAll('li[data-status]')].map((li) => li.getAttribute('data-status')),
+    ).toEqual(['new', 'paid']);
     expect(wire.inputsFor('order.submitPayment')).toEqual([
       { orderId: 'ord-7f3a9c21', transactionHash: SIGNATURE },
     ]);
@@ -98,12 +99,17 @@ describe('orders', () => {
     renderApp('/orders/ord-7f3a9c21', wire.fetch);
     const timeline = await screen.findByTestId('order-timeline', {}, { timeout: 5000 });
     await waitFor(() =>
-      expect([...timeline.querySelectorAll('li')].map((li) => li.getAttribute('data-status'))).toEqual([
-        'new',
-        'paid',
-        'confirmed',
-      ]),
+      expect(
+        [...timeline.querySelectorAll('li[data-status]')].map((li) => li.getAttribute('data-status')),
+      ).toEqual(['new', 'paid', 'confirmed']),
     );
+    // The states still ahead of a confirmed order follow, as steps it has not reached.
+    expect([...timeline.querySelectorAll('li[data-step]')].map((li) => li.textContent)).toEqual([
+      'Processing',
+      'Shipped',
+      'Delivered',
+    ]);
+    expect(timeline.querySelector('[aria-current="step"]')?.getAttribute('data-status')).toBe('confirmed');
     expect(wire.inputsFor('order.history')).toEqual([{ orderId: 'ord-7f3a9c21' }]);
   });
 

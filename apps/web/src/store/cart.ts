@@ -3,7 +3,9 @@ import {
   type TDeviceVariant,
   type TQuoteItem,
   ZCountryCode,
+  ZDeviceItem,
   ZPassCode,
+  ZPodsItem,
   ZQuoteItem,
 } from '@puffy/contracts';
 import { useCallback, useSyncExternalStore } from 'react';
@@ -32,7 +34,9 @@ function sameChoice(a: TQuoteItem, b: TQuoteItem): boolean {
   return JSON.stringify({ ...a, quantity: 0 }) === JSON.stringify({ ...b, quantity: 0 });
 }
 
-const maxQuantity = (item: TQuoteItem) => (item.kind === 'device' ? 5 : 50);
+/** How many of one line the quote accepts: the schema's own bound, so the form never offers more. */
+export const maxQuantity = (kind: TQuoteItem['kind']): number =>
+  (kind === 'device' ? ZDeviceItem : ZPodsItem).shape.quantity.maxValue ?? 1;
 
 export function addItem(cart: Cart, item: TQuoteItem): Cart {
   const index = cart.items.findIndex((existing) => sameChoice(existing, item));
@@ -44,7 +48,7 @@ export function setQuantity(cart: Cart, index: number, quantity: number): Cart {
   const items = cart.items.flatMap((item, i) => {
     if (i !== index) return [item];
     if (quantity < 1) return [];
-    return [{ ...item, quantity: Math.min(Math.floor(quantity), maxQuantity(item)) }];
+    return [{ ...item, quantity: Math.min(Math.floor(quantity), maxQuantity(item.kind)) }];
   });
   return { ...cart, items };
 }

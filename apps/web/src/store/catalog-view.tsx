@@ -7,31 +7,70 @@ import type {
   TPodFlavor,
   TQuoteItem,
 } from '@puffy/contracts';
-import { useId, useState } from 'react';
-import { COLORWAY_LABEL, FLAVOR_LABEL, NICOTINE_LABEL, usdt, VARIANT_LABEL } from './words';
+import { Package, Plus, Smartphone, Truck } from 'lucide-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Badge } from '../components/ui/badge';
+import { Button } from '../components/ui/button';
+import { Card, CardContent, CardFooter, CardHeader } from '../components/ui/card';
+import { FormField } from '../components/ui/form-field';
+import { Input } from '../components/ui/input';
+import { Select } from '../components/ui/select';
+import { maxQuantity } from './cart';
+import { countryList, countryName } from './countries';
+import { usdt } from './words';
 
 type Add = (item: TQuoteItem) => void;
 
-function QuantityInput({
-  id,
-  max,
+/** One labelled picker over a fixed list: every option comes from the catalog or the member's rules. */
+function ChoiceField<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: T;
+  options: Array<{ value: T; label: string }>;
+  onChange: (value: T) => void;
+}) {
+  return (
+    <FormField label={label}>
+      <Select value={value} onChange={(event) => onChange(event.target.value as T)}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </Select>
+    </FormField>
+  );
+}
+
+/** A count between 1 and the schema's limit for this kind of line. */
+function QuantityField({
+  label,
+  kind,
   value,
   onChange,
 }: {
-  id: string;
-  max: number;
+  label: string;
+  kind: TQuoteItem['kind'];
   value: number;
   onChange: (n: number) => void;
 }) {
+  const max = maxQuantity(kind);
   return (
-    <input
-      id={id}
-      type="number"
-      min={1}
-      max={max}
-      value={value}
-      onChange={(event) => onChange(Math.max(1, Math.min(max, Number(event.target.value) || 1)))}
-    />
+    <FormField label={label}>
+      <Input
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={max}
+        value={value}
+        onChange={(event) => onChange(Math.max(1, Math.min(max, Number(event.target.value) || 1)))}
+      />
+    </FormField>
   );
 }
 
@@ -48,6 +87,37 @@ export function colorwayChoices(product: TCatalogProduct, allowed: AllowedColorw
   return product.colorways.filter((c) => mine.includes(c));
 }
 
+/** The frame every product shares: icon, name, price, the choices, and the add button. */
+function ProductCard({
+  product,
+  icon: Icon,
+  price,
+  children,
+  action,
+}: {
+  product: TCatalogProduct;
+  icon: typeof Package;
+  price: string;
+  children: React.ReactNode;
+  action: React.ReactNode;
+}) {
+  return (
+    <Card data-testid={`product-${product.sku}`}>
+      <CardHeader className="flex-row items-start gap-3">
+        <span className="grid size-11 shrink-0 place-items-center rounded-lg bg-primary/12 text-primary">
+          <Icon className="size-5" aria-hidden="true" />
+        </span>
+        <div className="grid min-w-0 gap-1">
+          <h3 className="font-semibold text-base leading-tight">{product.name}</h3>
+          <span className="font-semibold text-lg tabular-nums">{price}</span>
+        </div>
+      </CardHeader>
+      <CardContent className="flex-1">{children}</CardContent>
+      <CardFooter>{action}</CardFooter>
+    </Card>
+  );
+}
+
 /** One device variant: only the colorways the rules let this member buy, the first of them chosen. */
 function DeviceCard({
   product,
@@ -58,7 +128,7 @@ function DeviceCard({
   allowed: AllowedColorways;
   onAdd: Add;
 }) {
-  const id = useId();
+  const { t } = useTranslation('store');
   const variant = product.variant as TDeviceVariant;
   const choices = colorwayChoices(product, allowed);
   const [picked, setPicked] = useState<TColorway | null>(null);
@@ -70,35 +140,38 @@ function DeviceCard({
       : (choices.find((c) => c !== 'community') ?? choices[0] ?? null);
   const [quantity, setQuantity] = useState(1);
   return (
-    <article className="card store-product" data-testid={`product-${product.sku}`}>
-      <h3>{product.name}</h3>
-      <p className="store-price">{usdt(product.price)}</p>
+    <ProductCard
+      product={product}
+      icon={Smartphone}
+      price={usdt(product.price)}
+      action={
+        colorway !== null && (
+          <Button className="w-full" onClick={() => onAdd({ kind: 'device', variant, colorway, quantity })}>
+            <Plus aria-hidden="true" />
+            {t('catalog.addDevice', { variant: t(`variant.${variant}`).toLowerCase() })}
+          </Button>
+        )
+      }
+    >
       {colorway === null ? (
-        <p className="muted">This device is not available to you at the moment.</p>
+        <p className="text-muted-foreground text-sm">{t('catalog.deviceUnavailable')}</p>
       ) : (
         <>
-          <div className="store-options">
-            <label htmlFor={`${id}-colorway`}>Colorway</label>
-            <select
-              id={`${id}-colorway`}
-              value={colorway}
-              onChange={(e) => setPicked(e.target.value as TColorway)}
-            >
-              {choices.map((c) => (
-                <option key={c} value={c}>
-                  {COLORWAY_LABEL[c]}
-                </option>
-              ))}
-            </select>
-            <label htmlFor={`${id}-quantity`}>Quantity</label>
-            <QuantityInput id={`${id}-quantity`} max={5} value={quantity} onChange={setQuantity} />
-          </div>
-          <button type="button" onClick={() => onAdd({ kind: 'device', variant, colorway, quantity })}>
-            Add {VARIANT_LABEL[variant].toLowerCase()} device to cart
-          </button>
+          <ChoiceField
+            label={t('catalog.colorway')}
+            value={colorway}
+            options={choices.map((c) => ({ value: c, label: t(`colorwayOption.${c}`) }))}
+            onChange={setPicked}
+          />
+          <QuantityField
+            label={t('catalog.quantity')}
+            kind="device"
+            value={quantity}
+            onChange={setQuantity}
+          />
         </>
       )}
-    </article>
+    </ProductCard>
   );
 }
 
@@ -112,7 +185,7 @@ function PodsCard({
   variants: TDeviceVariant[];
   onAdd: Add;
 }) {
-  const id = useId();
+  const { t } = useTranslation('store');
   const [variant, setVariant] = useState<TDeviceVariant>(variants[0] ?? 'vape');
   const [flavor, setFlavor] = useState<TPodFlavor>(product.flavors[0] ?? 'peach_oolong');
   const levels = product.nicotine[variant] ?? [];
@@ -121,64 +194,71 @@ function PodsCard({
     levels.length === 0 ? undefined : nicotine && levels.includes(nicotine) ? nicotine : levels[0];
   const [quantity, setQuantity] = useState(1);
   return (
-    <article className="card store-product" data-testid={`product-${product.sku}`}>
-      <h3>{product.name}</h3>
-      <p className="store-price">{usdt(product.price)} a box</p>
-      <div className="store-options">
-        <label htmlFor={`${id}-variant`}>Fits</label>
-        <select
-          id={`${id}-variant`}
-          value={variant}
-          onChange={(e) => setVariant(e.target.value as TDeviceVariant)}
+    <ProductCard
+      product={product}
+      icon={Package}
+      price={t('catalog.perBox', { price: usdt(product.price) })}
+      action={
+        <Button
+          className="w-full"
+          onClick={() =>
+            onAdd({
+              kind: 'pods',
+              variant,
+              flavor,
+              quantity,
+              ...(chosenNicotine ? { nicotine: chosenNicotine } : {}),
+            })
+          }
         >
-          {variants.map((v) => (
-            <option key={v} value={v}>
-              {VARIANT_LABEL[v]} device
-            </option>
-          ))}
-        </select>
-        <label htmlFor={`${id}-flavor`}>Flavor</label>
-        <select id={`${id}-flavor`} value={flavor} onChange={(e) => setFlavor(e.target.value as TPodFlavor)}>
-          {product.flavors.map((f) => (
-            <option key={f} value={f}>
-              {FLAVOR_LABEL[f]}
-            </option>
-          ))}
-        </select>
-        {levels.length > 0 && (
-          <>
-            <label htmlFor={`${id}-nicotine`}>Nicotine</label>
-            <select
-              id={`${id}-nicotine`}
-              value={chosenNicotine}
-              onChange={(e) => setNicotine(e.target.value as TNicotine)}
-            >
-              {levels.map((n) => (
-                <option key={n} value={n}>
-                  {NICOTINE_LABEL[n]}
-                </option>
-              ))}
-            </select>
-          </>
-        )}
-        <label htmlFor={`${id}-quantity`}>Boxes</label>
-        <QuantityInput id={`${id}-quantity`} max={50} value={quantity} onChange={setQuantity} />
-      </div>
-      <button
-        type="button"
-        onClick={() =>
-          onAdd({
-            kind: 'pods',
-            variant,
-            flavor,
-            quantity,
-            ...(chosenNicotine ? { nicotine: chosenNicotine } : {}),
-          })
-        }
-      >
-        Add pods to cart
-      </button>
-    </article>
+          <Plus aria-hidden="true" />
+          {t('catalog.addPods')}
+        </Button>
+      }
+    >
+      <ChoiceField
+        label={t('catalog.fits')}
+        value={variant}
+        options={variants.map((v) => ({ value: v, label: t('item.device', { variant: t(`variant.${v}`) }) }))}
+        onChange={setVariant}
+      />
+      <ChoiceField
+        label={t('catalog.flavor')}
+        value={flavor}
+        options={product.flavors.map((f) => ({ value: f, label: t(`flavor.${f}`) }))}
+        onChange={setFlavor}
+      />
+      {chosenNicotine !== undefined && (
+        <ChoiceField
+          label={t('catalog.nicotine')}
+          value={chosenNicotine}
+          options={levels.map((n) => ({ value: n, label: t(`nicotine.${n}`) }))}
+          onChange={setNicotine}
+        />
+      )}
+      <QuantityField label={t('catalog.boxes')} kind="pods" value={quantity} onChange={setQuantity} />
+    </ProductCard>
+  );
+}
+
+/** Where the vape goes and what shipping costs, from the store settings the quote uses. */
+function ShippingNote({ catalog }: { catalog: TCatalog }) {
+  const { t } = useTranslation('store');
+  const fees = Object.entries(catalog.shipping.byCountry);
+  return (
+    <p className="flex items-start gap-2 text-muted-foreground text-sm">
+      <Truck className="mt-0.5 size-4 shrink-0" aria-hidden="true" />
+      <span>
+        {t('catalog.vapeCountries', { countries: countryList(catalog.vapeCountries) })}{' '}
+        {t('catalog.shippingDefault', { fee: usdt(catalog.shipping.defaultFee) })}
+        {fees.length > 0 && ` ${t('catalog.shippingOther')}`}
+        {fees.map(([country, fee]) => (
+          <Badge key={country} variant="outline" className="ml-1.5 align-middle">
+            {t('catalog.shippingTo', { country: countryName(country), fee: usdt(fee) })}
+          </Badge>
+        ))}
+      </span>
+    </p>
   );
 }
 
@@ -192,12 +272,15 @@ export function CatalogView({
   allowed: AllowedColorways;
   onAdd: Add;
 }) {
+  const { t } = useTranslation('store');
   const devices = catalog.products.filter((p) => p.kind === 'device' && p.variant);
   const variants = devices.map((p) => p.variant).filter((v): v is TDeviceVariant => v !== null);
   return (
-    <section aria-labelledby="store-catalog" className="store-catalog">
-      <h2 id="store-catalog">Products</h2>
-      <div className="store-grid">
+    <section aria-labelledby="store-catalog" className="grid min-w-0 gap-4">
+      <h2 id="store-catalog" className="font-semibold text-xl">
+        {t('catalog.title')}
+      </h2>
+      <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
         {catalog.products.map((product) =>
           product.kind === 'device' ? (
             <DeviceCard key={product.sku} product={product} allowed={allowed} onAdd={onAdd} />
@@ -206,13 +289,7 @@ export function CatalogView({
           ),
         )}
       </div>
-      <p className="muted small">
-        The vape ships to {catalog.vapeCountries.join(', ')}. Shipping is {usdt(catalog.shipping.defaultFee)}
-        {Object.entries(catalog.shipping.byCountry)
-          .map(([country, fee]) => `, ${usdt(fee)} to ${country}`)
-          .join('')}
-        .
-      </p>
+      <ShippingNote catalog={catalog} />
     </section>
   );
 }

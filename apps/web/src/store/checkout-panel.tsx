@@ -1,7 +1,13 @@
-import { type TCatalog, type TQuoteInput, ZCountryCode } from '@puffy/contracts';
+import type { TCatalog, TQuoteInput } from '@puffy/contracts';
+import { Info, Loader2, ShieldCheck } from 'lucide-react';
 import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { ErrorMessage } from '../components/error-message';
+import { Alert, AlertDescription } from '../components/ui/alert';
+import { Button } from '../components/ui/button';
+import { Card, CardDescription, CardHeader, CardTitle } from '../components/ui/card';
+import { Separator } from '../components/ui/separator';
 import { describeError } from '../lib/errors';
 import { trpc } from '../lib/trpc';
 import {
@@ -13,9 +19,11 @@ import {
   validateAddress,
 } from './address-form';
 import type { Cart } from './cart';
+import { countryName, shippableCountries } from './countries';
 import { PassEntry } from './pass-entry';
 import { QuoteView } from './quote-view';
-import { useQuote } from './use-quote';
+import { type QuoteNotice, useQuote } from './use-quote';
+import { type StoreT, usdt } from './words';
 
 /** Refusals that mean "this quote cannot be used any more": the SPA asks again and shows why. */
 const STALE_QUOTE = new Set(['quote_expired', 'quote_changed', 'quote_not_found']);
@@ -40,6 +48,19 @@ function useIdempotencyKey() {
   };
 }
 
+/** Why the quote was renewed, and how its total moved, in words. */
+function noticeText(t: StoreT, notice: QuoteNotice): string {
+  const why =
+    typeof notice.reason === 'string'
+      ? t(`quote.renewed.${notice.reason}`)
+      : t('quote.renewed.refused', { message: notice.reason.refused });
+  const moved =
+    notice.before !== null && notice.before !== notice.after
+      ? t('quote.moved', { before: usdt(notice.before), after: usdt(notice.after) })
+      : t('quote.unchanged');
+  return `${why} ${moved}`;
+}
+
 /** Pass, quote, address and the order: everything between the cart and paying. */
 export function CheckoutPanel({
   catalog,
@@ -53,30 +74,32 @@ export function CheckoutPanel({
   /** False while a cart line needs another choice: asking for a quote would only be refused. */
   cartReady?: boolean;
 }) {
+  const { t } = useTranslation('store');
   const navigate = useNavigate();
-  const input = useMemo(() => (cartReady ? quoteInputOf(cart) : null), [cart, cartReady]);
+  const countries = useMemo(() => shippableCountries(catalog, cart.items), [catalog, cart.items]);
+  // A country the cart's lines cannot ship to is never quoted: the field says why instead.
+  const countryShips = cart.country === null || countries.includes(cart.country);
+  const input = useMemo(
+    () => (cartReady && countryShips ? quoteInputOf(cart) : null),
+    [cart, cartReady, countryShips],
+  );
   const quote = useQuote(input);
   const [draft, setDraft] = useState<AddressDraft>(() => ({ ...EMPTY_ADDRESS, country: cart.country ?? '' }));
   const [errors, setErrors] = useState<AddressErrors>({});
-  const [submitNotice, setSubmitNotice] = useState<string | null>(null);
+  const [mustReview, setMustReview] = useState(false);
   const checkout = trpc.order.checkout.useMutation();
   const keyFor = useIdempotencyKey();
-  const countries = useMemo(
-    () => [...new Set([...catalog.vapeCountries, ...Object.keys(catalog.shipping.byCountry)])].sort(),
-    [catalog],
-  );
 
   const changeDraft = (next: AddressDraft) => {
     setDraft(next);
     // The address's country is the quote's country: shipping and the vape rule depend on it.
-    const country = ZCountryCode.safeParse(next.country.trim().toUpperCase());
-    const chosen = country.success ? country.data : null;
+    const chosen = next.country === '' ? null : next.country;
     if (chosen !== cart.country) onCart((c) => ({ ...c, country: chosen }));
   };
 
   const placeOrder = async () => {
-    setSubmitNotice(null);
-    const checked = validateAddress(draft);
+    setMustReview(false);
+    const checked = validateAddress(draft, t);
     if (checked.errors) {
       setErrors(checked.errors);
       return;
@@ -85,7 +108,7 @@ export function CheckoutPanel({
     const ready = await quote.fresh();
     if (!ready) return;
     if (ready.changed) {
-      setSubmitNotice('Check the new total, then place the order again.');
+      setMustReview(true);
       return;
     }
     const request = { quoteId: ready.quote.quoteId, shippingAddress: checked.address };
@@ -97,53 +120,102 @@ export function CheckoutPanel({
       const shown = describeError(error);
       if (shown.reason && STALE_QUOTE.has(shown.reason)) {
         checkout.reset();
-        await quote.renew(`${shown.message} We asked for a new quote.`);
-        setSubmitNotice('Check the new total, then place the order again.');
+        await quote.renew({ refused: shown.message });
+        setMustReview(true);
       } else if (shown.code === 'BAD_REQUEST') {
         setErrors(serverAddressErrors(shown.fieldErrors));
       }
     }
   };
 
+  const countryError =
+    errors.country ??
+    (countryShips
+      ? undefined
+      : t('address.problem.vapeCountry', { country: countryName(cart.country ?? '') }));
+  const waiting = !input
+    ? cart.items.length === 0
+      ? t('checkout.needItems')
+      : !cartReady
+        ? t('checkout.needColorway')
+        : t('checkout.needCountry')
+    : null;
+
   return (
-    <section aria-labelledby="store-checkout" className="card store-checkout">
-      <h2 id="store-checkout">Checkout</h2>
-      <PassEntry applied={cart.passCode} onApply={(code) => onCart((c) => ({ ...c, passCode: code }))} />
-      <AddressFields draft={draft} errors={errors} onChange={changeDraft} countries={countries} />
-      <h3>Your quote</h3>
-      {!input && (
-        <p className="muted">
-          {cartReady
-            ? 'Add something to the cart and enter the country to get a quote.'
-            : 'Choose an available colorway for each device in your cart to get a quote.'}
-        </p>
-      )}
-      {quote.notice && (
-        <p className="notice" role="status" data-testid="quote-notice">
-          {quote.notice}
-        </p>
-      )}
-      {input && quote.pending && !quote.quote && <p className="muted">Asking for a quote…</p>}
-      {input && quote.error !== null && !quote.quote && (
-        <ErrorMessage error={quote.error} onRetry={() => void quote.renew('Asked again.')} />
-      )}
-      {quote.quote && <QuoteView quote={quote.quote} />}
-      {submitNotice && (
-        <p className="notice" role="status">
-          {submitNotice}
-        </p>
-      )}
-      {checkout.error && (
-        <ErrorMessage key={checkout.submittedAt} error={checkout.error} onRetry={() => void placeOrder()} />
-      )}
-      <button
-        type="button"
-        className="button store-place-order"
-        disabled={!quote.quote || checkout.isPending || quote.pending}
-        onClick={() => void placeOrder()}
-      >
-        {checkout.isPending ? 'Placing order…' : 'Place order'}
-      </button>
-    </section>
+    <Card as="section" aria-labelledby="store-checkout">
+      <CardHeader>
+        <CardTitle id="store-checkout">{t('checkout.title')}</CardTitle>
+        <CardDescription>{t('checkout.lead')}</CardDescription>
+      </CardHeader>
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <div className="grid min-w-0 content-start gap-5">
+          <PassEntry applied={cart.passCode} onApply={(code) => onCart((c) => ({ ...c, passCode: code }))} />
+          <Separator />
+          <AddressFields
+            draft={draft}
+            errors={{ ...errors, country: countryError }}
+            onChange={changeDraft}
+            countries={countries}
+          />
+        </div>
+        <div className="grid min-w-0 content-start gap-4 lg:border-l lg:pl-6">
+          <section aria-labelledby="store-quote" className="grid gap-3">
+            <h3 id="store-quote" className="font-semibold text-base">
+              {t('quote.title')}
+            </h3>
+            {waiting && (
+              <p className="flex items-start gap-2 text-muted-foreground text-sm">
+                <Info className="mt-0.5 size-4 shrink-0" aria-hidden="true" />
+                {waiting}
+              </p>
+            )}
+            {quote.notice && (
+              <Alert variant="info" role="status" data-testid="quote-notice">
+                <AlertDescription className="text-foreground">{noticeText(t, quote.notice)}</AlertDescription>
+              </Alert>
+            )}
+            {input && quote.pending && !quote.quote && (
+              <p className="flex items-center gap-2 text-muted-foreground text-sm" role="status">
+                <Loader2 className="size-4 animate-spin motion-reduce:animate-none" aria-hidden="true" />
+                {t('quote.asking')}
+              </p>
+            )}
+            {input && quote.error !== null && !quote.quote && (
+              <ErrorMessage error={quote.error} onRetry={() => void quote.renew('retried')} />
+            )}
+            {quote.quote && <QuoteView quote={quote.quote} />}
+          </section>
+          {mustReview && (
+            <Alert variant="warning" role="status">
+              <AlertDescription className="text-foreground">{t('checkout.review')}</AlertDescription>
+            </Alert>
+          )}
+          {checkout.error && (
+            <ErrorMessage
+              key={checkout.submittedAt}
+              error={checkout.error}
+              fieldsShownInForm={
+                Object.keys(serverAddressErrors(describeError(checkout.error).fieldErrors)).length > 0
+              }
+              onRetry={() => void placeOrder()}
+            />
+          )}
+          <Button
+            size="lg"
+            className="w-full"
+            disabled={!quote.quote || checkout.isPending || quote.pending}
+            onClick={() => void placeOrder()}
+          >
+            {checkout.isPending ? (
+              <Loader2 className="animate-spin motion-reduce:animate-none" aria-hidden="true" />
+            ) : (
+              <ShieldCheck aria-hidden="true" />
+            )}
+            {checkout.isPending ? t('checkout.placing') : t('checkout.place')}
+          </Button>
+          <p className="text-muted-foreground text-xs">{t('checkout.payNext')}</p>
+        </div>
+      </div>
+    </Card>
   );
 }

@@ -1,13 +1,12 @@
-import { type TPassValidation, ZPassCode } from '@puffy/contracts';
-import { useId, useState } from 'react';
+import { ZPassCode } from '@puffy/contracts';
+import { Ticket, X } from 'lucide-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../components/error-message';
+import { Button } from '../components/ui/button';
+import { FormField } from '../components/ui/form-field';
+import { Input } from '../components/ui/input';
 import { trpc } from '../lib/trpc';
-
-const REASON: Record<NonNullable<TPassValidation['reason']>, string> = {
-  unknown: 'There is no pass with this code.',
-  used: 'This pass was already used.',
-  revoked: 'This pass was revoked.',
-};
 
 /**
  * A device pass code, checked without using it (`device.pass.validate`); a valid one joins the quote,
@@ -20,20 +19,25 @@ export function PassEntry({
   applied: string | null;
   onApply: (code: string | null) => void;
 }) {
-  const id = useId();
+  const { t } = useTranslation('store');
   const [code, setCode] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const validate = trpc.device.pass.validate.useMutation();
 
   if (applied) {
     return (
-      <div className="store-pass" data-testid="pass-applied">
-        <p>
-          Device pass <span className="mono">{applied}</span> applies to this quote.
+      <div
+        className="flex flex-wrap items-center gap-3 rounded-lg border border-success/30 bg-success/8 px-3 py-2 text-sm"
+        data-testid="pass-applied"
+      >
+        <Ticket className="size-4 shrink-0 text-success" aria-hidden="true" />
+        <p className="min-w-0 flex-1">
+          {t('pass.applied')} <span className="break-all font-mono">{applied}</span>
         </p>
-        <button type="button" onClick={() => onApply(null)}>
-          Remove pass
-        </button>
+        <Button variant="ghost" size="sm" onClick={() => onApply(null)}>
+          <X aria-hidden="true" />
+          {t('pass.remove')}
+        </Button>
       </div>
     );
   }
@@ -42,38 +46,41 @@ export function PassEntry({
     event.preventDefault();
     const parsed = ZPassCode.safeParse(code);
     if (!parsed.success) {
-      setProblem(parsed.error.issues[0]?.message ?? 'Check the code.');
+      setProblem(t('pass.format'));
       return;
     }
     setProblem(null);
     try {
       const answer = await validate.mutateAsync({ code: parsed.data });
       if (answer.valid) onApply(answer.code);
-      else setProblem(answer.reason ? REASON[answer.reason] : 'This pass cannot be used.');
+      else setProblem(t(`pass.refused.${answer.reason ?? 'other'}`));
     } catch {
       // The mutation's error is shown below (rate limit countdown included).
     }
   };
 
   return (
-    <form className="store-pass inline-form" onSubmit={submit} noValidate>
-      <label htmlFor={`${id}-code`}>Device pass code</label>
-      <input
-        id={`${id}-code`}
-        value={code}
-        placeholder="PASS-XXXX-XXXX-XXXX-XXXX"
-        aria-invalid={problem ? true : undefined}
-        aria-describedby={problem ? `${id}-error` : undefined}
-        onChange={(event) => setCode(event.target.value)}
-      />
-      <button type="submit" disabled={validate.isPending}>
-        Check pass
-      </button>
-      {problem && (
-        <p id={`${id}-error`} className="store-field-error" role="alert">
-          {problem}
-        </p>
-      )}
+    <form className="grid gap-2" onSubmit={submit} noValidate>
+      <div className="flex flex-wrap items-start gap-2">
+        <FormField
+          label={t('pass.label')}
+          description={t('pass.hint')}
+          error={problem}
+          className="min-w-0 flex-1 basis-56"
+        >
+          <Input
+            className="font-mono uppercase"
+            value={code}
+            placeholder="PASS-XXXX-XXXX-XXXX-XXXX"
+            autoComplete="off"
+            spellCheck={false}
+            onChange={(event) => setCode(event.target.value)}
+          />
+        </FormField>
+        <Button type="submit" variant="secondary" className="sm:mt-6" disabled={validate.isPending}>
+          {t('pass.check')}
+        </Button>
+      </div>
       {validate.error && <ErrorMessage key={validate.submittedAt} error={validate.error} />}
     </form>
   );

@@ -14,7 +14,7 @@ export function PaymentQr({ url, label }: { url: string; label: string }) {
   });
   return (
     <svg
-      className="store-payment-qr"
+      className="h-auto w-40 max-w-full justify-self-center rounded-lg"
       data-testid="payment-qr"
       data-url={url}
       role="img"

@@ -1,61 +1,111 @@
-import type { TQuote } from '@puffy/contracts';
+import type { TQuote, TQuoteLine } from '@puffy/contracts';
+import { Clock } from 'lucide-react';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Separator } from '../components/ui/separator';
 import { formatTime } from '../lib/format';
 import { describeItem, usdt } from './words';
 
-function Validity({ expiresAt }: { expiresAt: string }) {
+function Row({
+  label,
+  value,
+  testId,
+  strong = false,
+}: {
+  label: ReactNode;
+  value: string;
+  testId?: string;
+  strong?: boolean;
+}) {
   return (
-    <p className="muted small">
-      Valid until <time dateTime={expiresAt}>{formatTime(expiresAt)}</time>; we ask again by ourselves when it
-      runs out or is older than 30 seconds at checkout.
-    </p>
+    <div
+      className={strong ? 'flex justify-between gap-4 font-semibold text-base' : 'flex justify-between gap-4'}
+    >
+      <dt className={strong ? undefined : 'text-muted-foreground'}>{label}</dt>
+      <dd className="tabular-nums" data-testid={testId}>
+        {value}
+      </dd>
+    </div>
   );
 }
 
-/** Every line, discount and fee exactly as the server quoted it (an order shows its own `footer`). */
-export function QuoteView({ quote, footer }: { quote: TQuote; footer?: ReactNode }) {
+/**
+ * Every line, discount and fee exactly as the server priced them: a quote before checkout, an order
+ * after. `discounts` are the named ones (a quote has them); `discountTotal` is an order's sum.
+ */
+export function PriceBreakdown({
+  lines,
+  subtotal,
+  discounts = [],
+  discountTotal = null,
+  shipping,
+  total,
+}: {
+  lines: TQuoteLine[];
+  subtotal: string;
+  discounts?: TQuote['discounts'];
+  discountTotal?: string | null;
+  shipping: string;
+  total: string;
+}) {
+  const { t } = useTranslation('store');
   return (
-    <div className="store-quote" data-testid="quote" data-quote-id={quote.quoteId}>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Item</th>
-            <th scope="col">Qty</th>
-            <th scope="col">Unit price</th>
-            <th scope="col">Discount</th>
-            <th scope="col">Total</th>
-          </tr>
-        </thead>
-        <tbody>
-          {quote.lines.map((line) => (
-            <tr key={`${line.sku}-${line.colorway}-${line.flavor}-${line.nicotine}`}>
-              <td>{describeItem(line)}</td>
-              <td>{line.quantity}</td>
-              <td>{usdt(line.unitPrice)}</td>
-              <td>{line.discount === '0.00' ? '—' : `−${usdt(line.discount)}`}</td>
-              <td>{usdt(line.total)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {quote.discounts.length > 0 && (
-        <ul className="store-discounts" aria-label="Discounts">
-          {quote.discounts.map((discount) => (
+    <div className="grid gap-3 text-sm">
+      <ul className="grid gap-3" aria-label={t('quote.lines')}>
+        {lines.map((line) => (
+          <li
+            key={`${line.sku}-${line.colorway}-${line.flavor}-${line.nicotine}`}
+            className="flex justify-between gap-4"
+          >
+            <div className="grid min-w-0 gap-0.5">
+              <span className="font-medium">{describeItem(t, line)}</span>
+              <span className="text-muted-foreground text-xs tabular-nums">
+                {t('quote.each', { quantity: line.quantity, price: usdt(line.unitPrice) })}
+                {line.discount !== '0.00' && ` · ${t('quote.lineDiscount', { amount: usdt(line.discount) })}`}
+              </span>
+            </div>
+            <span className="shrink-0 tabular-nums">{usdt(line.total)}</span>
+          </li>
+        ))}
+      </ul>
+      {discounts.length > 0 && (
+        <ul className="grid gap-1 text-success" aria-label={t('quote.discounts')}>
+          {discounts.map((discount) => (
             <li key={`${discount.rule}-${discount.description}`} data-rule={discount.rule}>
-              {discount.description}: −{usdt(discount.amount)}
+              {t('quote.discount', { description: discount.description, amount: usdt(discount.amount) })}
             </li>
           ))}
         </ul>
       )}
-      <dl className="store-totals">
-        <dt>Subtotal</dt>
-        <dd>{usdt(quote.subtotal)}</dd>
-        <dt>Shipping</dt>
-        <dd data-testid="quote-shipping">{usdt(quote.shipping)}</dd>
-        <dt>Total</dt>
-        <dd data-testid="quote-total">{usdt(quote.total)}</dd>
+      <Separator />
+      <dl className="grid gap-1.5">
+        <Row label={t('quote.subtotal')} value={usdt(subtotal)} />
+        {discountTotal !== null && discountTotal !== '0.00' && (
+          <Row label={t('quote.discountTotal')} value={`−${usdt(discountTotal)}`} />
+        )}
+        <Row label={t('quote.shipping')} value={usdt(shipping)} testId="quote-shipping" />
+        <Row label={t('quote.total')} value={usdt(total)} testId="quote-total" strong />
       </dl>
-      {footer === undefined ? <Validity expiresAt={quote.expiresAt} /> : footer}
+    </div>
+  );
+}
+
+/** The server's quote with how long it holds (the SPA asks again by itself when it runs out). */
+export function QuoteView({ quote }: { quote: TQuote }) {
+  const { t } = useTranslation('store');
+  return (
+    <div className="grid gap-3" data-testid="quote" data-quote-id={quote.quoteId}>
+      <PriceBreakdown
+        lines={quote.lines}
+        subtotal={quote.subtotal}
+        discounts={quote.discounts}
+        shipping={quote.shipping}
+        total={quote.total}
+      />
+      <p className="flex items-start gap-1.5 text-muted-foreground text-xs">
+        <Clock className="mt-px size-3.5 shrink-0" aria-hidden="true" />
+        <span>{t('quote.validUntil', { time: formatTime(quote.expiresAt) })}</span>
+      </p>
     </div>
   );
 }

@@ -1,11 +1,20 @@
 import type { TQuote, TQuoteInput } from '@puffy/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { formatUsdt } from '../lib/format';
 import { trpc } from '../lib/trpc';
 
 /** docs/product/orders.md: before paying, a quote older than this is asked for again. */
 export const REQUOTE_AFTER_MS = 30_000;
 const QUOTE_DEBOUNCE_MS = 250;
+
+/** Why the quote was asked for again: it ran out, it aged past 30 s, the member retried, or checkout refused it. */
+export type RenewReason = 'expired' | 'aged' | 'retried' | { refused: string };
+
+/** A renewal the member should see: why, and the total before and after (equal when it did not move). */
+export interface QuoteNotice {
+  reason: RenewReason;
+  before: string | null;
+  after: string;
+}
 
 export interface QuoteState {
   quote: TQuote | null;
@@ -14,9 +23,9 @@ export interface QuoteState {
   error: unknown;
   pending: boolean;
   /** Why the quote was renewed by itself, and how the total moved; shown above the quote. */
-  notice: string | null;
+  notice: QuoteNotice | null;
   /** Ask again now, saying why. Resolves with the new quote, or null when the server refused. */
-  renew(why: string): Promise<TQuote | null>;
+  renew(why: RenewReason): Promise<TQuote | null>;
   /**
    * The quote to check out with: the shown one while it is younger than 30 s, otherwise a new one. When
    * the new total differs, `changed` is true and the member should look before going on.
@@ -33,13 +42,13 @@ export function useQuote(input: TQuoteInput | null): QuoteState {
   const [quote, setQuote] = useState<TQuote | null>(null);
   const [receivedAt, setReceivedAt] = useState(0);
   const [error, setError] = useState<unknown>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<QuoteNotice | null>(null);
   const key = input ? JSON.stringify(input) : null;
   const latest = useRef({ key, input, quote, receivedAt, asked: 0 });
   latest.current = { ...latest.current, key, input, quote, receivedAt };
 
   const ask = useCallback(
-    async (why: string | null): Promise<TQuote | null> => {
+    async (why: RenewReason | null): Promise<TQuote | null> => {
       const { input: current, quote: before } = latest.current;
       if (!current) return null;
       latest.current.asked += 1;
@@ -51,15 +60,7 @@ export function useQuote(input: TQuoteInput | null): QuoteState {
         setQuote(next);
         setReceivedAt(now());
         setError(null);
-        if (why) {
-          const moved =
-            before && before.total !== next.total
-              ? ` The total changed from ${formatUsdt(before.total)} to ${formatUsdt(next.total)}.`
-              : ' The total did not change.';
-          setNotice(`${why}${moved}`);
-        } else {
-          setNotice(null);
-        }
+        setNotice(why ? { reason: why, before: before?.total ?? null, after: next.total } : null);
         return next;
       } catch (failure) {
         if (ticket === latest.current.asked) {
@@ -88,17 +89,14 @@ export function useQuote(input: TQuoteInput | null): QuoteState {
   useEffect(() => {
     if (!quote) return;
     const wait = Math.max(0, new Date(quote.expiresAt).getTime() - now());
-    const timer = setTimeout(
-      () => void ask('Your quote expired, so we asked for a new one.'),
-      Math.min(wait, 2_147_483_647),
-    );
+    const timer = setTimeout(() => void ask('expired'), Math.min(wait, 2_147_483_647));
     return () => clearTimeout(timer);
   }, [quote, ask]);
 
   const fresh = useCallback(async () => {
     const { quote: shown, receivedAt: at } = latest.current;
     if (shown && now() - at <= REQUOTE_AFTER_MS) return { quote: shown, changed: false };
-    const next = await ask('Your quote was more than 30 seconds old, so we checked the prices again.');
+    const next = await ask('aged');
     if (!next) return null;
     return { quote: next, changed: shown?.total !== next.total };
   }, [ask]);

@@ -1,54 +1,32 @@
-import type {
-  TColorway,
-  TDeviceVariant,
-  TNicotine,
-  TOrderStatus,
-  TPodFlavor,
-  TQuoteItem,
-} from '@puffy/contracts';
+import type { TColorway, TDeviceVariant, TNicotine, TPodFlavor, TQuoteItem } from '@puffy/contracts';
+import type { TFunction } from 'i18next';
 
-export const VARIANT_LABEL: Record<TDeviceVariant, string> = { vape: 'Vape', fresh: 'Fresh' };
+/** The store's words come from its catalog (locales/<language>/store.json). */
+export type StoreT = TFunction<'store'>;
 
-export const COLORWAY_LABEL: Record<TColorway, string> = {
-  community: 'Community (whitelist holders)',
-  black: 'Black',
-  white: 'White',
-  silver: 'Silver',
-};
-
-export const FLAVOR_LABEL: Record<TPodFlavor, string> = {
-  peach_oolong: 'Peach Oolong',
-  mint_ice: 'Mint Ice',
-  watermelon_ice: 'Watermelon Ice',
-};
-
-export const NICOTINE_LABEL: Record<TNicotine, string> = { '0': '0% nicotine', '2': '2% nicotine' };
-
-export const STATUS_LABEL: Record<TOrderStatus, string> = {
-  new: 'Awaiting payment',
-  paid: 'Payment submitted',
-  confirmed: 'Payment confirmed',
-  processing: 'Processing',
-  shipped: 'Shipped',
-  delivered: 'Delivered',
-  cancelled: 'Cancelled',
-  expired: 'Expired',
-  refunded: 'Refunded',
-};
+/** A colorway's short name ("Community"); the catalog's option label adds who may buy it. */
+export const colorwayName = (t: StoreT, colorway: TColorway): string => t(`colorway.${colorway}`);
 
 /** One cart or quote line in words: "Vape device, Black" or "Vape pods, Mint Ice, 2% nicotine". */
-export function describeItem(item: {
-  kind: TQuoteItem['kind'];
-  variant: TDeviceVariant;
-  colorway?: TColorway | null;
-  flavor?: TPodFlavor | null;
-  nicotine?: TNicotine | null;
-}): string {
-  const parts = [`${VARIANT_LABEL[item.variant]} ${item.kind === 'device' ? 'device' : 'pods'}`];
-  if (item.colorway) parts.push(COLORWAY_LABEL[item.colorway].replace(' (whitelist holders)', ''));
-  if (item.flavor) parts.push(FLAVOR_LABEL[item.flavor]);
-  if (item.nicotine) parts.push(NICOTINE_LABEL[item.nicotine]);
-  return parts.join(', ');
+export function describeItem(
+  t: StoreT,
+  item: {
+    kind: TQuoteItem['kind'];
+    variant: TDeviceVariant;
+    colorway?: TColorway | null;
+    flavor?: TPodFlavor | null;
+    nicotine?: TNicotine | null;
+  },
+): string {
+  const variant = t(`variant.${item.variant}`);
+  const parts = [item.kind === 'device' ? t('item.device', { variant }) : t('item.pods', { variant })];
+  if (item.colorway) parts.push(colorwayName(t, item.colorway));
+  if (item.flavor) parts.push(t(`flavor.${item.flavor}`));
+  if (item.nicotine) parts.push(t(`nicotine.${item.nicotine}`));
+  return parts.join(t('item.separator'));
 }
+
+/** An order's short name: the first part of its id, as the order page and the emails show it. */
+export const orderNumber = (id: string): string => id.slice(0, 8);
 
 export { formatUsdt as usdt } from '../lib/format';

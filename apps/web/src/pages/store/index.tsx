@@ -1,7 +1,12 @@
+import { ClipboardList, ShoppingBag, ShoppingCart, Wallet } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../../auth/auth-context';
 import { ErrorMessage } from '../../components/error-message';
 import { SkeletonCard } from '../../components/skeleton';
+import { Alert, AlertDescription, AlertTitle } from '../../components/ui/alert';
+import { Button } from '../../components/ui/button';
+import { Card, CardHeader, CardTitle } from '../../components/ui/card';
 import { useDocumentTitle } from '../../lib/document-title';
 import { trpc } from '../../lib/trpc';
 import { addItem, refusedLines, useCart } from '../../store/cart';
@@ -11,7 +16,8 @@ import { CheckoutPanel } from '../../store/checkout-panel';
 
 /** The storefront: the catalog, the cart (shared by every tab) and, signed in, the checkout. */
 export default function StorePage() {
-  useDocumentTitle('Store');
+  const { t } = useTranslation('store');
+  useDocumentTitle(t('title'));
   const auth = useAuth();
   const catalog = trpc.store.catalog.useQuery(undefined, { staleTime: 60_000 });
   const [cart, updateCart] = useCart();
@@ -21,28 +27,61 @@ export default function StorePage() {
   const allowed = signedIn ? (eligible.data?.store.colorways ?? null) : null;
   // Until the session is known the catalog waits, so a member never sees a choice that then vanishes.
   const rulesKnown = auth.status === 'signedOut' || eligible.data !== undefined;
+  const count = cart.items.reduce((sum, item) => sum + item.quantity, 0);
 
   return (
-    <div className="store">
-      <header className="store-header">
-        <h1>Store</h1>
-        {auth.status === 'signedIn' && <Link to="/orders">Your orders</Link>}
+    <>
+      <header className="flex flex-wrap items-end justify-between gap-4">
+        <div className="grid gap-2">
+          <h1 className="flex items-center gap-2 font-bold text-3xl">
+            <ShoppingBag className="size-7 text-primary" aria-hidden="true" />
+            {t('title')}
+          </h1>
+          <p className="max-w-2xl text-muted-foreground">{t('lead')}</p>
+        </div>
+        {signedIn && (
+          <Button asChild variant="outline">
+            <Link to="/orders">
+              <ClipboardList aria-hidden="true" />
+              {t('orders.link')}
+            </Link>
+          </Button>
+        )}
       </header>
-      {catalog.isPending && <SkeletonCard label="Loading the catalog" />}
-      {catalog.error && <ErrorMessage error={catalog.error} onRetry={() => void catalog.refetch()} />}
-      {catalog.data && !rulesKnown && eligible.isPending && <SkeletonCard label="Loading what you may buy" />}
-      {eligible.error && <ErrorMessage error={eligible.error} onRetry={() => void eligible.refetch()} />}
-      {catalog.data && rulesKnown && (
-        <CatalogView
-          catalog={catalog.data}
-          allowed={allowed}
-          onAdd={(item) => updateCart((c) => addItem(c, item))}
-        />
-      )}
-      <section aria-labelledby="store-cart" className="card">
-        <h2 id="store-cart">Cart</h2>
-        <CartView cart={cart} allowed={allowed} onChange={updateCart} />
-      </section>
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start">
+        <div className="grid min-w-0 gap-6">
+          {catalog.isPending && <SkeletonCard label={t('catalog.loading')} />}
+          {catalog.error && <ErrorMessage error={catalog.error} onRetry={() => void catalog.refetch()} />}
+          {catalog.data && !rulesKnown && eligible.isPending && (
+            <SkeletonCard label={t('catalog.loadingRules')} />
+          )}
+          {eligible.error && <ErrorMessage error={eligible.error} onRetry={() => void eligible.refetch()} />}
+          {catalog.data && rulesKnown && (
+            <CatalogView
+              catalog={catalog.data}
+              allowed={allowed}
+              onAdd={(item) => updateCart((c) => addItem(c, item))}
+            />
+          )}
+        </div>
+        <Card as="section" aria-labelledby="store-cart" className="lg:sticky lg:top-20">
+          <CardHeader className="flex-row items-center justify-between">
+            <CardTitle id="store-cart" className="flex items-center gap-2">
+              <ShoppingCart className="size-5 text-primary" aria-hidden="true" />
+              {t('cart.title')}
+            </CardTitle>
+            {count > 0 && <span className="text-muted-foreground text-sm">{t('cart.count', { count })}</span>}
+          </CardHeader>
+          <CartView cart={cart} allowed={allowed} onChange={updateCart} />
+          {auth.status === 'signedOut' && (
+            <Alert variant="info" data-testid="store-sign-in">
+              <Wallet aria-hidden="true" />
+              <AlertTitle>{t('signIn.title')}</AlertTitle>
+              <AlertDescription>{t('signIn.body')}</AlertDescription>
+            </Alert>
+          )}
+        </Card>
+      </div>
       {catalog.data && signedIn && rulesKnown && (
         <CheckoutPanel
           catalog={catalog.data}
@@ -51,11 +90,6 @@ export default function StorePage() {
           cartReady={refusedLines(cart, allowed).length === 0}
         />
       )}
-      {auth.status === 'signedOut' && (
-        <p className="notice" data-testid="store-sign-in">
-          Sign in with your wallet to get a quote and check out. Your cart stays here.
-        </p>
-      )}
-    </div>
+    </>
   );
 }

@@ -1,20 +1,30 @@
 import type { TOrder, TOrderStatusEvent } from '@puffy/contracts';
+import { ArrowLeft, MapPin, Package, TriangleAlert, XCircle } from 'lucide-react';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ErrorMessage } from '../../components/error-message';
 import { SkeletonCard } from '../../components/skeleton';
+import { Alert, AlertDescription, AlertTitle } from '../../components/ui/alert';
+import { Button } from '../../components/ui/button';
+import { Card, CardHeader, CardTitle } from '../../components/ui/card';
 import { useDocumentTitle } from '../../lib/document-title';
+import { describeError } from '../../lib/errors';
+import { formatDateTime } from '../../lib/format';
 import { trpc } from '../../lib/trpc';
 import {
   type AddressDraft,
   type AddressErrors,
   AddressFields,
+  serverAddressErrors,
   validateAddress,
 } from '../../store/address-form';
+import { countryName } from '../../store/countries';
+import { OrderStatusBadge } from '../../store/order-status';
 import { OrderTimeline, withEvent } from '../../store/order-timeline';
 import { PaymentPanel } from '../../store/payment-panel';
-import { QuoteView } from '../../store/quote-view';
-import { STATUS_LABEL } from '../../store/words';
+import { PriceBreakdown } from '../../store/quote-view';
+import { orderNumber } from '../../store/words';
 
 const draftOf = (order: TOrder): AddressDraft => ({
   ...order.shippingAddress,
@@ -22,61 +32,70 @@ const draftOf = (order: TOrder): AddressDraft => ({
   state: order.shippingAddress.state ?? '',
 });
 
-/** While an order is `new` its address can change; the server answers with fresh warnings. */
+/**
+ * While an order is `new` its address can change, but not its country (shipping was priced for it);
+ * the server answers with fresh warnings.
+ */
 function AddressEditor({ order, onSaved }: { order: TOrder; onSaved: (order: TOrder) => void }) {
+  const { t } = useTranslation('store');
   const [draft, setDraft] = useState<AddressDraft | null>(null);
   const [errors, setErrors] = useState<AddressErrors>({});
   const update = trpc.order.updateAddress.useMutation();
   if (!draft) {
     return (
-      <button type="button" onClick={() => setDraft(draftOf(order))}>
-        Edit address
-      </button>
+      <Button variant="outline" className="self-start" onClick={() => setDraft(draftOf(order))}>
+        <MapPin aria-hidden="true" />
+        {t('order.editAddress')}
+      </Button>
     );
   }
   const save = async (event: React.FormEvent) => {
     event.preventDefault();
-    const checked = validateAddress(draft);
+    const checked = validateAddress(draft, t);
     if (checked.errors) return setErrors(checked.errors);
     setErrors({});
     try {
       onSaved(await update.mutateAsync({ orderId: order.id, shippingAddress: checked.address }));
       setDraft(null);
-    } catch {
-      // Shown below.
+    } catch (error) {
+      // Field refusals go beside their fields; the rest is shown below.
+      setErrors(serverAddressErrors(describeError(error).fieldErrors));
     }
   };
   return (
-    <form onSubmit={save} noValidate>
+    <form onSubmit={save} noValidate className="grid gap-4">
       <AddressFields
         draft={draft}
         errors={errors}
         onChange={setDraft}
         countries={[order.shippingAddress.country]}
+        countryLocked
       />
-      <button type="submit" disabled={update.isPending}>
-        Save address
-      </button>
-      <button type="button" onClick={() => setDraft(null)}>
-        Keep the old one
-      </button>
-      {update.error && <ErrorMessage key={update.submittedAt} error={update.error} />}
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" disabled={update.isPending}>
+          {t('order.saveAddress')}
+        </Button>
+        <Button variant="ghost" onClick={() => setDraft(null)}>
+          {t('order.keepAddress')}
+        </Button>
+      </div>
+      {update.error && <ErrorMessage key={update.submittedAt} error={update.error} fieldsShownInForm />}
     </form>
   );
 }
 
 function ShippingAddress({ order }: { order: TOrder }) {
   const a = order.shippingAddress;
+  const lines = [a.name, a.line1, a.line2, `${a.postalCode} ${a.city}`, a.state, countryName(a.country)];
   return (
-    <address className="store-address-shown">
-      {[a.name, a.line1, a.line2, `${a.postalCode} ${a.city}`, a.state, a.country, a.email, a.phone]
-        .filter(Boolean)
-        .map((line) => (
-          <span key={line}>
-            {line}
-            <br />
-          </span>
-        ))}
+    <address className="grid gap-0.5 text-sm not-italic">
+      {lines.filter(Boolean).map((line) => (
+        <span key={line} className="break-words">
+          {line}
+        </span>
+      ))}
+      <span className="mt-2 break-all text-muted-foreground">{a.email}</span>
+      <span className="text-muted-foreground">{a.phone}</span>
     </address>
   );
 }
@@ -84,7 +103,8 @@ function ShippingAddress({ order }: { order: TOrder }) {
 /** One order: its lines, its address, its status live over SSE, and what the member may still do. */
 export default function OrderPage() {
   const { id = '' } = useParams();
-  useDocumentTitle('Order');
+  const { t } = useTranslation('store');
+  useDocumentTitle(t('order.documentTitle', { number: orderNumber(id) }));
   const utils = trpc.useUtils();
   const order = trpc.order.get.useQuery({ orderId: id });
   const cancel = trpc.order.cancel.useMutation();
@@ -116,7 +136,7 @@ export default function OrderPage() {
     },
   );
 
-  if (order.isPending) return <SkeletonCard label="Loading the order" />;
+  if (order.isPending) return <SkeletonCard label={t('order.loading')} />;
   if (order.error) return <ErrorMessage error={order.error} onRetry={() => void order.refetch()} />;
   const current = order.data;
   const shownEvents = withEvent(events, {
@@ -127,61 +147,104 @@ export default function OrderPage() {
   });
 
   return (
-    <div className="store-order" data-testid="order" data-status={current.status}>
-      <h1>
-        Order <span className="mono">{current.id.slice(0, 8)}</span>
-      </h1>
-      <p>
-        <span className={`store-status store-status-${current.status}`} data-testid="order-status">
-          {STATUS_LABEL[current.status]}
-        </span>
-        {current.cancelReason && <span className="muted"> — {current.cancelReason}</span>}
-      </p>
-      <OrderTimeline events={shownEvents} />
-      {current.status === 'new' && <PaymentPanel order={current} onPaid={setOrder} />}
-      <section className="card" aria-labelledby="order-lines">
-        <h2 id="order-lines">What you ordered</h2>
-        <QuoteView
-          quote={{
-            quoteId: current.id,
-            lines: current.lines,
-            subtotal: current.subtotal,
-            discounts: [],
-            shipping: current.shipping,
-            total: current.total,
-            expiresAt: current.payment.payBefore,
-          }}
-          footer={current.discount === '0.00' ? null : <p>Discounts: −{current.discount} USDT</p>}
-        />
-      </section>
-      <section className="card" aria-labelledby="order-address">
-        <h2 id="order-address">Shipping address</h2>
-        <ShippingAddress order={current} />
-        {current.addressWarnings.length > 0 && (
-          <ul className="notice store-warnings" data-testid="address-warnings">
-            {current.addressWarnings.map((warning) => (
-              <li key={warning}>{warning}</li>
-            ))}
-          </ul>
-        )}
-        {current.status === 'new' && <AddressEditor order={current} onSaved={setOrder} />}
-      </section>
-      {current.status === 'new' && (
-        <p>
-          <button
-            type="button"
-            className="button-danger"
-            disabled={cancel.isPending}
-            onClick={() => void cancel.mutateAsync({ orderId: current.id }).then(setOrder, () => undefined)}
-          >
-            Cancel order
-          </button>
+    <div className="grid gap-6" data-testid="order" data-status={current.status}>
+      <header className="grid gap-3">
+        <Link
+          to="/orders"
+          className="inline-flex items-center gap-1 text-muted-foreground text-sm no-underline hover:text-foreground"
+        >
+          <ArrowLeft className="size-4" aria-hidden="true" />
+          {t('order.allOrders')}
+        </Link>
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="font-bold text-3xl">
+            {t('order.title')} <span className="font-mono">{orderNumber(current.id)}</span>
+          </h1>
+          <OrderStatusBadge status={current.status} testId="order-status" />
+        </div>
+        <p className="text-muted-foreground text-sm">
+          {t('order.placedAt', { when: formatDateTime(current.createdAt) })}
         </p>
+      </header>
+      {current.cancelReason && (
+        <Alert variant="destructive">
+          <XCircle aria-hidden="true" />
+          <AlertTitle>{t(`status.${current.status}`)}</AlertTitle>
+          <AlertDescription>{current.cancelReason}</AlertDescription>
+        </Alert>
       )}
-      {cancel.error && <ErrorMessage key={cancel.submittedAt} error={cancel.error} />}
-      <p>
-        <Link to="/orders">All your orders</Link>
-      </p>
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem] lg:items-start">
+        <div className="grid min-w-0 gap-6">
+          {current.status === 'new' && <PaymentPanel order={current} onPaid={setOrder} />}
+          <Card as="section" aria-labelledby="order-lines">
+            <CardHeader>
+              <CardTitle id="order-lines" className="flex items-center gap-2">
+                <Package className="size-5 text-primary" aria-hidden="true" />
+                {t('order.lines')}
+              </CardTitle>
+            </CardHeader>
+            <PriceBreakdown
+              lines={current.lines}
+              subtotal={current.subtotal}
+              discountTotal={current.discount}
+              shipping={current.shipping}
+              total={current.total}
+            />
+          </Card>
+          <Card as="section" aria-labelledby="order-address">
+            <CardHeader>
+              <CardTitle id="order-address" className="flex items-center gap-2">
+                <MapPin className="size-5 text-primary" aria-hidden="true" />
+                {t('address.title')}
+              </CardTitle>
+            </CardHeader>
+            <ShippingAddress order={current} />
+            {current.addressWarnings.length > 0 && (
+              <Alert variant="warning" data-testid="address-warnings">
+                <TriangleAlert aria-hidden="true" />
+                <AlertTitle>{t('order.warningsTitle')}</AlertTitle>
+                <AlertDescription>
+                  <ul className="list-disc pl-4">
+                    {current.addressWarnings.map((warning) => (
+                      <li key={warning}>{warning}</li>
+                    ))}
+                  </ul>
+                </AlertDescription>
+              </Alert>
+            )}
+            {current.status === 'new' && <AddressEditor order={current} onSaved={setOrder} />}
+          </Card>
+        </div>
+        <div className="grid min-w-0 gap-6">
+          <Card as="section" aria-labelledby="order-progress">
+            <CardHeader>
+              <CardTitle id="order-progress">{t('order.progress')}</CardTitle>
+            </CardHeader>
+            <OrderTimeline events={shownEvents} status={current.status} />
+          </Card>
+          {current.status === 'new' && (
+            <Card as="section" aria-labelledby="order-cancel" className="gap-3">
+              <CardHeader>
+                <CardTitle id="order-cancel" className="text-base">
+                  {t('order.cancelTitle')}
+                </CardTitle>
+              </CardHeader>
+              <p className="text-muted-foreground text-sm">{t('order.cancelLead')}</p>
+              <Button
+                variant="outline"
+                className="border-destructive/50 text-destructive hover:bg-destructive/10 hover:text-destructive"
+                disabled={cancel.isPending}
+                onClick={() =>
+                  void cancel.mutateAsync({ orderId: current.id }).then(setOrder, () => undefined)
+                }
+              >
+                {t('order.cancel')}
+              </Button>
+            </Card>
+          )}
+          {cancel.error && <ErrorMessage key={cancel.submittedAt} error={cancel.error} />}
+        </div>
+      </div>
     </div>
   );
 }

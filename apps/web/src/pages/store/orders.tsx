@@ -1,12 +1,19 @@
 import { type TOrderStatus, ZOrderStatus } from '@puffy/contracts';
-import { useId } from 'react';
+import { ChevronLeft, ChevronRight, ClipboardList, ShoppingBag } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ErrorMessage } from '../../components/error-message';
 import { SkeletonCard } from '../../components/skeleton';
+import { Button } from '../../components/ui/button';
+import { Card } from '../../components/ui/card';
+import { FormField } from '../../components/ui/form-field';
+import { Select } from '../../components/ui/select';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '../../components/ui/table';
 import { useDocumentTitle } from '../../lib/document-title';
 import { formatDateTime } from '../../lib/format';
 import { trpc } from '../../lib/trpc';
-import { STATUS_LABEL, usdt } from '../../store/words';
+import { OrderStatusBadge } from '../../store/order-status';
+import { orderNumber, usdt } from '../../store/words';
 
 const PAGE_SIZE = 20;
 
@@ -30,8 +37,8 @@ function useOrderFilters() {
 
 /** The member's orders, newest first, 20 a page, filtered by status. */
 export default function OrdersPage() {
-  useDocumentTitle('Your orders');
-  const id = useId();
+  const { t } = useTranslation('store');
+  useDocumentTitle(t('orders.title'));
   const { status, trail, go } = useOrderFilters();
   const cursor = trail.at(-1);
   const list = trpc.order.list.useQuery({
@@ -39,80 +46,109 @@ export default function OrdersPage() {
     ...(status ? { status } : {}),
     ...(cursor ? { cursor } : {}),
   });
+  const paged = trail.length > 0 || Boolean(list.data?.nextCursor);
 
   return (
-    <div className="store-orders">
-      <h1>Your orders</h1>
-      <div className="store-filters">
-        <label htmlFor={`${id}-status`}>Status</label>
-        <select
-          id={`${id}-status`}
-          value={status ?? ''}
-          onChange={(event) => {
-            const chosen = ZOrderStatus.safeParse(event.target.value);
-            go({ status: chosen.success ? chosen.data : undefined, trail: [] });
-          }}
-        >
-          <option value="">All</option>
-          {ZOrderStatus.options.map((s) => (
-            <option key={s} value={s}>
-              {STATUS_LABEL[s]}
-            </option>
-          ))}
-        </select>
-        <Link to="/store">Back to the store</Link>
-      </div>
-      {list.isPending && <SkeletonCard label="Loading your orders" />}
-      {list.error && <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />}
-      {list.data && list.data.items.length === 0 && (
-        <p className="muted" data-testid="orders-empty">
-          {status ? `No order is ${STATUS_LABEL[status].toLowerCase()}.` : 'You have no orders yet.'}
-        </p>
-      )}
-      {list.data && list.data.items.length > 0 && (
-        <table className="table" data-testid="orders">
-          <thead>
-            <tr>
-              <th scope="col">Order</th>
-              <th scope="col">Placed</th>
-              <th scope="col">Status</th>
-              <th scope="col">Total</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data.items.map((order) => (
-              <tr key={order.id} data-order-id={order.id}>
-                <td>
-                  <Link to={`/orders/${order.id}`} className="mono">
-                    {order.id.slice(0, 8)}
-                  </Link>
-                </td>
-                <td>
-                  <time dateTime={order.createdAt}>{formatDateTime(order.createdAt)}</time>
-                </td>
-                <td className={`store-status store-status-${order.status}`}>{STATUS_LABEL[order.status]}</td>
-                <td>{usdt(order.total)}</td>
-              </tr>
+    <>
+      <header className="flex flex-wrap items-end justify-between gap-4">
+        <div className="grid gap-2">
+          <h1 className="flex items-center gap-2 font-bold text-3xl">
+            <ClipboardList className="size-7 text-primary" aria-hidden="true" />
+            {t('orders.title')}
+          </h1>
+          <p className="text-muted-foreground">{t('orders.lead')}</p>
+        </div>
+        <Button asChild variant="outline">
+          <Link to="/store">
+            <ShoppingBag aria-hidden="true" />
+            {t('orders.toStore')}
+          </Link>
+        </Button>
+      </header>
+      <Card>
+        <FormField label={t('orders.status')} className="sm:max-w-64">
+          <Select
+            value={status ?? ''}
+            onChange={(event) => {
+              const chosen = ZOrderStatus.safeParse(event.target.value);
+              go({ status: chosen.success ? chosen.data : undefined, trail: [] });
+            }}
+          >
+            <option value="">{t('orders.all')}</option>
+            {ZOrderStatus.options.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
             ))}
-          </tbody>
-        </table>
-      )}
-      <nav className="store-pager" aria-label="Pages">
-        <button
-          type="button"
-          disabled={trail.length === 0}
-          onClick={() => go({ status, trail: trail.slice(0, -1) })}
-        >
-          Previous
-        </button>
-        <button
-          type="button"
-          disabled={!list.data?.nextCursor}
-          onClick={() => list.data?.nextCursor && go({ status, trail: [...trail, list.data.nextCursor] })}
-        >
-          Next
-        </button>
-      </nav>
-    </div>
+          </Select>
+        </FormField>
+        {list.isPending && <SkeletonCard label={t('orders.loading')} />}
+        {list.error && <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />}
+        {list.data && list.data.items.length === 0 && (
+          <p
+            className="rounded-xl border border-dashed p-6 text-center text-muted-foreground"
+            data-testid="orders-empty"
+          >
+            {status ? t('orders.noneWithStatus', { status: t(`status.${status}`) }) : t('orders.none')}
+          </p>
+        )}
+        {list.data && list.data.items.length > 0 && (
+          <Table data-testid="orders">
+            <TableHeader>
+              <TableRow>
+                <TableHead scope="col">{t('orders.column.order')}</TableHead>
+                <TableHead scope="col">{t('orders.column.placed')}</TableHead>
+                <TableHead scope="col">{t('orders.column.status')}</TableHead>
+                <TableHead scope="col" className="text-right">
+                  {t('orders.column.total')}
+                </TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {list.data.items.map((order) => (
+                <TableRow key={order.id} data-order-id={order.id}>
+                  <TableCell>
+                    <Link to={`/orders/${order.id}`} className="font-medium font-mono text-primary">
+                      {orderNumber(order.id)}
+                    </Link>
+                  </TableCell>
+                  <TableCell className="whitespace-nowrap text-muted-foreground">
+                    <time dateTime={order.createdAt}>{formatDateTime(order.createdAt)}</time>
+                  </TableCell>
+                  <TableCell>
+                    <OrderStatusBadge status={order.status} />
+                  </TableCell>
+                  <TableCell className="whitespace-nowrap text-right tabular-nums">
+                    {usdt(order.total)}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+        {paged && (
+          <nav className="flex justify-between gap-2" aria-label={t('orders.pages')}>
+            <Button
+              variant="outline"
+              size="sm"
+              disabled={trail.length === 0}
+              onClick={() => go({ status, trail: trail.slice(0, -1) })}
+            >
+              <ChevronLeft aria-hidden="true" />
+              {t('orders.previous')}
+            </Button>
+            <Button
+              variant="outline"
+              size="sm"
+              disabled={!list.data?.nextCursor}
+              onClick={() => list.data?.nextCursor && go({ status, trail: [...trail, list.data.nextCursor] })}
+            >
+              {t('orders.next')}
+              <ChevronRight aria-hidden="true" />
+            </Button>
+          </nav>
+        )}
+      </Card>
+    </>
   );
 }
