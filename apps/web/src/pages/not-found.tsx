@@ -1,17 +1,35 @@
+import { ArrowLeft, Compass, Trophy } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { Button } from '../components/ui/button';
 import { useDocumentTitle } from '../lib/document-title';
 
+/** Any address the SPA does not know: say so plainly and offer the two ways back in. */
 export default function NotFoundPage() {
-  useDocumentTitle('Page not found');
+  const { t } = useTranslation('auth');
+  useDocumentTitle(t('notFound.title'));
   return (
-    <>
-      <h1>Page not found</h1>
-      <section className="card">
-        <p>There is nothing at this address. The link may be mistyped, or the page may have moved.</p>
-        <p>
-          <Link to="/">Back to the start</Link>
-        </p>
-      </section>
-    </>
+    <section className="mx-auto flex max-w-xl flex-col items-center gap-4 py-10 text-center sm:py-16">
+      <span className="grid size-16 place-items-center rounded-full bg-primary/12 text-primary">
+        <Compass className="size-8" aria-hidden="true" />
+      </span>
+      <p className="font-mono font-semibold text-muted-foreground text-sm tracking-widest">404</p>
+      <h1 className="font-bold text-3xl sm:text-4xl">{t('notFound.title')}</h1>
+      <p className="text-muted-foreground">{t('notFound.body')}</p>
+      <div className="mt-2 flex flex-wrap justify-center gap-3">
+        <Button asChild>
+          <Link to="/">
+            <ArrowLeft aria-hidden="true" />
+            {t('notFound.home')}
+          </Link>
+        </Button>
+        <Button asChild variant="outline">
+          <Link to="/campaigns">
+            <Trophy aria-hidden="true" />
+            {t('notFound.campaigns')}
+          </Link>
+        </Button>
+      </div>
+    </section>
   );
 }

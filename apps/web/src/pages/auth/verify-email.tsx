@@ -1,36 +1,28 @@
 import { ZEmailVerifyLinkInput } from '@puffy/contracts';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ErrorMessage } from '../../components/error-message';
 import { RateLimitCountdown } from '../../components/rate-limit-countdown';
+import { Button } from '../../components/ui/button';
 import { useDocumentTitle } from '../../lib/document-title';
 import { describeError } from '../../lib/errors';
 import { trpc } from '../../lib/trpc';
 import { useQuerySecrets } from '../../profile/use-query-secrets';
 import { useSessionReady } from '../../profile/use-session-ready';
-import { schemaMessage } from '../../profile/validation';
+import { Outcome, OutcomePage } from './outcome';
 
 const SECRETS = ['token'] as const;
 
-/** What a refusal means here, in the member's words; null for failures the shared message covers. */
-function deadLinkText(reason: string | null): { title: string; text: string } | null {
-  if (reason === 'email_link_invalid') {
-    return {
-      title: 'This link no longer works',
-      text: 'It has expired or was already used. Each link works once, for 10 minutes.',
-    };
-  }
-  if (reason === 'email_code_expired') {
-    return { title: 'This link has expired', text: 'Links work for 10 minutes after the email is sent.' };
-  }
-  return null;
-}
+/** Refusals with words of their own; any other failure is the shared error message. */
+const DEAD_LINK = new Set(['email_link_invalid', 'email_code_expired']);
 
-function AskAgain() {
+function ToProfile({ asked = true }: { asked?: boolean }) {
+  const { t } = useTranslation('auth');
   return (
-    <p>
-      <Link to="/profile">Go to your profile</Link> to ask for a new email.
-    </p>
+    <Button asChild variant={asked ? 'default' : 'outline'}>
+      <Link to="/profile">{asked ? t('verify.askAgain') : t('backToProfile')}</Link>
+    </Button>
   );
 }
 
@@ -40,10 +32,16 @@ function AskAgain() {
  * appears on screen and leaves the address bar at once.
  */
 export default function VerifyEmailPage() {
-  useDocumentTitle('Verify your email');
+  const { t } = useTranslation('auth');
+  useDocumentTitle(t('verify.title'));
   const { token } = useQuerySecrets(SECRETS);
+  // Checked with the server's own schema first, so a cut-off link never reaches the server.
   const problem =
-    token === null ? 'This link has no token.' : schemaMessage(ZEmailVerifyLinkInput, { token });
+    token === null
+      ? t('verify.noToken')
+      : ZEmailVerifyLinkInput.safeParse({ token }).success
+        ? null
+        : t('verify.incomplete');
   const utils = trpc.useUtils();
   const verify = trpc.user.email.verifyLink.useMutation({
     onSuccess: () => void utils.user.info.invalidate(),
@@ -67,46 +65,36 @@ export default function VerifyEmailPage() {
   }, [sessionReady]);
 
   return (
-    <>
-      <h1>Verify your email</h1>
-      <section className="card profile-verify" aria-live="polite">
-        {problem !== null && (
-          <div className="notice notice-error" role="alert">
-            <h3>This link is not complete</h3>
-            <p>{problem} Open the link from the email again, or copy all of it into the address bar.</p>
-            <AskAgain />
-          </div>
-        )}
-        {problem === null && (verify.isPending || verify.isIdle) && (
-          <p role="status">Verifying your email…</p>
-        )}
-        {verify.isSuccess && (
-          <div className="notice profile-success" role="status">
-            <h3>Your email is verified</h3>
-            <p>
-              <strong>{verify.data.email}</strong> is now the verified email of your account.
-            </p>
-            <p>
-              <Link to="/profile">Back to your profile</Link>
-            </p>
-          </div>
-        )}
-        {verify.isError && <VerifyFailure error={verify.error} onRetry={run} />}
-      </section>
-    </>
+    <OutcomePage title={t('verify.title')}>
+      {problem !== null ? (
+        <Outcome tone="error" title={t('verify.notComplete')} actions={<ToProfile />}>
+          <p>
+            {problem} {t('verify.openAgain')}
+          </p>
+        </Outcome>
+      ) : verify.isSuccess ? (
+        <Outcome tone="success" title={t('verify.done')} actions={<ToProfile asked={false} />}>
+          <p>
+            <strong className="break-all text-foreground">{verify.data.email}</strong> {t('verify.doneBody')}
+          </p>
+        </Outcome>
+      ) : verify.isError ? (
+        <VerifyFailure error={verify.error} onRetry={run} />
+      ) : (
+        <Outcome tone="waiting" title={t('verify.working')} />
+      )}
+    </OutcomePage>
   );
 }
 
 function VerifyFailure({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const { t } = useTranslation('auth');
   const shown = describeError(error);
-  const dead = deadLinkText(shown.reason);
-  if (dead) {
+  if (shown.reason && DEAD_LINK.has(shown.reason)) {
     return (
-      <div className="notice notice-error" role="alert">
-        <h3>{dead.title}</h3>
-        <p>{dead.text}</p>
-        <AskAgain />
-      </div>
+      <Outcome tone="error" title={t(`verify.refusal.${shown.reason}.title`)} actions={<ToProfile />}>
+        <p>{t(`verify.refusal.${shown.reason}.body`)}</p>
+      </Outcome>
     );
   }
   if (shown.code === 'TOO_MANY_REQUESTS' && shown.retryAfterSeconds !== null) {
@@ -114,11 +102,9 @@ function VerifyFailure({ error, onRetry }: { error: unknown; onRetry: () => void
   }
   if (shown.code === 'CONFLICT') {
     return (
-      <div className="notice notice-error" role="alert">
-        <h3>This email belongs to another member</h3>
+      <Outcome tone="error" title={t('verify.taken')} actions={<ToProfile />}>
         <p>{shown.message}</p>
-        <AskAgain />
-      </div>
+      </Outcome>
     );
   }
   return <ErrorMessage error={error} onRetry={onRetry} />;
@@ -126,15 +112,20 @@ function VerifyFailure({ error, onRetry }: { error: unknown; onRetry: () => void
 
 /** The limit is checked before the link is looked at, so the link still works after the wait. */
 function TooManyTries({ seconds, onRetry }: { seconds: number; onRetry: () => void }) {
+  const { t } = useTranslation('auth');
   const [waiting, setWaiting] = useState(true);
   return (
-    <div className="notice notice-error" role="alert">
-      <h3>Too many tries</h3>
-      <p>This device tried to verify too often. Your link still works: try it again after the wait.</p>
+    <Outcome
+      tone="error"
+      title={t('verify.tooMany')}
+      actions={
+        <Button onClick={onRetry} disabled={waiting}>
+          {t('verify.again')}
+        </Button>
+      }
+    >
+      <p>{t('verify.tooManyBody')}</p>
       <RateLimitCountdown seconds={seconds} onDone={() => setWaiting(false)} />
-      <button type="button" onClick={onRetry} disabled={waiting}>
-        Verify again
-      </button>
-    </div>
+    </Outcome>
   );
 }
