@@ -1,3 +1,4 @@
+export { type ChallengeVerdict, type IssuedChallenge, issueChallenge, verifySolution } from './challenge';
 export {
   BURST_MEMBERS,
   BURST_WINDOW_MS,
@@ -16,3 +17,4 @@ export {
   ZSignIn,
   ZWalletFacts,
 } from './signals';
+export { leadingZeroBits, solveWork, workOf } from './work';
