@@ -7,9 +7,9 @@ import {
   type TPage,
 } from '@puffy/contracts';
 import type { Database } from '@puffy/db';
-import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm';
+import { asc, eq, gte, inArray, lt } from 'drizzle-orm';
 import type { Deps } from '../deps';
-import { afterCursor, newestFirst, toPage } from '../platform/cursor';
+import { newestPage } from '../platform/cursor';
 import { NotFound } from '../platform/errors';
 
 type OrderRow = typeof import('@puffy/db').pg.orders.$inferSelect;
@@ -125,21 +125,18 @@ export async function getOrder(deps: Deps, q: Database, own: OwnOrder): Promise<
 
 export async function listOrders(deps: Deps, userId: string, input: TOrderListInput): Promise<TPage<TOrder>> {
   const o = deps.db.t.orders;
-  const rows = await deps.db.db
-    .select()
-    .from(o)
-    .where(
-      and(
-        eq(o.userId, userId),
-        input.status ? eq(o.status, input.status) : undefined,
-        input.from ? gte(o.createdAt, new Date(input.from)) : undefined,
-        input.to ? lt(o.createdAt, new Date(input.to)) : undefined,
-        afterCursor(input.cursor, o.createdAt, o.id),
-      ),
-    )
-    .orderBy(...newestFirst(o.createdAt, o.id))
-    .limit(input.limit + 1);
-  const page = toPage(rows, input.limit, (row) => row);
+  const filters = [
+    eq(o.userId, userId),
+    input.status ? eq(o.status, input.status) : undefined,
+    input.from ? gte(o.createdAt, new Date(input.from)) : undefined,
+    input.to ? lt(o.createdAt, new Date(input.to)) : undefined,
+  ];
+  const page = await newestPage(
+    deps.db.db.select().from(o).$dynamic(),
+    o,
+    { ...input, filters },
+    (row) => row,
+  );
   return { items: await hydrate(deps, deps.db.db, page.items), nextCursor: page.nextCursor };
 }
 

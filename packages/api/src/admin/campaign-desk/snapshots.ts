@@ -3,7 +3,7 @@ import type { TNetwork, TPageInput, TSnapshotProgress } from '@puffy/contracts';
 import { and, eq } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import { type AuditActor, recordAudit } from '../../platform/audit';
-import { afterCursor, newestFirst, toPage } from '../../platform/cursor';
+import { newestPage } from '../../platform/cursor';
 import { BadInput, Conflict, NotFound, PreconditionFailed } from '../../platform/errors';
 import { createSnapshot, runSnapshotImport, snapshotProgress } from '../../snapshot/import';
 
@@ -133,12 +133,11 @@ export async function listSnapshots(deps: Pick<Deps, 'db'>, input: TPageInput & 
     .limit(1);
   if (!campaign) throw new NotFound('No campaign has this id.', 'campaign_not_found');
   const s = t.holderSnapshots;
-  const rows = await db
-    .select({ id: s.id, createdAt: s.createdAt })
-    .from(s)
-    .where(and(eq(s.campaignId, input.campaignId), afterCursor(input.cursor, s.createdAt, s.id)))
-    .orderBy(...newestFirst(s.createdAt, s.id))
-    .limit(input.limit + 1);
-  const page = toPage(rows, input.limit, (row) => row.id);
+  const page = await newestPage(
+    db.select({ id: s.id, createdAt: s.createdAt }).from(s).$dynamic(),
+    s,
+    { ...input, filters: [eq(s.campaignId, input.campaignId)] },
+    (row) => row.id,
+  );
   return { ...page, items: await Promise.all(page.items.map((id) => snapshotProgress(deps, id))) };
 }
