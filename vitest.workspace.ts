@@ -11,6 +11,7 @@ export default [
   'packages/raffle',
   'packages/webhooks',
   'packages/sybil',
+  'packages/seasons',
   'packages/api',
   'apps/server',
   'apps/web',
