@@ -23,21 +23,14 @@ describe('pnpm raffle:verify, the standalone check', () => {
   );
   const file = join(mkdtempSync(join(tmpdir(), 'raffle-')), 'entries.csv');
   writeFileSync(file, entries);
+  const argsOf = (o: { seed: string; commitment?: string; entries?: string }) => [
+    ...['--seed', o.seed, '--entropy', ENTROPY, '--entries', o.entries ?? file, '--winners', '3'],
+    ...(o.commitment ? ['--commitment', o.commitment] : []),
+  ];
 
   it('recomputes the winners (docs/product/raffles.md) from the published seed, block hash and entry file, and checks the commitment', () => {
     const drawn = drawWinners({ seed, entropy: ENTROPY, entries, winners: 3 });
-    const out = run([
-      '--seed',
-      seed,
-      '--entropy',
-      ENTROPY,
-      '--entries',
-      file,
-      '--winners',
-      '3',
-      '--commitment',
-      commitmentOf(seed),
-    ]);
+    const out = run(argsOf({ seed, commitment: commitmentOf(seed) }));
     expect(out.stderr).toBe('');
     expect(out.status).toBe(0);
     expect(out.stdout).toContain(`commitment ${commitmentOf(seed)} matches the seed`);
@@ -47,23 +40,12 @@ describe('pnpm raffle:verify, the standalone check', () => {
   });
 
   it('fails, saying why, when the seed is not the committed one or the file was changed', () => {
-    const wrong = run([
-      '--seed',
-      newSeed(),
-      '--entropy',
-      ENTROPY,
-      '--entries',
-      file,
-      '--winners',
-      '3',
-      '--commitment',
-      commitmentOf(seed),
-    ]);
+    const wrong = run(argsOf({ seed: newSeed(), commitment: commitmentOf(seed) }));
     expect(wrong.status).toBe(1);
     expect(wrong.stderr).toMatch(/does not match the commitment/);
     const edited = `${file}.edited`;
     writeFileSync(edited, entries.replace('Wallet03', 'Wallet99'));
-    const tampered = run(['--seed', seed, '--entropy', ENTROPY, '--entries', edited, '--winners', '3']);
+    const tampered = run(argsOf({ seed, entries: edited }));
     expect(tampered.status).toBe(1);
     expect(tampered.stderr).toMatch(/not sorted/);
   }, 60_000);
