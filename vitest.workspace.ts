@@ -12,6 +12,7 @@ export default [
   'packages/webhooks',
   'packages/sybil',
   'packages/seasons',
+  'packages/partners',
   'packages/api',
   'apps/server',
   'apps/web',

@@ -1,0 +1,13 @@
+export {
+  grantRefusal,
+  type IssuedKey,
+  issueApiKey,
+  type KeyRefusal,
+  PARTNER_SCOPES,
+  parseApiKey,
+  secretMatches,
+  type TKeyGrant,
+  type TPartnerScope,
+  ZKeyGrant,
+  ZPartnerScope,
+} from './keys';
