@@ -4,7 +4,8 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import { encryptBotSecret } from '../../discord/bot-secrets';
 import { type AuditActor, recordAudit } from '../../platform/audit';
-import { Conflict, NotFound, PreconditionFailed } from '../../platform/errors';
+import { Conflict, PreconditionFailed } from '../../platform/errors';
+import { assertCampaignExists } from './campaign-exists';
 
 type SecretDeps = Pick<Deps, 'db' | 'clock' | 'auth'>;
 type Tx = Parameters<Parameters<Deps['db']['withTransaction']>[0]>[0];
@@ -38,10 +39,8 @@ export const botSecretStatus = (deps: Pick<Deps, 'db'>, campaignId: number) =>
 
 /** The campaign exists; its secrets are locked for this transaction (one create or rotate at a time). */
 async function assertCampaign(deps: Pick<Deps, 'db'>, tx: Tx, campaignId: number) {
-  const { t } = deps.db;
   await lockKey(deps.db, tx, `discord-bot-secret:${campaignId}`);
-  const [c] = await tx.select({ id: t.campaigns.id }).from(t.campaigns).where(eq(t.campaigns.id, campaignId));
-  if (!c) throw new NotFound('No campaign has this id.', 'campaign_not_found');
+  await assertCampaignExists(deps, tx, campaignId);
 }
 
 async function insertSecret(

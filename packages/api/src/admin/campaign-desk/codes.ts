@@ -6,6 +6,7 @@ import { type AuditActor, recordAudit } from '../../platform/audit';
 import { newestPage } from '../../platform/cursor';
 import { BadInput, Conflict, NotFound } from '../../platform/errors';
 import { generateReferralCode, toReferralCode } from '../../referral/codes';
+import { assertCampaignExists } from './campaign-exists';
 
 type DeskDeps = Pick<Deps, 'db' | 'clock'>;
 type CodeRow = Deps['db']['t']['referralCodes']['$inferSelect'];
@@ -30,11 +31,7 @@ export async function issueReferralCodes(deps: DeskDeps, actor: AuditActor, inpu
     const [owner] = await tx.select({ id: t.users.id }).from(t.users).where(eq(t.users.id, ownerUserId));
     if (!owner) throw new NotFound('No member has this id.', 'owner_not_found');
     if (input.campaignId !== undefined) {
-      const [c] = await tx
-        .select({ id: t.campaigns.id })
-        .from(t.campaigns)
-        .where(eq(t.campaigns.id, input.campaignId));
-      if (!c) throw new NotFound('No campaign has this id.', 'campaign_not_found');
+      await assertCampaignExists(deps, tx, input.campaignId);
     }
     const base = {
       type: input.type,
@@ -152,11 +149,7 @@ export async function changeAllowlist(
   const addresses = canonicalEntries(input.entries);
   const { t } = deps.db;
   return deps.db.withTransaction(async (tx) => {
-    const [c] = await tx
-      .select({ id: t.campaigns.id })
-      .from(t.campaigns)
-      .where(eq(t.campaigns.id, input.campaignId));
-    if (!c) throw new NotFound('No campaign has this id.', 'campaign_not_found');
+    await assertCampaignExists(deps, tx, input.campaignId);
     const rows =
       change === 'add'
         ? await tx

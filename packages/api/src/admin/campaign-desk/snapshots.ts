@@ -4,8 +4,9 @@ import { and, eq } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import { type AuditActor, recordAudit } from '../../platform/audit';
 import { newestPage } from '../../platform/cursor';
-import { BadInput, Conflict, NotFound, PreconditionFailed } from '../../platform/errors';
+import { BadInput, Conflict, PreconditionFailed } from '../../platform/errors';
 import { createSnapshot, runSnapshotImport, snapshotProgress } from '../../snapshot/import';
+import { assertCampaignExists } from './campaign-exists';
 
 type DeskDeps = Pick<Deps, 'db' | 'clock' | 'logger'>;
 
@@ -126,12 +127,7 @@ export async function uploadSnapshotFile(
 /** A campaign's snapshot versions with their progress, newest first, a page at a time. */
 export async function listSnapshots(deps: Pick<Deps, 'db'>, input: TPageInput & { campaignId: number }) {
   const { db, t } = deps.db;
-  const [campaign] = await db
-    .select({ id: t.campaigns.id })
-    .from(t.campaigns)
-    .where(eq(t.campaigns.id, input.campaignId))
-    .limit(1);
-  if (!campaign) throw new NotFound('No campaign has this id.', 'campaign_not_found');
+  await assertCampaignExists(deps, db, input.campaignId);
   const s = t.holderSnapshots;
   const page = await newestPage(
     db.select({ id: s.id, createdAt: s.createdAt }).from(s).$dynamic(),
