@@ -11,3 +11,4 @@ export {
   ZKeyGrant,
   ZPartnerScope,
 } from './keys';
+export { type OpenApiOperation, type PartnerRoute, partnerOpenApi } from './openapi';
