@@ -50,23 +50,24 @@ const emailRouter = router({
     .mutation(({ ctx, input }) => verifyEmailLink(ctx.deps, input.token)),
 });
 
-const twitterRouter = router({
-  start: authedProcedure
-    .meta({ rateLimit: perMinute(10) })
-    .output(ZTwitterStartOutput)
-    .mutation(byMember(startTwitterLink)),
+/** Each step of linking Twitter: ten a minute. */
+const twitterStep = authedProcedure.meta({ rateLimit: perMinute(10) });
 
-  complete: authedProcedure
-    .meta({ rateLimit: perMinute(10) })
+const twitterRouter = router({
+  start: twitterStep.output(ZTwitterStartOutput).mutation(byMember(startTwitterLink)),
+
+  complete: twitterStep
     .input(ZTwitterCompleteInput)
     .output(ZTwitterLinked)
     .mutation(byMember(completeTwitterLink)),
 
-  unlink: authedProcedure
-    .meta({ rateLimit: perMinute(10) })
-    .output(z.object({ ok: z.literal(true) }))
-    .mutation(byMember(unlinkTwitter)),
+  unlink: twitterStep.output(z.object({ ok: z.literal(true) })).mutation(byMember(unlinkTwitter)),
 });
+
+/** Linking a wallet of either chain: both procedures use the one `user.linkWallet` rule, ten a minute. */
+const linkingWallet = authedProcedure
+  .meta({ rateLimit: perMinute(10, 'user.linkWallet') })
+  .output(ZLinkWalletOutput);
 
 /** Profile and linked accounts (docs/product/profile.md). */
 export const userRouter = router({
@@ -95,15 +96,11 @@ export const userRouter = router({
     .output(ZChallengeOutput)
     .mutation(byMember(issueLinkChallenge)),
 
-  linkEvmWallet: authedProcedure
-    .meta({ rateLimit: perMinute(10, 'user.linkWallet') })
+  linkEvmWallet: linkingWallet
     .input(ZLinkEvmWalletInput)
-    .output(ZLinkWalletOutput)
     .mutation(({ ctx, input }) => linkWallet(ctx.deps, ctx.session.userId, 'evm', input, ctx.req)),
 
-  linkTonWallet: authedProcedure
-    .meta({ rateLimit: perMinute(10, 'user.linkWallet') })
+  linkTonWallet: linkingWallet
     .input(ZLinkTonWalletInput)
-    .output(ZLinkWalletOutput)
     .mutation(({ ctx, input }) => linkWallet(ctx.deps, ctx.session.userId, 'ton', input, ctx.req)),
 });

@@ -74,11 +74,14 @@ const desk = adminProcedure('campaigns').use(async ({ ctx, type, next }) => {
   if (type === 'mutation' && result.ok) await invalidateCampaignRules(ctx.deps, null);
   return result;
 });
+
+/** A campaign's detail, and each change to its activities or promotions, answer with the whole detail. */
+const campaignParts = desk.output(ZAdminCampaignDetail);
+
 const campaignsRouter = router({
   list: desk.input(ZAdminCampaignListInput).output(ZAdminCampaignPage).query(withDeps(listAdminCampaigns)),
-  get: desk
+  get: campaignParts
     .input(ZAdminCampaignId)
-    .output(ZAdminCampaignDetail)
     .query(({ ctx, input }) => campaignDetail(ctx.deps, ctx.deps.db.db, input.campaignId)),
   preview: desk
     .input(ZAdminCampaignId)
@@ -93,19 +96,10 @@ const campaignsRouter = router({
     .input(ZCampaignStateInput)
     .output(ZAdminCampaign)
     .mutation(({ ctx, input }) => setCampaignState(ctx.deps, actorOf(ctx), input.campaignId, input.action)),
-  saveActivity: desk
-    .input(ZCampaignActivityInput)
-    .output(ZAdminCampaignDetail)
-    .mutation(byOperator(saveCampaignActivity)),
-  removeActivity: desk
-    .input(ZCampaignActivityRemove)
-    .output(ZAdminCampaignDetail)
-    .mutation(byOperator(removeCampaignActivity)),
-  savePromotion: desk.input(ZPromotionSave).output(ZAdminCampaignDetail).mutation(byOperator(savePromotion)),
-  removePromotion: desk
-    .input(ZPromotionRemove)
-    .output(ZAdminCampaignDetail)
-    .mutation(byOperator(removePromotion)),
+  saveActivity: campaignParts.input(ZCampaignActivityInput).mutation(byOperator(saveCampaignActivity)),
+  removeActivity: campaignParts.input(ZCampaignActivityRemove).mutation(byOperator(removeCampaignActivity)),
+  savePromotion: campaignParts.input(ZPromotionSave).mutation(byOperator(savePromotion)),
+  removePromotion: campaignParts.input(ZPromotionRemove).mutation(byOperator(removePromotion)),
 });
 
 const groupsRouter = router({
