@@ -1,4 +1,6 @@
-import { createHmac } from 'node:crypto';
+import { hmac } from '@noble/hashes/hmac.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { seedBytes } from './commitment';
 import { entriesDigest, parseEntries } from './entries';
 
@@ -38,12 +40,12 @@ const TWO_64 = 1n << 64n;
  * Rejection sampling: a 64-bit value in the top, incomplete stretch is thrown away and the counter
  * moves on, so no ticket is favoured by a modulo remainder.
  */
-function uniformBelow(key: Buffer, message: string, range: number): number {
+function uniformBelow(key: Uint8Array, message: string, range: number): number {
   const bigRange = BigInt(range);
   const limit = TWO_64 - (TWO_64 % bigRange);
   for (let counter = 0; ; counter += 1) {
-    const digest = createHmac('sha256', key).update(`${message}|${counter}`, 'utf8').digest();
-    const value = digest.readBigUInt64BE(0);
+    const digest = hmac(sha256, key, utf8ToBytes(`${message}|${counter}`));
+    const value = new DataView(digest.buffer, digest.byteOffset, 8).getBigUint64(0);
     if (value < limit) return Number(value % bigRange);
   }
 }

@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { z } from 'zod';
 
 /**
@@ -66,5 +67,4 @@ export function parseEntries(text: string): TRaffleEntry[] {
 }
 
 /** SHA-256 of the published file, hex: what the draw is bound to and what anyone can recompute. */
-export const entriesDigest = (text: string): string =>
-  createHash('sha256').update(text, 'utf8').digest('hex');
+export const entriesDigest = (text: string): string => bytesToHex(sha256(utf8ToBytes(text)));
