@@ -52,32 +52,26 @@ async function assertReferencesExist(
     if (leaf.kind === 'points' && leaf.campaignId !== undefined) campaignIds.add(leaf.campaignId);
     if (leaf.kind === 'activities') for (const id of leaf.activityIds) activityIds.add(id);
   }
-  if (campaignIds.size > 0) {
+  const allExist = async (table: typeof t.campaigns | typeof t.activities, ids: Set<number>) => {
+    if (ids.size === 0) return true;
     const found = await tx
-      .select({ id: t.campaigns.id })
-      .from(t.campaigns)
-      .where(inArray(t.campaigns.id, [...campaignIds]));
-    if (found.length !== campaignIds.size) {
-      throw new BadInput(
-        'The requirements name a campaign that does not exist.',
-        undefined,
-        'requirements_unknown_campaign',
-      );
-    }
-  }
-  if (activityIds.size > 0) {
-    const found = await tx
-      .select({ id: t.activities.id })
-      .from(t.activities)
-      .where(inArray(t.activities.id, [...activityIds]));
-    if (found.length !== activityIds.size) {
-      throw new BadInput(
-        'The requirements name an activity that does not exist.',
-        undefined,
-        'requirements_unknown_activity',
-      );
-    }
-  }
+      .select({ id: table.id })
+      .from(table)
+      .where(inArray(table.id, [...ids]));
+    return found.length === ids.size;
+  };
+  if (!(await allExist(t.campaigns, campaignIds)))
+    throw new BadInput(
+      'The requirements name a campaign that does not exist.',
+      undefined,
+      'requirements_unknown_campaign',
+    );
+  if (!(await allExist(t.activities, activityIds)))
+    throw new BadInput(
+      'The requirements name an activity that does not exist.',
+      undefined,
+      'requirements_unknown_activity',
+    );
 }
 
 /**
