@@ -2,12 +2,12 @@ import type { Deps } from '../deps';
 import { type AuditActor, actorOf } from '../platform/audit';
 
 /**
- * Resolvers for the calls most procedures make: a read that needs no caller, a member acting on their
- * own data, and an operator's audited change. Each hands the whole input on, so a procedure whose
+ * Resolvers for the calls most procedures make: a service that needs neither caller nor request, a
+ * member acting on their own data, and an operator's audited change. Each hands the whole input on, so a procedure whose
  * service takes only part of it (or more than the caller) writes its resolver out instead.
  */
 
-/** `serve(deps, input)`: for reads whose answer does not depend on who asks. */
+/** `serve(deps, input)`: the procedure's kind has already checked who may call; the service needs no more. */
 export function withDeps<I, O>(serve: (deps: Deps, input: I) => O) {
   return ({ ctx, input }: { ctx: { deps: Deps }; input: I }): O => serve(ctx.deps, input);
 }
