@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink } from 'react-router-dom';
 import { AccountControl, SignOutProblem } from '../auth/account-control';
 import { useAuth } from '../auth/auth-context';
-import { cn } from '../lib/cn';
 import {
   AdminPage,
   CampaignsPage,
@@ -14,6 +13,7 @@ import {
 } from '../pages/lazy';
 import { BrandMark } from './brand-mark';
 import { DeferredMenu, lazyMenu } from './deferred-menu';
+import { navLinkClass } from './nav-link-class';
 import { PreferencesMenu } from './preferences-menu';
 import { Button } from './ui/button';
 
@@ -58,12 +58,7 @@ export function SiteHeader({ nav = true }: { nav?: boolean }) {
                     end={item.to === '/'}
                     onMouseEnter={item.page?.preload}
                     onFocus={item.page?.preload}
-                    className={({ isActive }) =>
-                      cn(
-                        'rounded-lg px-3 py-2 font-medium text-muted-foreground text-sm no-underline transition-colors hover:bg-accent hover:text-foreground',
-                        isActive && 'bg-accent text-foreground',
-                      )
-                    }
+                    className={navLinkClass()}
                   >
                     {t(`nav.${item.key}`)}
                   </NavLink>

@@ -17,9 +17,9 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Route, Routes } from 'react-router-dom';
 import { useAuth } from '../../auth/auth-context';
 import { RequireAuth } from '../../auth/require-auth';
+import { navLinkClass } from '../../components/nav-link-class';
 import { SkeletonCard } from '../../components/skeleton';
 import { Card } from '../../components/ui/card';
-import { cn } from '../../lib/cn';
 import { useDocumentTitle } from '../../lib/document-title';
 import AuditLogPage from './audit-log';
 import CampaignEditorPage, { NewCampaignPage } from './campaign-editor';
@@ -95,12 +95,7 @@ function AdminConsole() {
                   if (link?.getAttribute('aria-current') === 'page')
                     link.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
                 }}
-                className={({ isActive }) =>
-                  cn(
-                    'flex items-center gap-2 whitespace-nowrap rounded-lg px-3 py-2 font-medium text-muted-foreground text-sm no-underline transition-colors hover:bg-accent hover:text-foreground',
-                    isActive && 'bg-accent text-foreground',
-                  )
-                }
+                className={navLinkClass('flex items-center gap-2 whitespace-nowrap')}
               >
                 <s.icon aria-hidden="true" className="size-4" />
                 {t(`sections.${s.key}`)}

@@ -50,8 +50,6 @@ export default function CampaignListPage() {
       <DataTable
         caption={t('campaignList.caption')}
         columns={columns}
-        rows={list.data?.items}
-        nextCursor={list.data?.nextCursor}
         query={list}
         paging={paging}
         getRowId={(row) => String(row.id)}

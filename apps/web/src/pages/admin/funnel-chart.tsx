@@ -1,6 +1,6 @@
-import { Bar, BarChart, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatNumber } from '../../lib/format';
-import { chartTick, chartTooltip } from './chart-style';
+import { ChartFrame, chartTick, chartTooltip } from './chart-frame';
 
 export interface FunnelBar {
   label: string;
@@ -13,38 +13,36 @@ export interface FunnelBar {
  */
 export default function FunnelChart({ bars }: { bars: FunnelBar[] }) {
   return (
-    <div aria-hidden="true" className="h-72 w-full min-w-0">
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart
-          accessibilityLayer={false}
-          data={bars}
-          layout="vertical"
-          margin={{ top: 4, right: 48, bottom: 4, left: 4 }}
-        >
-          <XAxis type="number" hide />
-          <YAxis
-            type="category"
-            dataKey="label"
-            width={128}
-            tickLine={false}
-            axisLine={false}
-            tick={chartTick}
-          />
-          <Tooltip
-            cursor={{ fill: 'var(--color-accent)' }}
+    <ChartFrame className="h-72">
+      <BarChart
+        accessibilityLayer={false}
+        data={bars}
+        layout="vertical"
+        margin={{ top: 4, right: 48, bottom: 4, left: 4 }}
+      >
+        <XAxis type="number" hide />
+        <YAxis
+          type="category"
+          dataKey="label"
+          width={128}
+          tickLine={false}
+          axisLine={false}
+          tick={chartTick}
+        />
+        <Tooltip
+          cursor={{ fill: 'var(--color-accent)' }}
+          formatter={(value) => formatNumber(Number(value))}
+          contentStyle={chartTooltip}
+        />
+        <Bar dataKey="count" fill="var(--color-primary)" radius={[0, 6, 6, 0]} isAnimationActive={false}>
+          <LabelList
+            dataKey="count"
+            position="right"
             formatter={(value) => formatNumber(Number(value))}
-            contentStyle={chartTooltip}
+            style={{ fill: 'var(--color-foreground)', fontSize: 12 }}
           />
-          <Bar dataKey="count" fill="var(--color-primary)" radius={[0, 6, 6, 0]} isAnimationActive={false}>
-            <LabelList
-              dataKey="count"
-              position="right"
-              formatter={(value) => formatNumber(Number(value))}
-              style={{ fill: 'var(--color-foreground)', fontSize: 12 }}
-            />
-          </Bar>
-        </BarChart>
-      </ResponsiveContainer>
-    </div>
+        </Bar>
+      </BarChart>
+    </ChartFrame>
   );
 }

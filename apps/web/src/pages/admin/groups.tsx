@@ -42,8 +42,6 @@ export default function GroupsPage() {
       <DataTable
         caption={t('groups.caption')}
         columns={columns}
-        rows={groups.data?.items}
-        nextCursor={groups.data?.nextCursor}
         query={groups}
         paging={paging}
         getRowId={(row) => String(row.id)}

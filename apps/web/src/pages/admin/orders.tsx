@@ -58,8 +58,6 @@ export default function OrdersPage() {
         <DataTable
           caption="Orders"
           columns={columns}
-          rows={orders.data?.items}
-          nextCursor={orders.data?.nextCursor}
           query={orders}
           paging={paging}
           getRowId={(o) => o.id}

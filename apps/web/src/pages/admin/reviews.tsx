@@ -57,8 +57,6 @@ export default function ReviewsPage() {
       <DataTable
         caption={t('reviews.caption')}
         columns={columns}
-        rows={pending.data?.items}
-        nextCursor={pending.data?.nextCursor}
         query={pending}
         paging={paging}
         getRowId={(row) => row.userActivityId}

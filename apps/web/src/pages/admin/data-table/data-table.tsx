@@ -27,7 +27,9 @@ import { ColumnChooser } from './column-chooser';
 import { type CursorPaging, PAGE_SIZES } from './cursor-paging';
 import { type AdminColumn, adminColumns, adminTableFeatures } from './features';
 
-export interface DataTableQuery {
+/** A list query's state; its data is one server page, rows and the cursor of the next. */
+export interface DataTableQuery<T> {
+  data: { items: T[]; nextCursor: string | null } | undefined;
   isPending: boolean;
   isFetching: boolean;
   error: unknown;
@@ -38,10 +40,8 @@ export interface DataTableProps<T extends RowData> {
   /** Names the table for assistive technology and for the column chooser. */
   caption: string;
   columns: AdminColumn<T>[];
-  /** The current page exactly as the server answered it (keep the reference stable). */
-  rows: T[] | undefined;
-  nextCursor: string | null | undefined;
-  query: DataTableQuery;
+  /** The current page exactly as the server answered it (its rows keep their reference). */
+  query: DataTableQuery<T>;
   paging: CursorPaging;
   getRowId: (row: T) => string;
   /** Server-side sorting: given, the sortable columns' headers change it and the caller refetches. */
@@ -70,7 +70,9 @@ const isPhone = () => typeof window !== 'undefined' && window.matchMedia?.('(max
  * paging. Markup is the design system's table, which scrolls inside its own box on a narrow screen.
  */
 export function DataTable<T extends RowData>(props: DataTableProps<T>) {
-  const { caption, rows, paging, query, selection, sorting } = props;
+  const { caption, paging, query, selection, sorting } = props;
+  const rows = query.data?.items;
+  const nextCursor = query.data?.nextCursor;
   const { t } = useTranslation('admin');
   const [visibility, setVisibility] = useState<ColumnVisibilityState>(() =>
     isPhone()
@@ -241,8 +243,8 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
           <Button
             variant="outline"
             size="sm"
-            disabled={!props.nextCursor || query.isFetching}
-            onClick={() => paging.next(props.nextCursor)}
+            disabled={!nextCursor || query.isFetching}
+            onClick={() => paging.next(nextCursor)}
             aria-label={t('table.next')}
           >
             <span className="hidden sm:inline">{t('table.next')}</span>
