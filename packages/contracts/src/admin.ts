@@ -1,19 +1,11 @@
 import { z } from 'zod';
-import { ZAdminScope, ZRole, ZSecurityEventType, ZWalletChain } from './enums';
+import { ZAdminScope, ZRole, ZSecurityEventType } from './enums';
 import { ZPageInput } from './pagination';
+import { ZMemberSummary } from './session';
 import { text } from './text';
 
 /** A member as the admin console lists them. */
-export const ZAdminUserRow = z.object({
-  id: z.string(),
-  walletAddress: z.string(),
-  chain: ZWalletChain,
-  role: ZRole,
-  scopes: z.array(ZAdminScope),
-  name: z.string().nullable(),
-  email: z.string().nullable(),
-  createdAt: z.iso.datetime(),
-});
+export const ZAdminUserRow = ZMemberSummary.extend({ email: z.string().nullable() });
 export type TAdminUserRow = z.infer<typeof ZAdminUserRow>;
 
 export const ZAdminUserSearch = ZPageInput.extend({

@@ -1,5 +1,6 @@
 export * from './activity';
 export * from './admin';
+export * from './admin-activities';
 export * from './admin-campaigns';
 export * from './admin-orders';
 export * from './auth';

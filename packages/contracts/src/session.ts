@@ -2,17 +2,21 @@ import { z } from 'zod';
 import { ZAdminScope, ZRole, ZWalletChain } from './enums';
 import { text } from './text';
 
-/** The signed-in member as the SPA needs them right after sign-in (the full profile is `user.info`). */
-export const ZAuthUser = z.object({
+/** A member in brief: who they are, their wallet and their rights; each view adds what it needs. */
+export const ZMemberSummary = z.object({
   id: z.string(),
   walletAddress: z.string(),
-  walletAddressHex: z.string().nullable().describe('TON raw form (0:<hex>) for TON wallets'),
   chain: ZWalletChain,
   role: ZRole,
   scopes: z.array(ZAdminScope),
   name: z.string().nullable(),
-  avatarUrl: z.string().nullable(),
   createdAt: z.iso.datetime(),
+});
+
+/** The signed-in member as the SPA needs them right after sign-in (the full profile is `user.info`). */
+export const ZAuthUser = ZMemberSummary.extend({
+  walletAddressHex: z.string().nullable().describe('TON raw form (0:<hex>) for TON wallets'),
+  avatarUrl: z.string().nullable(),
 });
 export type TAuthUser = z.infer<typeof ZAuthUser>;
 
