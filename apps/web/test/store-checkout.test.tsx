@@ -15,7 +15,7 @@ afterEach(() => {
 });
 
 async function checkoutSection() {
-  const heading = await screen.findByRole('heading', { name: 'Checkout' }, { timeout: 5000 });
+  const heading = await screen.findByRole('heading', { name: 'Checkout' });
   const section = heading.closest('section');
   if (!section) throw new Error('no checkout');
   const view = within(section);

@@ -280,7 +280,7 @@ export function CatalogView({
       <h2 id="store-catalog" className="font-semibold text-xl">
         {t('catalog.title')}
       </h2>
-      <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
+      <div className="grid gap-4 sm:grid-cols-2">
         {catalog.products.map((product) =>
           product.kind === 'device' ? (
             <DeviceCard key={product.sku} product={product} allowed={allowed} onAdd={onAdd} />

@@ -18,17 +18,10 @@ const LOOK: Record<TOrderStatus, BadgeVariant> = {
 };
 
 /**
- * The way a paid order goes, in order (docs/product/orders.md, "States and transitions"); every other
- * state ends an order that never ships.
+ * The way a paid order goes, in the contract's order (docs/product/orders.md, "States and
+ * transitions"): every state but those that end an order without shipping.
  */
-export const ORDER_PATH = ZOrderStatus.extract([
-  'new',
-  'paid',
-  'confirmed',
-  'processing',
-  'shipped',
-  'delivered',
-]).options;
+export const ORDER_PATH = ZOrderStatus.exclude(['cancelled', 'expired', 'refunded']).options;
 
 /** The states still ahead of an order on its way; none once it has ended. */
 export function stepsAhead(status: TOrderStatus): TOrderStatus[] {

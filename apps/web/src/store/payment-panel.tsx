@@ -1,36 +1,31 @@
-import { centsToTokenUnits, type TOrder, usdtToCents, ZSolanaSignature } from '@puffy/contracts';
+import { centsToTokenUnits, type TOrder, usdtToCents } from '@puffy/contracts';
 import { ExternalLink, QrCode, Wallet } from 'lucide-react';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../components/error-message';
 import { Alert, AlertDescription } from '../components/ui/alert';
-import { Button } from '../components/ui/button';
 import { Card, CardDescription, CardHeader, CardTitle } from '../components/ui/card';
-import { FormField } from '../components/ui/form-field';
-import { Input } from '../components/ui/input';
 import { formatDateTime } from '../lib/format';
 import { trpc } from '../lib/trpc';
-import { PayButtons } from '../pay/pay-buttons';
+import { PayButtons, type PayButtonWords } from '../pay/pay-buttons';
+import type { PayingWallet } from '../pay/paying-wallets';
+import { SignatureDisclosure } from '../pay/signature-disclosure';
 import { usePayingWallets } from '../pay/use-paying-wallets';
 import { useWalletPayment } from '../pay/use-wallet-payment';
 import { PaymentQr } from './payment-qr';
-import { usdt } from './words';
+import { type StoreT, usdt } from './words';
 
-/** The transfer's facts a wallet needs by hand; each may be long, so each wraps instead of widening. */
-function PaymentFacts({ facts }: { facts: Array<{ label: string; value: string; testId?: string }> }) {
-  return (
-    <dl className="grid gap-2 text-sm">
-      {facts.map((fact) => (
-        <div key={fact.label} className="grid gap-0.5 rounded-lg bg-muted px-3 py-2">
-          <dt className="text-muted-foreground text-xs">{fact.label}</dt>
-          <dd className="break-all font-mono" data-testid={fact.testId}>
-            {fact.value}
-          </dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
+/** The buttons' words from the store catalog; the development wallet is named as people say it. */
+const payWords = (t: StoreT): PayButtonWords => ({
+  pay: (amount: string, wallet: PayingWallet) =>
+    t('payment.with', { amount, wallet: wallet.id === 'dev-solana' ? t('payment.devWallet') : wallet.name }),
+  step: {
+    connecting: t('payment.step.connecting'),
+    building: t('payment.step.building'),
+    signing: t('payment.step.signing'),
+    reporting: t('payment.step.reporting'),
+  },
+});
 
 /**
  * How to pay a `new` order, in the order most members want: one click with a connected wallet (the
@@ -46,12 +41,14 @@ export function PaymentPanel({ order, onPaid }: { order: TOrder; onPaid: (order:
     return fundDevWalletWithTokens(payment.mint, centsToTokenUnits(usdtToCents(payment.amount)));
   }, [payment.mint, payment.amount]);
   const wallets = usePayingWallets(fundDevWallet);
-  const [hash, setHash] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  // The last signature reported: if reporting it failed, "Try again" sends it again (the job would
+  // also find the transfer by its reference).
+  const [sent, setSent] = useState<string | null>(null);
   const build = trpc.order.paymentTransaction.useMutation();
   const submit = trpc.order.submitPayment.useMutation();
 
   const report = async (transactionHash: string) => {
+    setSent(transactionHash);
     try {
       onPaid(await submit.mutateAsync({ orderId: order.id, transactionHash }));
     } catch {
@@ -60,28 +57,12 @@ export function PaymentPanel({ order, onPaid }: { order: TOrder; onPaid: (order:
   };
   const pay = useWalletPayment({
     build: (account) => build.mutateAsync({ orderId: order.id, account }),
-    report: async (signature) => {
-      // Kept in the form: if reporting fails, the member can send it again (and the job finds the
-      // transfer by its reference anyway).
-      setHash(signature);
-      await report(signature);
-    },
+    report,
   });
   const payWith: Parameters<typeof PayButtons>[0]['onPay'] = (wallet) => {
     build.reset();
     submit.reset();
     void pay.payWith(wallet);
-  };
-
-  const send = async (event: React.FormEvent) => {
-    event.preventDefault();
-    const parsed = ZSolanaSignature.safeParse(hash.trim());
-    if (!parsed.success) {
-      setProblem(t('payment.signatureFormat'));
-      return;
-    }
-    setProblem(null);
-    await report(parsed.data);
   };
 
   const busy = pay.step !== 'idle' || submit.isPending;
@@ -101,7 +82,14 @@ export function PaymentPanel({ order, onPaid }: { order: TOrder; onPaid: (order:
           . {t('payment.reference')}
         </CardDescription>
       </CardHeader>
-      <PayButtons wallets={wallets} amount={amount} step={pay.step} disabled={busy} onPay={payWith} />
+      <PayButtons
+        wallets={wallets}
+        amount={amount}
+        step={pay.step}
+        disabled={busy}
+        words={payWords(t)}
+        onPay={payWith}
+      />
       {pay.walletError && (
         <Alert variant="destructive" role="alert" data-testid="wallet-error">
           <AlertDescription className="text-foreground">{pay.walletError}</AlertDescription>
@@ -124,36 +112,31 @@ export function PaymentPanel({ order, onPaid }: { order: TOrder; onPaid: (order:
           </p>
         </div>
       </div>
-      <details className="group rounded-xl border p-4 [&_summary]:cursor-pointer">
-        <summary className="font-medium text-sm">{t('payment.manualTitle')}</summary>
-        <div className="mt-4 grid gap-4">
-          <p className="text-muted-foreground text-sm">{t('payment.manualLead')}</p>
-          <PaymentFacts
-            facts={[
-              { label: t('payment.fact.amount'), value: payment.amount, testId: 'payment-amount' },
-              { label: t('payment.fact.recipient'), value: payment.recipient, testId: 'payment-recipient' },
-              { label: t('payment.fact.mint'), value: payment.mint },
-              { label: t('payment.fact.memo'), value: payment.memo, testId: 'payment-memo' },
-              { label: t('payment.fact.reference'), value: payment.reference, testId: 'payment-reference' },
-            ]}
-          />
-          <form className="flex flex-wrap items-start gap-2" onSubmit={send} noValidate>
-            <FormField label={t('payment.signature')} error={problem} className="min-w-0 flex-1 basis-64">
-              <Input
-                className="font-mono"
-                value={hash}
-                autoComplete="off"
-                spellCheck={false}
-                onChange={(event) => setHash(event.target.value)}
-              />
-            </FormField>
-            <Button type="submit" variant="secondary" className="sm:mt-6" disabled={busy}>
-              {t('payment.paid')}
-            </Button>
-          </form>
-        </div>
-      </details>
-      {submit.error && <ErrorMessage key={submit.submittedAt} error={submit.error} />}
+      <SignatureDisclosure
+        words={{
+          summary: t('payment.manualTitle'),
+          lead: t('payment.manualLead'),
+          signature: t('payment.signature'),
+          submit: t('payment.paid'),
+          invalid: t('payment.signatureFormat'),
+        }}
+        facts={[
+          { label: t('payment.fact.amount'), value: payment.amount, testId: 'payment-amount' },
+          { label: t('payment.fact.recipient'), value: payment.recipient, testId: 'payment-recipient' },
+          { label: t('payment.fact.mint'), value: payment.mint },
+          { label: t('payment.fact.memo'), value: payment.memo, testId: 'payment-memo' },
+          { label: t('payment.fact.reference'), value: payment.reference, testId: 'payment-reference' },
+        ]}
+        busy={busy}
+        onSubmit={(signature) => void report(signature)}
+      />
+      {submit.error && (
+        <ErrorMessage
+          key={submit.submittedAt}
+          error={submit.error}
+          onRetry={sent ? () => void report(sent) : undefined}
+        />
+      )}
     </Card>
   );
 }

@@ -13,6 +13,7 @@ import { addItem, refusedLines, useCart } from '../../store/cart';
 import { CartView } from '../../store/cart-view';
 import { CatalogView } from '../../store/catalog-view';
 import { CheckoutPanel } from '../../store/checkout-panel';
+import { StorePageHeader } from '../../store/page-header';
 
 /** The storefront: the catalog, the cart (shared by every tab) and, signed in, the checkout. */
 export default function StorePage() {
@@ -31,23 +32,21 @@ export default function StorePage() {
 
   return (
     <>
-      <header className="flex flex-wrap items-end justify-between gap-4">
-        <div className="grid gap-2">
-          <h1 className="flex items-center gap-2 font-bold text-3xl">
-            <ShoppingBag className="size-7 text-primary" aria-hidden="true" />
-            {t('title')}
-          </h1>
-          <p className="max-w-2xl text-muted-foreground">{t('lead')}</p>
-        </div>
-        {signedIn && (
-          <Button asChild variant="outline">
-            <Link to="/orders">
-              <ClipboardList aria-hidden="true" />
-              {t('orders.link')}
-            </Link>
-          </Button>
-        )}
-      </header>
+      <StorePageHeader
+        icon={ShoppingBag}
+        title={t('title')}
+        lead={t('lead')}
+        action={
+          signedIn && (
+            <Button asChild variant="outline">
+              <Link to="/orders">
+                <ClipboardList aria-hidden="true" />
+                {t('orders.link')}
+              </Link>
+            </Button>
+          )
+        }
+      />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start">
         <div className="grid min-w-0 gap-6">
           {catalog.isPending && <SkeletonCard label={t('catalog.loading')} />}

@@ -22,6 +22,7 @@ import {
 import { countryName } from '../../store/countries';
 import { OrderStatusBadge } from '../../store/order-status';
 import { OrderTimeline, withEvent } from '../../store/order-timeline';
+import { SectionCard } from '../../store/page-header';
 import { PaymentPanel } from '../../store/payment-panel';
 import { PriceBreakdown } from '../../store/quote-view';
 import { orderNumber } from '../../store/words';
@@ -176,13 +177,7 @@ export default function OrderPage() {
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem] lg:items-start">
         <div className="grid min-w-0 gap-6">
           {current.status === 'new' && <PaymentPanel order={current} onPaid={setOrder} />}
-          <Card as="section" aria-labelledby="order-lines">
-            <CardHeader>
-              <CardTitle id="order-lines" className="flex items-center gap-2">
-                <Package className="size-5 text-primary" aria-hidden="true" />
-                {t('order.lines')}
-              </CardTitle>
-            </CardHeader>
+          <SectionCard id="order-lines" icon={Package} title={t('order.lines')}>
             <PriceBreakdown
               lines={current.lines}
               subtotal={current.subtotal}
@@ -190,14 +185,8 @@ export default function OrderPage() {
               shipping={current.shipping}
               total={current.total}
             />
-          </Card>
-          <Card as="section" aria-labelledby="order-address">
-            <CardHeader>
-              <CardTitle id="order-address" className="flex items-center gap-2">
-                <MapPin className="size-5 text-primary" aria-hidden="true" />
-                {t('address.title')}
-              </CardTitle>
-            </CardHeader>
+          </SectionCard>
+          <SectionCard id="order-address" icon={MapPin} title={t('address.title')}>
             <ShippingAddress order={current} />
             {current.addressWarnings.length > 0 && (
               <Alert variant="warning" data-testid="address-warnings">
@@ -213,7 +202,7 @@ export default function OrderPage() {
               </Alert>
             )}
             {current.status === 'new' && <AddressEditor order={current} onSaved={setOrder} />}
-          </Card>
+          </SectionCard>
         </div>
         <div className="grid min-w-0 gap-6">
           <Card as="section" aria-labelledby="order-progress">

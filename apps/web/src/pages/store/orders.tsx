@@ -13,6 +13,7 @@ import { useDocumentTitle } from '../../lib/document-title';
 import { formatDateTime } from '../../lib/format';
 import { trpc } from '../../lib/trpc';
 import { OrderStatusBadge } from '../../store/order-status';
+import { StorePageHeader } from '../../store/page-header';
 import { orderNumber, usdt } from '../../store/words';
 
 const PAGE_SIZE = 20;
@@ -50,21 +51,19 @@ export default function OrdersPage() {
 
   return (
     <>
-      <header className="flex flex-wrap items-end justify-between gap-4">
-        <div className="grid gap-2">
-          <h1 className="flex items-center gap-2 font-bold text-3xl">
-            <ClipboardList className="size-7 text-primary" aria-hidden="true" />
-            {t('orders.title')}
-          </h1>
-          <p className="text-muted-foreground">{t('orders.lead')}</p>
-        </div>
-        <Button asChild variant="outline">
-          <Link to="/store">
-            <ShoppingBag aria-hidden="true" />
-            {t('orders.toStore')}
-          </Link>
-        </Button>
-      </header>
+      <StorePageHeader
+        icon={ClipboardList}
+        title={t('orders.title')}
+        lead={t('orders.lead')}
+        action={
+          <Button asChild variant="outline">
+            <Link to="/store">
+              <ShoppingBag aria-hidden="true" />
+              {t('orders.toStore')}
+            </Link>
+          </Button>
+        }
+      />
       <Card>
         <FormField label={t('orders.status')} className="sm:max-w-64">
           <Select
