@@ -37,23 +37,17 @@ export class Forbidden extends AppError {
   }
 }
 
-export class NotFound extends AppError {
-  constructor(message: string, reason?: string) {
-    super('NOT_FOUND', message, { reason });
-  }
-}
+/** An error of one code carrying the service's own words and, optionally, a reason the SPA branches on. */
+const worded = (code: TErrorCode) =>
+  class extends AppError {
+    constructor(message: string, reason?: string) {
+      super(code, message, { reason });
+    }
+  };
 
-export class Conflict extends AppError {
-  constructor(message: string, reason?: string) {
-    super('CONFLICT', message, { reason });
-  }
-}
-
-export class PreconditionFailed extends AppError {
-  constructor(message: string, reason?: string) {
-    super('PRECONDITION_FAILED', message, { reason });
-  }
-}
+export class NotFound extends worded('NOT_FOUND') {}
+export class Conflict extends worded('CONFLICT') {}
+export class PreconditionFailed extends worded('PRECONDITION_FAILED') {}
 
 export class RateLimited extends AppError {
   constructor(retryAfterSeconds: number, message?: string) {

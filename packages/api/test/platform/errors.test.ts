@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { AppError, Conflict, RateLimited, UpstreamUnavailable } from '../../src/platform/errors';
+import {
+  AppError,
+  Conflict,
+  NotFound,
+  PreconditionFailed,
+  RateLimited,
+  UpstreamUnavailable,
+} from '../../src/platform/errors';
 
 describe('domain errors', () => {
   it('carry a stable code, a reason and a wait', () => {
@@ -12,5 +19,15 @@ describe('domain errors', () => {
     expect(new Conflict('used', 'code_used').options.reason).toBe('code_used');
     expect(new UpstreamUnavailable().code).toBe('SERVICE_UNAVAILABLE');
     expect(new Conflict('x').name).toBe('Conflict');
+    const missing = new NotFound('No such thing.', 'thing_not_found');
+    expect(missing).toBeInstanceOf(AppError);
+    expect(missing).not.toBeInstanceOf(Conflict);
+    expect([missing.name, missing.code, missing.message, missing.options.reason]).toEqual([
+      'NotFound',
+      'NOT_FOUND',
+      'No such thing.',
+      'thing_not_found',
+    ]);
+    expect(new PreconditionFailed('Not yet.').code).toBe('PRECONDITION_FAILED');
   });
 });
