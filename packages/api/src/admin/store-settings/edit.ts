@@ -64,6 +64,19 @@ async function productRow(deps: EditDeps, tx: Database, sku: string) {
   return row;
 }
 
+/** The product `sku` when it is a `kind`; else refused in `words` on the sku field, with `reason`. */
+async function productOfKind(
+  deps: EditDeps,
+  tx: Database,
+  sku: string,
+  kind: (typeof deps.db.t.rcProducts.$inferSelect)['kind'],
+  refusal: { words: string; reason: string },
+) {
+  const row = await productRow(deps, tx, sku);
+  if (row.kind !== kind) throw new BadInput(refusal.words, { sku: [refusal.words] }, refusal.reason);
+  return row;
+}
+
 export function updateProduct(deps: EditDeps, actor: AuditActor, input: TStoreProductUpdate) {
   return storeEdit(deps, actor, async (tx) => {
     const row = await productRow(deps, tx, input.sku);
@@ -102,22 +115,20 @@ async function setOptions(
 
 export function setColorways(deps: EditDeps, actor: AuditActor, input: TStoreColorwaysUpdate) {
   return storeEdit(deps, actor, async (tx) => {
-    const row = await productRow(deps, tx, input.sku);
-    if (row.kind !== 'device') {
-      const message = 'Only devices come in colorways.';
-      throw new BadInput(message, { sku: [message] }, 'not_a_device');
-    }
+    const row = await productOfKind(deps, tx, input.sku, 'device', {
+      words: 'Only devices come in colorways.',
+      reason: 'not_a_device',
+    });
     return setOptions(deps, tx, row, { colorways: inEnumOrder(ZColorway.options, input.colorways) });
   });
 }
 
 export function setPodOptions(deps: EditDeps, actor: AuditActor, input: TStorePodOptionsUpdate) {
   return storeEdit(deps, actor, async (tx) => {
-    const row = await productRow(deps, tx, input.sku);
-    if (row.kind !== 'pods') {
-      const message = 'Only pods have flavours and nicotine levels.';
-      throw new BadInput(message, { sku: [message] }, 'not_pods');
-    }
+    const row = await productOfKind(deps, tx, input.sku, 'pods', {
+      words: 'Only pods have flavours and nicotine levels.',
+      reason: 'not_pods',
+    });
     return setOptions(deps, tx, row, {
       flavors: inEnumOrder(ZPodFlavor.options, input.flavors),
       nicotine: {
