@@ -26,7 +26,9 @@ function rowOf(doc: string, path: string): string[] {
   return line.split(/(?<!\\)\|/).map((cell) => cell.trim());
 }
 
-describe('docs/procedures.md', () => {
+// Each generator run starts tsx and loads the whole router: seconds on a quiet machine, up to a minute
+// beside a full parallel test run.
+describe('docs/procedures.md', { timeout: 150_000 }, () => {
   it('matches what pnpm docs:procedures writes from the router now', () => {
     const run = generator(['--check']);
     expect(run.stderr).toBe('');
