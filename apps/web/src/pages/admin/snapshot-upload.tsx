@@ -12,6 +12,7 @@ import { Input } from '../../components/ui/input';
 import { Progress } from '../../components/ui/progress';
 import { Select } from '../../components/ui/select';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '../../components/ui/table';
+import { cn } from '../../lib/cn';
 import { useDocumentTitle } from '../../lib/document-title';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { trpc } from '../../lib/trpc';
@@ -242,6 +243,9 @@ function RejectedRows({ progress }: { progress: TSnapshotProgress }) {
   );
 }
 
+// On a phone the versions table keeps what tells versions apart, so it fits without scrolling sideways.
+const WIDE_ONLY = 'hidden sm:table-cell';
+
 function SnapshotVersions({ campaignId }: { campaignId: number }) {
   const { t } = useTranslation('admin');
   const history = trpc.admin.snapshots.list.useInfiniteQuery(
@@ -259,10 +263,14 @@ function SnapshotVersions({ campaignId }: { campaignId: number }) {
           <TableHeader>
             <TableRow>
               <TableHead scope="col">{t('snapshot.version')}</TableHead>
-              <TableHead scope="col">{t('snapshot.network')}</TableHead>
+              <TableHead scope="col" className={WIDE_ONLY}>
+                {t('snapshot.network')}
+              </TableHead>
               <TableHead scope="col">{t('snapshot.status')}</TableHead>
               <TableHead scope="col">{t('snapshot.holders')}</TableHead>
-              <TableHead scope="col">{t('snapshot.created')}</TableHead>
+              <TableHead scope="col" className={WIDE_ONLY}>
+                {t('snapshot.created')}
+              </TableHead>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -271,10 +279,12 @@ function SnapshotVersions({ campaignId }: { campaignId: number }) {
                 <TableCell className="tabular-nums">
                   {t('snapshot.versionNumber', { version: s.version })}
                 </TableCell>
-                <TableCell>{t(`snapshot.networks.${s.network}`)}</TableCell>
+                <TableCell className={WIDE_ONLY}>{t(`snapshot.networks.${s.network}`)}</TableCell>
                 <TableCell>{t(`snapshot.statuses.${s.status}`)}</TableCell>
                 <TableCell className="tabular-nums">{formatNumber(s.rowsAccepted)}</TableCell>
-                <TableCell className="whitespace-nowrap">{formatDateTime(s.createdAt)}</TableCell>
+                <TableCell className={cn(WIDE_ONLY, 'whitespace-nowrap')}>
+                  {formatDateTime(s.createdAt)}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>
