@@ -6,13 +6,13 @@ import { useAuth } from '../auth/auth-context';
 import { ErrorMessage } from '../components/error-message';
 import { Badge } from '../components/ui/badge';
 import { Button } from '../components/ui/button';
-import { Card, CardDescription, CardHeader, CardTitle } from '../components/ui/card';
 import { FormField } from '../components/ui/form-field';
 import { Input } from '../components/ui/input';
 import { formatNumber } from '../lib/format';
 import { useServerFeatures } from '../lib/server-features';
 import { trpc } from '../lib/trpc';
 import { LoadingLines } from './loading-lines';
+import { Panel } from './panel';
 import { ShowMore } from './show-more';
 import { useRetryLock } from './use-retry-lock';
 
@@ -159,18 +159,16 @@ export function Activities({ campaign }: { campaign: TCampaign }) {
   // Every page carries the member's points; the newest read is the one to show.
   const points = pages.at(-1)?.points ?? 0;
   return (
-    <Card as="section" aria-labelledby="activities-title">
-      <CardHeader>
-        <CardTitle id="activities-title" className="flex items-center gap-2">
-          <ListTodo className="size-5 text-primary" aria-hidden="true" />
-          {t('activities.title')}
-        </CardTitle>
-        {signedIn && activities.length > 0 && (
-          <CardDescription>
-            {t('activities.yourPoints', { count: points, points: formatNumber(points) })}
-          </CardDescription>
-        )}
-      </CardHeader>
+    <Panel
+      titleId="activities-title"
+      icon={ListTodo}
+      title={t('activities.title')}
+      description={
+        signedIn && activities.length > 0
+          ? t('activities.yourPoints', { count: points, points: formatNumber(points) })
+          : undefined
+      }
+    >
       {list.isPending && <LoadingLines lines={3} label={t('activities.loading')} />}
       {list.isError && <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />}
       {list.isSuccess && activities.length === 0 && (
@@ -192,6 +190,6 @@ export function Activities({ campaign }: { campaign: TCampaign }) {
         </ul>
       )}
       <ShowMore list={list} label={t('activities.more')} loadingLabel={t('loadingMore')} />
-    </Card>
+    </Panel>
   );
 }

@@ -70,9 +70,7 @@ export function CampaignCard({
         {campaign.requirement && <p className="line-clamp-2 text-sm">{campaign.requirement}</p>}
         {campaign.methods.length > 0 && (
           <p className="line-clamp-3 text-muted-foreground text-sm">
-            {t('card.ways', {
-              ways: campaign.methods.map((m) => methodInWords(t, m, campaign)).join(t('card.or')),
-            })}
+            {campaign.methods.map((m) => methodInWords(t, m, campaign)).join(t('card.separator'))}
           </p>
         )}
         {places && (

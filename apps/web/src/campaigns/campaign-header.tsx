@@ -3,9 +3,9 @@ import { CalendarClock, ListChecks, Users } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { Artwork } from '../components/media/artwork';
 import { Badge } from '../components/ui/badge';
-import { Card, CardDescription, CardHeader, CardTitle } from '../components/ui/card';
 import { Progress } from '../components/ui/progress';
 import { ChainBadge, PhaseBadge } from './badges';
+import { Panel } from './panel';
 import { campaignWindow, methodInWords, placesLeft } from './words';
 
 /** The places still free, as words and a bar; the page refreshes the campaign, so it stays live. */
@@ -32,14 +32,12 @@ function PlacesLeft({ campaign }: { campaign: TCampaign }) {
 function Requirements({ campaign }: { campaign: TCampaign }) {
   const { t } = useTranslation('campaign');
   return (
-    <Card as="section" aria-labelledby="requirements-title">
-      <CardHeader>
-        <CardTitle id="requirements-title" className="flex items-center gap-2">
-          <ListChecks className="size-5 text-primary" aria-hidden="true" />
-          {t('requirements.title')}
-        </CardTitle>
-        {campaign.requirement && <CardDescription>{campaign.requirement}</CardDescription>}
-      </CardHeader>
+    <Panel
+      titleId="requirements-title"
+      icon={ListChecks}
+      title={t('requirements.title')}
+      description={campaign.requirement}
+    >
       {campaign.methods.length > 0 ? (
         <>
           <p className="text-sm">{t('requirements.anyOne')}</p>
@@ -60,7 +58,7 @@ function Requirements({ campaign }: { campaign: TCampaign }) {
           <span className="break-all font-mono">{campaign.collectionAddress}</span>
         </p>
       )}
-    </Card>
+    </Panel>
   );
 }
 

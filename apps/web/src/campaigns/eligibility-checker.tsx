@@ -6,12 +6,12 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth-context';
 import { ErrorMessage } from '../components/error-message';
 import { Button } from '../components/ui/button';
-import { Card, CardDescription, CardHeader, CardTitle } from '../components/ui/card';
 import { FormField } from '../components/ui/form-field';
 import { Input } from '../components/ui/input';
 import { Select } from '../components/ui/select';
 import { trpc } from '../lib/trpc';
 import { EligibilityAnswerView } from './eligibility-answer';
+import { Panel } from './panel';
 import type { EligibilityCheck } from './use-eligibility-check';
 import { useRetryLock } from './use-retry-lock';
 import { readWalletField } from './wallet-field';
@@ -119,14 +119,12 @@ export function EligibilityChecker({ campaign, check }: { campaign: TCampaign; c
   const auth = useAuth();
   const signedIn = auth.status === 'signedIn';
   return (
-    <Card as="section" aria-labelledby="checker-title">
-      <CardHeader>
-        <CardTitle id="checker-title" className="flex items-center gap-2">
-          <SearchCheck className="size-5 text-primary" aria-hidden="true" />
-          {t('checker.title')}
-        </CardTitle>
-        {!signedIn && <CardDescription>{t('checker.guestLead')}</CardDescription>}
-      </CardHeader>
+    <Panel
+      titleId="checker-title"
+      icon={SearchCheck}
+      title={t('checker.title')}
+      description={signedIn ? undefined : t('checker.guestLead')}
+    >
       {signedIn ? (
         <>
           <RecordedCheck campaign={campaign} check={check} />
@@ -146,6 +144,6 @@ export function EligibilityChecker({ campaign, check }: { campaign: TCampaign; c
       ) : (
         <DryRunForm campaign={campaign} />
       )}
-    </Card>
+    </Panel>
   );
 }

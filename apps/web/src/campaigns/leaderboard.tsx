@@ -4,12 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth-context';
 import { ErrorMessage } from '../components/error-message';
 import { Badge } from '../components/ui/badge';
-import { Card, CardHeader, CardTitle } from '../components/ui/card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '../components/ui/table';
 import { cn } from '../lib/cn';
 import { formatNumber } from '../lib/format';
 import { trpc } from '../lib/trpc';
 import { LoadingLines } from './loading-lines';
+import { Panel } from './panel';
 
 const TOP = 10;
 
@@ -61,13 +61,7 @@ export function Leaderboard({ campaignId }: { campaignId: number }) {
   const auth = useAuth();
   const board = trpc.campaign.leaderboard.useQuery({ campaignId, limit: TOP });
   return (
-    <Card as="section" aria-labelledby="leaderboard-title">
-      <CardHeader>
-        <CardTitle id="leaderboard-title" className="flex items-center gap-2">
-          <Trophy className="size-5 text-primary" aria-hidden="true" />
-          {t('board.title')}
-        </CardTitle>
-      </CardHeader>
+    <Panel titleId="leaderboard-title" icon={Trophy} title={t('board.title')}>
       {board.isPending && <LoadingLines lines={5} label={t('board.loading')} />}
       {board.isError && <ErrorMessage error={board.error} onRetry={() => void board.refetch()} />}
       {board.data && (
@@ -94,6 +88,6 @@ export function Leaderboard({ campaignId }: { campaignId: number }) {
           )}
         </>
       )}
-    </Card>
+    </Panel>
   );
 }

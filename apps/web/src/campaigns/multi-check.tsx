@@ -1,17 +1,17 @@
 import type { TCampaign, TEligibilityFirstOutput, TWalletChain } from '@puffy/contracts';
-import { CheckCircle2, CircleDashed, Star } from 'lucide-react';
+import { CheckCircle2, CircleDashed, Star, WalletCards } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth-context';
 import { ErrorMessage } from '../components/error-message';
 import { Badge } from '../components/ui/badge';
 import { Button } from '../components/ui/button';
-import { Card, CardDescription, CardHeader, CardTitle } from '../components/ui/card';
 import { FormField } from '../components/ui/form-field';
 import { Input } from '../components/ui/input';
 import { describeError } from '../lib/errors';
 import { trpc } from '../lib/trpc';
 import { WalletTypeSelect } from './eligibility-checker';
+import { Panel } from './panel';
 
 // The server takes at most this many campaigns per call (ELIGIBILITY_FIRST_MAX in contracts).
 const MAX_CAMPAIGNS = 20;
@@ -54,11 +54,12 @@ export function MultiCheck({ campaigns }: { campaigns: TCampaign[] }) {
 
   if (asked.length === 0) return null;
   return (
-    <Card as="section" aria-labelledby="multi-check-title">
-      <CardHeader>
-        <CardTitle id="multi-check-title">{t('multi.title')}</CardTitle>
-        <CardDescription>{t('multi.lead', { count: asked.length })}</CardDescription>
-      </CardHeader>
+    <Panel
+      titleId="multi-check-title"
+      icon={WalletCards}
+      title={t('multi.title')}
+      description={t('multi.lead', { count: asked.length })}
+    >
       <form className="grid gap-3 sm:grid-cols-[12rem_minmax(0,1fr)_auto] sm:items-end" onSubmit={submit}>
         <FormField label={t('checker.walletType')} error={fieldErrors['wallet.chain']?.join(' ')}>
           <WalletTypeSelect value={chain} onChange={setChain} />
@@ -107,6 +108,6 @@ export function MultiCheck({ campaigns }: { campaigns: TCampaign[] }) {
           })}
         </ul>
       )}
-    </Card>
+    </Panel>
   );
 }

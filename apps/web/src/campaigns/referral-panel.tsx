@@ -8,12 +8,12 @@ import { useAuth } from '../auth/auth-context';
 import { ErrorMessage } from '../components/error-message';
 import { Alert, AlertDescription } from '../components/ui/alert';
 import { Button } from '../components/ui/button';
-import { Card, CardDescription, CardHeader, CardTitle } from '../components/ui/card';
 import { FormField } from '../components/ui/form-field';
 import { Input } from '../components/ui/input';
 import { Separator } from '../components/ui/separator';
 import { formatNumber } from '../lib/format';
 import { trpc } from '../lib/trpc';
+import { Panel } from './panel';
 import type { EligibilityCheck } from './use-eligibility-check';
 import { useRetryLock } from './use-retry-lock';
 import type { CampaignT } from './words';
@@ -182,14 +182,7 @@ export function ReferralPanel({ campaign, check }: { campaign: TCampaign; check:
   const { t } = useTranslation('campaign');
   const auth = useAuth();
   return (
-    <Card as="section" aria-labelledby="referral-title">
-      <CardHeader>
-        <CardTitle id="referral-title" className="flex items-center gap-2">
-          <Gift className="size-5 text-primary" aria-hidden="true" />
-          {t('referral.title')}
-        </CardTitle>
-        <CardDescription>{t('referral.lead')}</CardDescription>
-      </CardHeader>
+    <Panel titleId="referral-title" icon={Gift} title={t('referral.title')} description={t('referral.lead')}>
       {auth.status === 'signedIn' && (
         <>
           <OwnCode campaign={campaign} />
@@ -197,6 +190,6 @@ export function ReferralPanel({ campaign, check }: { campaign: TCampaign; check:
         </>
       )}
       <RedeemForm campaign={campaign} check={check} />
-    </Card>
+    </Panel>
   );
 }

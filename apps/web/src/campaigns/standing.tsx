@@ -3,11 +3,11 @@ import { BadgeCheck, CircleDashed, Gauge } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../components/error-message';
-import { Card, CardHeader, CardTitle } from '../components/ui/card';
 import { formatNumber } from '../lib/format';
 import { trpc } from '../lib/trpc';
 import { Checklist, checklistOf } from './checklist';
 import { LoadingLines } from './loading-lines';
+import { Panel } from './panel';
 import { formatDate, methodInWords } from './words';
 
 function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
@@ -26,13 +26,7 @@ export function Standing({ campaign, answer }: { campaign: TCampaign; answer: TE
   const { t } = useTranslation('campaign');
   const info = trpc.campaign.info.useQuery({ campaignId: campaign.id });
   return (
-    <Card as="section" aria-labelledby="standing-title">
-      <CardHeader>
-        <CardTitle id="standing-title" className="flex items-center gap-2">
-          <Gauge className="size-5 text-primary" aria-hidden="true" />
-          {t('standing.title')}
-        </CardTitle>
-      </CardHeader>
+    <Panel titleId="standing-title" icon={Gauge} title={t('standing.title')}>
       {info.isPending && <LoadingLines lines={4} label={t('standing.loading')} />}
       {info.isError && <ErrorMessage error={info.error} onRetry={() => void info.refetch()} />}
       {info.data && (
@@ -87,6 +81,6 @@ export function Standing({ campaign, answer }: { campaign: TCampaign; answer: TE
           )}
         </>
       )}
-    </Card>
+    </Panel>
   );
 }

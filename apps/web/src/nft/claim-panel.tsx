@@ -3,6 +3,7 @@ import { Sparkles, TimerOff } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth-context';
 import { LoadingLines } from '../campaigns/loading-lines';
+import { Panel } from '../campaigns/panel';
 import { ErrorMessage } from '../components/error-message';
 import { Artwork } from '../components/media/artwork';
 import { Button } from '../components/ui/button';
@@ -77,17 +78,17 @@ function PromotionClaim({ campaign, promotion }: { campaign: TCampaign; promotio
         <ClaimProgress progress={flow.progress} name={promotion.name} />
       )}
       {flow.step === 'expired' && flow.progress && (
-        <Card as="section" data-testid="nft-expired" aria-labelledby={`nft-expired-${promotion.id}`}>
-          <CardHeader>
-            <CardTitle id={`nft-expired-${promotion.id}`} className="flex items-center gap-2">
-              <TimerOff className="size-5 shrink-0 text-muted-foreground" aria-hidden="true" />
-              {promotion.name} #{flow.progress.sequence}
-            </CardTitle>
-          </CardHeader>
+        <Panel
+          titleId={`nft-expired-${promotion.id}`}
+          icon={TimerOff}
+          iconClassName="text-muted-foreground"
+          title={`${promotion.name} #${flow.progress.sequence}`}
+          data-testid="nft-expired"
+        >
           <p role="status" className="text-sm">
             {flow.progress.failureReason ?? t('expired.reason')} {t('expired.ended')}
           </p>
-        </Card>
+        </Panel>
       )}
       {failed && <RefusalNotice key={flow.claimAttempt} error={failed} onRetry={flow.claimNow} />}
     </div>

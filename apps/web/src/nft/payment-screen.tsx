@@ -2,9 +2,9 @@ import type { TNftProgress, TPromotionClaim } from '@puffy/contracts';
 import { Clock, ExternalLink, Fuel } from 'lucide-react';
 import { useCallback, useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Panel } from '../campaigns/panel';
 import { Alert, AlertDescription } from '../components/ui/alert';
 import { Button } from '../components/ui/button';
-import { Card, CardDescription, CardHeader, CardTitle } from '../components/ui/card';
 import { formatTime } from '../lib/format';
 import { trpc } from '../lib/trpc';
 import { PayButtons, type PayButtonWords } from '../pay/pay-buttons';
@@ -71,14 +71,13 @@ export function PaymentScreen({ claim, progress, onReported }: PaymentScreenProp
   const title = t('pay.title', { name: claim.name, sequence: claim.sequence });
 
   return (
-    <Card as="section" aria-labelledby={`${id}-title`} data-testid="nft-payment">
-      <CardHeader>
-        <CardTitle id={`${id}-title`} className="flex items-center gap-2">
-          <Fuel className="size-5 shrink-0 text-primary" aria-hidden="true" />
-          {title}
-        </CardTitle>
-        <CardDescription>{t('pay.lead')}</CardDescription>
-      </CardHeader>
+    <Panel
+      titleId={`${id}-title`}
+      icon={Fuel}
+      title={title}
+      description={t('pay.lead')}
+      data-testid="nft-payment"
+    >
       <div className="grid gap-3 sm:grid-cols-2">
         <div className="grid gap-0.5 rounded-lg bg-muted px-4 py-3">
           <span className="text-muted-foreground text-xs">{t('pay.fee')}</span>
@@ -160,6 +159,6 @@ export function PaymentScreen({ claim, progress, onReported }: PaymentScreenProp
       {pay.walletError && <RefusalNotice error={new Error(pay.walletError)} />}
       {build.error && <RefusalNotice key={build.submittedAt} error={build.error} />}
       {mintGas.error && <RefusalNotice key={mintGas.submittedAt} error={mintGas.error} />}
-    </Card>
+    </Panel>
   );
 }

@@ -1,10 +1,8 @@
-import { SearchX } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { LoadingLines } from '../campaigns/loading-lines';
+import { NotFoundCard } from '../campaigns/not-found-card';
 import { ErrorMessage } from '../components/error-message';
-import { Button } from '../components/ui/button';
-import { Card } from '../components/ui/card';
 import { useDocumentTitle } from '../lib/document-title';
 import { describeError } from '../lib/errors';
 import { trpc } from '../lib/trpc';
@@ -13,18 +11,12 @@ import { NftPublicView } from '../nft/public-view';
 function NotFound({ because }: { because: string }) {
   const { t } = useTranslation('nft');
   return (
-    <Card
-      as="section"
-      className="mx-auto w-full max-w-lg items-center text-center"
-      data-testid="nft-not-found"
-    >
-      <SearchX className="size-10 text-muted-foreground" aria-hidden="true" />
-      <h1 className="font-bold text-2xl">{t('public.notFound')}</h1>
-      <p className="text-muted-foreground">{because}</p>
-      <Button asChild variant="secondary">
-        <Link to="/campaigns">{t('public.seeCampaigns')}</Link>
-      </Button>
-    </Card>
+    <NotFoundCard
+      title={t('public.notFound')}
+      body={because}
+      back={t('public.seeCampaigns')}
+      testId="nft-not-found"
+    />
   );
 }
 

@@ -1,5 +1,5 @@
 import type { TCampaign } from '@puffy/contracts';
-import { ArrowLeft, Gauge, SearchX, Wallet } from 'lucide-react';
+import { ArrowLeft, Gauge } from 'lucide-react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -9,12 +9,12 @@ import { CampaignHeader } from '../../campaigns/campaign-header';
 import { EligibilityChecker } from '../../campaigns/eligibility-checker';
 import { Leaderboard } from '../../campaigns/leaderboard';
 import { LoadingLines } from '../../campaigns/loading-lines';
+import { NotFoundCard } from '../../campaigns/not-found-card';
+import { Panel } from '../../campaigns/panel';
 import { ReferralPanel } from '../../campaigns/referral-panel';
 import { Standing } from '../../campaigns/standing';
 import { useEligibilityCheck } from '../../campaigns/use-eligibility-check';
 import { ErrorMessage } from '../../components/error-message';
-import { Button } from '../../components/ui/button';
-import { Card, CardDescription, CardHeader, CardTitle } from '../../components/ui/card';
 import { useDocumentTitle } from '../../lib/document-title';
 import { describeError } from '../../lib/errors';
 import { trpc } from '../../lib/trpc';
@@ -38,18 +38,13 @@ function useRefetchOnSessionChange(userId: string | null) {
 function SignedOutStanding() {
   const { t } = useTranslation('campaign');
   return (
-    <Card as="section" aria-labelledby="standing-title" data-testid="standing-signed-out">
-      <CardHeader>
-        <CardTitle id="standing-title" className="flex items-center gap-2">
-          <Gauge className="size-5 text-primary" aria-hidden="true" />
-          {t('standing.title')}
-        </CardTitle>
-        <CardDescription className="flex items-start gap-2">
-          <Wallet className="mt-0.5 size-4 shrink-0" aria-hidden="true" />
-          {t('standing.signedOut')}
-        </CardDescription>
-      </CardHeader>
-    </Card>
+    <Panel
+      titleId="standing-title"
+      icon={Gauge}
+      title={t('standing.title')}
+      description={t('standing.signedOut')}
+      data-testid="standing-signed-out"
+    />
   );
 }
 
@@ -62,7 +57,7 @@ function CampaignRoom({ campaign }: { campaign: TCampaign }) {
   const check = useEligibilityCheck(campaign.id);
   useRefetchOnSessionChange(auth.user?.id ?? null);
   return (
-    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem] lg:items-start">
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem] lg:grid-rows-[auto_1fr] lg:items-start">
       <div className="grid min-w-0 gap-6 lg:col-start-2 lg:row-start-1">
         <EligibilityChecker campaign={campaign} check={check} />
       </div>
@@ -83,24 +78,6 @@ function CampaignRoom({ campaign }: { campaign: TCampaign }) {
   );
 }
 
-function NotFound() {
-  const { t } = useTranslation('campaign');
-  return (
-    <Card
-      as="section"
-      className="mx-auto w-full max-w-lg items-center text-center"
-      data-testid="campaign-not-found"
-    >
-      <SearchX className="size-10 text-muted-foreground" aria-hidden="true" />
-      <h1 className="font-bold text-2xl">{t('detail.notFound')}</h1>
-      <p className="text-muted-foreground">{t('detail.notFoundBody')}</p>
-      <Button asChild variant="secondary">
-        <Link to="/campaigns">{t('detail.seeAll')}</Link>
-      </Button>
-    </Card>
-  );
-}
-
 export default function CampaignDetailPage() {
   const { t } = useTranslation('campaign');
   const { slug = '' } = useParams();
@@ -108,7 +85,16 @@ export default function CampaignDetailPage() {
   useDocumentTitle(campaign.data?.name ?? t('detail.title'));
   if (campaign.isPending) return <LoadingLines lines={6} label={t('detail.loading')} />;
   if (campaign.isError) {
-    if (describeError(campaign.error).code === 'NOT_FOUND') return <NotFound />;
+    if (describeError(campaign.error).code === 'NOT_FOUND') {
+      return (
+        <NotFoundCard
+          title={t('detail.notFound')}
+          body={t('detail.notFoundBody')}
+          back={t('detail.seeAll')}
+          testId="campaign-not-found"
+        />
+      );
+    }
     return <ErrorMessage error={campaign.error} onRetry={() => void campaign.refetch()} />;
   }
   return (
