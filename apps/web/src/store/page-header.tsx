@@ -1,5 +1,7 @@
 import type { LucideIcon } from 'lucide-react';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router-dom';
+import { Button } from '../components/ui/button';
 import { Card, CardHeader, CardTitle } from '../components/ui/card';
 
 /** The top of a store page: icon and title, one line of lead, and the page's way onward on the right. */
@@ -7,12 +9,13 @@ export function StorePageHeader({
   icon: Icon,
   title,
   lead,
-  action,
+  onward,
 }: {
   icon: LucideIcon;
   title: string;
   lead: string;
-  action?: ReactNode;
+  /** Where to go next from here (the orders from the store, the store from the orders); none hides it. */
+  onward?: { to: string; icon: LucideIcon; label: string } | null;
 }) {
   return (
     <header className="flex flex-wrap items-end justify-between gap-4">
@@ -23,7 +26,14 @@ export function StorePageHeader({
         </h1>
         <p className="max-w-2xl text-muted-foreground">{lead}</p>
       </div>
-      {action}
+      {onward && (
+        <Button asChild variant="outline">
+          <Link to={onward.to}>
+            <onward.icon aria-hidden="true" />
+            {onward.label}
+          </Link>
+        </Button>
+      )}
     </header>
   );
 }

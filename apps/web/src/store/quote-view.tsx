@@ -95,13 +95,7 @@ export function QuoteView({ quote }: { quote: TQuote }) {
   const { t } = useTranslation('store');
   return (
     <div className="grid gap-3" data-testid="quote" data-quote-id={quote.quoteId}>
-      <PriceBreakdown
-        lines={quote.lines}
-        subtotal={quote.subtotal}
-        discounts={quote.discounts}
-        shipping={quote.shipping}
-        total={quote.total}
-      />
+      <PriceBreakdown {...quote} />
       <p className="flex items-start gap-1.5 text-muted-foreground text-xs">
         <Clock className="mt-px size-3.5 shrink-0" aria-hidden="true" />
         <span>{t('quote.validUntil', { time: formatTime(quote.expiresAt) })}</span>

@@ -1,11 +1,9 @@
 import { ClipboardList, ShoppingBag, ShoppingCart, Wallet } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 import { useAuth } from '../../auth/auth-context';
 import { ErrorMessage } from '../../components/error-message';
 import { SkeletonCard } from '../../components/skeleton';
 import { Alert, AlertDescription, AlertTitle } from '../../components/ui/alert';
-import { Button } from '../../components/ui/button';
 import { Card, CardHeader, CardTitle } from '../../components/ui/card';
 import { useDocumentTitle } from '../../lib/document-title';
 import { trpc } from '../../lib/trpc';
@@ -36,16 +34,7 @@ export default function StorePage() {
         icon={ShoppingBag}
         title={t('title')}
         lead={t('lead')}
-        action={
-          signedIn && (
-            <Button asChild variant="outline">
-              <Link to="/orders">
-                <ClipboardList aria-hidden="true" />
-                {t('orders.link')}
-              </Link>
-            </Button>
-          )
-        }
+        onward={signedIn ? { to: '/orders', icon: ClipboardList, label: t('orders.link') } : null}
       />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start">
         <div className="grid min-w-0 gap-6">

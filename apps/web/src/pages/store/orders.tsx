@@ -55,14 +55,7 @@ export default function OrdersPage() {
         icon={ClipboardList}
         title={t('orders.title')}
         lead={t('orders.lead')}
-        action={
-          <Button asChild variant="outline">
-            <Link to="/store">
-              <ShoppingBag aria-hidden="true" />
-              {t('orders.toStore')}
-            </Link>
-          </Button>
-        }
+        onward={{ to: '/store', icon: ShoppingBag, label: t('orders.toStore') }}
       />
       <Card>
         <FormField label={t('orders.status')} className="sm:max-w-64">
