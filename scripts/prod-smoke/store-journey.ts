@@ -4,6 +4,7 @@
 // to the node over JSON-RPC, the submitted payment, and the worker confirming it once final.
 import { randomUUID } from 'node:crypto';
 import type { LocalSolanaChain } from '@puffy/chains/local-chain';
+import { SAMPLE_US_ADDRESS } from '@puffy/contracts/samples';
 import { fail, type SmokeWallet, signTransaction, trpc } from './http';
 
 interface Catalog {
@@ -16,16 +17,7 @@ interface Order {
   total: string;
 }
 
-const shippingAddress = {
-  name: 'Ada Lovelace',
-  email: 'ada@example.com',
-  phone: '+1 415 555 2671',
-  line1: '1 Market St',
-  city: 'San Francisco',
-  state: 'CA',
-  postalCode: '94105',
-  country: 'US',
-};
+const shippingAddress = SAMPLE_US_ADDRESS;
 
 /** A JSON-RPC call to the node, as a wallet makes it. */
 async function rpc<T>(url: string, method: string, params: unknown[]): Promise<T> {

@@ -11,6 +11,7 @@ import {
 } from '@puffy/api';
 import { createSolanaRpc } from '@puffy/chains';
 import { createLocalSolanaChain, type LocalSolanaChain } from '@puffy/chains/local-chain';
+import { SAMPLE_US_ADDRESS } from '@puffy/contracts/samples';
 import { seedDemo } from '@puffy/db';
 import type { TestDatabaseFactory } from '@puffy/db/testing';
 import { Keypair } from '@solana/web3.js';
@@ -135,16 +136,7 @@ export async function mintWhitelistNft(world: StoreWorld, userId: string): Promi
   });
 }
 
-export const usAddress = {
-  name: 'Ada Lovelace',
-  email: 'ada@example.com',
-  phone: '+1 415 555 2671',
-  line1: '1 Market St',
-  city: 'San Francisco',
-  state: 'CA',
-  postalCode: '94105',
-  country: 'US',
-} as const;
+export const usAddress = SAMPLE_US_ADDRESS;
 
 const createCaller = createCallerFactory(appRouter);
 let ipCounter = 0;
