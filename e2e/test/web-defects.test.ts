@@ -9,7 +9,8 @@ const WIDTHS = [1280, 390];
 
 /** Every picture box on the page once it settled: its state, and the loaded picture's real size. */
 async function settledMedia(page: Page) {
-  const states = () => page.$$eval('.media', (boxes) => boxes.map((b) => b.getAttribute('data-media-state')));
+  const states = () =>
+    page.$$eval('[data-media-state]', (boxes) => boxes.map((b) => b.getAttribute('data-media-state')));
   await expect
     .poll(
       async () => {
@@ -19,7 +20,7 @@ async function settledMedia(page: Page) {
       { timeout: 15_000 },
     )
     .toBe(true);
-  return page.$$eval('.media', (boxes) =>
+  return page.$$eval('[data-media-state]', (boxes) =>
     boxes.map((box) => {
       const img = box.querySelector('img');
       return {
