@@ -19,7 +19,7 @@ const PHASE_VARIANT = {
 } as const;
 
 export function PhaseBadge({ phase }: { phase: TCampaignPhase }) {
-  const { t } = useTranslation('campaign');
+  const { t } = useTranslation();
   return (
     <Badge variant={PHASE_VARIANT[phase]} data-phase={phase}>
       {t(`phase.${phase}`)}

@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { Artwork } from '../components/media/artwork';
 import { Progress } from '../components/ui/progress';
-import { SkeletonBlock } from '../components/ui/skeleton';
 import { cn } from '../lib/cn';
 import { ChainBadge, PhaseBadge } from './badges';
 import { campaignWindow, methodInWords, placesLeft } from './words';
@@ -22,20 +21,8 @@ export function CampaignCard({
   className?: string;
   eager?: boolean;
 }) {
-  // The home page shows cards too: its first paint must not wait for this catalog, so the card keeps
-  // its place with a placeholder for the moment the words take to arrive.
-  const { t, ready } = useTranslation('campaign', { useSuspense: false });
-  if (!ready) {
-    return (
-      <li className={cn(CARD, className)} aria-busy="true">
-        <SkeletonBlock className="aspect-video w-full rounded-none" />
-        <div className="grid gap-2 p-4">
-          <SkeletonBlock className="h-5 w-2/3" />
-          <SkeletonBlock className="h-4 w-full" />
-        </div>
-      </li>
-    );
-  }
+  // Its words are in `common` (the first chunk), so cards on the home page never wait for a catalog.
+  const { t } = useTranslation();
   const places = placesLeft(t, campaign);
   const image = campaign.media.image ?? campaign.media.banner;
   const filled = campaign.limit ? Math.min(100, (campaign.eligibleCount / campaign.limit) * 100) : null;

@@ -78,6 +78,9 @@ void i18n
     supportedLngs: [...LANGUAGES],
     ns: ['common', 'home'],
     defaultNS: 'common',
+    // Words every screen may show (a campaign card's phase, methods, window and places) live in `common`
+    // and are found from any namespace, so the home page's cards need no other catalog.
+    fallbackNS: 'common',
     resources,
     // The first-load catalogs are given; the others still come from the backend.
     partialBundledLanguages: true,

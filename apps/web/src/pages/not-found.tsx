@@ -6,7 +6,7 @@ import { useDocumentTitle } from '../lib/document-title';
 
 /** Any address the SPA does not know: say so plainly and offer the two ways back in. */
 export default function NotFoundPage() {
-  const { t } = useTranslation('auth');
+  const { t } = useTranslation();
   useDocumentTitle(t('notFound.title'));
   return (
     <section className="mx-auto flex max-w-xl flex-col items-center gap-4 py-10 text-center sm:py-16">
