@@ -1,5 +1,5 @@
 import { ErrorMessage } from '../../components/error-message';
-import { Media } from '../../components/media';
+import { Artwork } from '../../components/media/artwork';
 import { SkeletonText } from '../../components/skeleton';
 import { formatSolAmount } from '../../lib/format';
 import { trpc } from '../../lib/trpc';
@@ -23,13 +23,7 @@ export function CampaignPreviewPanel({ campaignId }: { campaignId: number }) {
       )}
       <article className="campaign-card">
         {campaign.media.image && (
-          <Media
-            className="admin-preview-media"
-            src={campaign.media.image}
-            alt=""
-            width={1600}
-            height={900}
-          />
+          <Artwork className="max-w-sm" src={campaign.media.image} alt="" width={1600} height={900} />
         )}
         <h3>{campaign.name}</h3>
         {campaign.description && <p>{campaign.description}</p>}
