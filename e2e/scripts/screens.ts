@@ -49,7 +49,7 @@ async function main() {
       // The store with a device in the cart and a quote; a referral code that does not exist.
       await page.goto(`${server.url}/store`);
       await page.getByRole('button', { name: 'Add vape device to cart' }).click();
-      await page.getByLabel('Country (two-letter code)').fill('US');
+      await page.getByLabel('Country', { exact: true }).selectOption('US');
       await page.getByTestId('quote-total').waitFor({ timeout: 15_000 });
       await page.screenshot({ path: join(outDir, `${prefix}-store-quote-${width}.png`), fullPage: true });
       await page.goto(`${server.url}/campaigns/puffy-genesis-solana`);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { SAMPLE_US_ADDRESS } from '@puffy/contracts/samples';
 import { seedDemo } from '@puffy/db';
 import { startTestServer, type TestServer } from '@puffy/server/testing';
 import { eq } from 'drizzle-orm';
@@ -94,16 +95,7 @@ describe.skipIf(!chromiumPath())('every route in a real browser', () => {
       'mutation',
       {
         quoteId: quote.quoteId,
-        shippingAddress: {
-          name: 'Ada Lovelace',
-          email: 'ada@example.com',
-          phone: '+1 415 555 2671',
-          line1: '1 Market St',
-          city: 'San Francisco',
-          state: 'CA',
-          postalCode: '94105',
-          country: 'US',
-        },
+        shippingAddress: SAMPLE_US_ADDRESS,
         idempotencyKey: crypto.randomUUID(),
       },
       token,

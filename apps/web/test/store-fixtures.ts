@@ -1,4 +1,5 @@
 import type { TCatalog, TEligibleProducts, TOrder, TQuote } from '@puffy/contracts';
+import { SAMPLE_US_ADDRESS } from '@puffy/contracts/samples';
 import { CART_STORAGE_KEY, type Cart } from '../src/store/cart';
 import { signedInSession } from './campaign-fixtures';
 import { ok, versionOf, type WireAnswer, wireTransport } from './wire';
@@ -69,17 +70,7 @@ export function quoteOf(overrides: Partial<TQuote> = {}): TQuote {
   };
 }
 
-export const ADDRESS = {
-  name: 'Ada Lovelace',
-  email: 'ada@example.com',
-  phone: '+1 415 555 0100',
-  line1: '1 Market St',
-  line2: null,
-  city: 'San Francisco',
-  state: 'CA',
-  postalCode: '94105',
-  country: 'US',
-} as const;
+export const ADDRESS = { ...SAMPLE_US_ADDRESS, line2: null } as const;
 
 export function orderOf(overrides: Partial<TOrder> = {}): TOrder {
   const quote = quoteOf();
