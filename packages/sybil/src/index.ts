@@ -7,6 +7,13 @@ export {
   linkMembers,
   type MemberLinks,
 } from './clusters';
+export {
+  type HumanityFailure,
+  type HumanityScore,
+  HumanityUnavailable,
+  type HumanityVerifierOptions,
+  humanityVerifier,
+} from './humanity';
 export { HUMANITY_THRESHOLD, type RiskReason, type RiskScore, type RiskSignal, riskScore } from './score';
 export {
   type TMemberSignals,
