@@ -14,5 +14,6 @@ export {
   type WebhookMessage,
   ZWebhookEvent,
 } from './events';
+export { type EndpointSecret, type NextStep, nextStep, ROTATION_OVERLAP_MS, signingSecrets } from './plan';
 export { MAX_RETRIES, retryDelaySeconds } from './schedule';
 export { newWebhookSecret, signature, signatureHeader, WebhookSecretError } from './signature';
