@@ -103,7 +103,7 @@ function failureWords(error: unknown, timeoutMs: number): string {
   const name = (error as Error | undefined)?.name;
   if (name === 'TimeoutError' || name === 'AbortError') return `No answer within ${timeoutMs / 1000} s.`;
   if (code === 'EPRIVATEADDRESS') return 'The address resolves into a private network; nothing was sent.';
-  if (code === 'ENOTFOUND') return 'The host name does not resolve.';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'The host name does not resolve.';
   if (code === 'ECONNREFUSED') return 'The endpoint refused the connection.';
   if (code === 'ECONNRESET') return 'The endpoint closed the connection before answering.';
   if (code?.startsWith('ERR_TLS') || code?.includes('CERT'))
