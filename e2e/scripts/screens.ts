@@ -2,6 +2,8 @@
  * Screenshots of the member and admin screens at desktop and phone widths, for a person to look at
  * after a visual change: `pnpm --filter @puffy/web build && pnpm exec tsx e2e/scripts/screens.ts <dir> [prefix]`.
  * Runs the real server on a fresh SQLite file with the demo data, the development wallet as an admin.
+ * SCREEN_PATHS="name=/path,other=/admin/codes" shoots those paths instead of the default list (and
+ * skips the scripted store and referral screens).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,7 +25,11 @@ async function main() {
   });
   await seedDemo(server.deps.db);
   const browser = await launchBrowser();
-  const paths: Array<[string, string]> = [
+  const chosen = process.env.SCREEN_PATHS?.split(',').map((pair) => {
+    const [name = '', path = ''] = pair.split('=');
+    return [name, path] as [string, string];
+  });
+  const paths: Array<[string, string]> = chosen ?? [
     ['home', '/'],
     ['campaigns', '/campaigns'],
     ['campaign', '/campaigns/puffy-genesis-solana'],
@@ -45,6 +51,10 @@ async function main() {
         await page.waitForLoadState('networkidle');
         await page.waitForTimeout(500);
         await page.screenshot({ path: join(outDir, `${prefix}-${name}-${width}.png`), fullPage: true });
+      }
+      if (chosen) {
+        await context.close();
+        continue;
       }
       // The store with a device in the cart and a quote; a referral code that does not exist.
       await page.goto(`${server.url}/store`);
