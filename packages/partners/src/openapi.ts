@@ -63,6 +63,18 @@ const ERROR = {
   },
 };
 
+const json = (schema: unknown): JsonBody => ({ 'application/json': { schema } });
+
+/** The refusals every route may answer with, all in the one error body. */
+const ERROR_RESPONSES: OpenApiOperation['responses'] = Object.fromEntries(
+  Object.entries({
+    '400': 'The request is malformed.',
+    '401': 'No key, or not a valid one.',
+    '403': 'The key does not allow this.',
+    '429': 'Too many requests for this key.',
+  }).map(([status, description]) => [status, { description, content: json(ERROR) }]),
+);
+
 export function partnerOpenApi(options: {
   version: string;
   serverUrl: string;
@@ -79,34 +91,11 @@ export function partnerOpenApi(options: {
       security: [{ partnerKey: [] }],
       parameters: [...parameters(route.pathParams, 'path'), ...parameters(route.query, 'query')],
       ...(route.body
-        ? {
-            requestBody: {
-              required: true,
-              content: { 'application/json': { schema: schemaOf(route.body, 'input') } },
-            },
-          }
+        ? { requestBody: { required: true, content: json(schemaOf(route.body, 'input')) } }
         : {}),
       responses: {
-        '200': {
-          description: 'OK',
-          content: { 'application/json': { schema: schemaOf(route.response, 'output') } },
-        },
-        '400': {
-          description: 'The request is malformed.',
-          content: { 'application/json': { schema: ERROR } },
-        },
-        '401': {
-          description: 'No key, or not a valid one.',
-          content: { 'application/json': { schema: ERROR } },
-        },
-        '403': {
-          description: 'The key does not allow this.',
-          content: { 'application/json': { schema: ERROR } },
-        },
-        '429': {
-          description: 'Too many requests for this key.',
-          content: { 'application/json': { schema: ERROR } },
-        },
+        '200': { description: 'OK', content: json(schemaOf(route.response, 'output')) },
+        ...ERROR_RESPONSES,
       },
     };
   }
