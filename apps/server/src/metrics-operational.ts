@@ -70,63 +70,76 @@ export function registerOperationalGauges(registry: Registry, sources: Operation
     return reading;
   };
 
-  new Gauge({
-    name: 'puffy_metrics_source_up',
-    help: '1 when the source answered the last scrape, 0 when it failed or timed out',
-    labelNames: ['source'] as const,
-    registers: [registry],
-    async collect() {
-      const reading = await read();
-      if (sources.jobs) this.set({ source: 'jobs' }, reading.jobs ? 1 : 0);
-      if (sources.db) this.set({ source: 'database' }, reading.pipeline ? 1 : 0);
+  /**
+   * A gauge filled afresh from the shared reading at each scrape: cleared first, so a source that stops
+   * answering leaves no stale series behind.
+   */
+  const readingGauge = <L extends string>(
+    config: { name: string; help: string; labelNames?: readonly L[] },
+    fill: (gauge: Gauge<L>, reading: Reading) => void,
+  ) =>
+    new Gauge<L>({
+      ...config,
+      registers: [registry],
+      async collect() {
+        this.reset();
+        fill(this, await read());
+      },
+    });
+
+  readingGauge(
+    {
+      name: 'puffy_metrics_source_up',
+      help: '1 when the source answered the last scrape, 0 when it failed or timed out',
+      labelNames: ['source'],
     },
-  });
+    (gauge, reading) => {
+      if (sources.jobs) gauge.set({ source: 'jobs' }, reading.jobs ? 1 : 0);
+      if (sources.db) gauge.set({ source: 'database' }, reading.pipeline ? 1 : 0);
+    },
+  );
   if (sources.jobs) {
-    new Gauge({
-      name: 'puffy_jobs',
-      help: 'Jobs by state: queued (due, the backlog), scheduled, running, failed (backing off), dead',
-      labelNames: ['state'] as const,
-      registers: [registry],
-      async collect() {
-        this.reset();
-        const { jobs } = await read();
-        if (jobs) for (const state of JOB_STATES) this.set({ state }, jobs[state]);
+    readingGauge(
+      {
+        name: 'puffy_jobs',
+        help: 'Jobs by state: queued (due, the backlog), scheduled, running, failed (backing off), dead',
+        labelNames: ['state'],
       },
-    });
-    new Gauge({
-      name: 'puffy_jobs_oldest_queued_age_seconds',
-      help: 'How long the oldest due job has waited past its due time (0 when nothing is due)',
-      registers: [registry],
-      async collect() {
-        this.reset();
-        const { jobs } = await read();
-        if (jobs) this.set(jobs.oldestQueuedAgeSeconds ?? 0);
+      (gauge, { jobs }) => {
+        if (jobs) for (const state of JOB_STATES) gauge.set({ state }, jobs[state]);
       },
-    });
+    );
+    readingGauge(
+      {
+        name: 'puffy_jobs_oldest_queued_age_seconds',
+        help: 'How long the oldest due job has waited past its due time (0 when nothing is due)',
+      },
+      (gauge, { jobs }) => {
+        if (jobs) gauge.set(jobs.oldestQueuedAgeSeconds ?? 0);
+      },
+    );
   }
   if (sources.db) {
-    new Gauge({
-      name: 'puffy_payment_confirmation_lag_seconds',
-      help: 'Age of the oldest payment that is submitted but not final yet (0 when none waits)',
-      registers: [registry],
-      async collect() {
-        this.reset();
-        const { pipeline } = await read();
+    readingGauge(
+      {
+        name: 'puffy_payment_confirmation_lag_seconds',
+        help: 'Age of the oldest payment that is submitted but not final yet (0 when none waits)',
+      },
+      (gauge, { pipeline }) => {
         if (!pipeline) return;
         const since = pipeline.oldestUnconfirmed;
-        this.set(since ? Math.max(0, (now().getTime() - since.getTime()) / 1000) : 0);
+        gauge.set(since ? Math.max(0, (now().getTime() - since.getTime()) / 1000) : 0);
       },
-    });
-    new Gauge({
-      name: 'puffy_nfts',
-      help: 'Promotional NFTs by status (mint_failed counts mints that gave up)',
-      labelNames: ['status'] as const,
-      registers: [registry],
-      async collect() {
-        this.reset();
-        const { pipeline } = await read();
-        for (const row of pipeline?.nfts ?? []) this.set({ status: row.status }, row.n);
+    );
+    readingGauge(
+      {
+        name: 'puffy_nfts',
+        help: 'Promotional NFTs by status (mint_failed counts mints that gave up)',
+        labelNames: ['status'],
       },
-    });
+      (gauge, { pipeline }) => {
+        for (const row of pipeline?.nfts ?? []) gauge.set({ status: row.status }, row.n);
+      },
+    );
   }
 }
