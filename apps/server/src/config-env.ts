@@ -6,7 +6,8 @@ import { z } from 'zod';
  * values must never be printed. `config.ts` turns the parsed values into the `AppConfig` the rest use.
  */
 
-const BASE58_ADDRESS = /^[1-9A-HJ-NP-Za-km-z]{32,44}$/;
+/** A Solana address or mint: base58 of 32 bytes. */
+const base58Address = z.string().regex(/^[1-9A-HJ-NP-Za-km-z]{32,44}$/);
 
 const csv = z.string().transform((s) =>
   s
@@ -14,6 +15,13 @@ const csv = z.string().transform((s) =>
     .map((part) => part.trim())
     .filter(Boolean),
 );
+
+/** An optional connection URL whose scheme picks the driver; anything else is refused at start. */
+const connectionUrl = (scheme: RegExp, message: string) =>
+  z
+    .string()
+    .optional()
+    .refine((v) => !v || scheme.test(v), { message });
 
 const int = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -36,13 +44,10 @@ export const configSchema = z.object({
   TRUST_PROXY_HOPS: int(1).describe(
     'With TRUST_PROXY: how many trusted proxies append to X-Forwarded-For; the client is that many entries from the right',
   ),
-  DATABASE_URL: z
-    .string()
-    .optional()
-    .refine((v) => !v || /^(file:|postgres:\/\/|postgresql:\/\/)/.test(v), {
-      message: 'must start with file:, postgres:// or postgresql://',
-    })
-    .describe('Absent or file: → SQLite; postgres:// → Postgres'),
+  DATABASE_URL: connectionUrl(
+    /^(file:|postgres:\/\/|postgresql:\/\/)/,
+    'must start with file:, postgres:// or postgresql://',
+  ).describe('Absent or file: → SQLite; postgres:// → Postgres'),
   DATA_DIR: z.string().default('./data').describe('Where the SQLite file and the dev mail outbox live'),
   DB_POOL_MAX: int(10).describe('Postgres pool size'),
   DB_IDLE_TIMEOUT_SECONDS: int(30).describe('Close idle Postgres connections after this many seconds'),
@@ -51,11 +56,9 @@ export const configSchema = z.object({
     'Apply pending migrations at start (turn off where a release step does it)',
   ),
   SEED_DEMO: bool(true).describe('Seed demo data into an empty database (never in production)'),
-  REDIS_URL: z
-    .string()
-    .optional()
-    .refine((v) => !v || /^rediss?:\/\//.test(v), { message: 'must start with redis:// or rediss://' })
-    .describe('Absent → in-process store (one process only)'),
+  REDIS_URL: connectionUrl(/^rediss?:\/\//, 'must start with redis:// or rediss://').describe(
+    'Absent → in-process store (one process only)',
+  ),
   REDIS_PREFIX: z
     .string()
     .default('puffy:')
@@ -141,13 +144,9 @@ export const configSchema = z.object({
   WEB_DIST_DIR: z.string().optional().describe('Built SPA to serve; defaults to apps/web/dist'),
   MEDIA_HOSTS: csv.optional().describe('Extra https hosts allowed for images and media (CSP)'),
   REFERRAL_DEFAULT_MAX_USES: int(50).describe("Uses of a member's own referral code (referral.myCode)"),
-  SMTP_URL: z
-    .string()
-    .optional()
-    .refine((v) => !v || /^smtps?:\/\//.test(v), { message: 'must start with smtp:// or smtps://' })
-    .describe(
-      'SMTP server for outgoing mail (smtp[s]://user:pass@host:port); absent → the dev outbox folder',
-    ),
+  SMTP_URL: connectionUrl(/^smtps?:\/\//, 'must start with smtp:// or smtps://').describe(
+    'SMTP server for outgoing mail (smtp[s]://user:pass@host:port); absent → the dev outbox folder',
+  ),
   MAIL_FROM: z.string().default('Puffy <no-reply@localhost>').describe('Sender of outgoing mail'),
   X_CLIENT_ID: z.string().optional().describe('X (Twitter) OAuth 2.0 client id; absent → X linking is off'),
   X_CLIENT_SECRET: z.string().optional().describe('X OAuth 2.0 client secret (confidential clients)'),
@@ -160,14 +159,10 @@ export const configSchema = z.object({
     .url()
     .default('https://api.x.com')
     .describe('X API base (token at /2/oauth2/token, profile at /2/users/me)'),
-  SOLANA_USDT_MINT: z
-    .string()
-    .regex(/^[1-9A-HJ-NP-Za-km-z]{32,44}$/)
+  SOLANA_USDT_MINT: base58Address
     .default('Es9vMFrzaCERmJfrF4H2FYD4KCoNkY11McCe8BenwNYB')
     .describe('SPL mint of USDT that orders are paid in'),
-  SOLANA_STORE_TREASURY_ADDRESS: z
-    .string()
-    .regex(/^[1-9A-HJ-NP-Za-km-z]{32,44}$/)
+  SOLANA_STORE_TREASURY_ADDRESS: base58Address
     .optional()
     .describe(
       'Store treasury wallet; order payments go to its USDT associated token account (required in production)',
@@ -182,14 +177,10 @@ export const configSchema = z.object({
   ORDER_CONFIRMATION_RETRY_SECONDS: int(15).describe(
     'How often a not-yet-final order payment is checked again',
   ),
-  SOLANA_TREASURY_ADDRESS: z
-    .string()
-    .regex(BASE58_ADDRESS)
+  SOLANA_TREASURY_ADDRESS: base58Address
     .optional()
     .describe('Treasury wallet that receives NFT gas fees on Solana (required in production)'),
-  SOON_TREASURY_ADDRESS: z
-    .string()
-    .regex(BASE58_ADDRESS)
+  SOON_TREASURY_ADDRESS: base58Address
     .optional()
     .describe('Treasury wallet that receives NFT gas fees on SOON; absent → SOON claims are off'),
   SOLANA_MINT_AUTHORITY_KEY: z
