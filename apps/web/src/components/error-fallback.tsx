@@ -1,5 +1,9 @@
+import { TriangleAlert } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import { describeError, isApiError } from '../lib/errors';
 import { ErrorDetails } from './error-message';
+import { Button } from './ui/button';
+import { Card, CardDescription, CardHeader, CardTitle } from './ui/card';
 
 interface ErrorFallbackProps {
   error: unknown;
@@ -10,20 +14,23 @@ interface ErrorFallbackProps {
 
 /** What a boundary shows: a friendly message, the request id when a call caused it, and a way back. */
 export function ErrorFallback({ error, onRetry, scope = 'section' }: ErrorFallbackProps) {
+  const { t } = useTranslation();
   const shown = describeError(error);
-  const message = isApiError(error)
-    ? shown.message
-    : scope === 'page'
-      ? 'The page stopped working. Trying again usually fixes it.'
-      : 'This part of the page stopped working. The rest of the app still works.';
+  // A crash in our own code has no words for people; a failed call brings its own.
+  const message = isApiError(error) ? shown.message : t(`crashed.${scope}`);
   return (
-    <section className="card error-card" role="alert">
-      <h2>Something went wrong</h2>
-      <p>{message}</p>
+    <Card as="section" className="border-destructive/35" role="alert">
+      <CardHeader>
+        <CardTitle className="flex items-center gap-2">
+          <TriangleAlert className="size-5 shrink-0 text-destructive" aria-hidden="true" />
+          {t('crashed.title')}
+        </CardTitle>
+        <CardDescription>{message}</CardDescription>
+      </CardHeader>
       <ErrorDetails requestId={shown.requestId} />
-      <button type="button" onClick={onRetry}>
-        Try again
-      </button>
-    </section>
+      <Button className="w-fit" onClick={onRetry}>
+        {t('tryAgain')}
+      </Button>
+    </Card>
   );
 }

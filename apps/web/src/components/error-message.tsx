@@ -1,16 +1,21 @@
+import { CircleAlert } from 'lucide-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { describeError } from '../lib/errors';
 import { fieldLabel } from '../lib/field-words';
 import { RateLimitCountdown } from './rate-limit-countdown';
+import { Alert, AlertDescription, AlertTitle } from './ui/alert';
+import { Button } from './ui/button';
 
 /** The request id for support, folded away: it is for the people who read the server's logs. */
 export function ErrorDetails({ requestId }: { requestId: string | null }) {
+  const { t } = useTranslation();
   if (!requestId) return null;
   return (
-    <details className="error-details small">
-      <summary>Details</summary>
-      <p>
-        If you contact support, quote this request id: <span className="mono">{requestId}</span>
+    <details className="text-muted-foreground text-sm">
+      <summary className="w-fit cursor-pointer">{t('details')}</summary>
+      <p className="mt-1">
+        {t('requestId')} <span className="break-all font-mono">{requestId}</span>
       </p>
     </details>
   );
@@ -30,32 +35,36 @@ export function ErrorMessage({
   onRetry?: () => void;
   fieldsShownInForm?: boolean;
 }) {
+  const { t } = useTranslation();
   const shown = describeError(error);
   const [waiting, setWaiting] = useState(shown.retryAfterSeconds !== null && shown.retryAfterSeconds > 0);
   const fields = fieldsShownInForm ? [] : Object.entries(shown.fieldErrors);
   return (
-    <div className="notice notice-error" role="alert">
-      <h3>{shown.title}</h3>
-      <p>{shown.message}</p>
-      {fields.length > 0 && (
-        <ul>
-          {fields.map(([path, messages]) => {
-            const label = fieldLabel(path);
-            const text = messages.join(' ');
-            // The message often says it already; a label only when it adds where.
-            return <li key={path}>{label && text !== shown.message ? `${label}: ${text}` : text}</li>;
-          })}
-        </ul>
-      )}
-      {shown.retryAfterSeconds !== null && (
-        <RateLimitCountdown seconds={shown.retryAfterSeconds} onDone={() => setWaiting(false)} />
-      )}
-      <ErrorDetails requestId={shown.requestId} />
-      {onRetry && (
-        <button type="button" onClick={onRetry} disabled={waiting}>
-          Try again
-        </button>
-      )}
-    </div>
+    <Alert variant="destructive" role="alert">
+      <CircleAlert aria-hidden="true" />
+      <AlertTitle>{shown.title}</AlertTitle>
+      <AlertDescription>
+        <p>{shown.message}</p>
+        {fields.length > 0 && (
+          <ul className="list-disc pl-5">
+            {fields.map(([path, messages]) => {
+              const label = fieldLabel(path);
+              const text = messages.join(' ');
+              // The message often says it already; a label only when it adds where.
+              return <li key={path}>{label && text !== shown.message ? `${label}: ${text}` : text}</li>;
+            })}
+          </ul>
+        )}
+        {shown.retryAfterSeconds !== null && (
+          <RateLimitCountdown seconds={shown.retryAfterSeconds} onDone={() => setWaiting(false)} />
+        )}
+        <ErrorDetails requestId={shown.requestId} />
+        {onRetry && (
+          <Button variant="outline" size="sm" className="mt-1 w-fit" onClick={onRetry} disabled={waiting}>
+            {t('tryAgain')}
+          </Button>
+        )}
+      </AlertDescription>
+    </Alert>
   );
 }

@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../lib/intl';
 
 const TICK_MS = 250;
 
@@ -12,6 +14,7 @@ function secondsUntil(deadline: number): number {
  * Give it a new `key` for a new answer with the same number of seconds.
  */
 export function RateLimitCountdown({ seconds, onDone }: { seconds: number; onDone?: () => void }) {
+  const { t } = useTranslation();
   const [left, setLeft] = useState(() => Math.max(0, Math.ceil(seconds)));
   const done = useRef(onDone);
   done.current = onDone;
@@ -32,8 +35,8 @@ export function RateLimitCountdown({ seconds, onDone }: { seconds: number; onDon
   }, [left]);
 
   return (
-    <p className="countdown" role="status" aria-live="polite">
-      {left > 0 ? `Try again in ${left} s` : 'You can try again now.'}
+    <p className="tabular-nums" role="status" aria-live="polite">
+      {left > 0 ? t('countdown.wait', { seconds: formatNumber(left) }) : t('countdown.ready')}
     </p>
   );
 }
