@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZRowMember } from './admin';
 import { ZActivityKind, ZWalletChain } from './enums';
 import { pageOf, ZPageInput } from './pagination';
 import { text } from './text';
@@ -14,8 +15,7 @@ export type TPendingReviewInput = z.infer<typeof ZPendingReviewInput>;
 /** One completion waiting for an operator's decision, with what the operator needs to judge it. */
 export const ZPendingReview = z.object({
   userActivityId: z.string(),
-  userId: z.string(),
-  walletAddress: z.string(),
+  ...ZRowMember.shape,
   chain: ZWalletChain,
   activityId: z.number().int(),
   activityName: z.string(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZRowMember } from './admin';
 import { ZSolanaSignature } from './auth';
 import { ZNetwork, ZNftStatus, ZOrderStatus, ZPaymentPurpose, ZPaymentStatus } from './enums';
 import { ZPageInput } from './pagination';
@@ -33,8 +34,7 @@ export type TAdminOrderSearch = z.infer<typeof ZAdminOrderSearch>;
 
 export const ZAdminOrderRow = z.object({
   id: z.string(),
-  userId: z.string(),
-  walletAddress: z.string(),
+  ...ZRowMember.shape,
   status: ZOrderStatus,
   total: ZUsdtAmount,
   skus: z.array(z.string()),

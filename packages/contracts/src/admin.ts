@@ -8,6 +8,9 @@ import { text } from './text';
 export const ZAdminUserRow = ZMemberSummary.extend({ email: z.string().nullable() });
 export type TAdminUserRow = z.infer<typeof ZAdminUserRow>;
 
+/** The member an admin list's row is about (an order, a submission): their id and sign-in wallet. */
+export const ZRowMember = z.object({ userId: z.string(), walletAddress: z.string() });
+
 export const ZAdminUserSearch = ZPageInput.extend({
   query: text().trim().max(120).optional().describe('Wallet address, email, X handle, name or user id'),
   role: ZRole.optional(),

@@ -22,15 +22,19 @@ export const ZCampaignMedia = z.object({
   banner: text().optional(),
 });
 
-/**
- * What members and operators both see of a campaign; each view extends it (ZCampaign here,
- * ZAdminCampaign for the campaign desk), and one mapper fills it for both.
- */
-export const ZCampaignBase = z.object({
+/** How a campaign and a campaign group are addressed (by id or by slug) and introduced. */
+const ZCampaignHeading = z.object({
   id: z.number().int(),
   slug: z.string(),
   name: z.string(),
   description: z.string().nullable(),
+});
+
+/**
+ * What members and operators both see of a campaign; each view extends it (ZCampaign here,
+ * ZAdminCampaign for the campaign desk), and one mapper fills it for both.
+ */
+export const ZCampaignBase = ZCampaignHeading.extend({
   edition: z.string().nullable(),
   requirement: z.string().nullable(),
   collectionAddress: z.string().nullable(),
@@ -81,12 +85,7 @@ export type TCampaignGetInput = z.infer<typeof ZCampaignGetInput>;
 
 export const ZCampaignGroupInput = ZPageInput.extend({ slug: text().trim().min(1).max(200) });
 export const ZCampaignGroupOutput = z.object({
-  group: z.object({
-    id: z.number().int(),
-    slug: z.string(),
-    name: z.string(),
-    description: z.string().nullable(),
-  }),
+  group: ZCampaignHeading,
   campaigns: ZCampaignPage,
 });
 export type TCampaignGroupOutput = z.infer<typeof ZCampaignGroupOutput>;

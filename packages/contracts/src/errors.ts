@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-/** The stable error codes a client may branch on (tRPC's names). */
-export const ZErrorCode = z.enum([
+/** The codes our procedures throw (tRPC's names). */
+const PROCEDURE_ERROR_CODES = [
   'BAD_REQUEST',
   'UNAUTHORIZED',
   'FORBIDDEN',
@@ -11,14 +11,20 @@ export const ZErrorCode = z.enum([
   'PRECONDITION_FAILED',
   'INTERNAL_SERVER_ERROR',
   'SERVICE_UNAVAILABLE',
-  // Transport-level codes tRPC itself may answer with.
+] as const;
+
+/** Transport-level codes tRPC itself may answer with, before or around a procedure. */
+const TRANSPORT_ERROR_CODES = [
   'PARSE_ERROR',
   'METHOD_NOT_SUPPORTED',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
   'TIMEOUT',
   'CLIENT_CLOSED_REQUEST',
-]);
+] as const;
+
+/** The stable error codes a client may branch on. */
+export const ZErrorCode = z.enum([...PROCEDURE_ERROR_CODES, ...TRANSPORT_ERROR_CODES]);
 export type TErrorCode = z.infer<typeof ZErrorCode>;
 
 /** What every error carries in `error.data` besides tRPC's own fields. */
