@@ -1,20 +1,12 @@
-import {
-  check,
-  customType,
-  index,
-  integer,
-  primaryKey,
-  sqliteTable,
-  text,
-  unique,
-} from 'drizzle-orm/sqlite-core';
+import * as sqlite from 'drizzle-orm/sqlite-core';
+import { sameInBothDialects } from '../dialect';
 import type { DialectKit } from '../pg/kit';
 
 /**
  * SQLite integers are 64-bit; the client reads them with safe integers on, so a value past 2^53
  * arrives as a bigint and is never rounded through a float.
  */
-const bigintInteger = customType<{ data: bigint; driverData: number | bigint }>({
+const bigintInteger = sqlite.customType<{ data: bigint; driverData: number | bigint }>({
   dataType: () => 'integer',
   toDriver: (value) => value,
   fromDriver: (value) => BigInt(value),
@@ -27,16 +19,11 @@ const bigintInteger = customType<{ data: bigint; driverData: number | bigint }>(
  * hands them to the table files under the Postgres kit's types.
  */
 export const sqliteKit = {
-  table: sqliteTable,
-  text,
-  integer,
-  check,
-  index,
-  primaryKey,
-  unique,
-  serialId: () => integer('id').primaryKey({ autoIncrement: true }),
-  time: (name: string) => integer(name, { mode: 'timestamp_ms' }),
-  flag: (name: string) => integer(name, { mode: 'boolean' }),
+  ...sameInBothDialects(sqlite),
+  table: sqlite.sqliteTable,
+  serialId: () => sqlite.integer('id').primaryKey({ autoIncrement: true }),
+  time: (name: string) => sqlite.integer(name, { mode: 'timestamp_ms' }),
+  flag: (name: string) => sqlite.integer(name, { mode: 'boolean' }),
   money: (name: string) => bigintInteger(name),
-  json: <T>(name: string) => text(name, { mode: 'json' }).$type<T>(),
+  json: <T>(name: string) => sqlite.text(name, { mode: 'json' }).$type<T>(),
 } satisfies Record<keyof DialectKit, unknown>;
