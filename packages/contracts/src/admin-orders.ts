@@ -13,6 +13,9 @@ import { ZUserInfo } from './user';
 const ZId = text().trim().min(1).max(64);
 const ZReason = text().trim().min(3, 'Say why in a few words').max(500);
 
+/** An operator's action on one record: which record, and why (the audit log keeps the reason). */
+const operatorAction = <S extends z.ZodRawShape>(target: S) => z.object({ ...target, reason: ZReason });
+
 export const ZAdminOrderSearch = ZPageInput.extend({
   query: text()
     .trim()
@@ -71,9 +74,7 @@ export const ZBulkOrderStatusResult = z.object({
 });
 export type TBulkOrderStatusResult = z.infer<typeof ZBulkOrderStatusResult>;
 
-export const ZRefundOrderInput = z.object({
-  orderId: ZId,
-  reason: ZReason,
+export const ZRefundOrderInput = operatorAction({ orderId: ZId }).extend({
   /** The transaction that sent the money back, when it was already sent. */
   refundTransactionHash: ZSolanaSignature.optional(),
 });
@@ -92,6 +93,15 @@ export const ZTreasurySearch = ZPageInput.extend({
   purpose: ZPaymentPurpose.optional(),
   /** Also list payments already refunded. */
   includeRefunded: z.boolean().default(false),
+});
+
+/** How to settle a payment that paid wrong; amounts as in `ZTreasuryRow`. */
+const ZTreasurySettlement = z.object({
+  /** Send this much back to the payer to settle. */
+  refundAmount: z.string(),
+  /** Or, for an underpayment the member wants to keep, collect this much more. */
+  shortfall: z.string(),
+  refundTransactionHash: z.string().nullable(),
 });
 
 /** Amounts in the token's smallest unit (lamports for SOL, token units for USDT) as integer strings. */
@@ -114,11 +124,7 @@ export const ZTreasuryRow = z.object({
   problems: z.array(ZTreasuryProblem),
   /** Why it paid nothing, when it did not, in words for the operator. */
   reason: z.string().nullable(),
-  /** Send this much back to the payer to settle. */
-  refundAmount: z.string(),
-  /** Or, for an underpayment the member wants to keep, collect this much more. */
-  shortfall: z.string(),
-  refundTransactionHash: z.string().nullable(),
+  ...ZTreasurySettlement.shape,
   createdAt: z.iso.datetime(),
 });
 export type TTreasuryRow = z.infer<typeof ZTreasuryRow>;
@@ -170,10 +176,7 @@ export const ZAdminPass = z.object({
 export type TAdminPass = z.infer<typeof ZAdminPass>;
 
 export const ZMemberProducts = z.object({ products: z.array(ZAdminProduct), passes: z.array(ZAdminPass) });
-export const ZGrantProductInput = ZMemberId.extend({
-  productSku: text().trim().min(1).max(64),
-  reason: ZReason,
-});
-export const ZRevokeProductInput = z.object({ grantId: ZId, reason: ZReason });
-export const ZGrantPassInput = ZMemberId.extend({ reason: ZReason });
-export const ZRevokePassInput = z.object({ passId: ZId, reason: ZReason });
+export const ZGrantProductInput = operatorAction({ userId: ZId, productSku: text().trim().min(1).max(64) });
+export const ZRevokeProductInput = operatorAction({ grantId: ZId });
+export const ZGrantPassInput = operatorAction({ userId: ZId });
+export const ZRevokePassInput = operatorAction({ passId: ZId });
