@@ -74,7 +74,7 @@ describe.skipIf(!chromiumPath())('admin campaign builder in a real browser', () 
     await page.getByLabel('Collection address', { exact: true }).fill(COLLECTION);
     await page.getByLabel('Image URL (https, allowed host)').fill(`https://${MEDIA_HOST}/drop.png`);
     await page.getByLabel('NFT gas fee (SOL)').fill('0.01');
-    await page.getByRole('checkbox', { name: 'sol' }).check();
+    await page.getByRole('checkbox', { name: 'Solana holders' }).check();
     await page.getByRole('button', { name: 'Save campaign' }).click();
     await page.getByRole('heading', { name: 'E2E holder drop', level: 1 }).waitFor();
 
@@ -85,7 +85,7 @@ describe.skipIf(!chromiumPath())('admin campaign builder in a real browser', () 
     await promotion.getByRole('button', { name: 'Add promotion' }).click();
     await page.getByText('Claim Drop Pass (DROP) for 0.01 SOL gas').waitFor();
     await page.getByRole('button', { name: 'Activate now' }).click();
-    await page.getByText('State: open').waitFor();
+    await page.locator('[data-testid="campaign-state"][data-state="open"]').waitFor();
 
     await page.getByRole('link', { name: 'Holder snapshot' }).click();
     const csv = `wallet,chain,amount\n${holder},sol,1\nnot-a-wallet,sol,1\n`;

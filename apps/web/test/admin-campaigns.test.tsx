@@ -61,18 +61,22 @@ describe('campaign builder', { timeout: 20_000 }, () => {
     fireEvent.change(screen.getByLabelText('Starts (UTC)'), { target: { value: '2030-02-01T00:00' } });
     fireEvent.change(screen.getByLabelText('Ends (UTC)'), { target: { value: '2030-01-01T00:00' } });
     fireEvent.change(screen.getByLabelText('NFT gas fee (SOL)'), { target: { value: 'abc' } });
-    fireEvent.click(screen.getByRole('checkbox', { name: 'eth' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Ethereum holders' }));
     fireEvent.click(screen.getByRole('button', { name: 'Save campaign' }));
 
-    const alerts = (await screen.findAllByRole('alert')).map((a) => a.textContent);
-    expect(alerts).toContain('The end must come after the start');
-    expect(alerts.some((a) => a?.includes('"abc" is not an amount of SOL'))).toBe(true);
-    expect(alerts.some((a) => a?.includes('The eth method needs a collection address'))).toBe(true);
+    // Each problem sits beside its field, in the operator's words (the method by name, not its code).
+    const errorOf = (label: string) =>
+      document.getElementById(screen.getByLabelText(label).getAttribute('aria-errormessage') ?? '')?.textContent;
+    expect(await screen.findByText('The end must come after the start')).toBeTruthy();
+    expect(errorOf('NFT gas fee (SOL)')).toContain('"abc" is not an amount of SOL');
+    expect(errorOf('Ethereum holders: collection address')).toBe(
+      'Ethereum holders need a collection address (or the campaign’s own on Solana)',
+    );
     expect(inputOf(wire, 'admin.campaigns.create')).toBeNull();
 
     fireEvent.change(screen.getByLabelText('Ends (UTC)'), { target: { value: '2030-03-01T00:00' } });
     fireEvent.change(screen.getByLabelText('NFT gas fee (SOL)'), { target: { value: '0.05' } });
-    fireEvent.change(screen.getByLabelText('eth collection address'), {
+    fireEvent.change(screen.getByLabelText('Ethereum holders: collection address'), {
       target: { value: '0x5Af0D9827E0c53E4799BB226655A1de152A425a5' },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Save campaign' }));

@@ -194,6 +194,6 @@ describe('admin member standing', () => {
     expect(screen.getByText('1 confirmed')).toBeTruthy();
     expect(await screen.findByText('No products or passes.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Sign out everywhere' }));
-    expect(await screen.findByText('2 session(s) ended.')).toBeTruthy();
+    expect(await screen.findByText('2 sessions ended.')).toBeTruthy();
   });
 });

@@ -1,41 +1,40 @@
+import { ZCampaignStateAction } from '@puffy/contracts';
+import { KeyRound, Users } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ErrorMessage } from '../../components/error-message';
 import { SkeletonText } from '../../components/skeleton';
-import { useDocumentTitle } from '../../lib/document-title';
+import { Badge } from '../../components/ui/badge';
+import { Button } from '../../components/ui/button';
 import { trpc } from '../../lib/trpc';
+import { AdminPage } from './admin-page';
 import { CampaignForm } from './campaign-form';
 import { ActivitiesPanel, PromotionPanel } from './campaign-parts';
 import { CampaignPreviewPanel } from './campaign-preview';
+import { STATE_BADGE, stateOf } from './campaign-state';
 
 /** `campaigns/new`: the fields first; promotions, activities and the rest open once it exists. */
 export function NewCampaignPage() {
-  useDocumentTitle('New campaign · Admin');
+  const { t } = useTranslation('admin');
   const navigate = useNavigate();
   const create = trpc.admin.campaigns.create.useMutation({
     onSuccess: (created) => navigate(`/admin/campaigns/${created.id}`),
   });
   return (
-    <section className="card">
-      <h1>New campaign</h1>
+    <AdminPage title={t('campaign.newTitle')} description={t('campaign.newDescription')}>
       <CampaignForm
         campaign={null}
         saving={create.isPending}
         error={create.error}
         onSave={(f) => create.mutate(f)}
       />
-    </section>
+    </AdminPage>
   );
 }
 
-const ACTIONS = [
-  { action: 'schedule', label: 'Schedule' },
-  { action: 'activate', label: 'Activate now' },
-  { action: 'pause', label: 'Pause' },
-  { action: 'archive', label: 'Archive' },
-] as const;
-
 /** `campaigns/:id`: the whole builder for one campaign, with its lifecycle and a member's-eye preview. */
 export default function CampaignEditorPage() {
+  const { t } = useTranslation('admin');
   const campaignId = Number(useParams().id);
   const detail = trpc.admin.campaigns.get.useQuery({ campaignId });
   const utils = trpc.useUtils();
@@ -45,44 +44,62 @@ export default function CampaignEditorPage() {
   };
   const update = trpc.admin.campaigns.update.useMutation({ onSuccess: refresh });
   const setState = trpc.admin.campaigns.setState.useMutation({ onSuccess: refresh });
-  useDocumentTitle(`${detail.data?.campaign.name ?? 'Campaign'} · Admin`);
 
-  if (detail.isPending) return <SkeletonText lines={8} label="Loading the campaign" />;
+  if (detail.isPending) return <SkeletonText lines={8} label={t('campaign.loading')} />;
   if (detail.error) return <ErrorMessage error={detail.error} onRetry={() => detail.refetch()} />;
   const { campaign } = detail.data;
-  const state = campaign.archivedAt
-    ? 'archived'
-    : !campaign.isReady
-      ? 'draft'
-      : campaign.isActive
-        ? 'open'
-        : 'paused';
+  const state = stateOf(campaign);
   return (
-    <div className="admin-campaign">
-      <section className="card">
-        <h1>{campaign.name}</h1>
-        <p data-testid="campaign-state">State: {state}</p>
-        <nav aria-label="Campaign tools">
-          <Link to={`/admin/campaigns/${campaign.id}/snapshot`}>Holder snapshot</Link> ·{' '}
-          <Link to={`/admin/campaigns/${campaign.id}/codes`}>Codes, allow-list and Discord</Link>
-        </nav>
+    <div className="flex min-w-0 flex-col gap-6">
+      <AdminPage
+        title={campaign.name}
+        description={
+          <span className="flex items-center gap-2" data-testid="campaign-state" data-state={state}>
+            {t('campaign.state')}
+            <Badge variant={STATE_BADGE[state]}>{t(`campaignList.states.${state}`)}</Badge>
+          </span>
+        }
+        action={
+          <nav aria-label={t('campaign.tools')} className="flex flex-wrap gap-2">
+            <Button asChild variant="outline" size="sm">
+              <Link to={`/admin/campaigns/${campaign.id}/snapshot`}>
+                <Users aria-hidden="true" />
+                {t('campaign.snapshot')}
+              </Link>
+            </Button>
+            <Button asChild variant="outline" size="sm">
+              <Link to={`/admin/campaigns/${campaign.id}/codes`}>
+                <KeyRound aria-hidden="true" />
+                {t('campaign.codes')}
+              </Link>
+            </Button>
+          </nav>
+        }
+      >
         {!campaign.archivedAt && (
-          <p>
-            {ACTIONS.map((a) => (
-              <button
-                key={a.action}
-                type="button"
-                className="button"
+          <fieldset className="flex min-w-0 flex-wrap items-center gap-2">
+            <legend className="sr-only">{t('campaign.lifecycle')}</legend>
+            {ZCampaignStateAction.options.map((action) => (
+              <Button
+                key={action}
+                variant={
+                  action === 'activate' ? 'default' : action === 'archive' ? 'destructive' : 'secondary'
+                }
+                size="sm"
                 disabled={setState.isPending}
-                onClick={() => setState.mutate({ campaignId, action: a.action })}
+                onClick={() => setState.mutate({ campaignId, action })}
               >
-                {a.label}
-              </button>
+                {t(`campaign.actions.${action}`)}
+              </Button>
             ))}
-          </p>
+          </fieldset>
         )}
         {setState.error && <ErrorMessage error={setState.error} />}
-        {update.isSuccess && !update.isPending && <p role="status">Saved.</p>}
+        {update.isSuccess && !update.isPending && (
+          <p role="status" className="font-medium text-sm text-success">
+            {t('campaign.saved')}
+          </p>
+        )}
         <CampaignForm
           key={campaign.id}
           campaign={campaign}
@@ -90,7 +107,7 @@ export default function CampaignEditorPage() {
           error={update.error}
           onSave={(fields) => update.mutate({ campaignId, fields })}
         />
-      </section>
+      </AdminPage>
       <PromotionPanel campaignId={campaignId} promotions={detail.data.promotions} onSaved={refresh} />
       <ActivitiesPanel campaignId={campaignId} activities={detail.data.activities} onSaved={refresh} />
       <CampaignPreviewPanel campaignId={campaignId} />

@@ -2,27 +2,45 @@ import {
   type TAdminCampaign,
   type TAdminCampaignFields,
   type TEligibilityMethod,
-  type TNetwork,
   ZAdminCampaignFields,
   ZEligibilityMethod,
   ZNetwork,
 } from '@puffy/contracts';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/error-message';
+import { Button } from '../../components/ui/button';
+import { FormField } from '../../components/ui/form-field';
+import { Input } from '../../components/ui/input';
+import { networkName } from '../../lib/format';
+import { announced, type FieldRow, FieldTable, FormCheckbox } from './field-table';
 
+const FIELD_KEYS = [
+  'name',
+  'slug',
+  'description',
+  'network',
+  'collectionAddress',
+  'collectionName',
+  'startAt',
+  'endAt',
+  'limit',
+  'image',
+  'nftGasFeeSol',
+] as const;
+type FieldKey = (typeof FIELD_KEYS)[number];
+const KIND: Partial<Record<FieldKey, FieldRow<FieldKey>['kind']>> = {
+  description: 'long',
+  startAt: 'datetime',
+  endAt: 'datetime',
+  limit: 'number',
+  nftGasFeeSol: 'number',
+};
+
+type MethodData = { collectionAddress: string; minLevel: string };
 interface FormState {
-  slug: string;
-  name: string;
-  description: string;
-  collectionAddress: string;
-  collectionName: string;
-  network: TNetwork;
-  startAt: string;
-  endAt: string;
-  limit: string;
-  image: string;
-  nftGasFeeSol: string;
-  methods: Partial<Record<TEligibilityMethod, { collectionAddress: string; minLevel: string }>>;
+  fields: Record<FieldKey, string>;
+  methods: Partial<Record<TEligibilityMethod, MethodData>>;
 }
 
 const HOLDER = new Set<string>(ZNetwork.options);
@@ -34,43 +52,45 @@ const toIso = (local: string) => (local ? `${local}:00.000Z` : null);
 
 function stateFrom(c: TAdminCampaign | null): FormState {
   return {
-    slug: c?.slug ?? '',
-    name: c?.name ?? '',
-    description: c?.description ?? '',
-    collectionAddress: c?.collectionAddress ?? '',
-    collectionName: c?.collectionName ?? '',
-    network: c?.network ?? 'sol',
-    startAt: toLocal(c?.startAt ?? null),
-    endAt: toLocal(c?.endAt ?? null),
-    limit: c?.limit ? String(c.limit) : '',
-    image: c?.media.image ?? '',
-    nftGasFeeSol: c?.nftGasFeeSol ?? '',
+    fields: {
+      slug: c?.slug ?? '',
+      name: c?.name ?? '',
+      description: c?.description ?? '',
+      collectionAddress: c?.collectionAddress ?? '',
+      collectionName: c?.collectionName ?? '',
+      network: c?.network ?? 'sol',
+      startAt: toLocal(c?.startAt ?? null),
+      endAt: toLocal(c?.endAt ?? null),
+      limit: c?.limit ? String(c.limit) : '',
+      image: c?.media.image ?? '',
+      nftGasFeeSol: c?.nftGasFeeSol ?? '',
+    },
     methods: Object.fromEntries(
-      (c?.methods ?? []).map((m) => [
-        m.method,
+      (c?.methods ?? []).map(({ method, config }) => [
+        method,
         {
-          collectionAddress: typeof m.config.collectionAddress === 'string' ? m.config.collectionAddress : '',
-          minLevel: typeof m.config.minLevel === 'number' ? String(m.config.minLevel) : '',
+          collectionAddress: typeof config.collectionAddress === 'string' ? config.collectionAddress : '',
+          minLevel: typeof config.minLevel === 'number' ? String(config.minLevel) : '',
         },
       ]),
     ),
   };
 }
 
-function fieldsFrom(s: FormState): unknown {
+function fieldsFrom({ fields: f, methods }: FormState): unknown {
   return {
-    slug: s.slug,
-    name: s.name,
-    description: s.description || null,
-    collectionAddress: s.collectionAddress || null,
-    collectionName: s.collectionName || null,
-    network: s.network,
-    startAt: toIso(s.startAt),
-    endAt: toIso(s.endAt),
-    limit: s.limit ? Number(s.limit) : null,
-    media: s.image ? { image: s.image } : {},
-    nftGasFeeSol: s.nftGasFeeSol,
-    methods: Object.entries(s.methods).map(([method, data]) => {
+    slug: f.slug,
+    name: f.name,
+    description: f.description || null,
+    collectionAddress: f.collectionAddress || null,
+    collectionName: f.collectionName || null,
+    network: f.network,
+    startAt: toIso(f.startAt),
+    endAt: toIso(f.endAt),
+    limit: f.limit ? Number(f.limit) : null,
+    media: f.image ? { image: f.image } : {},
+    nftGasFeeSol: f.nftGasFeeSol,
+    methods: Object.entries(methods).map(([method, data]) => {
       const config: Record<string, unknown> = {};
       if (HOLDER.has(method) && data?.collectionAddress) config.collectionAddress = data.collectionAddress;
       if (REFERRAL.has(method) && data?.minLevel) config.minLevel = Number(data.minLevel);
@@ -89,156 +109,128 @@ export function CampaignForm(props: {
   error: unknown;
   onSave: (fields: TAdminCampaignFields) => void;
 }) {
+  const { t } = useTranslation('admin');
   const [state, setState] = useState(() => stateFrom(props.campaign));
   const [problems, setProblems] = useState<Record<string, string>>({});
-  const set = <K extends keyof FormState>(key: K, value: FormState[K]) =>
-    setState((s) => ({ ...s, [key]: value }));
-  const text = (
-    key: 'slug' | 'name' | 'collectionAddress' | 'collectionName' | 'limit' | 'image' | 'nftGasFeeSol',
-    label: string,
-  ) => (
-    <Field id={`campaign-${key}`} label={label} problem={problems[key === 'image' ? 'media.image' : key]}>
-      <input id={`campaign-${key}`} value={state[key]} onChange={(e) => set(key, e.target.value)} />
-    </Field>
-  );
-  const setMethod = (m: TEligibilityMethod, value: { collectionAddress: string; minLevel: string } | null) =>
+  const setMethod = (m: TEligibilityMethod, value: MethodData | null) =>
     setState((s) => {
       const methods = { ...s.methods };
       if (value) methods[m] = value;
       else delete methods[m];
       return { ...s, methods };
     });
-  const methodKeys = Object.keys(state.methods);
+  const methodKeys = Object.keys(state.methods) as TEligibilityMethod[];
+  const rows = FIELD_KEYS.map((key) => ({
+    key,
+    label: t(`campaign.form.fields.${key}`),
+    kind: KIND[key],
+    options:
+      key === 'network' ? ZNetwork.options.map((n) => ({ value: n, label: networkName(n) })) : undefined,
+  }));
+
+  const check = () => {
+    const parsed = ZAdminCampaignFields.safeParse(fieldsFrom(state));
+    if (parsed.success) return parsed.data;
+    const found: Record<string, string> = {};
+    for (const issue of parsed.error.issues) {
+      const [head, index, ...rest] = issue.path.map(String);
+      const field = rest.at(-1);
+      if (head === 'methods') {
+        // Method issues point at the method by name, the way the form shows it, in the operator's words.
+        const method = methodKeys[Number(index)] ?? 'sol';
+        found[`methods.${method}.${field}`] ??=
+          field === 'collectionAddress'
+            ? t('campaign.form.needsCollection', {
+                method: t(`methods.${method}`),
+                network: networkName(state.fields.network),
+              })
+            : issue.message;
+      } else found[head === 'media' ? 'image' : issue.path.join('.')] ??= issue.message;
+    }
+    setProblems(found);
+    return null;
+  };
 
   return (
     <form
-      aria-label="Campaign"
+      aria-label={t('campaign.form.label')}
+      className="flex flex-col gap-5"
       onSubmit={(e) => {
         e.preventDefault();
-        const parsed = ZAdminCampaignFields.safeParse(fieldsFrom(state));
-        if (!parsed.success) {
-          const found: Record<string, string> = {};
-          for (const issue of parsed.error.issues) {
-            const [head, index, ...rest] = issue.path.map(String);
-            // Method issues point at the method by name, the way the form shows it.
-            const key =
-              head === 'methods'
-                ? `methods.${methodKeys[Number(index)]}.${rest.at(-1)}`
-                : issue.path.join('.');
-            found[key] ??= issue.message;
-          }
-          setProblems(found);
-          return;
-        }
+        const fields = check();
+        if (!fields) return;
         setProblems({});
-        props.onSave(parsed.data);
+        props.onSave(fields);
       }}
     >
-      {text('name', 'Name')}
-      {text('slug', 'Slug (in the address)')}
-      <Field id="campaign-description" label="Description">
-        <textarea
-          id="campaign-description"
-          value={state.description}
-          onChange={(e) => set('description', e.target.value)}
-        />
-      </Field>
-      <Field id="campaign-network" label="Network">
-        <select
-          id="campaign-network"
-          value={state.network}
-          onChange={(e) => set('network', e.target.value as TNetwork)}
-        >
-          {ZNetwork.options.map((n) => (
-            <option key={n}>{n}</option>
+      <FieldTable
+        idPrefix="campaign"
+        rows={rows}
+        values={state.fields}
+        problems={problems}
+        onChange={(key, value) => setState((s) => ({ ...s, fields: { ...s.fields, [key]: value } }))}
+      />
+      <fieldset className="flex min-w-0 flex-col gap-3 rounded-lg border p-4">
+        <legend className="px-1 font-medium text-sm">{t('campaign.form.methods')}</legend>
+        {problems.methods && <p className="text-destructive text-sm">{problems.methods}</p>}
+        <div className="grid gap-3 sm:grid-cols-2">
+          {ZEligibilityMethod.options.map((m) => (
+            <MethodChoice
+              key={m}
+              method={m}
+              data={state.methods[m]}
+              problems={problems}
+              onChange={(value) => setMethod(m, value)}
+            />
           ))}
-        </select>
-      </Field>
-      {text('collectionAddress', 'Collection address')}
-      {text('collectionName', 'Collection name')}
-      <Field id="campaign-start" label="Starts (UTC)" problem={problems.startAt}>
-        <input
-          id="campaign-start"
-          type="datetime-local"
-          value={state.startAt}
-          onChange={(e) => set('startAt', e.target.value)}
-        />
-      </Field>
-      <Field id="campaign-end" label="Ends (UTC)" problem={problems.endAt}>
-        <input
-          id="campaign-end"
-          type="datetime-local"
-          value={state.endAt}
-          onChange={(e) => set('endAt', e.target.value)}
-        />
-      </Field>
-      {text('limit', 'Most eligible members (empty: no limit)')}
-      {text('image', 'Image URL (https, allowed host)')}
-      {text('nftGasFeeSol', 'NFT gas fee (SOL)')}
-      <fieldset>
-        <legend>Eligibility methods (any one suffices)</legend>
-        {problems.methods && <p className="notice-error">{problems.methods}</p>}
-        {ZEligibilityMethod.options.map((m) => {
-          const data = state.methods[m];
-          return (
-            <div key={m}>
-              <label>
-                <input
-                  type="checkbox"
-                  checked={data !== undefined}
-                  onChange={(e) =>
-                    setMethod(m, e.target.checked ? { collectionAddress: '', minLevel: '' } : null)
-                  }
-                />{' '}
-                {m}
-              </label>
-              {data && HOLDER.has(m) && (
-                <Field
-                  id={`method-${m}-collection`}
-                  label={`${m} collection address`}
-                  problem={problems[`methods.${m}.collectionAddress`]}
-                >
-                  <input
-                    id={`method-${m}-collection`}
-                    value={data.collectionAddress}
-                    onChange={(e) => setMethod(m, { ...data, collectionAddress: e.target.value })}
-                  />
-                </Field>
-              )}
-              {data && REFERRAL.has(m) && (
-                <Field
-                  id={`method-${m}-level`}
-                  label={`${m} minimum code level`}
-                  problem={problems[`methods.${m}.minLevel`]}
-                >
-                  <input
-                    id={`method-${m}-level`}
-                    value={data.minLevel}
-                    onChange={(e) => setMethod(m, { ...data, minLevel: e.target.value })}
-                  />
-                </Field>
-              )}
-            </div>
-          );
-        })}
+        </div>
       </fieldset>
       {props.error ? <ErrorMessage error={props.error} /> : null}
-      <button type="submit" className="button" disabled={props.saving}>
-        {props.saving ? 'Saving…' : 'Save campaign'}
-      </button>
+      <Button type="submit" className="self-start" disabled={props.saving}>
+        {props.saving ? t('campaign.form.saving') : t('campaign.form.save')}
+      </Button>
     </form>
   );
 }
 
-export function Field(props: { id: string; label: string; problem?: string; children: React.ReactNode }) {
+/** One eligibility method: its switch, and the setting it needs once chosen (collection or level). */
+function MethodChoice({
+  method,
+  data,
+  problems,
+  onChange,
+}: {
+  method: TEligibilityMethod;
+  data: MethodData | undefined;
+  problems: Record<string, string>;
+  onChange: (value: MethodData | null) => void;
+}) {
+  const { t } = useTranslation('admin');
+  const name = t(`methods.${method}`);
+  const setting = !data
+    ? null
+    : HOLDER.has(method)
+      ? ({ key: 'collectionAddress', label: t('campaign.form.methodCollection', { method: name }) } as const)
+      : REFERRAL.has(method)
+        ? ({ key: 'minLevel', label: t('campaign.form.methodLevel', { method: name }) } as const)
+        : null;
   return (
-    <div className="field">
-      <label htmlFor={props.id}>{props.label}</label>
-      {props.children}
-      {props.problem && (
-        <p className="notice-error" role="alert" id={`${props.id}-problem`}>
-          {props.problem}
-        </p>
+    <div className="flex min-w-0 flex-col gap-2">
+      <FormCheckbox
+        id={`method-${method}`}
+        label={name}
+        checked={data !== undefined}
+        onChange={(on) => onChange(on ? { collectionAddress: '', minLevel: '' } : null)}
+      />
+      {data && setting && (
+        <FormField label={setting.label} error={announced(problems[`methods.${method}.${setting.key}`])}>
+          <Input
+            id={`method-${method}-${setting.key}`}
+            value={data[setting.key]}
+            inputMode={setting.key === 'minLevel' ? 'numeric' : undefined}
+            onChange={(e) => onChange({ ...data, [setting.key]: e.target.value })}
+          />
+        </FormField>
       )}
     </div>
   );

@@ -12,16 +12,12 @@ import { formatNumber, formatSolAmount, networkName } from '../../lib/format';
 import { trpc } from '../../lib/trpc';
 import { AdminPage } from './admin-page';
 import type { AdminOutputs } from './api-types';
+import { STATE_BADGE, stateOf } from './campaign-state';
 import { useCursorPaging } from './data-table/cursor-paging';
 import { DataTable } from './data-table/data-table';
 import { type AdminColumn, adminColumns } from './data-table/features';
 
 type Campaign = AdminOutputs['campaigns']['list']['items'][number];
-type State = 'archived' | 'draft' | 'open' | 'paused';
-
-const stateOf = (c: Campaign): State =>
-  c.archivedAt ? 'archived' : !c.isReady ? 'draft' : c.isActive ? 'open' : 'paused';
-const STATE_BADGE = { archived: 'outline', draft: 'secondary', open: 'success', paused: 'warning' } as const;
 
 /** Every campaign an operator can build on, newest first; archived ones behind a switch. */
 export default function CampaignListPage() {

@@ -6,15 +6,45 @@ import {
   ZNetwork,
   ZPromotionFields,
 } from '@puffy/contracts';
-import { useState } from 'react';
+import { Trash2 } from 'lucide-react';
+import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/error-message';
+import { Badge } from '../../components/ui/badge';
+import { Button } from '../../components/ui/button';
+import { Card, CardDescription, CardHeader, CardTitle } from '../../components/ui/card';
+import { formatNumber, networkName } from '../../lib/format';
 import { trpc } from '../../lib/trpc';
-import { Field } from './campaign-form';
+import { FieldTable, FormCheckbox } from './field-table';
 
 type Promotion = TAdminCampaignDetail['promotions'][number];
 
+/** A panel of the campaign builder: a card with its title and what it is for. */
+export function BuilderPanel(props: { title: string; description?: string; children: ReactNode }) {
+  return (
+    <Card as="section" aria-label={props.title}>
+      <CardHeader>
+        <CardTitle>{props.title}</CardTitle>
+        {props.description && <CardDescription>{props.description}</CardDescription>}
+      </CardHeader>
+      {props.children}
+    </Card>
+  );
+}
+
+const PROMOTION_KEYS = [
+  'name',
+  'symbol',
+  'description',
+  'image',
+  'collectionAddress',
+  'network',
+  'royaltyPercent',
+] as const;
+
 /** The NFT members claim: name, symbol, description, image, collection, royalty. */
 export function PromotionPanel(props: { campaignId: number; promotions: Promotion[]; onSaved: () => void }) {
+  const { t } = useTranslation('admin');
   const existing = props.promotions[0];
   const [form, setForm] = useState({
     name: existing?.name ?? '',
@@ -22,28 +52,24 @@ export function PromotionPanel(props: { campaignId: number; promotions: Promotio
     description: existing?.description ?? '',
     image: existing?.media.image ?? '',
     collectionAddress: existing?.collectionAddress ?? '',
-    network: (existing?.network ?? 'sol') as TNetwork,
+    network: existing?.network ?? ('sol' as TNetwork),
     royaltyPercent: existing?.royaltyPercent ?? '5.5',
   });
   const [problems, setProblems] = useState<Record<string, string>>({});
   const save = trpc.admin.campaigns.savePromotion.useMutation({ onSuccess: props.onSaved });
-  const input = (
-    key: 'name' | 'symbol' | 'description' | 'image' | 'collectionAddress' | 'royaltyPercent',
-    label: string,
-  ) => (
-    <Field id={`promotion-${key}`} label={label} problem={problems[key]}>
-      <input
-        id={`promotion-${key}`}
-        value={form[key]}
-        onChange={(e) => setForm({ ...form, [key]: e.target.value })}
-      />
-    </Field>
-  );
+  const rows = PROMOTION_KEYS.map((key) => ({
+    key,
+    label: t(`campaign.promotion.fields.${key}`),
+    kind:
+      key === 'description' ? ('long' as const) : key === 'royaltyPercent' ? ('number' as const) : undefined,
+    options:
+      key === 'network' ? ZNetwork.options.map((n) => ({ value: n, label: networkName(n) })) : undefined,
+  }));
   return (
-    <section className="card">
-      <h2>Promotion (NFT)</h2>
+    <BuilderPanel title={t('campaign.promotion.title')} description={t('campaign.promotion.description')}>
       <form
-        aria-label="Promotion"
+        aria-label={t('campaign.promotion.label')}
+        className="flex flex-col gap-4"
         onSubmit={(e) => {
           e.preventDefault();
           const parsed = ZPromotionFields.safeParse({
@@ -59,29 +85,19 @@ export function PromotionPanel(props: { campaignId: number; promotions: Promotio
           save.mutate({ campaignId: props.campaignId, promotionId: existing?.id, fields: parsed.data });
         }}
       >
-        {input('name', 'NFT name')}
-        {input('symbol', 'Symbol')}
-        {input('description', 'Description')}
-        {input('image', 'Image URL (https, allowed host)')}
-        {input('collectionAddress', 'Collection address')}
-        <Field id="promotion-network" label="Network">
-          <select
-            id="promotion-network"
-            value={form.network}
-            onChange={(e) => setForm({ ...form, network: e.target.value as TNetwork })}
-          >
-            {ZNetwork.options.map((n) => (
-              <option key={n}>{n}</option>
-            ))}
-          </select>
-        </Field>
-        {input('royaltyPercent', 'Royalty (%)')}
+        <FieldTable
+          idPrefix="promotion"
+          rows={rows}
+          values={form}
+          problems={problems}
+          onChange={(key, value) => setForm((f) => ({ ...f, [key]: value }))}
+        />
         {save.error && <ErrorMessage error={save.error} />}
-        <button type="submit" className="button" disabled={save.isPending}>
-          {existing ? 'Save promotion' : 'Add promotion'}
-        </button>
+        <Button type="submit" className="self-start" disabled={save.isPending}>
+          {existing ? t('campaign.promotion.save') : t('campaign.promotion.add')}
+        </Button>
       </form>
-    </section>
+    </BuilderPanel>
   );
 }
 
@@ -91,84 +107,84 @@ export function ActivitiesPanel(props: {
   activities: TAdminCampaignDetail['activities'];
   onSaved: () => void;
 }) {
-  const [form, setForm] = useState({
-    kind: 'link_x' as TActivityKind,
-    name: '',
-    points: '0',
-    required: false,
-  });
+  const { t } = useTranslation('admin');
+  const [form, setForm] = useState({ kind: 'link_x' as string, name: '', points: '0' });
+  const [required, setRequired] = useState(false);
   const save = trpc.admin.campaigns.saveActivity.useMutation({ onSuccess: props.onSaved });
   const remove = trpc.admin.campaigns.removeActivity.useMutation({ onSuccess: props.onSaved });
   const points = Number(form.points);
   const pointsProblem =
-    Number.isInteger(points) && points >= 0 ? undefined : 'Points are a whole number, 0 or more';
+    Number.isInteger(points) && points >= 0 ? undefined : t('campaign.activities.pointsProblem');
+  const rows = [
+    {
+      key: 'kind',
+      label: t('campaign.activities.kind'),
+      options: ZActivityKind.options.map((k) => ({ value: k, label: t(`activityKinds.${k}`) })),
+    },
+    { key: 'name', label: t('campaign.activities.name') },
+    { key: 'points', label: t('campaign.activities.pointsLabel'), kind: 'number' },
+  ] as const;
   return (
-    <section className="card">
-      <h2>Activities</h2>
-      <ul>
-        {props.activities.map((a) => (
-          <li key={a.activityId}>
-            {a.name} ({a.kind}) · {a.points} points{a.required ? ' · required' : ''}{' '}
-            <button
-              type="button"
-              onClick={() => remove.mutate({ campaignId: props.campaignId, activityId: a.activityId })}
-            >
-              Remove
-            </button>
-          </li>
-        ))}
-      </ul>
+    <BuilderPanel title={t('campaign.activities.title')} description={t('campaign.activities.description')}>
+      {props.activities.length === 0 ? (
+        <p className="text-muted-foreground text-sm">{t('campaign.activities.empty')}</p>
+      ) : (
+        <ul className="flex flex-col divide-y rounded-lg border">
+          {props.activities.map((a) => (
+            <li key={a.activityId} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2.5">
+              <span className="min-w-0 flex-1">
+                <span className="block font-medium">{a.name}</span>
+                <span className="text-muted-foreground text-xs">
+                  {t(`activityKinds.${a.kind}`)} ·{' '}
+                  {t('campaign.activities.points', { count: a.points, points: formatNumber(a.points) })}
+                </span>
+              </span>
+              {a.required && <Badge variant="outline">{t('campaign.activities.required')}</Badge>}
+              <Button
+                size="sm"
+                variant="outline"
+                aria-label={t('campaign.activities.removeNamed', { name: a.name })}
+                onClick={() => remove.mutate({ campaignId: props.campaignId, activityId: a.activityId })}
+              >
+                <Trash2 aria-hidden="true" />
+                <span className="hidden sm:inline">{t('campaign.activities.remove')}</span>
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
       <form
-        aria-label="Add activity"
+        aria-label={t('campaign.activities.addLabel')}
+        className="flex flex-col gap-4"
         onSubmit={(e) => {
           e.preventDefault();
           if (pointsProblem || !form.name.trim()) return;
           save.mutate({
             campaignId: props.campaignId,
-            activity: { kind: form.kind, name: form.name },
+            activity: { kind: form.kind as TActivityKind, name: form.name },
             points,
-            required: form.required,
+            required,
           });
         }}
       >
-        <Field id="activity-kind" label="Kind">
-          <select
-            id="activity-kind"
-            value={form.kind}
-            onChange={(e) => setForm({ ...form, kind: e.target.value as TActivityKind })}
-          >
-            {ZActivityKind.options.map((k) => (
-              <option key={k}>{k}</option>
-            ))}
-          </select>
-        </Field>
-        <Field id="activity-name" label="Activity name">
-          <input
-            id="activity-name"
-            value={form.name}
-            onChange={(e) => setForm({ ...form, name: e.target.value })}
-          />
-        </Field>
-        <Field id="activity-points" label="Points" problem={pointsProblem}>
-          <input
-            id="activity-points"
-            value={form.points}
-            onChange={(e) => setForm({ ...form, points: e.target.value })}
-          />
-        </Field>
-        <label>
-          <input
-            type="checkbox"
-            checked={form.required}
-            onChange={(e) => setForm({ ...form, required: e.target.checked })}
-          />{' '}
-          Required
-        </label>
+        <FieldTable
+          idPrefix="activity"
+          rows={rows}
+          values={form}
+          problems={{ points: pointsProblem }}
+          onChange={(key, value) => setForm((f) => ({ ...f, [key]: value }))}
+        />
+        <FormCheckbox
+          id="activity-required"
+          label={t('campaign.activities.required')}
+          checked={required}
+          onChange={setRequired}
+        />
         {(save.error ?? remove.error) && <ErrorMessage error={save.error ?? remove.error} />}
-        <button type="submit" className="button" disabled={save.isPending}>
-          Add activity
-        </button>
+        <Button type="submit" className="self-start" disabled={save.isPending}>
+          {t('campaign.activities.add')}
+        </Button>
       </form>
-    </section>
+    </BuilderPanel>
   );
 }

@@ -1,27 +1,58 @@
-import { type TWalletChain, ZReferralCodeIssue } from '@puffy/contracts';
+import {
+  type TReferralCodeType,
+  ZReferralCodeIssue,
+  ZReferralCodeType,
+  ZWalletChain,
+} from '@puffy/contracts';
+import { ArrowLeft, Ban, KeyRound } from 'lucide-react';
 import { useState } from 'react';
-import { useParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
 import { ErrorMessage } from '../../components/error-message';
-import { useDocumentTitle } from '../../lib/document-title';
-import { formatDateTime } from '../../lib/format';
+import { Alert, AlertDescription, AlertTitle } from '../../components/ui/alert';
+import { Badge } from '../../components/ui/badge';
+import { Button } from '../../components/ui/button';
+import { FormField } from '../../components/ui/form-field';
+import { Textarea } from '../../components/ui/input';
+import { Select } from '../../components/ui/select';
+import { TableCell, TableRow } from '../../components/ui/table';
+import { chainName, formatDateTime, formatNumber } from '../../lib/format';
 import { trpc } from '../../lib/trpc';
-import { Field } from './campaign-form';
+import { AdminPage } from './admin-page';
+import { BuilderPanel } from './campaign-parts';
+import { FieldTable } from './field-table';
 import { PagedTable } from './paged-table';
 
 /** `campaigns/:id/codes`: referral codes, the bypass allow-list and the Discord bot secret. */
 export default function CodesPage() {
-  useDocumentTitle('Codes · Admin');
+  const { t } = useTranslation('admin');
   const campaignId = Number(useParams().id);
   return (
-    <div>
-      <IssueCodes campaignId={campaignId} />
+    <div className="flex min-w-0 flex-col gap-6">
+      <AdminPage
+        title={t('codes.title')}
+        description={t('codes.description')}
+        action={
+          <Button asChild variant="outline" size="sm">
+            <Link to={`/admin/campaigns/${campaignId}`}>
+              <ArrowLeft aria-hidden="true" />
+              {t('codes.back')}
+            </Link>
+          </Button>
+        }
+      >
+        <IssueCodes campaignId={campaignId} />
+      </AdminPage>
       <Allowlist campaignId={campaignId} />
       <BotSecret campaignId={campaignId} />
     </div>
   );
 }
 
+const CODE_FIELDS = ['type', 'maxUses', 'level', 'count', 'code'] as const;
+
 function IssueCodes({ campaignId }: { campaignId: number }) {
+  const { t } = useTranslation('admin');
   const [form, setForm] = useState({ type: 'limited', maxUses: '10', count: '1', level: '0', code: '' });
   const [problem, setProblem] = useState<string | null>(null);
   const list = trpc.admin.codes.list.useInfiniteQuery(
@@ -30,13 +61,21 @@ function IssueCodes({ campaignId }: { campaignId: number }) {
   );
   const issue = trpc.admin.codes.issue.useMutation({ onSuccess: () => void list.refetch() });
   const disable = trpc.admin.codes.disable.useMutation({ onSuccess: () => void list.refetch() });
-  const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
-    setForm({ ...form, [key]: e.target.value });
+  // "Most uses" only means something for a limited code.
+  const rows = CODE_FIELDS.filter((key) => key !== 'maxUses' || form.type === 'limited').map((key) =>
+    key === 'type'
+      ? {
+          key,
+          label: t('codes.type'),
+          options: ZReferralCodeType.options.map((v) => ({ value: v, label: t(`codes.types.${v}`) })),
+        }
+      : { key, label: t(`codes.fields.${key}`), kind: key === 'code' ? undefined : ('number' as const) },
+  );
   return (
-    <section className="card">
-      <h1>Referral codes</h1>
+    <div className="flex min-w-0 flex-col gap-5">
       <form
-        aria-label="Issue codes"
+        aria-label={t('codes.issueLabel')}
+        className="flex flex-col gap-4"
         onSubmit={(e) => {
           e.preventDefault();
           const parsed = ZReferralCodeIssue.safeParse({
@@ -48,119 +87,141 @@ function IssueCodes({ campaignId }: { campaignId: number }) {
             code: form.code.trim() || undefined,
           });
           if (!parsed.success) {
-            setProblem(parsed.error.issues[0]?.message ?? 'Check the form');
+            setProblem(parsed.error.issues[0]?.message ?? t('codes.checkForm'));
             return;
           }
           setProblem(null);
           issue.mutate(parsed.data);
         }}
       >
-        <Field id="code-type" label="Type">
-          <select id="code-type" value={form.type} onChange={set('type')}>
-            <option value="limited">limited (max uses)</option>
-            <option value="unlimited">unlimited</option>
-            <option value="gunlimited">gunlimited (every campaign)</option>
-          </select>
-        </Field>
-        {form.type === 'limited' && (
-          <Field id="code-max" label="Max uses">
-            <input id="code-max" value={form.maxUses} onChange={set('maxUses')} />
-          </Field>
-        )}
-        <Field id="code-level" label="Level">
-          <input id="code-level" value={form.level} onChange={set('level')} />
-        </Field>
-        <Field id="code-count" label="How many">
-          <input id="code-count" value={form.count} onChange={set('count')} />
-        </Field>
-        <Field id="code-text" label="Chosen code (optional, one code)">
-          <input id="code-text" value={form.code} onChange={set('code')} />
-        </Field>
+        <FieldTable
+          idPrefix="code"
+          rows={rows}
+          values={form}
+          onChange={(key, value) => setForm((f) => ({ ...f, [key]: value }))}
+        />
         {problem && (
-          <p className="notice-error" role="alert">
-            {problem}
-          </p>
+          <Alert variant="destructive" role="alert">
+            <AlertTitle>{problem}</AlertTitle>
+          </Alert>
         )}
         {issue.error && <ErrorMessage error={issue.error} />}
-        {issue.data && <p role="status">Issued {issue.data.length} code(s).</p>}
-        <button type="submit" className="button" disabled={issue.isPending}>
-          Issue
-        </button>
+        {issue.data && (
+          <p role="status" className="font-medium text-sm text-success">
+            {t('codes.issued', { count: issue.data.length })}
+          </p>
+        )}
+        <Button type="submit" className="self-start" disabled={issue.isPending}>
+          <KeyRound aria-hidden="true" />
+          {t('codes.issue')}
+        </Button>
       </form>
       <PagedTable
-        caption="Referral codes"
-        columns={['Code', 'Type', 'Level', 'Uses', '']}
+        caption={t('codes.caption')}
+        columns={[t('codes.code'), t('codes.type'), t('codes.level'), t('codes.uses'), '']}
         query={list}
-        empty="No codes for this campaign yet."
+        empty={t('codes.empty')}
         row={(c) => (
-          <tr key={c.id}>
-            <td>{c.code}</td>
-            <td>{c.type}</td>
-            <td>{c.level}</td>
-            <td>
-              {c.uses}
-              {c.maxUses !== null ? ` / ${c.maxUses}` : ''}
-            </td>
-            <td>
+          <TableRow key={c.id}>
+            <TableCell className="font-mono text-xs">{c.code}</TableCell>
+            <TableCell>{t(`codes.typeNames.${c.type as TReferralCodeType}`)}</TableCell>
+            <TableCell>{formatNumber(c.level)}</TableCell>
+            <TableCell className="whitespace-nowrap">
+              {c.maxUses !== null
+                ? `${formatNumber(c.uses)} / ${formatNumber(c.maxUses)}`
+                : formatNumber(c.uses)}
+            </TableCell>
+            <TableCell className="text-right">
               {c.disabledAt ? (
-                'disabled'
+                <Badge variant="outline">{t('codes.disabled')}</Badge>
               ) : (
-                <button type="button" onClick={() => disable.mutate({ codeId: c.id })}>
-                  Disable {c.code}
-                </button>
+                <Button
+                  size="sm"
+                  variant="outline"
+                  aria-label={t('codes.disableNamed', { code: c.code })}
+                  onClick={() => disable.mutate({ codeId: c.id })}
+                >
+                  <Ban aria-hidden="true" />
+                  <span className="hidden sm:inline">{t('codes.disable')}</span>
+                </Button>
               )}
-            </td>
-          </tr>
+            </TableCell>
+          </TableRow>
         )}
       />
-    </section>
+    </div>
   );
 }
 
 function Allowlist({ campaignId }: { campaignId: number }) {
-  const [chain, setChain] = useState<TWalletChain>('sol');
+  const { t } = useTranslation('admin');
+  const [chain, setChain] = useState<string>('sol');
   const [text, setText] = useState('');
   const list = trpc.admin.allowlist.list.useQuery({ campaignId, limit: 100 });
   const add = trpc.admin.allowlist.add.useMutation({ onSuccess: () => void list.refetch() });
   const remove = trpc.admin.allowlist.remove.useMutation({ onSuccess: () => void list.refetch() });
-  const entries = () =>
-    text
+  const entries = () => {
+    const family = ZWalletChain.parse(chain);
+    return text
       .split(/[\s,]+/)
       .filter(Boolean)
-      .map((address) => ({ chain, address }));
+      .map((address) => ({ chain: family, address }));
+  };
+  const changed = (add.data ?? remove.data)?.changed;
+  const listed = list.data?.items ?? [];
   return (
-    <section className="card">
-      <h2>Bypass allow-list</h2>
-      <label htmlFor="allow-chain">Wallet family</label>
-      <select id="allow-chain" value={chain} onChange={(e) => setChain(e.target.value as TWalletChain)}>
-        <option value="sol">Solana</option>
-        <option value="evm">EVM</option>
-        <option value="ton">TON</option>
-      </select>
-      <label htmlFor="allow-addresses">Addresses (one per line)</label>
-      <textarea id="allow-addresses" rows={4} value={text} onChange={(e) => setText(e.target.value)} />
-      <button type="button" className="button" onClick={() => add.mutate({ campaignId, entries: entries() })}>
-        Add
-      </button>
-      <button
-        type="button"
-        className="button"
-        onClick={() => remove.mutate({ campaignId, entries: entries() })}
-      >
-        Remove
-      </button>
+    <BuilderPanel title={t('codes.allowTitle')} description={t('codes.allowDescription')}>
+      <div className="grid gap-4 sm:grid-cols-[12rem_minmax(0,1fr)]">
+        <FormField label={t('codes.chain')}>
+          <Select id="allow-chain" value={chain} onChange={(e) => setChain(e.target.value)}>
+            {ZWalletChain.options.map((c) => (
+              <option key={c} value={c}>
+                {chainName(c)}
+              </option>
+            ))}
+          </Select>
+        </FormField>
+        <FormField label={t('codes.addresses')}>
+          <Textarea
+            id="allow-addresses"
+            rows={4}
+            className="font-mono text-xs"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
+        </FormField>
+      </div>
+      <div className="flex flex-wrap gap-2">
+        <Button onClick={() => add.mutate({ campaignId, entries: entries() })}>{t('codes.add')}</Button>
+        <Button variant="outline" onClick={() => remove.mutate({ campaignId, entries: entries() })}>
+          {t('codes.remove')}
+        </Button>
+      </div>
       {(add.error ?? remove.error) && <ErrorMessage error={add.error ?? remove.error} />}
-      {(add.data ?? remove.data) && <p role="status">{(add.data ?? remove.data)?.changed} changed.</p>}
-      <ul aria-label="Allow-listed addresses">
-        {(list.data?.items ?? []).map((a) => (
-          <li key={a}>{a}</li>
-        ))}
-      </ul>
-    </section>
+      {changed !== undefined && (
+        <p role="status" className="font-medium text-sm text-success">
+          {t('codes.changed', { count: changed })}
+        </p>
+      )}
+      {listed.length === 0 ? (
+        <p className="text-muted-foreground text-sm">{t('codes.noneListed')}</p>
+      ) : (
+        <ul aria-label={t('codes.listed')} className="flex flex-col divide-y rounded-lg border text-xs">
+          {listed.map((a) => (
+            <li key={a} className="break-all px-3 py-2 font-mono">
+              {a}
+            </li>
+          ))}
+        </ul>
+      )}
+    </BuilderPanel>
   );
 }
 
+const SECRET_BADGE = { active: 'success', grace: 'warning', revoked: 'outline' } as const;
+
 function BotSecret({ campaignId }: { campaignId: number }) {
+  const { t } = useTranslation('admin');
   const status = trpc.admin.botSecret.status.useQuery({ campaignId });
   const [shown, setShown] = useState<string | null>(null);
   const after = (r: { secret: string }) => {
@@ -175,43 +236,48 @@ function BotSecret({ campaignId }: { campaignId: number }) {
       void status.refetch();
     },
   });
-  const hasActive = status.data?.secrets.some((s) => s.status === 'active') ?? false;
+  const secrets = status.data?.secrets ?? [];
+  const hasActive = secrets.some((s) => s.status === 'active');
+  const error = create.error ?? rotate.error ?? revoke.error;
   return (
-    <section className="card">
-      <h2>Discord bot secret</h2>
+    <BuilderPanel title={t('codes.botTitle')} description={t('codes.botDescription')}>
       {shown && (
-        <p role="status">
-          New secret (shown once, copy it into the bot now): <code data-testid="bot-secret">{shown}</code>
-        </p>
+        <Alert variant="warning" role="status">
+          <KeyRound aria-hidden="true" />
+          <AlertTitle>{t('codes.newSecret')}</AlertTitle>
+          <AlertDescription>
+            <code data-testid="bot-secret" className="break-all font-mono text-foreground text-xs">
+              {shown}
+            </code>
+          </AlertDescription>
+        </Alert>
       )}
-      <ul>
-        {(status.data?.secrets ?? []).map((s) => (
-          <li key={s.id}>
-            {s.status}
-            {s.graceUntil ? ` until ${formatDateTime(s.graceUntil)}` : ''} · created{' '}
-            {formatDateTime(s.createdAt)}
-          </li>
-        ))}
-      </ul>
-      {hasActive ? (
-        <button
-          type="button"
-          className="button"
-          onClick={() => rotate.mutate({ campaignId, graceMinutes: 60 })}
-        >
-          Rotate (old one works 60 more minutes)
-        </button>
+      {secrets.length === 0 ? (
+        <p className="text-muted-foreground text-sm">{t('codes.noSecrets')}</p>
       ) : (
-        <button type="button" className="button" onClick={() => create.mutate({ campaignId })}>
-          Create secret
-        </button>
+        <ul className="flex flex-col gap-1.5 text-sm">
+          {secrets.map((s) => (
+            <li key={s.id} className="flex flex-wrap items-center gap-2">
+              <Badge variant={SECRET_BADGE[s.status]}>{t(`codes.secretStates.${s.status}`)}</Badge>
+              {s.graceUntil && <span>{t('codes.until', { when: formatDateTime(s.graceUntil) })}</span>}
+              <span className="text-muted-foreground">
+                {t('codes.created', { when: formatDateTime(s.createdAt) })}
+              </span>
+            </li>
+          ))}
+        </ul>
       )}
-      <button type="button" className="button" onClick={() => revoke.mutate({ campaignId })}>
-        Revoke all
-      </button>
-      {(create.error ?? rotate.error ?? revoke.error) && (
-        <ErrorMessage error={create.error ?? rotate.error ?? revoke.error} />
-      )}
-    </section>
+      <div className="flex flex-wrap gap-2">
+        {hasActive ? (
+          <Button onClick={() => rotate.mutate({ campaignId, graceMinutes: 60 })}>{t('codes.rotate')}</Button>
+        ) : (
+          <Button onClick={() => create.mutate({ campaignId })}>{t('codes.create')}</Button>
+        )}
+        <Button variant="destructive" onClick={() => revoke.mutate({ campaignId })}>
+          {t('codes.revokeAll')}
+        </Button>
+      </div>
+      {error && <ErrorMessage error={error} />}
+    </BuilderPanel>
   );
 }

@@ -1,8 +1,10 @@
+import { Download } from 'lucide-react';
 import { useState } from 'react';
 import { ErrorMessage } from '../../components/error-message';
+import { Button } from '../../components/ui/button';
 import { downloadExport } from '../../lib/download-export';
 
-/** A link-styled button that downloads one admin export (see `downloadExport` for why not a link). */
+/** A small outline button that downloads one admin export (see `downloadExport` for why not a link). */
 export function ExportDownload({ file, children }: { file: string; children: string }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -19,9 +21,10 @@ export function ExportDownload({ file, children }: { file: string; children: str
   };
   return (
     <>
-      <button type="button" onClick={start} disabled={busy} aria-busy={busy}>
+      <Button variant="outline" size="sm" onClick={start} disabled={busy} aria-busy={busy}>
+        <Download aria-hidden="true" />
         {children}
-      </button>
+      </Button>
       {error !== null && <ErrorMessage error={error} />}
     </>
   );

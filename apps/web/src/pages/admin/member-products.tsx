@@ -1,20 +1,45 @@
+import type { TAdminPass, TAdminProduct } from '@puffy/contracts';
+import { Gift, Smartphone } from 'lucide-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/error-message';
 import { SkeletonText } from '../../components/skeleton';
+import { Badge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
-import { FormField } from '../../components/ui/form-field';
-import { Input } from '../../components/ui/input';
+import {
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from '../../components/ui/table';
 import { trpc } from '../../lib/trpc';
+import { FieldTable } from './field-table';
 import { when } from './paged-table';
+
+type State = 'active' | 'revoked' | 'used';
+const STATE_BADGE = { active: 'success', revoked: 'outline', used: 'secondary' } as const;
+
+/** One row of the member's holdings: a product grant or a device pass, and how to take it back. */
+interface Holding {
+  id: string;
+  name: string;
+  source: string;
+  createdAt: string;
+  state: State;
+  revoke: (reason: string) => void;
+}
 
 /** A member's product grants and device passes, with grant and revoke (each needs a reason). */
 export default function MemberProducts({ userId }: { userId: string }) {
+  const { t } = useTranslation('admin');
   const utils = trpc.useUtils();
   const listed = trpc.admin.products.ofMember.useQuery({ userId });
-  const [sku, setSku] = useState('device-vape');
-  const [reason, setReason] = useState('');
+  const [form, setForm] = useState({ reason: '', sku: 'device-vape' });
   const refresh = () => {
-    setReason('');
+    setForm((f) => ({ ...f, reason: '' }));
     void utils.admin.products.ofMember.invalidate({ userId });
     void utils.admin.members.standing.invalidate({ userId });
   };
@@ -23,75 +48,103 @@ export default function MemberProducts({ userId }: { userId: string }) {
   const grantPass = trpc.admin.products.grantPass.useMutation({ onSuccess: refresh });
   const revokePass = trpc.admin.products.revokePass.useMutation({ onSuccess: refresh });
   const error = grant.error ?? revoke.error ?? grantPass.error ?? revokePass.error;
-  const why = reason.trim();
+  const why = form.reason.trim();
+  const busy = grant.isPending || revoke.isPending || grantPass.isPending || revokePass.isPending;
+  const holdings: Holding[] = listed.data
+    ? [
+        ...listed.data.products.map((p: TAdminProduct) => ({
+          id: p.id,
+          name: p.productSku,
+          source: p.source,
+          createdAt: p.createdAt,
+          state: (p.revokedAt ? 'revoked' : p.consumedOrderId ? 'used' : 'active') as State,
+          revoke: (reason: string) => revoke.mutate({ grantId: p.id, reason }),
+        })),
+        ...listed.data.passes.map((p: TAdminPass) => ({
+          id: p.id,
+          name: t('products.pass', { code: p.code }),
+          source: p.source,
+          createdAt: p.createdAt,
+          state: p.status,
+          revoke: (reason: string) => revokePass.mutate({ passId: p.id, reason }),
+        })),
+      ]
+    : [];
   return (
-    <section aria-label="Products and passes" className="flex min-w-0 flex-col gap-3">
-      <h2 className="font-semibold text-lg">Products and device passes</h2>
-      <div className="flex flex-wrap items-end gap-3">
-        <FormField label="Reason" className="w-full sm:w-64">
-          <Input
-            id="grant-reason"
-            value={reason}
-            maxLength={500}
-            onChange={(e) => setReason(e.target.value)}
-          />
-        </FormField>
-        <FormField label="Product" className="w-full sm:w-48">
-          <Input id="grant-sku" value={sku} maxLength={64} onChange={(e) => setSku(e.target.value)} />
-        </FormField>
+    <section aria-label={t('products.caption')} className="flex min-w-0 flex-col gap-4">
+      <h2 className="font-semibold text-lg">{t('products.title')}</h2>
+      <FieldTable
+        idPrefix="grant"
+        rows={[
+          { key: 'reason', label: t('products.reason'), description: t('products.reasonHint') },
+          { key: 'sku', label: t('products.product') },
+        ]}
+        values={form}
+        onChange={(key, value) => setForm((f) => ({ ...f, [key]: value }))}
+      />
+      <div className="flex flex-wrap gap-2">
         <Button
-          disabled={why.length < 3 || grant.isPending}
-          onClick={() => grant.mutate({ userId, productSku: sku.trim(), reason: why })}
+          disabled={why.length < 3 || busy}
+          onClick={() => grant.mutate({ userId, productSku: form.sku.trim(), reason: why })}
         >
-          Grant product
+          <Gift aria-hidden="true" />
+          {t('products.grant')}
         </Button>
         <Button
           variant="secondary"
-          disabled={why.length < 3 || grantPass.isPending}
+          disabled={why.length < 3 || busy}
           onClick={() => grantPass.mutate({ userId, reason: why })}
         >
-          Grant device pass
+          <Smartphone aria-hidden="true" />
+          {t('products.grantPass')}
         </Button>
       </div>
       {error && <ErrorMessage error={error} />}
-      {listed.isPending && <SkeletonText lines={3} label="Loading products" />}
+      {listed.isPending && <SkeletonText lines={3} label={t('products.loading')} />}
       {listed.error && <ErrorMessage error={listed.error} onRetry={() => listed.refetch()} />}
-      {listed.data && (
-        <ul className="small">
-          {listed.data.products.map((p) => (
-            <li key={p.id}>
-              {p.productSku} ({p.source}, {when(p.createdAt)})
-              {p.revokedAt ? ' · revoked' : p.consumedOrderId ? ' · used on an order' : ''}
-              {!p.revokedAt && !p.consumedOrderId && (
-                <button
-                  type="button"
-                  className="button button-danger"
-                  disabled={why.length < 3 || revoke.isPending}
-                  onClick={() => revoke.mutate({ grantId: p.id, reason: why })}
-                >
-                  Revoke {p.productSku}
-                </button>
-              )}
-            </li>
-          ))}
-          {listed.data.passes.map((p) => (
-            <li key={p.id}>
-              <span className="mono">{p.code}</span> ({p.status}, {p.source})
-              {p.status === 'active' && (
-                <button
-                  type="button"
-                  className="button button-danger"
-                  disabled={why.length < 3 || revokePass.isPending}
-                  onClick={() => revokePass.mutate({ passId: p.id, reason: why })}
-                >
-                  Revoke pass
-                </button>
-              )}
-            </li>
-          ))}
-          {listed.data.products.length + listed.data.passes.length === 0 && <li>No products or passes.</li>}
-        </ul>
-      )}
+      {listed.data &&
+        (holdings.length === 0 ? (
+          <p className="text-muted-foreground text-sm">{t('products.empty')}</p>
+        ) : (
+          <Table>
+            <TableCaption className="sr-only">{t('products.caption')}</TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHead scope="col">{t('products.item')}</TableHead>
+                <TableHead scope="col">{t('products.source')}</TableHead>
+                <TableHead scope="col">{t('products.granted')}</TableHead>
+                <TableHead scope="col">{t('products.state')}</TableHead>
+                <TableHead scope="col">
+                  <span className="sr-only">{t('products.revoke')}</span>
+                </TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {holdings.map((h) => (
+                <TableRow key={h.id}>
+                  <TableCell className="font-mono text-xs">{h.name}</TableCell>
+                  <TableCell>{h.source}</TableCell>
+                  <TableCell className="whitespace-nowrap">{when(h.createdAt)}</TableCell>
+                  <TableCell>
+                    <Badge variant={STATE_BADGE[h.state]}>{t(`products.${h.state}`)}</Badge>
+                  </TableCell>
+                  <TableCell className="text-right">
+                    {h.state === 'active' && (
+                      <Button
+                        size="sm"
+                        variant="destructive"
+                        disabled={why.length < 3 || busy}
+                        onClick={() => h.revoke(why)}
+                      >
+                        {t('products.revokeNamed', { name: h.name })}
+                      </Button>
+                    )}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        ))}
     </section>
   );
 }

@@ -1,13 +1,18 @@
 import { ZMediaHosts } from '@puffy/contracts';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/error-message';
 import { SkeletonText } from '../../components/skeleton';
-import { useDocumentTitle } from '../../lib/document-title';
+import { Button } from '../../components/ui/button';
+import { FormField } from '../../components/ui/form-field';
+import { Textarea } from '../../components/ui/input';
 import { trpc } from '../../lib/trpc';
+import { AdminPage } from './admin-page';
+import { announced } from './field-table';
 
 /** Hosts admin-entered media may come from (campaign and NFT images); one per line. */
 export default function SettingsPage() {
-  useDocumentTitle('Settings · Admin');
+  const { t } = useTranslation('admin');
   const current = trpc.admin.settings.mediaHosts.useQuery();
   const utils = trpc.useUtils();
   const [text, setText] = useState('');
@@ -22,50 +27,61 @@ export default function SettingsPage() {
     if (current.data) setText(current.data.hosts.join('\n'));
   }, [current.data]);
 
-  if (current.isPending) return <SkeletonText lines={4} label="Loading settings" />;
-  if (current.error) return <ErrorMessage error={current.error} onRetry={() => current.refetch()} />;
+  // The same schema the server applies, so mistakes show before the round trip, with their line.
+  const check = () => {
+    const hosts = text
+      .split('\n')
+      .map((h) => h.trim())
+      .filter(Boolean);
+    const parsed = ZMediaHosts.safeParse({ hosts });
+    if (parsed.success) return parsed.data;
+    const bad = parsed.error.issues[0];
+    const message = bad?.message ?? t('settings.notAHost');
+    setProblem(
+      typeof bad?.path[1] === 'number'
+        ? t('settings.onLine', { problem: message, line: bad.path[1] + 1 })
+        : message,
+    );
+    return null;
+  };
+
   return (
-    <section className="card">
-      <h1>Settings</h1>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          const hosts = text
-            .split('\n')
-            .map((h) => h.trim())
-            .filter(Boolean);
-          // The same schema the server applies, so mistakes show before the round trip.
-          const parsed = ZMediaHosts.safeParse({ hosts });
-          if (!parsed.success) {
-            const bad = parsed.error.issues[0];
-            const line = typeof bad?.path[1] === 'number' ? ` (line ${bad.path[1] + 1})` : '';
-            setProblem(`${bad?.message ?? 'Not a host name'}${line}`);
-            return;
-          }
-          setProblem(null);
-          save.mutate(parsed.data);
-        }}
-      >
-        <label htmlFor="media-hosts">Allowed media hosts (https only, one host per line)</label>
-        <textarea
-          id="media-hosts"
-          rows={6}
-          value={text}
-          aria-invalid={problem !== null}
-          aria-describedby={problem ? 'media-hosts-problem' : undefined}
-          onChange={(e) => setText(e.target.value)}
-        />
-        {problem && (
-          <p id="media-hosts-problem" className="notice-error" role="alert">
-            {problem}
-          </p>
-        )}
-        {save.error && <ErrorMessage error={save.error} />}
-        {save.isSuccess && !save.isPending && <p role="status">Saved.</p>}
-        <button type="submit" className="button" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : 'Save'}
-        </button>
-      </form>
-    </section>
+    <AdminPage title={t('settings.title')} description={t('settings.description')}>
+      {current.isPending ? (
+        <SkeletonText lines={4} label={t('settings.loading')} />
+      ) : current.error ? (
+        <ErrorMessage error={current.error} onRetry={() => current.refetch()} />
+      ) : (
+        <form
+          className="flex max-w-xl flex-col gap-4"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const hosts = check();
+            if (!hosts) return;
+            setProblem(null);
+            save.mutate(hosts);
+          }}
+        >
+          <FormField label={t('settings.hosts')} error={announced(problem)}>
+            <Textarea
+              id="media-hosts"
+              rows={6}
+              className="font-mono text-sm"
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+            />
+          </FormField>
+          {save.error && <ErrorMessage error={save.error} />}
+          {save.isSuccess && !save.isPending && (
+            <p role="status" className="font-medium text-sm text-success">
+              {t('settings.saved')}
+            </p>
+          )}
+          <Button type="submit" className="self-start" disabled={save.isPending}>
+            {save.isPending ? t('settings.saving') : t('settings.save')}
+          </Button>
+        </form>
+      )}
+    </AdminPage>
   );
 }

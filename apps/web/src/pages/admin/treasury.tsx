@@ -1,17 +1,18 @@
 import type { TTreasuryRow } from '@puffy/contracts';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/error-message';
-import { useDocumentTitle } from '../../lib/document-title';
+import { Button } from '../../components/ui/button';
+import { Checkbox } from '../../components/ui/checkbox';
+import { FormField } from '../../components/ui/form-field';
+import { Input } from '../../components/ui/input';
+import { Label } from '../../components/ui/label';
+import { TableCell, TableRow } from '../../components/ui/table';
+import { networkName } from '../../lib/format';
 import { trpc } from '../../lib/trpc';
+import { AdminPage } from './admin-page';
 import { ExportDownload } from './export-download';
 import { PagedTable, shortId, when } from './paged-table';
-
-const PROBLEM_TEXT: Record<TTreasuryRow['problems'][number], string> = {
-  unmatched: 'pays for no claim or order',
-  orphaned: 'its order or claim ended',
-  overpaid: 'paid too much',
-  underpaid: 'paid too little',
-};
 
 /** Amounts arrive in the token's smallest unit; shown in whole tokens without a float. */
 export function tokenAmount(units: string, unit: TTreasuryRow['unit']): string {
@@ -24,75 +25,89 @@ export function tokenAmount(units: string, unit: TTreasuryRow['unit']): string {
 
 /** Treasury reconciliation: payments to settle, with what settles each, and recording their refunds. */
 export default function TreasuryPage() {
-  useDocumentTitle('Treasury · Admin');
+  const { t } = useTranslation('admin');
   const [includeRefunded, setIncludeRefunded] = useState(false);
   const problems = trpc.admin.treasury.problems.useInfiniteQuery(
     { limit: 20, includeRefunded },
     { getNextPageParam: (last) => last.nextCursor ?? undefined },
   );
   return (
-    <section className="card">
-      <h1>Treasury reconciliation</h1>
-      <label className="small">
-        <input
-          type="checkbox"
+    <AdminPage
+      title={t('treasury.title')}
+      description={t('treasury.description')}
+      action={<ExportDownload file="treasury.csv">{t('treasury.download')}</ExportDownload>}
+    >
+      <div className="flex items-center gap-2">
+        <Checkbox
+          id="treasury-refunded"
           checked={includeRefunded}
-          onChange={(e) => setIncludeRefunded(e.target.checked)}
-        />{' '}
-        Show payments already refunded
-      </label>
-      <div className="small">
-        <ExportDownload file="treasury.csv">Download (CSV)</ExportDownload>
+          onCheckedChange={(on) => setIncludeRefunded(on === true)}
+        />
+        <Label htmlFor="treasury-refunded">{t('treasury.includeRefunded')}</Label>
       </div>
       <PagedTable
-        caption="Treasury payments to settle"
-        columns={['Payment', 'Problem', 'Paid', 'Expected', 'To settle', '']}
+        caption={t('treasury.caption')}
+        columns={[
+          t('treasury.payment'),
+          t('treasury.problem'),
+          t('treasury.paid'),
+          t('treasury.expected'),
+          t('treasury.toSettle'),
+          t('treasury.action'),
+        ]}
         query={problems}
-        empty="Every payment matches what it paid for."
+        empty={t('treasury.empty')}
         row={(p: TTreasuryRow) => <PaymentRow key={p.id} payment={p} />}
       />
-    </section>
+    </AdminPage>
   );
 }
 
 function PaymentRow({ payment }: { payment: TTreasuryRow }) {
+  const { t } = useTranslation('admin');
+  const amount = (units: string) => tokenAmount(units, payment.unit);
   return (
-    <tr>
-      <td className="small">
-        <span className="mono">{shortId(payment.transactionHash)}</span>
-        <div className="muted">
-          {payment.purpose} · {payment.network} · {when(payment.createdAt)}
+    <TableRow className="align-top">
+      <TableCell className="text-sm">
+        <span className="font-mono text-xs">{shortId(payment.transactionHash)}</span>
+        <div className="text-muted-foreground text-xs">
+          {payment.purpose} · {networkName(payment.network)} · {when(payment.createdAt)}
         </div>
-        <div className="muted">
-          from <span className="mono">{shortId(payment.payer)}</span>
+        <div className="text-muted-foreground text-xs">
+          {t('treasury.from', { payer: shortId(payment.payer) })}
         </div>
-      </td>
-      <td className="small">
-        <span>{payment.problems.map((p) => PROBLEM_TEXT[p]).join('; ')}</span>
-        {payment.reason && <div className="muted">{payment.reason}</div>}
-      </td>
-      <td>{tokenAmount(payment.amount, payment.unit)}</td>
-      <td>{tokenAmount(payment.expectedAmount, payment.unit)}</td>
-      <td className="small">
-        Refund {tokenAmount(payment.refundAmount, payment.unit)}
+      </TableCell>
+      <TableCell className="min-w-48 text-sm">
+        <span>{payment.problems.map((p) => t(`treasury.problems.${p}`)).join('; ')}</span>
+        {payment.reason && <div className="text-muted-foreground text-xs">{payment.reason}</div>}
+      </TableCell>
+      <TableCell className="whitespace-nowrap">{amount(payment.amount)}</TableCell>
+      <TableCell className="whitespace-nowrap">{amount(payment.expectedAmount)}</TableCell>
+      <TableCell className="text-sm">
+        <span className="whitespace-nowrap">
+          {t('treasury.refund', { amount: amount(payment.refundAmount) })}
+        </span>
         {payment.shortfall !== '0' && (
-          <div className="muted">or collect {tokenAmount(payment.shortfall, payment.unit)} more</div>
+          <div className="text-muted-foreground text-xs">
+            {t('treasury.collect', { amount: amount(payment.shortfall) })}
+          </div>
         )}
-      </td>
-      <td>
+      </TableCell>
+      <TableCell>
         {payment.status === 'refunded' ? (
-          <span className="small">
-            Refunded in <span className="mono">{shortId(payment.refundTransactionHash)}</span>
+          <span className="text-sm">
+            {t('treasury.refundedIn', { tx: shortId(payment.refundTransactionHash) })}
           </span>
         ) : (
           <MarkRefunded paymentId={payment.id} />
         )}
-      </td>
-    </tr>
+      </TableCell>
+    </TableRow>
   );
 }
 
 function MarkRefunded({ paymentId }: { paymentId: string }) {
+  const { t } = useTranslation('admin');
   const utils = trpc.useUtils();
   const [hash, setHash] = useState('');
   const mark = trpc.admin.treasury.markRefunded.useMutation({
@@ -100,16 +115,24 @@ function MarkRefunded({ paymentId }: { paymentId: string }) {
   });
   return (
     <form
+      className="flex min-w-48 flex-col gap-2"
       onSubmit={(e) => {
         e.preventDefault();
         mark.mutate({ paymentId, refundTransactionHash: hash.trim() });
       }}
     >
-      <label htmlFor={`refund-tx-${paymentId}`}>Refund transaction</label>
-      <input id={`refund-tx-${paymentId}`} value={hash} required onChange={(e) => setHash(e.target.value)} />
-      <button type="submit" className="button" disabled={mark.isPending}>
-        Mark refunded
-      </button>
+      <FormField label={t('treasury.refundTx')}>
+        <Input
+          id={`refund-tx-${paymentId}`}
+          className="h-8 font-mono text-xs"
+          value={hash}
+          required
+          onChange={(e) => setHash(e.target.value)}
+        />
+      </FormField>
+      <Button type="submit" size="sm" className="self-start" disabled={mark.isPending}>
+        {t('treasury.markRefunded')}
+      </Button>
       {mark.error && <ErrorMessage error={mark.error} />}
     </form>
   );
