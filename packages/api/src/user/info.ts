@@ -1,5 +1,8 @@
 import { type TUserInfo, USER_INFO_LIST_LIMIT } from '@puffy/contracts';
-import { and, asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import type { Database, Schema } from '@puffy/db';
+import { and, asc, desc, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
+import type { PgColumn, PgTable, SelectedFields } from 'drizzle-orm/pg-core';
+import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import { GLOBAL_SCOPE } from '../activity/ledger';
 import type { Deps } from '../deps';
 import { NotFound } from '../platform/errors';
@@ -25,19 +28,53 @@ function ownCodeFirst(deps: Pick<Deps, 'db'>) {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+/** The named columns of a table, as a select takes them. */
+function pick<T extends object, K extends keyof T>(table: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((key) => [key, table[key]])) as Pick<T, K>;
+}
+
+/** The columns each of the member's lists shows. */
+const shownOf = (t: Schema) => ({
+  activity: pick(t.userActivities, ['activityId', 'campaignId', 'status', 'points', 'completedAt']),
+  referral: pick(t.referralRelations, ['refereeUserId', 'campaignId', 'createdAt']),
+  nft: pick(t.userNfts, ['id', 'promotionId', 'campaignId', 'network', 'sequence', 'status', 'assetAddress']),
+  eligible: pick(t.userCampaignEligibles, [
+    'campaignId',
+    'method',
+    'walletChain',
+    'walletAddress',
+    'createdAt',
+  ]),
+  product: pick(t.userProducts, ['id', 'productSku', 'source', 'createdAt', 'revokedAt', 'consumedOrderId']),
+});
+
+/**
+ * A list of the member's rows: newest first, the id keeping ties in one order, one more than shown.
+ * Written once for several tables, which drizzle's types cannot follow: the rows are typed from the
+ * columns asked for.
+ */
+function newestFirst<F extends SelectedFields>(
+  db: Database,
+  table: PgTable & { createdAt: PgColumn; id: PgColumn },
+  columns: F,
+  where: SQL | undefined,
+): Promise<SelectResultFields<F>[]> {
+  const rows = db
+    .select(columns as SelectedFields)
+    .from(table)
+    .where(where)
+    .orderBy(desc(table.createdAt), asc(table.id))
+    .limit(FETCH);
+  return rows as Promise<unknown[]> as Promise<SelectResultFields<F>[]>;
+}
+
 export async function userInfo(deps: Pick<Deps, 'db'>, userId: string): Promise<TUserInfo> {
   const { db, t } = deps.db;
   const [user] = await db.select().from(t.users).where(eq(t.users.id, userId)).limit(1);
   if (!user) throw new NotFound('This account does not exist.', 'no_user');
 
-  const activityColumns = {
-    activityId: t.userActivities.activityId,
-    campaignId: t.userActivities.campaignId,
-    status: t.userActivities.status,
-    points: t.userActivities.points,
-    completedAt: t.userActivities.completedAt,
-  };
-  const newestActivities = [desc(t.userActivities.createdAt), asc(t.userActivities.id)] as const;
+  const shown = shownOf(t);
+  const mine = eq(t.userActivities.userId, userId);
   const [
     wallets,
     lock,
@@ -63,67 +100,17 @@ export async function userInfo(deps: Pick<Deps, 'db'>, userId: string): Promise<
       .where(and(eq(t.referralCodes.ownerUserId, userId), isNull(t.referralCodes.disabledAt)))
       .orderBy(ownCodeFirst(deps), asc(t.referralCodes.createdAt), asc(t.referralCodes.code))
       .limit(1),
+    newestFirst(db, t.userActivities, shown.activity, and(mine, isNull(t.userActivities.campaignId))),
+    newestFirst(db, t.userActivities, shown.activity, and(mine, isNotNull(t.userActivities.campaignId))),
+    newestFirst(db, t.referralRelations, shown.referral, eq(t.referralRelations.referrerUserId, userId)),
     db
-      .select(activityColumns)
-      .from(t.userActivities)
-      .where(and(eq(t.userActivities.userId, userId), isNull(t.userActivities.campaignId)))
-      .orderBy(...newestActivities)
-      .limit(FETCH),
-    db
-      .select(activityColumns)
-      .from(t.userActivities)
-      .where(and(eq(t.userActivities.userId, userId), isNotNull(t.userActivities.campaignId)))
-      .orderBy(...newestActivities)
-      .limit(FETCH),
-    db
-      .select({
-        refereeUserId: t.referralRelations.refereeUserId,
-        campaignId: t.referralRelations.campaignId,
-        createdAt: t.referralRelations.createdAt,
-      })
-      .from(t.referralRelations)
-      .where(eq(t.referralRelations.referrerUserId, userId))
-      .orderBy(desc(t.referralRelations.createdAt), asc(t.referralRelations.id))
-      .limit(FETCH),
-    db
-      .select({
-        id: t.userNfts.id,
-        promotionId: t.userNfts.promotionId,
-        campaignId: t.userNfts.campaignId,
-        network: t.userNfts.network,
-        sequence: t.userNfts.sequence,
-        status: t.userNfts.status,
-        assetAddress: t.userNfts.assetAddress,
-      })
+      .select(shown.nft)
       .from(t.userNfts)
       .where(eq(t.userNfts.userId, userId))
       .orderBy(desc(t.userNfts.id))
       .limit(FETCH),
-    db
-      .select({
-        campaignId: t.userCampaignEligibles.campaignId,
-        method: t.userCampaignEligibles.method,
-        walletChain: t.userCampaignEligibles.walletChain,
-        walletAddress: t.userCampaignEligibles.walletAddress,
-        createdAt: t.userCampaignEligibles.createdAt,
-      })
-      .from(t.userCampaignEligibles)
-      .where(eq(t.userCampaignEligibles.userId, userId))
-      .orderBy(desc(t.userCampaignEligibles.createdAt), asc(t.userCampaignEligibles.id))
-      .limit(FETCH),
-    db
-      .select({
-        id: t.userProducts.id,
-        productSku: t.userProducts.productSku,
-        source: t.userProducts.source,
-        createdAt: t.userProducts.createdAt,
-        revokedAt: t.userProducts.revokedAt,
-        consumedOrderId: t.userProducts.consumedOrderId,
-      })
-      .from(t.userProducts)
-      .where(eq(t.userProducts.userId, userId))
-      .orderBy(desc(t.userProducts.createdAt), asc(t.userProducts.id))
-      .limit(FETCH),
+    newestFirst(db, t.userCampaignEligibles, shown.eligible, eq(t.userCampaignEligibles.userId, userId)),
+    newestFirst(db, t.userProducts, shown.product, eq(t.userProducts.userId, userId)),
   ]);
 
   const toActivity = (row: (typeof globalActivities)[number]) => ({
