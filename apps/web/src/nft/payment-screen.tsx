@@ -7,14 +7,13 @@ import { Alert, AlertDescription } from '../components/ui/alert';
 import { Button } from '../components/ui/button';
 import { formatTime } from '../lib/format';
 import { trpc } from '../lib/trpc';
-import { PayButtons, type PayButtonWords } from '../pay/pay-buttons';
-import type { PayingWallet } from '../pay/paying-wallets';
+import { catalogPayWords, PayButtons } from '../pay/pay-buttons';
 import { SignatureDisclosure } from '../pay/signature-disclosure';
 import { usePayingWallets } from '../pay/use-paying-wallets';
 import { useWalletPayment } from '../pay/use-wallet-payment';
 import { RefusalNotice } from './refusal-notice';
 import { useSecondsLeft } from './use-countdown';
-import { formatCountdown, formatSol, type NftT, solanaPayUrl } from './words';
+import { formatCountdown, formatSol, solanaPayUrl } from './words';
 
 export interface PaymentScreenProps {
   claim: TPromotionClaim;
@@ -22,17 +21,6 @@ export interface PaymentScreenProps {
   progress: TNftProgress | null;
   onReported: (progress: TNftProgress) => void;
 }
-
-const payWords = (t: NftT): PayButtonWords => ({
-  pay: (amount: string, wallet: PayingWallet) =>
-    t('pay.with', { amount, wallet: wallet.id === 'dev-solana' ? t('pay.devWallet') : wallet.name }),
-  step: {
-    connecting: t('pay.step.connecting'),
-    building: t('pay.step.building'),
-    signing: t('pay.step.signing'),
-    reporting: t('pay.step.reporting'),
-  },
-});
 
 /**
  * The gas-fee payment of a claim: the fee in SOL, the time left in the payment window, and the ways
@@ -117,7 +105,7 @@ export function PaymentScreen({ claim, progress, onReported }: PaymentScreenProp
             amount={formatSol(claim.gasFee)}
             step={pay.step}
             disabled={busy}
-            words={payWords(t)}
+            words={catalogPayWords(t, 'pay')}
             onPay={(wallet) => {
               build.reset();
               mintGas.reset();

@@ -1,7 +1,9 @@
-import { Loader2, Wallet } from 'lucide-react';
+import type { Namespace, TFunction } from 'i18next';
+import { Loader2 } from 'lucide-react';
 import { Button } from '../components/ui/button';
 import type { PayingWallet } from './paying-wallets';
 import { PAY_STEP_LABEL, type PayStep } from './use-wallet-payment';
+import { WalletIcon } from './wallet-icon';
 
 /** The buttons' words; a caller with a catalog passes its own (the English defaults serve the rest). */
 export interface PayButtonWords {
@@ -14,6 +16,25 @@ const DEFAULT_WORDS: PayButtonWords = {
   pay: (amount, wallet) => `Pay ${amount} with ${wallet.name}`,
   step: PAY_STEP_LABEL,
 };
+
+/**
+ * The buttons' words from a catalog section (the store's `payment`, the NFT claim's `pay`) that holds
+ * `with` ("Pay {{amount}} with {{wallet}}"), `devWallet` and one `step.<step>` per payment step. The
+ * development wallet is named as people say it, not by its connector name.
+ */
+export function catalogPayWords(t: TFunction<Namespace>, section: string): PayButtonWords {
+  const steps = Object.keys(PAY_STEP_LABEL) as Array<keyof PayButtonWords['step']>;
+  return {
+    pay: (amount, wallet) =>
+      t(`${section}.with`, {
+        amount,
+        wallet: wallet.id === 'dev-solana' ? t(`${section}.devWallet`) : wallet.name,
+      }),
+    step: Object.fromEntries(
+      steps.map((step) => [step, t(`${section}.step.${step}`)]),
+    ) as PayButtonWords['step'],
+  };
+}
 
 /** One button per wallet that can pay in one click, and where the payment stands. */
 export function PayButtons({
@@ -43,11 +64,7 @@ export function PayButtons({
           onClick={() => onPay(wallet)}
           disabled={disabled}
         >
-          {wallet.icon ? (
-            <img src={wallet.icon} alt="" width={20} height={20} className="size-5 rounded" />
-          ) : (
-            <Wallet aria-hidden="true" />
-          )}
+          <WalletIcon icon={wallet.icon} />
           {words.pay(amount, wallet)}
         </Button>
       ))}

@@ -7,25 +7,12 @@ import { Alert, AlertDescription } from '../components/ui/alert';
 import { Card, CardDescription, CardHeader, CardTitle } from '../components/ui/card';
 import { formatDateTime } from '../lib/format';
 import { trpc } from '../lib/trpc';
-import { PayButtons, type PayButtonWords } from '../pay/pay-buttons';
-import type { PayingWallet } from '../pay/paying-wallets';
+import { catalogPayWords, PayButtons } from '../pay/pay-buttons';
 import { SignatureDisclosure } from '../pay/signature-disclosure';
 import { usePayingWallets } from '../pay/use-paying-wallets';
 import { useWalletPayment } from '../pay/use-wallet-payment';
 import { PaymentQr } from './payment-qr';
-import { type StoreT, usdt } from './words';
-
-/** The buttons' words from the store catalog; the development wallet is named as people say it. */
-const payWords = (t: StoreT): PayButtonWords => ({
-  pay: (amount: string, wallet: PayingWallet) =>
-    t('payment.with', { amount, wallet: wallet.id === 'dev-solana' ? t('payment.devWallet') : wallet.name }),
-  step: {
-    connecting: t('payment.step.connecting'),
-    building: t('payment.step.building'),
-    signing: t('payment.step.signing'),
-    reporting: t('payment.step.reporting'),
-  },
-});
+import { usdt } from './words';
 
 /**
  * How to pay a `new` order, in the order most members want: one click with a connected wallet (the
@@ -87,7 +74,7 @@ export function PaymentPanel({ order, onPaid }: { order: TOrder; onPaid: (order:
         amount={amount}
         step={pay.step}
         disabled={busy}
-        words={payWords(t)}
+        words={catalogPayWords(t, 'payment')}
         onPay={payWith}
       />
       {pay.walletError && (
