@@ -15,37 +15,12 @@ import { Button } from '../components/ui/button';
 import { Card, CardContent, CardFooter, CardHeader } from '../components/ui/card';
 import { FormField } from '../components/ui/form-field';
 import { Input } from '../components/ui/input';
-import { Select } from '../components/ui/select';
 import { maxQuantity } from './cart';
+import { ChoiceField } from './choice-field';
 import { countryList, countryName } from './countries';
 import { usdt } from './words';
 
 type Add = (item: TQuoteItem) => void;
-
-/** One labelled picker over a fixed list: every option comes from the catalog or the member's rules. */
-function ChoiceField<T extends string>({
-  label,
-  value,
-  options,
-  onChange,
-}: {
-  label: string;
-  value: T;
-  options: Array<{ value: T; label: string }>;
-  onChange: (value: T) => void;
-}) {
-  return (
-    <FormField label={label}>
-      <Select value={value} onChange={(event) => onChange(event.target.value as T)}>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </Select>
-    </FormField>
-  );
-}
 
 /** A count between 1 and the schema's limit for this kind of line. */
 function QuantityField({

@@ -1,11 +1,12 @@
 import type { LucideIcon } from 'lucide-react';
-import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { Button } from '../components/ui/button';
-import { Card, CardHeader, CardTitle } from '../components/ui/card';
 
-/** The top of a store page: icon and title, one line of lead, and the page's way onward on the right. */
-export function StorePageHeader({
+/**
+ * The top of a member's page (the store, the orders, the profile): icon and title, one line of lead,
+ * and the page's way onward on the right.
+ */
+export function PageHeader({
   icon: Icon,
   title,
   lead,
@@ -35,30 +36,5 @@ export function StorePageHeader({
         </Button>
       )}
     </header>
-  );
-}
-
-/** A titled card of the order page; the icon says at a glance what the card is about. */
-export function SectionCard({
-  id,
-  icon: Icon,
-  title,
-  children,
-}: {
-  id: string;
-  icon: LucideIcon;
-  title: string;
-  children: ReactNode;
-}) {
-  return (
-    <Card as="section" aria-labelledby={id}>
-      <CardHeader>
-        <CardTitle id={id} className="flex items-center gap-2">
-          <Icon className="size-5 text-primary" aria-hidden="true" />
-          {title}
-        </CardTitle>
-      </CardHeader>
-      {children}
-    </Card>
   );
 }

@@ -11,7 +11,7 @@ import { addItem, refusedLines, useCart } from '../../store/cart';
 import { CartView } from '../../store/cart-view';
 import { CatalogView } from '../../store/catalog-view';
 import { CheckoutPanel } from '../../store/checkout-panel';
-import { StorePageHeader } from '../../store/page-header';
+import { PageHeader } from '../../store/page-header';
 
 /** The storefront: the catalog, the cart (shared by every tab) and, signed in, the checkout. */
 export default function StorePage() {
@@ -30,7 +30,7 @@ export default function StorePage() {
 
   return (
     <>
-      <StorePageHeader
+      <PageHeader
         icon={ShoppingBag}
         title={t('title')}
         lead={t('lead')}

@@ -3,6 +3,7 @@ import { ArrowLeft, MapPin, Package, TriangleAlert, XCircle } from 'lucide-react
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import { Panel } from '../../campaigns/panel';
 import { ErrorMessage } from '../../components/error-message';
 import { SkeletonCard } from '../../components/skeleton';
 import { Alert, AlertDescription, AlertTitle } from '../../components/ui/alert';
@@ -22,7 +23,6 @@ import {
 import { countryName } from '../../store/countries';
 import { OrderStatusBadge } from '../../store/order-status';
 import { OrderTimeline, withEvent } from '../../store/order-timeline';
-import { SectionCard } from '../../store/page-header';
 import { PaymentPanel } from '../../store/payment-panel';
 import { PriceBreakdown } from '../../store/quote-view';
 import { orderNumber } from '../../store/words';
@@ -177,7 +177,7 @@ export default function OrderPage() {
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem] lg:items-start">
         <div className="grid min-w-0 gap-6">
           {current.status === 'new' && <PaymentPanel order={current} onPaid={setOrder} />}
-          <SectionCard id="order-lines" icon={Package} title={t('order.lines')}>
+          <Panel titleId="order-lines" icon={Package} title={t('order.lines')}>
             <PriceBreakdown
               lines={current.lines}
               subtotal={current.subtotal}
@@ -185,8 +185,8 @@ export default function OrderPage() {
               shipping={current.shipping}
               total={current.total}
             />
-          </SectionCard>
-          <SectionCard id="order-address" icon={MapPin} title={t('address.title')}>
+          </Panel>
+          <Panel titleId="order-address" icon={MapPin} title={t('address.title')}>
             <ShippingAddress order={current} />
             {current.addressWarnings.length > 0 && (
               <Alert variant="warning" data-testid="address-warnings">
@@ -202,7 +202,7 @@ export default function OrderPage() {
               </Alert>
             )}
             {current.status === 'new' && <AddressEditor order={current} onSaved={setOrder} />}
-          </SectionCard>
+          </Panel>
         </div>
         <div className="grid min-w-0 gap-6">
           <Card as="section" aria-labelledby="order-progress">

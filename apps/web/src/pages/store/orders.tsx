@@ -13,7 +13,7 @@ import { useDocumentTitle } from '../../lib/document-title';
 import { formatDateTime } from '../../lib/format';
 import { trpc } from '../../lib/trpc';
 import { OrderStatusBadge } from '../../store/order-status';
-import { StorePageHeader } from '../../store/page-header';
+import { PageHeader } from '../../store/page-header';
 import { orderNumber, usdt } from '../../store/words';
 
 const PAGE_SIZE = 20;
@@ -51,7 +51,7 @@ export default function OrdersPage() {
 
   return (
     <>
-      <StorePageHeader
+      <PageHeader
         icon={ClipboardList}
         title={t('orders.title')}
         lead={t('orders.lead')}
