@@ -46,7 +46,7 @@ afterEach(() => {
 });
 
 async function walletsCard() {
-  const heading = await screen.findByRole('heading', { name: 'Wallets', level: 2 }, { timeout: 5000 });
+  const heading = await screen.findByRole('heading', { name: 'Wallets', level: 2 });
   const section = heading.closest('section');
   if (!section) throw new Error('no wallets card');
   return within(section);
@@ -77,7 +77,7 @@ describe('linking an extra wallet on the profile', () => {
     fireEvent.click(card.getByRole('button', { name: 'Link another wallet' }));
     fireEvent.click(await card.findByRole('button', { name: /Test EVM wallet/ }));
     expect(await card.findByText(`Linked your EVM wallet ${EVM}.`)).toBeTruthy();
-    await waitFor(() => expect(card.getByText(EVM, { selector: '.profile-address' })).toBeTruthy());
+    await waitFor(() => expect(card.getByTitle(EVM)).toBeTruthy());
     const sign = wallet.requests.find((r) => r.method === 'personal_sign');
     const hex = `0x${Array.from(new TextEncoder().encode(CHALLENGE.message), (b) => b.toString(16).padStart(2, '0')).join('')}`;
     expect(sign?.params).toEqual([hex, EVM]);

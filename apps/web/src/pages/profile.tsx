@@ -1,3 +1,5 @@
+import { UserRound } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../components/error-message';
 import { SkeletonCard } from '../components/skeleton';
 import { useDocumentTitle } from '../lib/document-title';
@@ -9,32 +11,42 @@ import { NftsCard, PointsCard, ReferralsCard } from '../profile/rewards-cards';
 import { SessionsCard } from '../profile/sessions-card';
 import { WalletsCard } from '../profile/wallets-card';
 import { XCard } from '../profile/x-card';
+import { PageHeader } from '../store/page-header';
 
-/** The member's own profile (behind RequireAuth): wallets, linked accounts, points, NFTs, referrals. */
+/**
+ * The member's own profile (behind RequireAuth). Two columns from tablet width: identity on the left
+ * (wallets, linked accounts, sessions), what the member earned on the right (points, NFTs, referrals,
+ * passes); one column on a phone, in the same order.
+ */
 export default function ProfilePage() {
-  useDocumentTitle('Profile');
+  const { t } = useTranslation('profile');
+  useDocumentTitle(t('title'));
   const info = trpc.user.info.useQuery(undefined, { staleTime: 15_000 });
   return (
     <>
-      <h1 className="font-bold text-3xl">Profile</h1>
+      <PageHeader icon={UserRound} title={t('title')} lead={t('lead')} />
       {info.isPending ? (
-        <div className="profile-grid">
-          <SkeletonCard label="Loading your profile" />
-          <SkeletonCard label="Loading your linked accounts" />
+        <div className="grid gap-6 md:grid-cols-2">
+          <SkeletonCard label={t('loading')} />
+          <SkeletonCard label={t('loadingLinks')} />
         </div>
       ) : info.isError ? (
         <ErrorMessage error={info.error} onRetry={() => void info.refetch()} />
       ) : (
-        <div className="profile-grid">
-          <PointsCard info={info.data} />
-          <EmailCard email={info.data.email} />
-          <WalletsCard info={info.data} />
-          <XCard info={info.data} />
-          <DiscordCard discord={info.data.discord} />
-          <NftsCard nfts={info.data.nfts} />
-          <ReferralsCard info={info.data} />
-          <DevicePassCard />
-          <SessionsCard />
+        <div className="grid gap-6 md:grid-cols-2 md:items-start">
+          <div className="grid min-w-0 gap-6">
+            <WalletsCard info={info.data} />
+            <EmailCard email={info.data.email} />
+            <XCard info={info.data} />
+            <DiscordCard discord={info.data.discord} />
+            <SessionsCard />
+          </div>
+          <div className="grid min-w-0 gap-6">
+            <PointsCard info={info.data} />
+            <NftsCard nfts={info.data.nfts} />
+            <ReferralsCard info={info.data} />
+            <DevicePassCard />
+          </div>
         </div>
       )}
     </>

@@ -1,14 +1,15 @@
 import type { TDevicePass } from '@puffy/contracts';
-import { Copy, Ticket } from 'lucide-react';
+import { Ticket } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
+import { Panel } from '../campaigns/panel';
 import { ErrorMessage } from '../components/error-message';
 import { SkeletonText } from '../components/skeleton';
 import { Badge } from '../components/ui/badge';
 import { Button } from '../components/ui/button';
-import { Card, CardDescription, CardHeader, CardTitle } from '../components/ui/card';
 import { toast } from '../components/ui/toast-queue';
 import { formatDate } from '../lib/intl';
 import { trpc } from '../lib/trpc';
+import { CopyButton } from './copy-button';
 
 const STATUS_VARIANT = { active: 'success', used: 'secondary', revoked: 'destructive' } as const;
 
@@ -31,19 +32,12 @@ function PassRow({ pass }: { pass: TDevicePass }) {
           : t('passes.createdOn', { date: formatDate(pass.createdAt) })}
       </span>
       {pass.status === 'active' && (
-        <Button
-          variant="ghost"
-          size="sm"
+        <CopyButton
+          value={pass.code}
+          label={t('passes.copy')}
+          copied={t('passes.copied')}
           className="ml-auto"
-          onClick={() =>
-            void navigator.clipboard
-              ?.writeText(pass.code)
-              .then(() => toast({ title: t('passes.copied'), variant: 'success' }))
-          }
-        >
-          <Copy aria-hidden="true" />
-          {t('passes.copy')}
-        </Button>
+        />
       )}
     </li>
   );
@@ -61,14 +55,12 @@ export function DevicePassCard() {
     },
   });
   return (
-    <Card as="section" aria-labelledby="device-passes-title" className="profile-card">
-      <CardHeader>
-        <CardTitle id="device-passes-title" className="flex items-center gap-2">
-          <Ticket className="size-5 text-primary" aria-hidden="true" />
-          {t('passes.title')}
-        </CardTitle>
-        <CardDescription>{t('passes.lead')}</CardDescription>
-      </CardHeader>
+    <Panel
+      titleId="device-passes-title"
+      icon={Ticket}
+      title={t('passes.title')}
+      description={t('passes.lead')}
+    >
       {summary.isPending && <SkeletonText lines={2} label={t('passes.loading')} />}
       {summary.isError && <ErrorMessage error={summary.error} onRetry={() => void summary.refetch()} />}
       {summary.data && (
@@ -88,17 +80,13 @@ export function DevicePassCard() {
             </ul>
           )}
           {summary.data.available > 0 && (
-            <Button
-              className="justify-self-start"
-              disabled={create.isPending}
-              onClick={() => create.mutate()}
-            >
+            <Button className="self-start" disabled={create.isPending} onClick={() => create.mutate()}>
               {create.isPending ? t('passes.creating') : t('passes.create')}
             </Button>
           )}
           {create.isError && <ErrorMessage error={create.error} />}
         </>
       )}
-    </Card>
+    </Panel>
   );
 }

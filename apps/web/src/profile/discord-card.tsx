@@ -1,9 +1,17 @@
 import { ZDiscordAuthInput, ZDiscordCode } from '@puffy/contracts';
+import { MessageCircle } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import { Panel } from '../campaigns/panel';
 import { ErrorMessage } from '../components/error-message';
+import { Alert, AlertDescription } from '../components/ui/alert';
+import { Button } from '../components/ui/button';
+import { FormField } from '../components/ui/form-field';
+import { Input } from '../components/ui/input';
 import { describeError } from '../lib/errors';
 import { trpc } from '../lib/trpc';
-import { Field } from './field';
+import { ChoiceField } from '../store/choice-field';
+import { SuccessNote } from './success-note';
 import { schemaMessage } from './validation';
 
 /** Campaigns whose Discord bot can issue a code: the active ones, one page (at most 100). */
@@ -14,6 +22,7 @@ const ACTIVE_CAMPAIGNS = { phase: 'active', limit: 100 } as const;
  * server whether the code would work without using it; "Link" redeems it.
  */
 export function DiscordCard({ discord }: { discord: { id: string; username: string | null } | null }) {
+  const { t } = useTranslation('profile');
   const campaigns = trpc.campaign.list.useQuery(ACTIVE_CAMPAIGNS, { staleTime: 60_000 });
   const [campaignId, setCampaignId] = useState('');
   const [code, setCode] = useState('');
@@ -47,73 +56,75 @@ export function DiscordCard({ discord }: { discord: { id: string; username: stri
     if (input) dryRun.mutate(input);
   };
   const serverCodeError = redeem.isError ? (describeError(redeem.error).fieldErrors.code?.[0] ?? null) : null;
-  const shownCodeError = codeError ?? serverCodeError;
+  const checked = dryRun.data;
+  const linkedName = redeem.data?.discordUsername;
 
   return (
-    <section className="card profile-card" aria-labelledby="profile-discord">
-      <h2 id="profile-discord">Discord</h2>
-      {discord ? (
-        <p>
-          Linked as <strong>{discord.username ?? `Discord user ${discord.id}`}</strong>
-        </p>
-      ) : (
-        <p>Not linked yet. Ask a campaign’s Discord bot for a code and enter it here.</p>
-      )}
+    <Panel titleId="profile-discord" icon={MessageCircle} title={t('discord.title')}>
+      <p className="text-sm">
+        {discord ? (
+          <Trans
+            t={t}
+            i18nKey="discord.linkedAs"
+            values={{ name: discord.username ?? t('discord.user', { id: discord.id }) }}
+            components={{ strong: <strong /> }}
+          />
+        ) : (
+          t('discord.none')
+        )}
+      </p>
       {campaigns.isError && <ErrorMessage error={campaigns.error} onRetry={() => void campaigns.refetch()} />}
       {campaigns.isSuccess && items.length === 0 && (
-        <p className="muted">No campaign is running now, so no Discord bot can give you a code.</p>
+        <p className="text-muted-foreground text-sm">{t('discord.noCampaign')}</p>
       )}
       {items.length > 0 && (
-        <form className="profile-form" onSubmit={submit} noValidate>
-          <div className="profile-field">
-            <label htmlFor="profile-discord-campaign">Campaign</label>
-            <select
-              id="profile-discord-campaign"
-              value={String(chosen)}
-              onChange={(e) => setCampaignId(e.target.value)}
-            >
-              {items.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <Field id="profile-discord-code" label="Code from the Discord bot" error={shownCodeError}>
-            <input
-              id="profile-discord-code"
+        <form className="grid gap-4" onSubmit={submit} noValidate>
+          <ChoiceField
+            label={t('discord.campaign')}
+            value={String(chosen)}
+            options={items.map((c) => ({ value: String(c.id), label: c.name }))}
+            onChange={setCampaignId}
+          />
+          <FormField label={t('discord.code')} error={codeError ?? serverCodeError}>
+            <Input
               value={code}
               autoComplete="one-time-code"
               spellCheck={false}
-              aria-invalid={shownCodeError !== null}
-              aria-describedby={shownCodeError ? 'profile-discord-code-error' : undefined}
+              className="font-mono"
               onChange={(e) => setCode(e.target.value)}
             />
-          </Field>
-          <div className="profile-actions">
-            <button type="button" className="secondary" onClick={check} disabled={dryRun.isPending}>
-              Check code
-            </button>
-            <button type="submit" disabled={redeem.isPending}>
-              {redeem.isPending ? 'Linking…' : 'Link Discord'}
-            </button>
+          </FormField>
+          <div className="flex flex-wrap gap-2">
+            <Button variant="outline" onClick={check} disabled={dryRun.isPending}>
+              {t('discord.check')}
+            </Button>
+            <Button type="submit" disabled={redeem.isPending}>
+              {redeem.isPending ? t('discord.linking') : t('discord.link')}
+            </Button>
           </div>
         </form>
       )}
-      {dryRun.isSuccess && (
-        <p className={dryRun.data.valid ? 'profile-success' : 'profile-field-error'} role="status">
-          {dryRun.data.valid
-            ? `This code works${dryRun.data.discordUsername ? ` for ${dryRun.data.discordUsername}` : ''}.`
-            : (dryRun.data.reason ?? 'This code does not work.')}
-        </p>
-      )}
+      {checked &&
+        (checked.valid ? (
+          <SuccessNote>
+            {checked.discordUsername
+              ? t('discord.worksFor', { name: checked.discordUsername })
+              : t('discord.works')}
+          </SuccessNote>
+        ) : (
+          <Alert variant="destructive" role="status">
+            <AlertDescription className="text-foreground">
+              {checked.reason ?? t('discord.fails')}
+            </AlertDescription>
+          </Alert>
+        ))}
       {dryRun.isError && <ErrorMessage error={dryRun.error} />}
       {redeem.isSuccess && (
-        <p className="profile-success" role="status">
-          Discord linked{redeem.data.discordUsername ? ` as ${redeem.data.discordUsername}` : ''}.
-        </p>
+        <SuccessNote>
+          {linkedName ? t('discord.linkedName', { name: linkedName }) : t('discord.linked')}
+        </SuccessNote>
       )}
       {redeem.isError && <ErrorMessage error={redeem.error} />}
-    </section>
+    </Panel>
   );
 }

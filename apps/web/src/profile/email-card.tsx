@@ -1,11 +1,18 @@
 import { type TEmailSendCodeOutput, ZEmailAddress, ZEmailCode } from '@puffy/contracts';
+import { BadgeCheck, Mail } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import { Panel } from '../campaigns/panel';
 import { ErrorMessage } from '../components/error-message';
 import { RateLimitCountdown } from '../components/rate-limit-countdown';
+import { Badge } from '../components/ui/badge';
+import { Button } from '../components/ui/button';
+import { FormField } from '../components/ui/form-field';
+import { Input } from '../components/ui/input';
 import { describeError } from '../lib/errors';
 import { trpc } from '../lib/trpc';
-import { Field } from './field';
 import { formatTime } from './format';
+import { SuccessNote } from './success-note';
 import { schemaMessage } from './validation';
 
 /** A refusal that concerns one field goes beside it; anything else is shown as a whole. */
@@ -21,31 +28,29 @@ function fieldMessage(error: unknown, field: string): string | null {
  * the link in the email); resending is rate-limited and the button waits out the countdown.
  */
 export function EmailCard({ email }: { email: string | null }) {
+  const { t } = useTranslation('profile');
   const [editing, setEditing] = useState(false);
   const [sent, setSent] = useState<TEmailSendCodeOutput | null>(null);
   const [verified, setVerified] = useState<string | null>(null);
 
   const showForm = email === null || editing;
   return (
-    <section className="card profile-card" aria-labelledby="profile-email">
-      <h2 id="profile-email">Email</h2>
+    <Panel titleId="profile-email" icon={Mail} title={t('email.title')}>
       {email !== null && (
-        <p data-testid="profile-email">
-          <strong>{email}</strong> <span className="badge profile-verified">Verified</span>
+        <p data-testid="profile-email" className="flex min-w-0 flex-wrap items-center gap-2">
+          <strong className="min-w-0 break-all">{email}</strong>
+          <Badge variant="success">
+            <BadgeCheck aria-hidden="true" />
+            {t('email.verified')}
+          </Badge>
         </p>
       )}
-      {email === null && !sent && (
-        <p>No verified email yet. We send a code to confirm the address is yours.</p>
-      )}
-      {verified && (
-        <p className="profile-success" role="status">
-          {verified} is verified.
-        </p>
-      )}
+      {email === null && !sent && <p className="text-sm">{t('email.none')}</p>}
+      {verified && <SuccessNote>{t('email.isVerified', { email: verified })}</SuccessNote>}
       {email !== null && !editing && (
-        <button type="button" className="secondary" onClick={() => setEditing(true)}>
-          Use a different email
-        </button>
+        <Button variant="outline" className="self-start" onClick={() => setEditing(true)}>
+          {t('email.change')}
+        </Button>
       )}
       {showForm &&
         (sent ? (
@@ -62,11 +67,12 @@ export function EmailCard({ email }: { email: string | null }) {
         ) : (
           <SendForm onSent={setSent} />
         ))}
-    </section>
+    </Panel>
   );
 }
 
 function SendForm({ onSent }: { onSent: (sent: TEmailSendCodeOutput) => void }) {
+  const { t } = useTranslation('profile');
   const [address, setAddress] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const send = trpc.user.email.sendCode.useMutation({ onSuccess: onSent });
@@ -78,21 +84,18 @@ function SendForm({ onSent }: { onSent: (sent: TEmailSendCodeOutput) => void }) 
   };
   const beside = problem ?? fieldMessage(send.error, 'email');
   return (
-    <form className="profile-form" onSubmit={submit} noValidate>
-      <Field id="profile-email-address" label="Email address" error={beside}>
-        <input
-          id="profile-email-address"
+    <form className="grid gap-4" onSubmit={submit} noValidate>
+      <FormField label={t('email.address')} error={beside}>
+        <Input
           type="email"
           autoComplete="email"
           value={address}
-          aria-invalid={beside !== null}
-          aria-describedby={beside ? 'profile-email-address-error' : undefined}
           onChange={(e) => setAddress(e.target.value)}
         />
-      </Field>
-      <button type="submit" disabled={send.isPending}>
-        {send.isPending ? 'Sending…' : 'Send code'}
-      </button>
+      </FormField>
+      <Button type="submit" className="justify-self-start" disabled={send.isPending}>
+        {send.isPending ? t('email.sending') : t('email.send')}
+      </Button>
       {send.isError && beside === null && <ErrorMessage error={send.error} />}
     </form>
   );
@@ -109,6 +112,7 @@ function CodeForm({
   onChangeAddress: () => void;
   onVerified: (email: string) => void;
 }) {
+  const { t } = useTranslation('profile');
   const [code, setCode] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [resent, setResent] = useState(false);
@@ -143,43 +147,44 @@ function CodeForm({
   const resendError = resend.isError && describeError(resend.error).retryAfterSeconds === null;
 
   return (
-    <form className="profile-form" onSubmit={submit} noValidate>
-      <p role="status">
-        We sent a 6-digit code to <strong>{sent.sentTo}</strong>. It works once, until{' '}
-        {formatTime(sent.expiresAt)}. The email also has a link that verifies in one click.
+    <form className="grid gap-4" onSubmit={submit} noValidate>
+      <p role="status" className="text-sm">
+        <Trans
+          t={t}
+          i18nKey="email.sent"
+          values={{ address: sent.sentTo, time: formatTime(sent.expiresAt) }}
+          components={{ strong: <strong className="break-all" /> }}
+        />
       </p>
-      {resent && <p className="muted small">A new code is on its way; the earlier one no longer works.</p>}
-      <Field id="profile-email-code" label="6-digit code" error={beside}>
-        <input
-          id="profile-email-code"
+      {resent && <p className="text-muted-foreground text-xs">{t('email.resent')}</p>}
+      <FormField label={t('email.code')} error={beside}>
+        <Input
           inputMode="numeric"
           autoComplete="one-time-code"
           maxLength={6}
+          className="max-w-40 font-mono tracking-[0.3em]"
           value={code}
-          aria-invalid={beside !== null}
-          aria-describedby={beside ? 'profile-email-code-error' : undefined}
           onChange={(e) => setCode(e.target.value)}
         />
-      </Field>
-      <div className="profile-actions">
-        <button type="submit" disabled={verify.isPending}>
-          {verify.isPending ? 'Checking…' : 'Verify'}
-        </button>
-        <button
-          type="button"
-          className="secondary"
+      </FormField>
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" disabled={verify.isPending}>
+          {verify.isPending ? t('email.checking') : t('email.verify')}
+        </Button>
+        <Button
+          variant="outline"
           disabled={resend.isPending || cooldown !== null}
           onClick={() => resend.mutate({ email: sent.sentTo })}
         >
-          Resend code
-        </button>
-        <button type="button" className="secondary" onClick={onChangeAddress}>
-          Change address
-        </button>
+          {t('email.resend')}
+        </Button>
+        <Button variant="ghost" onClick={onChangeAddress}>
+          {t('email.changeAddress')}
+        </Button>
       </div>
       {cooldown && (
-        <div className="profile-cooldown">
-          <p className="muted small">Too many codes were asked for. You can resend after the wait.</p>
+        <div className="grid gap-1">
+          <p className="text-muted-foreground text-xs">{t('email.cooldown')}</p>
           <RateLimitCountdown key={cooldown.at} seconds={cooldown.seconds} onDone={() => setCooldown(null)} />
         </div>
       )}

@@ -1,109 +1,120 @@
 import type { TUserInfo } from '@puffy/contracts';
-import type { ReactNode } from 'react';
+import { ChevronRight, Gem, Trophy, Users } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { Panel } from '../campaigns/panel';
+import { Badge } from '../components/ui/badge';
 import { formatNumber, networkName } from '../lib/format';
+import { CopyButton } from './copy-button';
 import { formatDate, shortId } from './format';
 
-/** user.info carries the newest items of each list; older ones are on the list's own pages. */
-function MoreNote({ hasMore, what }: { hasMore: boolean; what: string }) {
-  if (!hasMore) return null;
-  return <p className="muted small">Showing your most recent {what}; older ones are not listed here.</p>;
-}
+const NFT_STATUS_VARIANT = {
+  new: 'warning',
+  paid: 'secondary',
+  payment_confirmed: 'secondary',
+  minted: 'success',
+  mint_failed: 'destructive',
+  payment_expired: 'outline',
+} as const;
 
-function ListCard({
-  id,
-  title,
-  empty,
-  count,
-  children,
-}: {
-  id: string;
-  title: string;
-  empty: string;
-  count: number;
-  children: ReactNode;
-}) {
-  return (
-    <section className="card profile-card" aria-labelledby={id}>
-      <h2 id={id}>{title}</h2>
-      {count === 0 ? <p className="muted">{empty}</p> : children}
-    </section>
-  );
+/** user.info carries the newest items of each list; older ones are on the list's own pages. */
+function MoreNote({ hasMore, what }: { hasMore: boolean; what: 'nfts' | 'referrals' }) {
+  const { t } = useTranslation('profile');
+  if (!hasMore) return null;
+  return <p className="text-muted-foreground text-xs">{t(`moreNote.${what}`)}</p>;
 }
 
 export function PointsCard({ info }: { info: TUserInfo }) {
+  const { t } = useTranslation('profile');
+  const active = info.campaignActivities.items.length + info.activities.items.length > 0;
   return (
-    <section className="card profile-card profile-points" aria-labelledby="profile-points">
-      <h2 id="profile-points">Points</h2>
-      <p className="profile-big" data-testid="profile-points">
+    <Panel titleId="profile-points" icon={Trophy} title={t('points.title')}>
+      <p className="font-bold text-4xl tabular-nums tracking-tight" data-testid="profile-points">
         {formatNumber(info.points)}
       </p>
-      <p className="muted small">
-        {info.campaignActivities.items.length + info.activities.items.length > 0
-          ? 'Earned by completing activities.'
-          : 'Complete activities in a campaign to earn points.'}
-      </p>
-    </section>
+      <p className="text-muted-foreground text-sm">{active ? t('points.earned') : t('points.none')}</p>
+    </Panel>
+  );
+}
+
+function NftRow({ nft }: { nft: TUserInfo['nfts']['items'][number] }) {
+  const { t } = useTranslation('profile');
+  const name = <strong className="font-semibold tabular-nums">#{nft.sequence}</strong>;
+  return (
+    <li className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1.5 rounded-lg border px-3 py-2.5">
+      {nft.status === 'minted' ? <Link to={`/nft/${nft.id}`}>{name}</Link> : name}
+      <Badge variant="outline">{networkName(nft.network)}</Badge>
+      <Badge variant={NFT_STATUS_VARIANT[nft.status]}>{t(`nfts.status.${nft.status}`)}</Badge>
+      {nft.assetAddress && (
+        <span className="ml-auto font-mono text-muted-foreground text-xs" title={nft.assetAddress}>
+          {shortId(nft.assetAddress)}
+        </span>
+      )}
+      {nft.status === 'minted' && (
+        <ChevronRight className="size-4 text-muted-foreground" aria-hidden="true" />
+      )}
+    </li>
   );
 }
 
 export function NftsCard({ nfts }: { nfts: TUserInfo['nfts'] }) {
+  const { t } = useTranslation('profile');
   return (
-    <ListCard
-      id="profile-nfts"
-      title="NFTs"
-      empty="No NFTs yet. Claim one in a campaign you are eligible for."
-      count={nfts.items.length}
-    >
-      <ul className="profile-list">
-        {nfts.items.map((nft) => (
-          <li key={nft.id}>
-            <strong>#{nft.sequence}</strong> <span className="badge">{networkName(nft.network)}</span>{' '}
-            <span className={`profile-status profile-status-${nft.status}`}>{nft.status}</span>
-            {nft.assetAddress && (
-              <>
-                {' '}
-                <span className="mono small" title={nft.assetAddress}>
-                  {shortId(nft.assetAddress)}
-                </span>
-              </>
-            )}
-          </li>
-        ))}
-      </ul>
-      <MoreNote hasMore={nfts.hasMore} what="NFTs" />
-    </ListCard>
+    <Panel titleId="profile-nfts" icon={Gem} title={t('nfts.title')}>
+      {nfts.items.length === 0 ? (
+        <p className="text-muted-foreground text-sm">{t('nfts.empty')}</p>
+      ) : (
+        <ul className="grid gap-2">
+          {nfts.items.map((nft) => (
+            <NftRow key={nft.id} nft={nft} />
+          ))}
+        </ul>
+      )}
+      <MoreNote hasMore={nfts.hasMore} what="nfts" />
+    </Panel>
   );
 }
 
 export function ReferralsCard({ info }: { info: TUserInfo }) {
-  const { referrals } = info;
+  const { t } = useTranslation('profile');
+  const { referrals, referralCode } = info;
   return (
-    <section className="card profile-card" aria-labelledby="profile-referrals">
-      <h2 id="profile-referrals">Referrals</h2>
-      {info.referralCode ? (
-        <p>
-          Your referral code: <strong className="mono">{info.referralCode}</strong>
-        </p>
+    <Panel titleId="profile-referrals" icon={Users} title={t('referrals.title')}>
+      {referralCode ? (
+        <div className="flex flex-wrap items-center gap-2 rounded-lg bg-muted px-3 py-2">
+          <span className="text-muted-foreground text-xs">{t('referrals.code')}</span>
+          <strong className="font-mono">{referralCode}</strong>
+          <CopyButton
+            value={referralCode}
+            label={t('referrals.copy')}
+            copied={t('referrals.copied')}
+            iconOnly
+            className="ml-auto"
+          />
+        </div>
       ) : (
-        <p className="muted">You have no referral code yet.</p>
+        <p className="text-muted-foreground text-sm">{t('referrals.noCode')}</p>
       )}
       {referrals.items.length === 0 ? (
-        <p className="muted">Nobody joined with your code yet.</p>
+        <p className="text-muted-foreground text-sm">{t('referrals.empty')}</p>
       ) : (
-        <>
-          <ul className="profile-list">
-            {referrals.items.map((r) => (
-              <li key={`${r.refereeUserId}:${r.campaignId ?? 'global'}`}>
-                <span className="mono" title={r.refereeUserId}>
-                  {shortId(r.refereeUserId)}
-                </span>{' '}
-                <span className="muted small">joined {formatDate(r.createdAt)}</span>
-              </li>
-            ))}
-          </ul>
-          <MoreNote hasMore={referrals.hasMore} what="referrals" />
-        </>
+        <ul className="grid gap-1.5">
+          {referrals.items.map((r) => (
+            <li
+              key={`${r.refereeUserId}:${r.campaignId ?? 'global'}`}
+              className="flex flex-wrap items-center justify-between gap-x-3 text-sm"
+            >
+              <span className="font-mono" title={r.refereeUserId}>
+                {shortId(r.refereeUserId)}
+              </span>
+              <span className="text-muted-foreground text-xs">
+                {t('referrals.joined', { date: formatDate(r.createdAt) })}
+              </span>
+            </li>
+          ))}
+        </ul>
       )}
-    </section>
+      <MoreNote hasMore={referrals.hasMore} what="referrals" />
+    </Panel>
   );
 }

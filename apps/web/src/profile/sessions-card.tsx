@@ -1,9 +1,9 @@
-import { ShieldOff } from 'lucide-react';
+import { MonitorSmartphone, ShieldOff } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth-context';
+import { Panel } from '../campaigns/panel';
 import { Button } from '../components/ui/button';
-import { Card, CardDescription, CardHeader, CardTitle } from '../components/ui/card';
 import {
   Dialog,
   DialogClose,
@@ -20,13 +20,14 @@ export function SessionsCard() {
   const auth = useAuth();
   const [open, setOpen] = useState(false);
   return (
-    <Card as="section" aria-labelledby="sessions-title" className="profile-card">
-      <CardHeader>
-        <CardTitle id="sessions-title">{t('sessions.title')}</CardTitle>
-        <CardDescription>{t('sessions.lead')}</CardDescription>
-      </CardHeader>
+    <Panel
+      titleId="sessions-title"
+      icon={MonitorSmartphone}
+      title={t('sessions.title')}
+      description={t('sessions.lead')}
+    >
       <Dialog open={open} onOpenChange={setOpen}>
-        <Button variant="destructive" className="justify-self-start" onClick={() => setOpen(true)}>
+        <Button variant="destructive" className="self-start" onClick={() => setOpen(true)}>
           <ShieldOff aria-hidden="true" />
           {t('sessions.signOutEverywhere')}
         </Button>
@@ -51,6 +52,6 @@ export function SessionsCard() {
           </DialogFooter>
         </DialogContent>
       </Dialog>
-    </Card>
+    </Panel>
   );
 }

@@ -1,39 +1,49 @@
 import type { TLinkedWallet, TUserInfo } from '@puffy/contracts';
+import { Link2, Loader2, Wallet } from 'lucide-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Panel } from '../campaigns/panel';
 import { ErrorMessage } from '../components/error-message';
+import { Badge } from '../components/ui/badge';
+import { Button } from '../components/ui/button';
 import { chainName } from '../lib/format';
 import { trpc } from '../lib/trpc';
-import { formatDate } from './format';
+import { WalletIcon } from '../pay/wallet-icon';
+import { ChainMark } from './chain-mark';
+import { CopyButton } from './copy-button';
+import { formatDate, shortId } from './format';
 import { type LinkableConnector, type LinkStep, linkExtraWallet } from './link-wallet';
+import { SuccessNote } from './success-note';
 import { useLinkConnectors } from './use-link-connectors';
 
-const CHAIN_NAMES = { sol: 'Solana', evm: 'EVM', ton: 'TON' } as const;
-
-const STEP_TEXT: Record<LinkStep, string> = {
-  connecting: 'Waiting for your wallet…',
-  challenge: 'Preparing the message to sign…',
-  signing: 'Sign the message in the wallet you are linking…',
-  linking: 'Checking the signature…',
-};
-
+/** A wallet as a row: its chain's mark, the short address (the whole one on hover and copied), when it came. */
 function WalletRow({ wallet }: { wallet: TLinkedWallet }) {
+  const { t } = useTranslation('profile');
   return (
-    <li className="profile-wallet">
-      <span className="badge">{CHAIN_NAMES[wallet.chain]}</span>{' '}
-      <span className="mono profile-address" title={wallet.addressHex ?? wallet.address}>
-        {wallet.address}
-      </span>{' '}
-      {wallet.isPrimary ? (
-        <span className="muted small">signed up with this wallet</span>
-      ) : (
-        <span className="muted small">linked {formatDate(wallet.linkedAt)}</span>
-      )}
+    <li className="flex min-w-0 items-center gap-3 rounded-lg border px-3 py-2.5">
+      <ChainMark chain={wallet.chain} />
+      <div className="grid min-w-0 flex-1 gap-0.5">
+        <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
+          <span className="font-medium text-sm">{chainName(wallet.chain)}</span>
+          {/* A bare hook: the wallet tests find the address by it. */}
+          <span className="profile-address font-mono text-sm" title={wallet.address}>
+            {shortId(wallet.address)}
+          </span>
+        </span>
+        <span className="text-muted-foreground text-xs">
+          {wallet.isPrimary
+            ? t('wallets.primary')
+            : t('wallets.linkedOn', { date: formatDate(wallet.linkedAt) })}
+        </span>
+      </div>
+      <CopyButton value={wallet.address} label={t('wallets.copy')} copied={t('wallets.copied')} iconOnly />
     </li>
   );
 }
 
 /** The member's wallets, and linking an extra EVM or TON wallet with that wallet's own signature. */
 export function WalletsCard({ info }: { info: TUserInfo }) {
+  const { t } = useTranslation('profile');
   const [open, setOpen] = useState(false);
   const [step, setStep] = useState<LinkStep | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -65,41 +75,55 @@ export function WalletsCard({ info }: { info: TUserInfo }) {
   };
 
   return (
-    <section className="card profile-card" aria-labelledby="profile-wallets">
-      <h2 id="profile-wallets">Wallets</h2>
-      <ul className="profile-list">
+    <Panel titleId="profile-wallets" icon={Wallet} title={t('wallets.title')} description={t('wallets.lead')}>
+      <ul className="grid gap-2">
         {info.wallets.map((wallet) => (
           <WalletRow key={`${wallet.chain}:${wallet.address}`} wallet={wallet} />
         ))}
       </ul>
       {linked && (
-        <p className="profile-success" role="status">
-          Linked your {CHAIN_NAMES[linked.chain]} wallet {linked.address}.
-        </p>
+        <SuccessNote>
+          {t('wallets.linked', { chain: chainName(linked.chain), address: linked.address })}
+        </SuccessNote>
       )}
-      <button type="button" className="secondary" aria-expanded={open} onClick={() => setOpen((v) => !v)}>
-        Link another wallet
-      </button>
+      <Button
+        variant="outline"
+        className="self-start"
+        aria-expanded={open}
+        onClick={() => setOpen((v) => !v)}
+      >
+        <Link2 aria-hidden="true" />
+        {t('wallets.linkAnother')}
+      </Button>
       {open && (
-        <fieldset className="profile-chooser">
-          <legend>Choose a wallet to link</legend>
-          <p className="muted small">
-            You sign a fresh message with the wallet you link; it proves the wallet is yours. A wallet that
-            belongs to another member cannot be linked.
-          </p>
-          <ul className="wallet-list">
+        <fieldset className="grid min-w-0 gap-3 rounded-lg border border-dashed p-4">
+          <legend className="px-1 font-medium text-sm">{t('wallets.choose')}</legend>
+          <p className="text-muted-foreground text-xs">{t('wallets.chooseNote')}</p>
+          <ul className="grid gap-2 sm:grid-cols-2">
             {connectors.map((c) => (
-              <li key={c.id}>
-                <button type="button" disabled={step !== null} onClick={() => void link(c)}>
-                  {c.name} <span className="muted">({chainName(c.chain)})</span>
-                </button>
+              <li key={c.id} className="min-w-0">
+                <Button
+                  variant="secondary"
+                  className="h-auto min-h-10 w-full justify-start whitespace-normal py-2 text-left"
+                  disabled={step !== null}
+                  onClick={() => void link(c)}
+                >
+                  <WalletIcon icon={c.icon} />
+                  <span className="min-w-0 flex-1">{c.name}</span>
+                  <Badge variant="outline">{chainName(c.chain)}</Badge>
+                </Button>
               </li>
             ))}
           </ul>
         </fieldset>
       )}
-      {step && <p role="status">{STEP_TEXT[step]}</p>}
+      {step && (
+        <p role="status" className="flex items-center gap-2 text-muted-foreground text-sm">
+          <Loader2 className="size-4 animate-spin motion-reduce:animate-none" aria-hidden="true" />
+          {t(`wallets.step.${step}`)}
+        </p>
+      )}
       {error !== null && <ErrorMessage error={error} />}
-    </section>
+    </Panel>
   );
 }

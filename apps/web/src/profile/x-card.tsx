@@ -1,6 +1,11 @@
 import type { TUserInfo } from '@puffy/contracts';
+import { AtSign, Lock } from 'lucide-react';
+import { Trans, useTranslation } from 'react-i18next';
+import { Panel } from '../campaigns/panel';
 import { ErrorMessage } from '../components/error-message';
 import { SkeletonText } from '../components/skeleton';
+import { Alert, AlertDescription, AlertTitle } from '../components/ui/alert';
+import { Button } from '../components/ui/button';
 import { useServerFeatures } from '../lib/server-features';
 import { trpc } from '../lib/trpc';
 import { StartXLink } from './start-x-link';
@@ -10,6 +15,7 @@ import { StartXLink } from './start-x-link';
  * something, or an admin locked it): the server enforces the lock, the card explains it.
  */
 export function XCard({ info }: { info: TUserInfo }) {
+  const { t } = useTranslation('profile');
   const lock = trpc.user.twitterLock.useQuery();
   const utils = trpc.useUtils();
   const unlink = trpc.user.twitter.unlink.useMutation({
@@ -20,50 +26,55 @@ export function XCard({ info }: { info: TUserInfo }) {
   const twitter = info.twitter;
   const { xLinking } = useServerFeatures();
 
-  return (
-    <section className="card profile-card" aria-labelledby="profile-x">
-      <h2 id="profile-x">X (Twitter)</h2>
-      {twitter === null ? (
-        xLinking ? (
+  if (twitter === null) {
+    return (
+      <Panel titleId="profile-x" icon={AtSign} title={t('x.title')}>
+        {xLinking ? (
           <>
-            <p>Link your X account to take part in X activities. One X account links to one member only.</p>
-            <StartXLink />
+            <p className="text-sm">{t('x.lead')}</p>
+            <div className="self-start">
+              <StartXLink />
+            </div>
           </>
         ) : (
-          <p className="muted" data-testid="x-unavailable">
-            Linking an X account is not available at the moment, so X activities cannot be done yet.
+          <p className="text-muted-foreground text-sm" data-testid="x-unavailable">
+            {t('x.unavailable')}
           </p>
-        )
+        )}
+      </Panel>
+    );
+  }
+  return (
+    <Panel titleId="profile-x" icon={AtSign} title={t('x.title')}>
+      <p className="text-sm">
+        <Trans
+          t={t}
+          i18nKey="x.linkedAs"
+          values={{ name: twitter.handle ? `@${twitter.handle}` : t('x.account', { id: twitter.id }) }}
+          components={{ strong: <strong /> }}
+        />
+      </p>
+      {lock.isPending ? (
+        <SkeletonText lines={1} label={t('x.checkingLock')} />
+      ) : lock.isError ? (
+        <ErrorMessage error={lock.error} onRetry={() => void lock.refetch()} />
+      ) : lock.data.locked ? (
+        <Alert data-testid="x-locked">
+          <Lock aria-hidden="true" />
+          <AlertTitle>{t('x.locked')}</AlertTitle>
+          <AlertDescription>
+            {lock.data.reason ?? t('x.lockedDefault')} {t('x.lockedNote')}
+          </AlertDescription>
+        </Alert>
       ) : (
-        <>
-          <p>
-            Linked as <strong>{twitter.handle ? `@${twitter.handle}` : `X account ${twitter.id}`}</strong>
-          </p>
-          {lock.isPending ? (
-            <SkeletonText lines={1} label="Checking the lock" />
-          ) : lock.isError ? (
-            <ErrorMessage error={lock.error} onRetry={() => void lock.refetch()} />
-          ) : lock.data.locked ? (
-            <p className="profile-locked" data-testid="x-locked">
-              <span className="badge">Locked</span> {lock.data.reason ?? 'Your X link is locked.'} It cannot
-              be unlinked or changed.
-            </p>
-          ) : (
-            <div className="profile-actions">
-              <button
-                type="button"
-                className="secondary"
-                disabled={unlink.isPending}
-                onClick={() => unlink.mutate()}
-              >
-                {unlink.isPending ? 'Unlinking…' : 'Unlink X'}
-              </button>
-              <StartXLink label="Link a different X account" />
-            </div>
-          )}
-          {unlink.isError && <ErrorMessage error={unlink.error} />}
-        </>
+        <div className="flex flex-wrap gap-2">
+          <Button variant="outline" disabled={unlink.isPending} onClick={() => unlink.mutate()}>
+            {unlink.isPending ? t('x.unlinking') : t('x.unlink')}
+          </Button>
+          <StartXLink label={t('x.linkOther')} variant="outline" />
+        </div>
       )}
-    </section>
+      {unlink.isError && <ErrorMessage error={unlink.error} />}
+    </Panel>
   );
 }
