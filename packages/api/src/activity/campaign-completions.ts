@@ -2,6 +2,7 @@ import type { TActivityScope } from '@puffy/contracts';
 import type { Database } from '@puffy/db';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Deps } from '../deps';
+import { selectCampaignActivities } from './catalog';
 import { campaignScope, GLOBAL_SCOPE } from './ledger';
 
 /*
@@ -28,6 +29,11 @@ type UserActivityRow = Deps['db']['t']['userActivities']['$inferSelect'];
 export interface MemberActivityState {
   status: UserActivityRow['status'];
   completedAt: Date | null;
+}
+
+/** The member's state as a list of activities shows it; `absent` is the status of one not started. */
+export function shownState<S extends string>(state: MemberActivityState | undefined, absent: S) {
+  return { status: state?.status ?? absent, completedAt: state?.completedAt?.toISOString() ?? null };
 }
 
 export interface CampaignMember<A extends CampaignActivityRef = CampaignActivityRef> {
@@ -86,15 +92,12 @@ export async function notCompletedIn<A extends CampaignActivityRef>(
 /** The activities each of the campaigns marks required, in each campaign's order. */
 export function requiredActivitiesOf(deps: Pick<Deps, 'db'>, q: Database, campaignIds: number[]) {
   const { t } = deps.db;
-  return q
-    .select({
-      campaignId: t.campaignActivities.campaignId,
-      activityId: t.activities.id,
-      name: t.activities.name,
-      scope: t.activities.scope,
-    })
-    .from(t.campaignActivities)
-    .innerJoin(t.activities, eq(t.activities.id, t.campaignActivities.activityId))
+  return selectCampaignActivities(t, q, {
+    campaignId: t.campaignActivities.campaignId,
+    activityId: t.activities.id,
+    name: t.activities.name,
+    scope: t.activities.scope,
+  })
     .where(
       and(inArray(t.campaignActivities.campaignId, campaignIds), eq(t.campaignActivities.required, true)),
     )

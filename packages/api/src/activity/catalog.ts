@@ -1,5 +1,6 @@
-import { type Database, type Db, isPoolHandle } from '@puffy/db';
+import { type Database, type Db, isPoolHandle, type Schema } from '@puffy/db';
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { SelectedFields } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Deps } from '../deps';
 import { NotFound, PreconditionFailed } from '../platform/errors';
@@ -31,6 +32,17 @@ export function isRunning(campaign: CampaignWindow, now: Date): boolean {
   return !(campaign.endAt && campaign.endAt <= now);
 }
 
+/**
+ * Campaign activity rows joined to the activities they list, with the columns asked for of either:
+ * what every read of "a campaign's activities" starts from.
+ */
+export function selectCampaignActivities<F extends SelectedFields>(t: Schema, q: Database, columns: F) {
+  return q
+    .select(columns)
+    .from(t.campaignActivities)
+    .innerJoin(t.activities, eq(t.activities.id, t.campaignActivities.activityId));
+}
+
 /** Inside a transaction (a prepared statement belongs to the pool, not to the transaction). */
 function visibleCampaignInTx(db: Db, tx: Database, campaignId: number) {
   const c = db.t.campaigns;
@@ -56,22 +68,19 @@ function prepareReads(db: Db) {
       .where(and(eq(c.id, p('campaignId')), eq(c.isReady, true), isNull(c.archivedAt)))
       .limit(1)
       .prepare('visible_campaign'),
-    activities: db.db
-      .select({
-        key: t.campaignActivities.id,
-        activityId: t.activities.id,
-        name: t.activities.name,
-        description: t.activities.description,
-        kind: t.activities.kind,
-        scope: t.activities.scope,
-        parameter: t.activities.parameter,
-        initiatedByUser: t.activities.initiatedByUser,
-        points: t.campaignActivities.points,
-        quantity: t.campaignActivities.quantity,
-        required: t.campaignActivities.required,
-      })
-      .from(t.campaignActivities)
-      .innerJoin(t.activities, eq(t.activities.id, t.campaignActivities.activityId))
+    activities: selectCampaignActivities(t, db.db, {
+      key: t.campaignActivities.id,
+      activityId: t.activities.id,
+      name: t.activities.name,
+      description: t.activities.description,
+      kind: t.activities.kind,
+      scope: t.activities.scope,
+      parameter: t.activities.parameter,
+      initiatedByUser: t.activities.initiatedByUser,
+      points: t.campaignActivities.points,
+      quantity: t.campaignActivities.quantity,
+      required: t.campaignActivities.required,
+    })
       .where(
         and(eq(t.campaignActivities.campaignId, p('campaignId')), gt(t.campaignActivities.id, p('after'))),
       )
@@ -121,16 +130,13 @@ export function campaignActivityRows(
 
 export async function campaignActivity(deps: Pick<Deps, 'db'>, campaignId: number, activityId: number) {
   const { db, t } = deps.db;
-  const [row] = await db
-    .select({
-      kind: t.activities.kind,
-      scope: t.activities.scope,
-      parameter: t.activities.parameter,
-      initiatedByUser: t.activities.initiatedByUser,
-      points: t.campaignActivities.points,
-    })
-    .from(t.campaignActivities)
-    .innerJoin(t.activities, eq(t.activities.id, t.campaignActivities.activityId))
+  const [row] = await selectCampaignActivities(t, db, {
+    kind: t.activities.kind,
+    scope: t.activities.scope,
+    parameter: t.activities.parameter,
+    initiatedByUser: t.activities.initiatedByUser,
+    points: t.campaignActivities.points,
+  })
     .where(
       and(eq(t.campaignActivities.campaignId, campaignId), eq(t.campaignActivities.activityId, activityId)),
     )

@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import type { Deps } from '../deps';
 import { afterIdCursor, toIdPage } from '../platform/cursor';
 import { BadInput, PreconditionFailed } from '../platform/errors';
-import { type MemberActivityState, memberActivityStates } from './campaign-completions';
+import { type MemberActivityState, memberActivityStates, shownState } from './campaign-completions';
 import {
   activitySettings,
   campaignActivity,
@@ -135,21 +135,10 @@ export async function listCampaignActivities(
   return {
     points: userId ? await pointsOf(deps, deps.db.db, { userId, scopeKey }) : 0,
     nextCursor: page.nextCursor,
-    items: page.items.map((row) => {
-      const state = states.get(row.activityId);
-      return {
-        activityId: row.activityId,
-        name: row.name,
-        description: row.description,
-        kind: row.kind,
-        scope: row.scope,
-        initiatedByUser: row.initiatedByUser,
-        points: row.points,
-        quantity: row.quantity,
-        required: row.required,
-        status: state?.status ?? 'not_started',
-        completedAt: state?.completedAt?.toISOString() ?? null,
-      };
-    }),
+    // The key pages the list and the parameter is the activity's own business: neither is shown.
+    items: page.items.map(({ key, parameter, ...activity }) => ({
+      ...activity,
+      ...shownState(states.get(activity.activityId), 'not_started'),
+    })),
   };
 }

@@ -12,6 +12,7 @@ import type {
 } from '@puffy/contracts';
 import type { Database } from '@puffy/db';
 import { asc, eq } from 'drizzle-orm';
+import { selectCampaignActivities } from '../activity/catalog';
 import type { Deps } from '../deps';
 import { BadInput, NotFound } from '../platform/errors';
 import { type CampaignFilter, campaignRows, methodsOf, promotionRows } from './page-query';
@@ -25,19 +26,16 @@ type CampaignRow = Deps['db']['t']['campaigns']['$inferSelect'];
  */
 export function campaignActivityRows(deps: Pick<Deps, 'db'>, q: Database, campaignId: number) {
   const { t } = deps.db;
-  return q
-    .select({
-      campaignActivityId: t.campaignActivities.id,
-      activityId: t.activities.id,
-      name: t.activities.name,
-      kind: t.activities.kind,
-      scope: t.activities.scope,
-      points: t.campaignActivities.points,
-      quantity: t.campaignActivities.quantity,
-      required: t.campaignActivities.required,
-    })
-    .from(t.campaignActivities)
-    .innerJoin(t.activities, eq(t.activities.id, t.campaignActivities.activityId))
+  return selectCampaignActivities(t, q, {
+    campaignActivityId: t.campaignActivities.id,
+    activityId: t.activities.id,
+    name: t.activities.name,
+    kind: t.activities.kind,
+    scope: t.activities.scope,
+    points: t.campaignActivities.points,
+    quantity: t.campaignActivities.quantity,
+    required: t.campaignActivities.required,
+  })
     .where(eq(t.campaignActivities.campaignId, campaignId))
     .orderBy(asc(t.campaignActivities.id));
 }

@@ -1,6 +1,6 @@
 import type { TCampaignInfo } from '@puffy/contracts';
 import { and, count, desc, eq, isNull, or, sum } from 'drizzle-orm';
-import { memberActivityStates } from '../activity/campaign-completions';
+import { memberActivityStates, shownState } from '../activity/campaign-completions';
 import type { Deps } from '../deps';
 import { findEligibility } from '../eligibility/record';
 import { campaignActivityRows, getCampaign } from './queries';
@@ -47,19 +47,11 @@ async function activityStanding(deps: StandingDeps, userId: string, campaignId: 
   const { db } = deps.db;
   const rows = await campaignActivityRows(deps, db, campaignId);
   const states = await memberActivityStates(deps, db, { userId, campaignId, activities: rows });
-  return rows.map((row) => {
-    const mine = states.get(row.activityId);
-    return {
-      activityId: row.activityId,
-      name: row.name,
-      kind: row.kind,
-      points: row.points,
-      quantity: row.quantity,
-      required: row.required,
-      status: mine?.status ?? ('open' as const),
-      completedAt: mine?.completedAt?.toISOString() ?? null,
-    };
-  });
+  // The standing names an activity by its own id and leaves its scope to the activity list.
+  return rows.map(({ campaignActivityId, scope, ...activity }) => ({
+    ...activity,
+    ...shownState(states.get(activity.activityId), 'open'),
+  }));
 }
 
 /** The ledger is the truth for points: the sum of this member's entries in the campaign's scope. */
