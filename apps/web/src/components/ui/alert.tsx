@@ -1,7 +1,5 @@
-import { cva, type VariantProps } from 'class-variance-authority';
-import type { ComponentProps } from 'react';
-import { cn } from '../../lib/cn';
-import { slotted } from './slotted';
+import { cva } from 'class-variance-authority';
+import { slotted, slottedVariants } from './slotted';
 
 const alertVariants = cva(
   'relative grid w-full grid-cols-[0_1fr] items-start gap-y-1 rounded-xl border px-4 py-3 text-sm has-[>svg]:grid-cols-[1.25rem_1fr] has-[>svg]:gap-x-3 [&>svg]:mt-0.5 [&>svg]:size-4.5 [&>svg]:text-current',
@@ -23,13 +21,7 @@ const alertVariants = cva(
  * A message in the page's flow. Give it `role="alert"` for a failure the person must see now, or
  * `role="status"` for news that can wait; the default has no role.
  */
-export function Alert({
-  className,
-  variant,
-  ...props
-}: ComponentProps<'div'> & VariantProps<typeof alertVariants>) {
-  return <div data-slot="alert" className={cn(alertVariants({ variant }), className)} {...props} />;
-}
+export const Alert = slottedVariants('div', 'alert', alertVariants);
 
 export const AlertTitle = slotted('h3', 'alert-title', 'col-start-2 font-semibold text-sm');
 

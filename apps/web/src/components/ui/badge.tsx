@@ -1,6 +1,5 @@
-import { cva, type VariantProps } from 'class-variance-authority';
-import type { ComponentProps } from 'react';
-import { cn } from '../../lib/cn';
+import { cva } from 'class-variance-authority';
+import { slottedVariants } from './slotted';
 
 export const badgeVariants = cva(
   'inline-flex w-fit shrink-0 items-center gap-1 whitespace-nowrap rounded-full border px-2.5 py-0.5 font-medium text-xs [&_svg]:size-3',
@@ -20,10 +19,4 @@ export const badgeVariants = cva(
 );
 
 /** A short status or category word beside something else. */
-export function Badge({
-  className,
-  variant,
-  ...props
-}: ComponentProps<'span'> & VariantProps<typeof badgeVariants>) {
-  return <span data-slot="badge" className={cn(badgeVariants({ variant }), className)} {...props} />;
-}
+export const Badge = slottedVariants('span', 'badge', badgeVariants);

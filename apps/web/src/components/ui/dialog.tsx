@@ -1,7 +1,6 @@
 import { X } from 'lucide-react';
 import { Dialog as DialogPrimitive } from 'radix-ui';
 import type { ComponentProps } from 'react';
-import { cn } from '../../lib/cn';
 import { slotted } from './slotted';
 
 // Radix gives the focus trap, Escape, outside click, aria-modal and the labelled-by wiring.
@@ -9,26 +8,28 @@ export const Dialog = DialogPrimitive.Root;
 export const DialogTrigger = DialogPrimitive.Trigger;
 export const DialogClose = DialogPrimitive.Close;
 
+const DialogOverlay = slotted(
+  DialogPrimitive.Overlay,
+  'dialog-overlay',
+  'fixed inset-0 z-50 bg-black/60 backdrop-blur-sm',
+);
+
+const DialogPanel = slotted(
+  DialogPrimitive.Content,
+  'dialog-content',
+  'fixed top-1/2 left-1/2 z-50 flex max-h-[calc(100dvh-2rem)] w-[calc(100%-2rem)] max-w-md [&>*]:min-w-0 -translate-x-1/2 -translate-y-1/2 flex-col gap-4 overflow-y-auto rounded-2xl border bg-popover p-6 text-popover-foreground shadow-2xl',
+);
+
+/** The dialog over a dimmed page, with a close button in its corner (`closeLabel` names it). */
 export function DialogContent({
-  className,
   children,
   closeLabel = 'Close',
   ...props
-}: ComponentProps<typeof DialogPrimitive.Content> & { closeLabel?: string }) {
+}: ComponentProps<typeof DialogPanel> & { closeLabel?: string }) {
   return (
     <DialogPrimitive.Portal>
-      <DialogPrimitive.Overlay
-        data-slot="dialog-overlay"
-        className="fixed inset-0 z-50 bg-black/60 backdrop-blur-sm"
-      />
-      <DialogPrimitive.Content
-        data-slot="dialog-content"
-        className={cn(
-          'fixed top-1/2 left-1/2 z-50 flex max-h-[calc(100dvh-2rem)] w-[calc(100%-2rem)] max-w-md [&>*]:min-w-0 -translate-x-1/2 -translate-y-1/2 flex-col gap-4 overflow-y-auto rounded-2xl border bg-popover p-6 text-popover-foreground shadow-2xl',
-          className,
-        )}
-        {...props}
-      >
+      <DialogOverlay />
+      <DialogPanel {...props}>
         {children}
         <DialogPrimitive.Close
           data-slot="dialog-close"
@@ -37,7 +38,7 @@ export function DialogContent({
           <X className="size-4" aria-hidden="true" />
           <span className="sr-only">{closeLabel}</span>
         </DialogPrimitive.Close>
-      </DialogPrimitive.Content>
+      </DialogPanel>
     </DialogPrimitive.Portal>
   );
 }

@@ -10,24 +10,18 @@ export const DropdownMenuTrigger = MenuPrimitive.Trigger;
 export const DropdownMenuGroup = MenuPrimitive.Group;
 export const DropdownMenuRadioGroup = MenuPrimitive.RadioGroup;
 
-export function DropdownMenuContent({
-  className,
-  sideOffset = 6,
-  align = 'end',
-  ...props
-}: ComponentProps<typeof MenuPrimitive.Content>) {
+const MenuContent = slotted(
+  MenuPrimitive.Content,
+  'dropdown-menu-content',
+  'z-50 min-w-48 overflow-hidden rounded-xl border bg-popover p-1 text-popover-foreground shadow-xl',
+  { sideOffset: 6, align: 'end' },
+);
+
+/** The open menu, in a portal so no parent's overflow clips it. */
+export function DropdownMenuContent(props: ComponentProps<typeof MenuContent>) {
   return (
     <MenuPrimitive.Portal>
-      <MenuPrimitive.Content
-        data-slot="dropdown-menu-content"
-        sideOffset={sideOffset}
-        align={align}
-        className={cn(
-          'z-50 min-w-48 overflow-hidden rounded-xl border bg-popover p-1 text-popover-foreground shadow-xl',
-          className,
-        )}
-        {...props}
-      />
+      <MenuContent {...props} />
     </MenuPrimitive.Portal>
   );
 }

@@ -1,23 +1,10 @@
 import { Separator as SeparatorPrimitive } from 'radix-ui';
-import type { ComponentProps } from 'react';
-import { cn } from '../../lib/cn';
+import { slotted } from './slotted';
 
-export function Separator({
-  className,
-  orientation = 'horizontal',
-  decorative = true,
-  ...props
-}: ComponentProps<typeof SeparatorPrimitive.Root>) {
-  return (
-    <SeparatorPrimitive.Root
-      data-slot="separator"
-      decorative={decorative}
-      orientation={orientation}
-      className={cn(
-        'shrink-0 bg-border data-[orientation=horizontal]:h-px data-[orientation=horizontal]:w-full data-[orientation=vertical]:h-full data-[orientation=vertical]:w-px',
-        className,
-      )}
-      {...props}
-    />
-  );
-}
+/** A rule between groups; decorative unless told otherwise, so screen readers skip it. */
+export const Separator = slotted(
+  SeparatorPrimitive.Root,
+  'separator',
+  'shrink-0 bg-border data-[orientation=horizontal]:h-px data-[orientation=horizontal]:w-full data-[orientation=vertical]:h-full data-[orientation=vertical]:w-px',
+  { decorative: true },
+);

@@ -4,12 +4,49 @@ import { cn } from '../../lib/cn';
 /**
  * A design-system part that is only an element (or a Radix primitive) wearing our classes and its
  * `data-slot`, the shadcn pattern most parts are: written once here instead of in every part. The
- * caller's `className` is merged after ours, so it wins; every other prop (ref included) passes on.
+ * caller's `className` is merged after ours, so it wins; `defaults` are props the part sets unless the
+ * caller does (a separator that is decorative, a menu that opens 6 px below its trigger); every other
+ * prop (ref included) passes on.
  */
-export function slotted<T extends ElementType>(component: T, slot: string, base: string) {
+export function slotted<T extends ElementType>(
+  component: T,
+  slot: string,
+  base: string,
+  defaults?: Partial<ComponentProps<T>>,
+) {
   // biome-ignore lint/correctness/noComponentHookFactories: called once per part at module level, never in a render
   function Slotted({ className, ...props }: ComponentProps<T> & { className?: string }) {
-    return createElement(component, { 'data-slot': slot, className: cn(base, className), ...props });
+    return createElement(component, {
+      ...defaults,
+      'data-slot': slot,
+      className: cn(base, className),
+      ...props,
+    });
+  }
+  Slotted.displayName = slot;
+  return Slotted;
+}
+
+/**
+ * A slotted part that also takes a `variant` (alert, badge): its classes come from the part's cva
+ * table for that variant; the caller's `className` still wins.
+ */
+export function slottedVariants<T extends ElementType, V extends string>(
+  component: T,
+  slot: string,
+  variants: (props?: { variant?: V | null }) => string,
+) {
+  // biome-ignore lint/correctness/noComponentHookFactories: called once per part at module level, never in a render
+  function Slotted({
+    className,
+    variant,
+    ...props
+  }: ComponentProps<T> & { className?: string; variant?: V | null }) {
+    return createElement(component, {
+      'data-slot': slot,
+      className: cn(variants({ variant }), className),
+      ...props,
+    });
   }
   Slotted.displayName = slot;
   return Slotted;
