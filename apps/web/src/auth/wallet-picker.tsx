@@ -6,7 +6,6 @@ import { Alert, AlertDescription } from '../components/ui/alert';
 import { Badge } from '../components/ui/badge';
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '../components/ui/dialog';
 import { chainName } from '../lib/intl';
-import { trpc } from '../lib/trpc';
 import { useAuth } from './auth-context';
 import type { SignInConnector, WalletConnector } from './connectors';
 import { devTonWallet } from './dev-ton-wallet';
@@ -14,6 +13,7 @@ import { devSolanaWallet } from './dev-wallet';
 import { watchEvmWallets } from './evm-wallets';
 import { solanaStandardWallets } from './standard-wallets';
 import { tonConnectWallet } from './ton-connect';
+import { useDevelopmentWallets } from './use-development-wallets';
 
 /** The development EVM wallet announces itself over EIP-6963 like an extension; it is listed with its kin. */
 const DEV_EVM_ID = 'eip6963:center.puffy.devwallet';
@@ -32,22 +32,9 @@ interface Groups {
  * code loads before the member clicks Connect.
  */
 function useWalletGroups(): Groups {
-  const version = trpc.system.version.useQuery(undefined, { staleTime: 60_000 });
-  const development = version.data !== undefined && version.data.environment !== 'production';
+  const development = useDevelopmentWallets();
   const [found, setFound] = useState<WalletConnector[]>([]);
   const [searching, setSearching] = useState(true);
-  useEffect(() => {
-    if (!development) return;
-    let stop: (() => void) | undefined;
-    let live = true;
-    void import('./dev-evm-wallet').then((m) => {
-      if (live) stop = m.announceDevEvmWallet();
-    });
-    return () => {
-      live = false;
-      stop?.();
-    };
-  }, [development]);
   useEffect(() => {
     const solana = solanaStandardWallets();
     setFound(solana);

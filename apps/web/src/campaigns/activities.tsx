@@ -3,6 +3,7 @@ import { ListTodo } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth-context';
+import { EmptyState } from '../components/empty-state';
 import { ErrorMessage } from '../components/error-message';
 import { Badge } from '../components/ui/badge';
 import { Button } from '../components/ui/button';
@@ -160,7 +161,6 @@ export function Activities({ campaign }: { campaign: TCampaign }) {
   const points = pages.at(-1)?.points ?? 0;
   return (
     <Panel
-      titleId="activities-title"
       icon={ListTodo}
       title={t('activities.title')}
       description={
@@ -172,9 +172,7 @@ export function Activities({ campaign }: { campaign: TCampaign }) {
       {list.isPending && <LoadingLines lines={3} label={t('activities.loading')} />}
       {list.isError && <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />}
       {list.isSuccess && activities.length === 0 && (
-        <p className="text-muted-foreground text-sm" data-testid="activities-empty">
-          {t('activities.empty')}
-        </p>
+        <EmptyState testId="activities-empty">{t('activities.empty')}</EmptyState>
       )}
       {activities.length > 0 && (
         <ul className="grid gap-2">

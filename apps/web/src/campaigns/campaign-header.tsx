@@ -32,12 +32,7 @@ function PlacesLeft({ campaign }: { campaign: TCampaign }) {
 function Requirements({ campaign }: { campaign: TCampaign }) {
   const { t } = useTranslation('campaign');
   return (
-    <Panel
-      titleId="requirements-title"
-      icon={ListChecks}
-      title={t('requirements.title')}
-      description={campaign.requirement}
-    >
+    <Panel icon={ListChecks} title={t('requirements.title')} description={campaign.requirement}>
       {campaign.methods.length > 0 ? (
         <>
           <p className="text-sm">{t('requirements.anyOne')}</p>

@@ -120,7 +120,6 @@ export function EligibilityChecker({ campaign, check }: { campaign: TCampaign; c
   const signedIn = auth.status === 'signedIn';
   return (
     <Panel
-      titleId="checker-title"
       icon={SearchCheck}
       title={t('checker.title')}
       description={signedIn ? undefined : t('checker.guestLead')}

@@ -2,6 +2,7 @@ import type { TLeaderboardEntry } from '@puffy/contracts';
 import { Crown, Trophy } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth-context';
+import { EmptyState } from '../components/empty-state';
 import { ErrorMessage } from '../components/error-message';
 import { Badge } from '../components/ui/badge';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '../components/ui/table';
@@ -61,7 +62,7 @@ export function Leaderboard({ campaignId }: { campaignId: number }) {
   const auth = useAuth();
   const board = trpc.campaign.leaderboard.useQuery({ campaignId, limit: TOP });
   return (
-    <Panel titleId="leaderboard-title" icon={Trophy} title={t('board.title')}>
+    <Panel icon={Trophy} title={t('board.title')}>
       {board.isPending && <LoadingLines lines={5} label={t('board.loading')} />}
       {board.isError && <ErrorMessage error={board.error} onRetry={() => void board.refetch()} />}
       {board.data && (
@@ -80,9 +81,7 @@ export function Leaderboard({ campaignId }: { campaignId: number }) {
                 : t('board.signIn')}
           </p>
           {board.data.items.length === 0 ? (
-            <p className="text-muted-foreground text-sm" data-testid="leaderboard-empty">
-              {t('board.empty')}
-            </p>
+            <EmptyState testId="leaderboard-empty">{t('board.empty')}</EmptyState>
           ) : (
             <BoardTable entries={board.data.items} />
           )}

@@ -54,12 +54,7 @@ export function MultiCheck({ campaigns }: { campaigns: TCampaign[] }) {
 
   if (asked.length === 0) return null;
   return (
-    <Panel
-      titleId="multi-check-title"
-      icon={WalletCards}
-      title={t('multi.title')}
-      description={t('multi.lead', { count: asked.length })}
-    >
+    <Panel icon={WalletCards} title={t('multi.title')} description={t('multi.lead', { count: asked.length })}>
       <form className="grid gap-3 sm:grid-cols-[12rem_minmax(0,1fr)_auto] sm:items-end" onSubmit={submit}>
         <FormField label={t('checker.walletType')} error={fieldErrors['wallet.chain']?.join(' ')}>
           <WalletTypeSelect value={chain} onChange={setChain} />

@@ -182,7 +182,7 @@ export function ReferralPanel({ campaign, check }: { campaign: TCampaign; check:
   const { t } = useTranslation('campaign');
   const auth = useAuth();
   return (
-    <Panel titleId="referral-title" icon={Gift} title={t('referral.title')} description={t('referral.lead')}>
+    <Panel icon={Gift} title={t('referral.title')} description={t('referral.lead')}>
       {auth.status === 'signedIn' && (
         <>
           <OwnCode campaign={campaign} />

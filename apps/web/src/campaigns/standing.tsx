@@ -1,8 +1,8 @@
 import type { TCampaign, TEligibilityAnswer } from '@puffy/contracts';
 import { BadgeCheck, CircleDashed, Gauge } from 'lucide-react';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../components/error-message';
+import { Stat } from '../components/stat';
 import { formatNumber } from '../lib/format';
 import { trpc } from '../lib/trpc';
 import { Checklist, checklistOf } from './checklist';
@@ -10,23 +10,12 @@ import { LoadingLines } from './loading-lines';
 import { Panel } from './panel';
 import { formatDate, methodInWords } from './words';
 
-function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
-  return (
-    <div className="grid gap-0.5 rounded-lg bg-muted px-3 py-2">
-      <dt className="text-muted-foreground text-xs">{label}</dt>
-      <dd className="font-semibold tabular-nums" data-testid={testId}>
-        {children}
-      </dd>
-    </div>
-  );
-}
-
 /** The signed-in member's standing (`campaign.info`) with the checklist of what is still missing. */
 export function Standing({ campaign, answer }: { campaign: TCampaign; answer: TEligibilityAnswer | null }) {
   const { t } = useTranslation('campaign');
   const info = trpc.campaign.info.useQuery({ campaignId: campaign.id });
   return (
-    <Panel titleId="standing-title" icon={Gauge} title={t('standing.title')}>
+    <Panel icon={Gauge} title={t('standing.title')}>
       {info.isPending && <LoadingLines lines={4} label={t('standing.loading')} />}
       {info.isError && <ErrorMessage error={info.error} onRetry={() => void info.refetch()} />}
       {info.data && (
@@ -60,19 +49,19 @@ export function Standing({ campaign, answer }: { campaign: TCampaign; answer: TE
           </p>
           <Checklist items={checklistOf(t, campaign, info.data, answer)} />
           <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4">
-            <Fact label={t('standing.points')} testId="standing-points">
+            <Stat label={t('standing.points')} testId="standing-points">
               {formatNumber(info.data.points)}
-            </Fact>
-            <Fact label={t('standing.required')}>
+            </Stat>
+            <Stat label={t('standing.required')}>
               {t('standing.requiredDone', {
                 done: formatNumber(info.data.requiredCompleted),
                 total: formatNumber(info.data.requiredTotal),
               })}
-            </Fact>
-            <Fact label={t('standing.referred')}>{formatNumber(info.data.referral.referredCount)}</Fact>
-            <Fact label={t('standing.joinedByReferral')}>
+            </Stat>
+            <Stat label={t('standing.referred')}>{formatNumber(info.data.referral.referredCount)}</Stat>
+            <Stat label={t('standing.joinedByReferral')}>
               {info.data.referral.referred ? t('standing.yes') : t('standing.no')}
-            </Fact>
+            </Stat>
           </dl>
           {info.data.nft && (
             <p className="text-muted-foreground text-sm">

@@ -19,6 +19,22 @@ import {
 
 // The header's three menus, in one chunk that loads when the member first reaches for one of them.
 
+const THEMES = [
+  { theme: 'dark', icon: Moon },
+  { theme: 'light', icon: Sun },
+] as const;
+
+const ACCOUNT_PAGES = [
+  { to: '/profile', icon: User, label: 'nav.profile' },
+  { to: '/orders', icon: ClipboardList, label: 'nav.orders' },
+] as const;
+
+/** Out of this browser, or out of every browser the member signed in on (the one that can hurt). */
+const SIGN_OUTS = [
+  { everywhere: false, icon: LogOut, label: 'wallet.signOut', variant: 'default' },
+  { everywhere: true, icon: ShieldOff, label: 'wallet.signOutEverywhere', variant: 'destructive' },
+] as const;
+
 /** Theme and language together, so the header stays one row on a phone. */
 export function PreferencesMenu({
   trigger,
@@ -36,14 +52,12 @@ export function PreferencesMenu({
           value={theme}
           onValueChange={(value) => onTheme(value === 'light' ? 'light' : 'dark')}
         >
-          <DropdownMenuRadioItem value="dark">
-            <Moon aria-hidden="true" />
-            {t('preferences.dark')}
-          </DropdownMenuRadioItem>
-          <DropdownMenuRadioItem value="light">
-            <Sun aria-hidden="true" />
-            {t('preferences.light')}
-          </DropdownMenuRadioItem>
+          {THEMES.map((option) => (
+            <DropdownMenuRadioItem key={option.theme} value={option.theme}>
+              <option.icon aria-hidden="true" />
+              {t(`preferences.${option.theme}`)}
+            </DropdownMenuRadioItem>
+          ))}
         </DropdownMenuRadioGroup>
         <DropdownMenuSeparator />
         <DropdownMenuLabel className="flex items-center gap-1.5">
@@ -102,27 +116,25 @@ export function AccountMenu({ trigger, defaultOpen }: MenuProps) {
           <span className="break-all font-mono text-foreground">{auth.user.walletAddress}</span>
         </DropdownMenuLabel>
         <DropdownMenuSeparator />
-        <DropdownMenuItem asChild>
-          <Link to="/profile">
-            <User aria-hidden="true" />
-            {t('nav.profile')}
-          </Link>
-        </DropdownMenuItem>
-        <DropdownMenuItem asChild>
-          <Link to="/orders">
-            <ClipboardList aria-hidden="true" />
-            {t('nav.orders')}
-          </Link>
-        </DropdownMenuItem>
+        {ACCOUNT_PAGES.map((page) => (
+          <DropdownMenuItem key={page.to} asChild>
+            <Link to={page.to}>
+              <page.icon aria-hidden="true" />
+              {t(page.label)}
+            </Link>
+          </DropdownMenuItem>
+        ))}
         <DropdownMenuSeparator />
-        <DropdownMenuItem onSelect={() => void auth.signOut()}>
-          <LogOut aria-hidden="true" />
-          {t('wallet.signOut')}
-        </DropdownMenuItem>
-        <DropdownMenuItem variant="destructive" onSelect={() => void auth.signOut({ everywhere: true })}>
-          <ShieldOff aria-hidden="true" />
-          {t('wallet.signOutEverywhere')}
-        </DropdownMenuItem>
+        {SIGN_OUTS.map((way) => (
+          <DropdownMenuItem
+            key={way.label}
+            variant={way.variant}
+            onSelect={() => void auth.signOut({ everywhere: way.everywhere })}
+          >
+            <way.icon aria-hidden="true" />
+            {t(way.label)}
+          </DropdownMenuItem>
+        ))}
       </DropdownMenuContent>
     </DropdownMenu>
   );

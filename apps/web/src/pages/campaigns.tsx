@@ -5,7 +5,9 @@ import { CAMPAIGN_GRID, CampaignCard } from '../campaigns/campaign-card';
 import { LoadingLines } from '../campaigns/loading-lines';
 import { MultiCheck } from '../campaigns/multi-check';
 import { ShowMore } from '../campaigns/show-more';
+import { EmptyState } from '../components/empty-state';
 import { ErrorMessage } from '../components/error-message';
+import { PageHeader } from '../components/page-header';
 import { Select } from '../components/ui/select';
 import { cn } from '../lib/cn';
 import { useDocumentTitle } from '../lib/document-title';
@@ -44,10 +46,7 @@ export default function CampaignsPage() {
 
   return (
     <>
-      <header className="grid gap-2">
-        <h1 className="font-bold text-3xl">{t('list.title')}</h1>
-        <p className="max-w-2xl text-muted-foreground">{t('list.lead')}</p>
-      </header>
+      <PageHeader title={t('list.title')} lead={t('list.lead')} />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div
           role="tablist"
@@ -95,16 +94,11 @@ export default function CampaignsPage() {
         {list.isPending && <LoadingLines lines={3} label={t('list.loading')} />}
         {list.isError && <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />}
         {list.isSuccess && campaigns.length === 0 && (
-          <div
-            className="rounded-xl border border-dashed p-8 text-center text-muted-foreground"
-            data-testid="campaigns-empty"
-          >
-            <p>
-              {network
-                ? t(`list.emptyOn.${phase}`, { network: networkName(network) })
-                : t(`list.empty.${phase}`)}
-            </p>
-          </div>
+          <EmptyState boxed testId="campaigns-empty">
+            {network
+              ? t(`list.emptyOn.${phase}`, { network: networkName(network) })
+              : t(`list.empty.${phase}`)}
+          </EmptyState>
         )}
         {campaigns.length > 0 && (
           <ul className={CAMPAIGN_GRID}>

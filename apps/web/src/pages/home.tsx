@@ -4,9 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../auth/auth-context';
 import { CAMPAIGN_GRID, CampaignCard } from '../campaigns/campaign-card';
+import { Panel } from '../campaigns/panel';
+import { EmptyState } from '../components/empty-state';
 import { ErrorMessage } from '../components/error-message';
+import { Eyebrow } from '../components/page-header';
+import { Stat } from '../components/stat';
 import { Button } from '../components/ui/button';
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../components/ui/card';
+import { Card, CardContent, CardHeader, CardTitle } from '../components/ui/card';
 import { SkeletonBlock } from '../components/ui/skeleton';
 import { useDocumentTitle } from '../lib/document-title';
 import { formatNumber } from '../lib/intl';
@@ -30,10 +34,9 @@ function Hero() {
   const { t } = useTranslation('home');
   return (
     <section className="relative overflow-hidden rounded-2xl border bg-[radial-gradient(ellipse_at_top_right,color-mix(in_oklch,var(--color-primary)_30%,transparent),transparent_60%)] px-5 py-8 sm:px-10 sm:py-12">
-      <p className="mb-3 inline-flex items-center gap-1.5 font-medium text-primary text-xs uppercase tracking-wider">
-        <Sparkles className="size-3.5" aria-hidden="true" />
+      <Eyebrow icon={Sparkles} className="mb-3">
         {t('eyebrow')}
-      </p>
+      </Eyebrow>
       <h1 className="max-w-2xl font-bold text-3xl sm:text-5xl">{t('title')}</h1>
       <p className="mt-4 max-w-xl text-base text-muted-foreground sm:text-lg">{t('lead')}</p>
       <div className="mt-6 flex flex-wrap gap-3">
@@ -54,17 +57,6 @@ function Hero() {
   );
 }
 
-function Stat({ label, value, testId }: { label: string; value: string; testId: string }) {
-  return (
-    <div className="grid gap-0.5 rounded-lg bg-muted px-4 py-3">
-      <dt className="text-muted-foreground text-xs">{label}</dt>
-      <dd className="font-semibold text-2xl tabular-nums" data-testid={testId}>
-        {value}
-      </dd>
-    </div>
-  );
-}
-
 /** Points and rank on the global board, and what to do next; signed out, an invitation to connect. */
 function Standing() {
   const { t } = useTranslation('home');
@@ -72,17 +64,7 @@ function Standing() {
   const signedIn = auth.status === 'signedIn';
   const board = trpc.campaign.leaderboard.useQuery({ limit: 1 }, { enabled: signedIn });
   if (!signedIn) {
-    return (
-      <Card>
-        <CardHeader>
-          <CardTitle className="flex items-center gap-2">
-            <Medal className="size-5 text-primary" aria-hidden="true" />
-            {t('signedOut.title')}
-          </CardTitle>
-          <CardDescription>{t('signedOut.body')}</CardDescription>
-        </CardHeader>
-      </Card>
-    );
+    return <Panel icon={Medal} title={t('signedOut.title')} description={t('signedOut.body')} />;
   }
   const me = board.data?.me ?? null;
   const actions = [
@@ -99,16 +81,14 @@ function Standing() {
       {board.isError && <ErrorMessage error={board.error} onRetry={() => void board.refetch()} />}
       {me && (
         <dl className="grid grid-cols-2 gap-3">
-          <Stat label={t('standing.points')} value={formatNumber(me.points)} testId="my-points" />
-          <Stat
-            label={t('standing.rank')}
-            value={
-              me.rank === null
-                ? t('standing.noRank')
-                : t('standing.rankValue', { rank: formatNumber(me.rank) })
-            }
-            testId="my-rank"
-          />
+          <Stat label={t('standing.points')} testId="my-points" large>
+            {formatNumber(me.points)}
+          </Stat>
+          <Stat label={t('standing.rank')} testId="my-rank" large>
+            {me.rank === null
+              ? t('standing.noRank')
+              : t('standing.rankValue', { rank: formatNumber(me.rank) })}
+          </Stat>
         </dl>
       )}
       <CardContent>
@@ -168,9 +148,9 @@ function CampaignSections() {
         )}
         {list.isError && <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />}
         {list.isSuccess && campaigns.length === 0 && (
-          <p className="rounded-xl border border-dashed p-6 text-center text-muted-foreground">
+          <EmptyState boxed className="p-6">
             {t('noneActive')}
-          </p>
+          </EmptyState>
         )}
         {campaigns.length > 0 && (
           <ul className={CAMPAIGN_GRID}>

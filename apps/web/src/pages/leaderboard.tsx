@@ -2,7 +2,9 @@ import { Trophy } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth-context';
 import { BoardTable } from '../campaigns/leaderboard';
+import { EmptyState } from '../components/empty-state';
 import { ErrorMessage } from '../components/error-message';
+import { PageHeader } from '../components/page-header';
 import { SkeletonText } from '../components/skeleton';
 import { Alert, AlertDescription } from '../components/ui/alert';
 import { Button } from '../components/ui/button';
@@ -26,13 +28,7 @@ export default function LeaderboardPage() {
   const me = board.data?.pages[0]?.me ?? null;
   return (
     <>
-      <header className="grid gap-2">
-        <h1 className="flex items-center gap-2 font-bold text-3xl">
-          <Trophy className="size-7 text-primary" aria-hidden="true" />
-          {t('title')}
-        </h1>
-        <p className="text-muted-foreground">{t('lead')}</p>
-      </header>
+      <PageHeader icon={Trophy} title={t('title')} lead={t('lead')} />
       {board.data && (
         <Alert variant="info" data-testid="my-rank">
           <AlertDescription className="text-foreground">
@@ -50,9 +46,9 @@ export default function LeaderboardPage() {
         {board.isPending && <SkeletonText lines={8} label={t('loading')} />}
         {board.isError && <ErrorMessage error={board.error} onRetry={() => void board.refetch()} />}
         {board.isSuccess && entries.length === 0 && (
-          <p className="p-4 text-muted-foreground" data-testid="leaderboard-empty">
+          <EmptyState testId="leaderboard-empty" className="p-4 text-base">
             {t('empty')}
-          </p>
+          </EmptyState>
         )}
         {entries.length > 0 && <BoardTable entries={entries} youLabel={t('you')} />}
       </Card>

@@ -4,6 +4,12 @@ import { Link } from 'react-router-dom';
 import { Button } from '../components/ui/button';
 import { useDocumentTitle } from '../lib/document-title';
 
+/** The two ways back in: the start, and the campaigns (what most visitors came for). */
+const WAYS_BACK = [
+  { to: '/', icon: ArrowLeft, label: 'notFound.home', variant: 'default' },
+  { to: '/campaigns', icon: Trophy, label: 'notFound.campaigns', variant: 'outline' },
+] as const;
+
 /** Any address the SPA does not know: say so plainly and offer the two ways back in. */
 export default function NotFoundPage() {
   const { t } = useTranslation();
@@ -17,18 +23,14 @@ export default function NotFoundPage() {
       <h1 className="font-bold text-3xl sm:text-4xl">{t('notFound.title')}</h1>
       <p className="text-muted-foreground">{t('notFound.body')}</p>
       <div className="mt-2 flex flex-wrap justify-center gap-3">
-        <Button asChild>
-          <Link to="/">
-            <ArrowLeft aria-hidden="true" />
-            {t('notFound.home')}
-          </Link>
-        </Button>
-        <Button asChild variant="outline">
-          <Link to="/campaigns">
-            <Trophy aria-hidden="true" />
-            {t('notFound.campaigns')}
-          </Link>
-        </Button>
+        {WAYS_BACK.map((way) => (
+          <Button key={way.to} asChild variant={way.variant}>
+            <Link to={way.to}>
+              <way.icon aria-hidden="true" />
+              {t(way.label)}
+            </Link>
+          </Button>
+        ))}
       </div>
     </section>
   );

@@ -1,8 +1,8 @@
 import type { TCampaign } from '@puffy/contracts';
-import { ArrowLeft, Gauge } from 'lucide-react';
+import { Gauge } from 'lucide-react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { useAuth } from '../../auth/auth-context';
 import { Activities } from '../../campaigns/activities';
 import { CampaignHeader } from '../../campaigns/campaign-header';
@@ -14,6 +14,7 @@ import { Panel } from '../../campaigns/panel';
 import { ReferralPanel } from '../../campaigns/referral-panel';
 import { Standing } from '../../campaigns/standing';
 import { useEligibilityCheck } from '../../campaigns/use-eligibility-check';
+import { BackLink } from '../../components/back-link';
 import { ErrorMessage } from '../../components/error-message';
 import { useDocumentTitle } from '../../lib/document-title';
 import { describeError } from '../../lib/errors';
@@ -39,7 +40,6 @@ function SignedOutStanding() {
   const { t } = useTranslation('campaign');
   return (
     <Panel
-      titleId="standing-title"
       icon={Gauge}
       title={t('standing.title')}
       description={t('standing.signedOut')}
@@ -99,13 +99,7 @@ export default function CampaignDetailPage() {
   }
   return (
     <>
-      <Link
-        to="/campaigns"
-        className="inline-flex w-fit items-center gap-1.5 text-muted-foreground text-sm no-underline hover:text-foreground"
-      >
-        <ArrowLeft className="size-4" aria-hidden="true" />
-        {t('detail.back')}
-      </Link>
+      <BackLink to="/campaigns">{t('detail.back')}</BackLink>
       <CampaignHeader campaign={campaign.data} />
       <CampaignRoom campaign={campaign.data} />
     </>

@@ -4,7 +4,9 @@ import { useParams } from 'react-router-dom';
 import { CAMPAIGN_GRID, CampaignCard } from '../../campaigns/campaign-card';
 import { LoadingLines } from '../../campaigns/loading-lines';
 import { ShowMore } from '../../campaigns/show-more';
+import { EmptyState } from '../../components/empty-state';
 import { ErrorMessage } from '../../components/error-message';
+import { Eyebrow, PageHeader } from '../../components/page-header';
 import { useDocumentTitle } from '../../lib/document-title';
 import { trpc } from '../../lib/trpc';
 
@@ -25,21 +27,15 @@ export default function CampaignGroupPage() {
   if (group.isError) return <ErrorMessage error={group.error} onRetry={() => void group.refetch()} />;
   return (
     <>
-      <header className="grid gap-2">
-        <p className="flex items-center gap-1.5 font-medium text-primary text-xs uppercase tracking-wider">
-          <Layers className="size-3.5" aria-hidden="true" />
-          {t('group.title')}
-        </p>
-        <h1 className="font-bold text-3xl">{first?.name}</h1>
-        {first?.description && <p className="max-w-2xl text-muted-foreground">{first.description}</p>}
-      </header>
+      <PageHeader
+        eyebrow={<Eyebrow icon={Layers}>{t('group.title')}</Eyebrow>}
+        title={first?.name}
+        lead={first?.description}
+      />
       {campaigns.length === 0 ? (
-        <p
-          className="rounded-xl border border-dashed p-8 text-center text-muted-foreground"
-          data-testid="group-empty"
-        >
+        <EmptyState boxed testId="group-empty">
           {t('group.empty')}
-        </p>
+        </EmptyState>
       ) : (
         <ul className={CAMPAIGN_GRID}>
           {campaigns.map((c) => (
