@@ -3,6 +3,7 @@ import { sentryVitePlugin } from '@sentry/vite-plugin';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type ProxyOptions } from 'vite';
+import { pureReactRouter } from './vite-pure-router';
 
 // The only place the SPA's tooling reads the environment: where `pnpm dev` runs the API, and the
 // error tracker the build uploads its source maps to (docs/runbooks/observability.md).
@@ -51,7 +52,7 @@ const VENDOR =
 const ERROR_TRACKER = /[\\/]node_modules[\\/]@sentry(-internal)?[\\/]/;
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), uploadSourceMaps],
+  plugins: [pureReactRouter(), react(), tailwindcss(), uploadSourceMaps],
   resolve: {
     // Every schema in the bundle is built by a zod that runs without its JIT (lib/zod-jitless.ts).
     alias: [
