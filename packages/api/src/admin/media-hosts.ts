@@ -1,23 +1,25 @@
-import { settingKeys } from '@puffy/db';
+import { type Database, settingKeys } from '@puffy/db';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Deps } from '../deps';
 import { announceChange } from '../platform/announce';
 import { type AuditActor, recordAudit } from '../platform/audit';
 import { BadInput } from '../platform/errors';
+import { firstRow } from '../trpc/first-row';
 
 const ZStoredHosts = z.array(z.string());
 /** An operator saved the list: every instance reloads it into its CSP (watchAllowedMediaHosts). */
 const CHANGED_CHANNEL = 'settings:media-hosts:changed';
 
+/** The list's setting as stored (undefined before an operator first saves it). */
+function storedHosts(deps: Pick<Deps, 'db'>, q: Database) {
+  const s = deps.db.t.settings;
+  return firstRow(q.select({ value: s.value }).from(s).where(eq(s.key, settingKeys.allowedMediaHosts)));
+}
+
 /** Hosts admin-entered media may come from: the operator's list, as stored. */
 export async function allowedMediaHosts(deps: Pick<Deps, 'db'>): Promise<string[]> {
-  const { db, t } = deps.db;
-  const [row] = await db
-    .select({ value: t.settings.value })
-    .from(t.settings)
-    .where(eq(t.settings.key, settingKeys.allowedMediaHosts))
-    .limit(1);
+  const row = await storedHosts(deps, deps.db.db);
   const parsed = ZStoredHosts.safeParse(row?.value ?? []);
   return parsed.success ? parsed.data : [];
 }
@@ -30,11 +32,7 @@ export async function setAllowedMediaHosts(
   const unique = [...new Set(hosts)].sort();
   const { t } = deps.db;
   await deps.db.withTransaction(async (tx) => {
-    const [row] = await tx
-      .select({ value: t.settings.value })
-      .from(t.settings)
-      .where(eq(t.settings.key, settingKeys.allowedMediaHosts))
-      .limit(1);
+    const row = await storedHosts(deps, tx);
     const now = deps.clock.now();
     await tx
       .insert(t.settings)

@@ -16,10 +16,10 @@ import { z } from 'zod';
 import { funnel } from '../analytics/funnel';
 import { actorOf } from '../platform/audit';
 import { mergeRouters, router } from '../trpc/init';
-import { adminProcedure } from '../trpc/procedures';
 import { withDeps } from '../trpc/resolvers';
 import { activityReviewRouter } from './activities/router';
 import { campaignDeskRouter } from './campaign-desk/router';
+import { campaignsDesk, settingsDesk, usersDesk } from './desks';
 import { listAuditLog, listSecurityEvents } from './logs';
 import { allowedMediaHosts, setAllowedMediaHosts } from './media-hosts';
 import { orderDeskRouter } from './order-desk/router';
@@ -27,35 +27,32 @@ import { revokeAdmin, setAdminScopes } from './roles';
 import { storeSettingsRouter } from './store-settings/router';
 import { searchUsers } from './users';
 
-const usersAdmin = adminProcedure('users');
-const settingsAdmin = adminProcedure('settings');
-
 const ZRoleChange = z.object({ user: ZAdminUserRow, sessionsEnded: z.number().int() });
 
 /** The operators' side: members and their rights, the logs, and settings (docs/product/admin.md). */
 const adminCoreRouter = router({
   users: router({
-    search: usersAdmin.input(ZAdminUserSearch).output(pageOf(ZAdminUserRow)).query(withDeps(searchUsers)),
-    setScopes: usersAdmin
+    search: usersDesk.input(ZAdminUserSearch).output(pageOf(ZAdminUserRow)).query(withDeps(searchUsers)),
+    setScopes: usersDesk
       .input(ZGrantAdminInput)
       .output(ZRoleChange)
       .mutation(({ ctx, input }) => setAdminScopes(ctx.deps, actorOf(ctx), ctx.req, input)),
-    revokeAdmin: usersAdmin
+    revokeAdmin: usersDesk
       .input(ZRevokeAdminInput)
       .output(ZRoleChange)
       .mutation(({ ctx, input }) => revokeAdmin(ctx.deps, actorOf(ctx), ctx.req, input)),
   }),
-  auditLog: usersAdmin.input(ZAuditSearch).output(pageOf(ZAuditEntry)).query(withDeps(listAuditLog)),
-  securityEvents: usersAdmin
+  auditLog: usersDesk.input(ZAuditSearch).output(pageOf(ZAuditEntry)).query(withDeps(listAuditLog)),
+  securityEvents: usersDesk
     .input(ZSecurityEventSearch)
     .output(pageOf(ZSecurityEventRow))
     .query(withDeps(listSecurityEvents)),
-  funnel: adminProcedure('campaigns').input(ZFunnelInput).output(ZFunnel).query(withDeps(funnel)),
+  funnel: campaignsDesk.input(ZFunnelInput).output(ZFunnel).query(withDeps(funnel)),
   settings: router({
-    mediaHosts: settingsAdmin
+    mediaHosts: settingsDesk
       .output(ZMediaHosts)
       .query(async ({ ctx }) => ({ hosts: await allowedMediaHosts(ctx.deps) })),
-    setMediaHosts: settingsAdmin
+    setMediaHosts: settingsDesk
       .input(ZMediaHosts)
       .output(ZMediaHosts)
       .mutation(async ({ ctx, input }) => ({

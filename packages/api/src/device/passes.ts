@@ -3,6 +3,7 @@ import type { TDevicePass, TDevicePassSummary, TPassValidation } from '@puffy/co
 import { type Database, lockKey } from '@puffy/db';
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import type { Deps } from '../deps';
+import type { OwnOrder } from '../order/orders';
 import { Conflict, Forbidden } from '../platform/errors';
 import { lockWhitelistBenefit, type WhitelistBenefit, whitelistBenefit } from '../store/whitelist';
 
@@ -58,14 +59,19 @@ async function entitlement(deps: Deps, q: Database, userId: string) {
   };
 }
 
-export async function passSummary(deps: Deps, userId: string): Promise<TDevicePassSummary> {
+/** A member's device passes, every status, newest first (at most `limit`). */
+export function passesOf(deps: Pick<Deps, 'db'>, userId: string, limit: number): Promise<PassRow[]> {
   const d = deps.db.t.devicePasses;
-  const rows = await deps.db.db
+  return deps.db.db
     .select()
     .from(d)
     .where(eq(d.ownerUserId, userId))
     .orderBy(desc(d.createdAt), desc(d.id))
-    .limit(100);
+    .limit(limit);
+}
+
+export async function passSummary(deps: Deps, userId: string): Promise<TDevicePassSummary> {
+  const rows = await passesOf(deps, userId, 100);
   const { entitled, available } = await entitlement(deps, deps.db.db, userId);
   return { passes: rows.map(toPass), entitled, available };
 }
@@ -137,11 +143,7 @@ export async function usePass(
 }
 
 /** Gives back the pass an order used (cancelled or expired), writing the release to the usage table. */
-export async function releasePass(
-  deps: Deps,
-  tx: Database,
-  order: { orderId: string; userId: string },
-): Promise<void> {
+export async function releasePass(deps: Deps, tx: Database, order: OwnOrder): Promise<void> {
   const { orderId, userId } = order;
   const d = deps.db.t.devicePasses;
   const released = await tx

@@ -17,9 +17,8 @@ import { type PricedQuote, priceQuote, toQuoteLine } from './pricing';
 export async function priceForMember(
   deps: Deps,
   q: Database,
-  cart: { userId: string; input: TQuoteInput },
+  { userId, input }: { userId: string; input: TQuoteInput },
 ): Promise<PricedQuote> {
-  const { userId, input } = cart;
   const [products, settings, whitelist] = await Promise.all([
     loadProducts(deps, q),
     readStoreSettings(deps, q),

@@ -2,6 +2,7 @@ import type { Database } from '@puffy/db';
 import { and, eq } from 'drizzle-orm';
 import type { Deps } from '../deps';
 import { PreconditionFailed } from '../platform/errors';
+import { firstRow } from '../trpc/first-row';
 
 /**
  * The member's Solana wallet (their sign-in wallet, else their first linked one): the wallet that must
@@ -18,11 +19,12 @@ export async function solanaWalletOf(
     whenMissing = 'The gas fee is paid in SOL from a Solana wallet; link a Solana wallet first.',
   } = member;
   const { t } = deps.db;
-  const [user] = await q
-    .select({ address: t.users.walletAddress, chain: t.users.walletChain })
-    .from(t.users)
-    .where(eq(t.users.id, userId))
-    .limit(1);
+  const user = await firstRow(
+    q
+      .select({ address: t.users.walletAddress, chain: t.users.walletChain })
+      .from(t.users)
+      .where(eq(t.users.id, userId)),
+  );
   if (user?.chain === 'sol') return user.address;
   const [linked] = await q
     .select({ address: t.userWallets.address })

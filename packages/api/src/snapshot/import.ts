@@ -4,6 +4,7 @@ import { lockKey, openKeyedLoad } from '@puffy/db';
 import { and, eq, inArray, max, ne } from 'drizzle-orm';
 import type { Deps } from '../deps';
 import { NotFound } from '../platform/errors';
+import { findOrThrow } from '../trpc/first-row';
 import { Batch, Tally, writeBatch } from './batches';
 import { linesOf, parseHolderRow, prepareHolderRows, type SnapshotSource } from './holder-rows';
 
@@ -33,12 +34,10 @@ export async function createSnapshot(
 ): Promise<string> {
   const { t } = deps.db;
   return deps.db.withTransaction(async (tx) => {
-    const [campaign] = await tx
-      .select({ id: t.campaigns.id })
-      .from(t.campaigns)
-      .where(eq(t.campaigns.id, input.campaignId))
-      .limit(1);
-    if (!campaign) throw new NotFound('This campaign does not exist.', 'campaign_not_found');
+    await findOrThrow(
+      tx.select({ id: t.campaigns.id }).from(t.campaigns).where(eq(t.campaigns.id, input.campaignId)),
+      () => new NotFound('This campaign does not exist.', 'campaign_not_found'),
+    );
     // Two imports started at once must not pick the same version number.
     await lockKey(deps.db, tx, `snapshot:${input.campaignId}:${input.network}`);
     const [latest] = await tx

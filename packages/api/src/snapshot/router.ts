@@ -1,6 +1,6 @@
 import { ZSnapshotProgress, ZSnapshotProgressInput } from '@puffy/contracts';
+import { campaignsDesk } from '../admin/desks';
 import { router } from '../trpc/init';
-import { adminProcedure } from '../trpc/procedures';
 import { snapshotProgress } from './import';
 
 /**
@@ -8,7 +8,7 @@ import { snapshotProgress } from './import';
  * audited upload (`admin.snapshots.begin`, then `POST /admin/snapshots/:id/upload`).
  */
 export const snapshotRouter = router({
-  progress: adminProcedure('campaigns')
+  progress: campaignsDesk
     .input(ZSnapshotProgressInput)
     .output(ZSnapshotProgress)
     .query(({ ctx, input }) => snapshotProgress(ctx.deps, input.snapshotId)),

@@ -1,22 +1,22 @@
 import { reviewActivityCompletion } from '../../activity/review';
 import { actorOf } from '../../platform/audit';
 import { router } from '../../trpc/init';
-import { adminProcedure } from '../../trpc/procedures';
 import { withDeps } from '../../trpc/resolvers';
+import { campaignsDesk } from '../desks';
 import { listPendingReviews } from './pending';
 import { ZPendingReviewInput, ZPendingReviewPage, ZReviewDecision, ZReviewResult } from './schemas';
 
-/** Reviews belong to the campaign operators: the points awarded are a campaign's. */
-const reviewDesk = adminProcedure('campaigns');
-
-/** `admin.activities.*`: completions held for review and the operator's decision on each. */
+/**
+ * `admin.activities.*`: completions held for review and the operator's decision on each. Reviews belong
+ * to the campaign operators: the points awarded are a campaign's.
+ */
 export const activityReviewRouter = router({
   activities: router({
-    pending: reviewDesk
+    pending: campaignsDesk
       .input(ZPendingReviewInput)
       .output(ZPendingReviewPage)
       .query(withDeps(listPendingReviews)),
-    review: reviewDesk
+    review: campaignsDesk
       .input(ZReviewDecision)
       .output(ZReviewResult)
       .mutation(async ({ ctx, input }) => {

@@ -2,6 +2,7 @@ import type { Database } from '@puffy/db';
 import { eq } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import { NotFound } from '../../platform/errors';
+import { findOrThrow } from '../../trpc/first-row';
 
 /**
  * The console's refusal of a campaign id that names nothing, before it changes or lists what hangs
@@ -12,11 +13,9 @@ export async function assertCampaignExists(
   q: Database,
   campaignId: number,
 ): Promise<void> {
-  const { t } = deps.db;
-  const [campaign] = await q
-    .select({ id: t.campaigns.id })
-    .from(t.campaigns)
-    .where(eq(t.campaigns.id, campaignId))
-    .limit(1);
-  if (!campaign) throw new NotFound('No campaign has this id.', 'campaign_not_found');
+  const c = deps.db.t.campaigns;
+  await findOrThrow(
+    q.select({ id: c.id }).from(c).where(eq(c.id, campaignId)),
+    () => new NotFound('No campaign has this id.', 'campaign_not_found'),
+  );
 }

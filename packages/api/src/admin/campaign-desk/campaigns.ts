@@ -11,6 +11,7 @@ import { toCampaignBase } from '../../campaign/queries';
 import type { Deps } from '../../deps';
 import { type AuditActor, recordAudit } from '../../platform/audit';
 import { BadInput, Conflict, NotFound, PreconditionFailed } from '../../platform/errors';
+import { audited } from '../audited';
 import { assertAllowedMediaUrl } from '../media-hosts';
 
 type DeskDeps = Pick<Deps, 'db' | 'clock'>;
@@ -101,62 +102,57 @@ async function replaceMethods(tx: Tx, t: Deps['db']['t'], campaignId: number, fi
       .values(fields.methods.map((m) => ({ campaignId, method: m.method, config: m.config })));
 }
 
-export async function createCampaign(
+/**
+ * Creates a campaign (`campaignId` null; it stays closed until it is complete and scheduled) or edits
+ * one that is not archived: its slug stays unique, its media comes from an allowed host, its methods
+ * are replaced whole.
+ */
+async function saveCampaign(
   deps: DeskDeps,
   actor: AuditActor,
+  campaignId: number | null,
   fields: TAdminCampaignFields,
 ): Promise<TAdminCampaign> {
   await checkMedia(deps, fields);
   const { t } = deps.db;
-  return deps.db.withTransaction(async (tx) => {
-    await assertFree(deps, tx, fields.slug, null);
+  return audited(deps, actor, async (tx) => {
+    const before = campaignId === null ? null : await loadAdminCampaign(deps, tx, campaignId);
+    if (before?.archivedAt)
+      throw new PreconditionFailed('This campaign is archived; it can no longer change.');
+    await assertFree(deps, tx, fields.slug, campaignId);
     const now = deps.clock.now();
-    const [row] = await tx
-      .insert(t.campaigns)
-      .values({ ...columnsOf(fields), isReady: false, isActive: false, createdAt: now, updatedAt: now })
-      .returning();
-    if (!row) throw new Error('campaign insert returned nothing');
-    await replaceMethods(tx, t, row.id, fields);
-    const after = await loadAdminCampaign(deps, tx, row.id);
-    await recordAudit(deps, tx, actor, {
-      action: 'campaign.created',
-      targetType: 'campaign',
-      targetId: String(row.id),
-      before: null,
-      after,
-    });
-    return after;
+    let id = campaignId;
+    if (id === null) {
+      const [row] = await tx
+        .insert(t.campaigns)
+        .values({ ...columnsOf(fields), isReady: false, isActive: false, createdAt: now, updatedAt: now })
+        .returning({ id: t.campaigns.id });
+      if (!row) throw new Error('campaign insert returned nothing');
+      id = row.id;
+    } else {
+      await tx
+        .update(t.campaigns)
+        .set({ ...columnsOf(fields), updatedAt: now })
+        .where(eq(t.campaigns.id, id));
+    }
+    await replaceMethods(tx, t, id, fields);
+    const after = await loadAdminCampaign(deps, tx, id);
+    const action = before ? 'campaign.updated' : 'campaign.created';
+    return { audit: { action, targetType: 'campaign', targetId: String(id), before, after }, result: after };
   });
 }
 
-export async function updateCampaign(
+export function createCampaign(deps: DeskDeps, actor: AuditActor, fields: TAdminCampaignFields) {
+  return saveCampaign(deps, actor, null, fields);
+}
+
+export function updateCampaign(
   deps: DeskDeps,
   actor: AuditActor,
   campaignId: number,
   fields: TAdminCampaignFields,
-): Promise<TAdminCampaign> {
-  await checkMedia(deps, fields);
-  const { t } = deps.db;
-  return deps.db.withTransaction(async (tx) => {
-    const before = await loadAdminCampaign(deps, tx, campaignId);
-    if (before.archivedAt)
-      throw new PreconditionFailed('This campaign is archived; it can no longer change.');
-    await assertFree(deps, tx, fields.slug, campaignId);
-    await tx
-      .update(t.campaigns)
-      .set({ ...columnsOf(fields), updatedAt: deps.clock.now() })
-      .where(eq(t.campaigns.id, campaignId));
-    await replaceMethods(tx, t, campaignId, fields);
-    const after = await loadAdminCampaign(deps, tx, campaignId);
-    await recordAudit(deps, tx, actor, {
-      action: 'campaign.updated',
-      targetType: 'campaign',
-      targetId: String(campaignId),
-      before,
-      after,
-    });
-    return after;
-  });
+) {
+  return saveCampaign(deps, actor, campaignId, fields);
 }
 
 /** What keeps a campaign from opening to members; empty when it is complete. */

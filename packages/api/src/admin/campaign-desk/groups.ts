@@ -4,6 +4,7 @@ import type { Deps } from '../../deps';
 import { type AuditActor, recordAudit } from '../../platform/audit';
 import { afterIdCursor, toIdPage } from '../../platform/cursor';
 import { Conflict, NotFound } from '../../platform/errors';
+import { firstRow } from '../../trpc/first-row';
 
 type DeskDeps = Pick<Deps, 'db' | 'clock'>;
 interface GroupFields {
@@ -14,17 +15,12 @@ interface GroupFields {
 
 /** Groups in the order they were made (their ids ascend), a page at a time. */
 export async function listGroups(deps: Pick<Deps, 'db'>, page: TPageInput) {
-  const { db, t } = deps.db;
-  const rows = await db
-    .select({
-      id: t.campaignGroups.id,
-      slug: t.campaignGroups.slug,
-      name: t.campaignGroups.name,
-      description: t.campaignGroups.description,
-    })
-    .from(t.campaignGroups)
-    .where(gt(t.campaignGroups.id, afterIdCursor(page.cursor)))
-    .orderBy(asc(t.campaignGroups.id))
+  const g = deps.db.t.campaignGroups;
+  const rows = await deps.db.db
+    .select({ id: g.id, slug: g.slug, name: g.name, description: g.description })
+    .from(g)
+    .where(gt(g.id, afterIdCursor(page.cursor)))
+    .orderBy(asc(g.id))
     .limit(page.limit + 1);
   return toIdPage(
     rows,
@@ -43,11 +39,12 @@ export async function saveGroup(
 ) {
   const { t } = deps.db;
   return deps.db.withTransaction(async (tx) => {
-    const [taken] = await tx
-      .select({ id: t.campaignGroups.id })
-      .from(t.campaignGroups)
-      .where(eq(t.campaignGroups.slug, fields.slug))
-      .limit(1);
+    const taken = await firstRow(
+      tx
+        .select({ id: t.campaignGroups.id })
+        .from(t.campaignGroups)
+        .where(eq(t.campaignGroups.slug, fields.slug)),
+    );
     if (taken && taken.id !== groupId)
       throw new Conflict(`Another group already uses the slug "${fields.slug}".`, 'slug_taken');
     let before = null;

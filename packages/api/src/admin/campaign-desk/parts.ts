@@ -4,8 +4,9 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { campaignActivityRows, toCampaign } from '../../campaign/queries';
 import type { Deps } from '../../deps';
-import { type AuditActor, recordAudit } from '../../platform/audit';
+import type { AuditActor } from '../../platform/audit';
 import { Conflict, NotFound } from '../../platform/errors';
+import { type AuditEntry, audited } from '../audited';
 import { assertAllowedMediaUrl } from '../media-hosts';
 import { loadAdminCampaign, missingForMembers } from './campaigns';
 
@@ -87,6 +88,31 @@ export async function campaignPreview(
   };
 }
 
+/**
+ * A change to one of a campaign's parts, audited in its own transaction: `change` says what it did,
+ * and the answer is the campaign as operators now see it.
+ */
+function changePart(
+  deps: DeskDeps,
+  actor: AuditActor,
+  campaignId: number,
+  change: (tx: Tx) => Promise<AuditEntry>,
+): Promise<TAdminCampaignDetail> {
+  return audited(deps, actor, async (tx) => ({
+    audit: await change(tx),
+    result: await campaignDetail(deps, tx, campaignId),
+  }));
+}
+
+/** The audit entry of a part taken off a campaign: the row as it was, nothing after. */
+const removal = (action: string, targetType: string, targetId: number, before: unknown): AuditEntry => ({
+  action,
+  targetType,
+  targetId: String(targetId),
+  before,
+  after: null,
+});
+
 /** Adds an activity to a campaign (a new one or one of the catalog), or changes its points and flags. */
 export async function saveCampaignActivity(
   deps: DeskDeps,
@@ -94,7 +120,7 @@ export async function saveCampaignActivity(
   input: z.infer<typeof ZCampaignActivityInput>,
 ): Promise<TAdminCampaignDetail> {
   const { t } = deps.db;
-  return deps.db.withTransaction(async (tx) => {
+  return changePart(deps, actor, input.campaignId, async (tx) => {
     await loadAdminCampaign(deps, tx, input.campaignId);
     let activityId = input.activityId;
     if (input.activity) {
@@ -130,14 +156,13 @@ export async function saveCampaignActivity(
     if (before) await tx.update(t.campaignActivities).set(values).where(key);
     else
       await tx.insert(t.campaignActivities).values({ campaignId: input.campaignId, activityId, ...values });
-    await recordAudit(deps, tx, actor, {
+    return {
       action: 'campaign.activity_saved',
       targetType: 'campaign',
       targetId: String(input.campaignId),
       before: before ?? null,
       after: { activityId, ...values },
-    });
-    return campaignDetail(deps, tx, input.campaignId);
+    };
   });
 }
 
@@ -146,22 +171,12 @@ export async function removeCampaignActivity(
   actor: AuditActor,
   input: { campaignId: number; activityId: number },
 ): Promise<TAdminCampaignDetail> {
-  const { t } = deps.db;
-  return deps.db.withTransaction(async (tx) => {
-    const key = and(
-      eq(t.campaignActivities.campaignId, input.campaignId),
-      eq(t.campaignActivities.activityId, input.activityId),
-    );
-    const [before] = await tx.delete(t.campaignActivities).where(key).returning();
+  const ca = deps.db.t.campaignActivities;
+  return changePart(deps, actor, input.campaignId, async (tx) => {
+    const key = and(eq(ca.campaignId, input.campaignId), eq(ca.activityId, input.activityId));
+    const [before] = await tx.delete(ca).where(key).returning();
     if (!before) throw new NotFound('This activity is not part of the campaign.');
-    await recordAudit(deps, tx, actor, {
-      action: 'campaign.activity_removed',
-      targetType: 'campaign',
-      targetId: String(input.campaignId),
-      before,
-      after: null,
-    });
-    return campaignDetail(deps, tx, input.campaignId);
+    return removal('campaign.activity_removed', 'campaign', input.campaignId, before);
   });
 }
 
@@ -184,7 +199,7 @@ export async function savePromotion(
     media: { image: f.image, ...(f.video ? { video: f.video } : {}) },
     royaltyBps: percentToBps(f.royaltyPercent),
   };
-  return deps.db.withTransaction(async (tx) => {
+  return changePart(deps, actor, input.campaignId, async (tx) => {
     await loadAdminCampaign(deps, tx, input.campaignId);
     let before: PromotionRow | null = null;
     let promotionId = input.promotionId;
@@ -212,14 +227,13 @@ export async function savePromotion(
       if (promotionId === undefined) throw new Error('promotion insert returned nothing');
       await tx.insert(t.campaignPromotions).values({ campaignId: input.campaignId, promotionId });
     }
-    await recordAudit(deps, tx, actor, {
+    return {
       action: before ? 'promotion.updated' : 'promotion.created',
       targetType: 'promotion',
       targetId: String(promotionId),
       before,
       after: { campaignId: input.campaignId, ...values },
-    });
-    return campaignDetail(deps, tx, input.campaignId);
+    };
   });
 }
 
@@ -230,7 +244,7 @@ export async function removePromotion(
   input: { campaignId: number; promotionId: number },
 ): Promise<TAdminCampaignDetail> {
   const { t } = deps.db;
-  return deps.db.withTransaction(async (tx) => {
+  return changePart(deps, actor, input.campaignId, async (tx) => {
     const [claimed] = await tx
       .select({ id: t.userNfts.id })
       .from(t.userNfts)
@@ -247,13 +261,6 @@ export async function removePromotion(
       )
       .returning();
     if (!before) throw new NotFound('This promotion is not part of the campaign.');
-    await recordAudit(deps, tx, actor, {
-      action: 'promotion.removed',
-      targetType: 'promotion',
-      targetId: String(input.promotionId),
-      before,
-      after: null,
-    });
-    return campaignDetail(deps, tx, input.campaignId);
+    return removal('promotion.removed', 'promotion', input.promotionId, before);
   });
 }

@@ -40,8 +40,8 @@ import { z } from 'zod';
 import { invalidateCampaignRules } from '../../eligibility/rules-cache';
 import { actorOf } from '../../platform/audit';
 import { router } from '../../trpc/init';
-import { adminProcedure } from '../../trpc/procedures';
 import { byOperator, withDeps } from '../../trpc/resolvers';
+import { campaignsDesk } from '../desks';
 import { requirementsRouter } from '../requirements/router';
 import { botSecretStatus, createBotSecret, revokeBotSecrets, rotateBotSecret } from './bot-secret';
 import { createCampaign, listAdminCampaigns, setCampaignState, updateCampaign } from './campaigns';
@@ -69,7 +69,7 @@ import './exports';
  * Every campaign-desk change may alter what eligibility reads (rules, methods, required activities,
  * the active snapshot), so a successful change drops the cached rules here and in every instance.
  */
-const desk = adminProcedure('campaigns').use(async ({ ctx, type, next }) => {
+const desk = campaignsDesk.use(async ({ ctx, type, next }) => {
   const result = await next();
   if (type === 'mutation' && result.ok) await invalidateCampaignRules(ctx.deps, null);
   return result;

@@ -6,6 +6,7 @@ import { type AuditActor, recordAudit } from '../../platform/audit';
 import { newestPage } from '../../platform/cursor';
 import { BadInput, Conflict, PreconditionFailed } from '../../platform/errors';
 import { createSnapshot, runSnapshotImport, snapshotProgress } from '../../snapshot/import';
+import { firstRow } from '../../trpc/first-row';
 import { assertCampaignExists } from './campaign-exists';
 
 type DeskDeps = Pick<Deps, 'db' | 'clock' | 'logger'>;
@@ -23,19 +24,20 @@ export async function beginSnapshotUpload(
   actor: AuditActor,
   input: { campaignId: number; network: TNetwork; fileSha256: string },
 ): Promise<{ reused: boolean; progress: TSnapshotProgress }> {
-  const { db, t } = deps.db;
-  const [same] = await db
-    .select({ id: t.holderSnapshots.id })
-    .from(t.holderSnapshots)
-    .where(
-      and(
-        eq(t.holderSnapshots.campaignId, input.campaignId),
-        eq(t.holderSnapshots.network, input.network),
-        eq(t.holderSnapshots.fileSha256, input.fileSha256),
-        eq(t.holderSnapshots.status, 'active'),
+  const s = deps.db.t.holderSnapshots;
+  const same = await firstRow(
+    deps.db.db
+      .select({ id: s.id })
+      .from(s)
+      .where(
+        and(
+          eq(s.campaignId, input.campaignId),
+          eq(s.network, input.network),
+          eq(s.fileSha256, input.fileSha256),
+          eq(s.status, 'active'),
+        ),
       ),
-    )
-    .limit(1);
+  );
   if (same) return { reused: true, progress: await snapshotProgress(deps, same.id) };
   const snapshotId = await createSnapshot(deps, {
     campaignId: input.campaignId,

@@ -12,34 +12,38 @@ import { toAdminUserRow } from '../users';
  * Finds members by an exact key: user id, any of their wallets (the sign-in wallet or a linked one),
  * email (any case), X id or X handle (with or without the @). At most a handful can match.
  */
-export async function lookUpMembers(deps: Pick<Deps, 'db'>, query: string): Promise<TAdminUserRow[]> {
+export async function lookUpMembers(
+  deps: Pick<Deps, 'db'>,
+  input: { query: string },
+): Promise<TAdminUserRow[]> {
   const { db, t } = deps.db;
-  const q = query.trim();
+  const q = input.query.trim();
   const handle = q.replace(/^@/, '').toLowerCase();
   const linked = db
     .select({ id: t.userWallets.userId })
     .from(t.userWallets)
     .where(eq(t.userWallets.address, q));
+  const u = t.users;
+  const keys = [
+    eq(u.id, q),
+    eq(u.walletAddress, q),
+    eq(u.walletAddressHex, q),
+    inArray(u.id, linked),
+    eq(sql`lower(${u.email})`, q.toLowerCase()),
+    eq(u.twitterId, q),
+    eq(sql`lower(${u.twitterHandle})`, handle),
+  ];
   const rows = await db
     .select()
-    .from(t.users)
-    .where(
-      or(
-        eq(t.users.id, q),
-        eq(t.users.walletAddress, q),
-        eq(t.users.walletAddressHex, q),
-        inArray(t.users.id, linked),
-        eq(sql`lower(${t.users.email})`, q.toLowerCase()),
-        eq(t.users.twitterId, q),
-        eq(sql`lower(${t.users.twitterHandle})`, handle),
-      ),
-    )
+    .from(u)
+    .where(or(...keys))
     .limit(20);
   return rows.map(toAdminUserRow);
 }
 
 /** A member's standing: the profile the member sees, plus what an operator needs to decide. */
-export async function memberStanding(deps: Deps, userId: string): Promise<TMemberStanding> {
+export async function memberStanding(deps: Deps, input: { userId: string }): Promise<TMemberStanding> {
+  const { userId } = input;
   const { db, t } = deps.db;
   const info = await userInfo(deps, userId);
   const [[user], [sessions], orders, passes] = await Promise.all([
@@ -99,7 +103,8 @@ export async function setAvatarLock(
  * Ends every session of a member, with the audit row in the same transaction; once it commits, each
  * session is marked in the shared store so access tokens already handed out stop working everywhere.
  */
-export async function revokeMemberSessions(deps: Deps, actor: AuditActor, userId: string) {
+export async function revokeMemberSessions(deps: Deps, actor: AuditActor, input: { userId: string }) {
+  const { userId } = input;
   const { t } = deps.db;
   const revoked = await deps.db.withTransaction(async (tx) => {
     const [user] = await tx.select({ id: t.users.id }).from(t.users).where(eq(t.users.id, userId));

@@ -11,7 +11,8 @@ import { publishNftStatus } from '../../promotion/progress';
  * derives from the NFT record, so a retry never mints twice). The job and the audit row are written in
  * one transaction. `queued` is false when a retry of this NFT is already waiting.
  */
-export async function retryFailedMint(deps: Deps, actor: AuditActor, nftId: number) {
+export async function retryFailedMint(deps: Deps, actor: AuditActor, input: { nftId: number }) {
+  const { nftId } = input;
   const n = deps.db.t.userNfts;
   const queued = await deps.db.withTransaction(async (tx) => {
     await lockRows(deps.db, tx, n, eq(n.id, nftId));

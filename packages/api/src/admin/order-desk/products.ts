@@ -1,10 +1,20 @@
-import type { TAdminPass, TAdminProduct } from '@puffy/contracts';
+import type {
+  TAdminPass,
+  TAdminProduct,
+  ZGrantPassInput,
+  ZGrantProductInput,
+  ZRevokePassInput,
+  ZRevokeProductInput,
+} from '@puffy/contracts';
 import { type Database, lockKey, lockRows } from '@puffy/db';
 import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { z } from 'zod';
 import type { Deps } from '../../deps';
-import { generatePassCode } from '../../device/passes';
-import { type AuditActor, recordAudit } from '../../platform/audit';
+import { generatePassCode, passesOf } from '../../device/passes';
+import type { AuditActor } from '../../platform/audit';
 import { Conflict, NotFound } from '../../platform/errors';
+import { findOrThrow } from '../../trpc/first-row';
+import { type AuditEntry, audited } from '../audited';
 
 type ProductRow = Deps['db']['t']['userProducts']['$inferSelect'];
 type PassRow = Deps['db']['t']['devicePasses']['$inferSelect'];
@@ -36,7 +46,8 @@ async function assertMember(deps: Deps, tx: Database, userId: string) {
 }
 
 /** A member's entitlements (every grant, revoked ones too) and device passes, newest first. */
-export async function memberProducts(deps: Deps, userId: string) {
+export async function memberProducts(deps: Deps, input: { userId: string }) {
+  const { userId } = input;
   const { db, t } = deps.db;
   const [products, passes] = await Promise.all([
     db
@@ -45,24 +56,17 @@ export async function memberProducts(deps: Deps, userId: string) {
       .where(eq(t.userProducts.userId, userId))
       .orderBy(desc(t.userProducts.createdAt), desc(t.userProducts.id))
       .limit(200),
-    db
-      .select()
-      .from(t.devicePasses)
-      .where(eq(t.devicePasses.ownerUserId, userId))
-      .orderBy(desc(t.devicePasses.createdAt), desc(t.devicePasses.id))
-      .limit(200),
+    passesOf(deps, userId, 200),
   ]);
   return { products: products.map(toProduct), passes: passes.map(toPass) };
 }
 
 async function insertGrant(deps: Deps, tx: Database, actor: AuditActor, userId: string, productSku: string) {
   const { t } = deps.db;
-  const [product] = await tx
-    .select({ sku: t.rcProducts.sku, kind: t.rcProducts.kind })
-    .from(t.rcProducts)
-    .where(eq(t.rcProducts.sku, productSku))
-    .limit(1);
-  if (!product) throw new NotFound(`There is no product ${productSku} in the catalog.`, 'product_not_found');
+  const product = await findOrThrow(
+    tx.select({ kind: t.rcProducts.kind }).from(t.rcProducts).where(eq(t.rcProducts.sku, productSku)),
+    () => new NotFound(`There is no product ${productSku} in the catalog.`, 'product_not_found'),
+  );
   const [row] = await tx
     .insert(t.userProducts)
     .values({ userId, productSku, source: 'admin', grantedBy: actor.userId, createdAt: deps.clock.now() })
@@ -71,34 +75,50 @@ async function insertGrant(deps: Deps, tx: Database, actor: AuditActor, userId: 
   return { row, kind: product.kind };
 }
 
+/**
+ * Every product and pass change is audited against its member, with the operator's reason last in
+ * what it became.
+ */
+function memberEntry(
+  action: string,
+  userId: string,
+  reason: string,
+  change: { before: Record<string, unknown> | null; after: Record<string, unknown> },
+): AuditEntry {
+  return {
+    action,
+    targetType: 'user',
+    targetId: userId,
+    before: change.before,
+    after: { ...change.after, reason },
+  };
+}
+
 /** Grants a member a product (an entitlement of docs/product/points.md), with the reason in the audit log. */
-export async function grantProduct(
+export function grantProduct(
   deps: Deps,
   actor: AuditActor,
-  input: { userId: string; productSku: string; reason: string },
+  input: z.infer<typeof ZGrantProductInput>,
 ): Promise<TAdminProduct> {
-  return deps.db.withTransaction(async (tx) => {
+  return audited(deps, actor, async (tx) => {
     await assertMember(deps, tx, input.userId);
     const { row } = await insertGrant(deps, tx, actor, input.userId, input.productSku);
-    await recordAudit(deps, tx, actor, {
-      action: 'product.granted',
-      targetType: 'user',
-      targetId: input.userId,
-      before: null,
-      after: { grantId: row.id, productSku: input.productSku, reason: input.reason },
-    });
-    return toProduct(row);
+    const after = { grantId: row.id, productSku: input.productSku };
+    return {
+      audit: memberEntry('product.granted', input.userId, input.reason, { before: null, after }),
+      result: toProduct(row),
+    };
   });
 }
 
 /** Revokes a grant that was not spent on an order yet. */
-export async function revokeProduct(
+export function revokeProduct(
   deps: Deps,
   actor: AuditActor,
-  input: { grantId: string; reason: string },
+  input: z.infer<typeof ZRevokeProductInput>,
 ): Promise<TAdminProduct> {
   const up = deps.db.t.userProducts;
-  return deps.db.withTransaction(async (tx) => {
+  return audited(deps, actor, async (tx) => {
     await lockRows(deps.db, tx, up, eq(up.id, input.grantId));
     const [row] = await tx.select().from(up).where(eq(up.id, input.grantId)).limit(1);
     if (!row) throw new NotFound('No product grant has this id.', 'grant_not_found');
@@ -114,14 +134,14 @@ export async function revokeProduct(
       .where(and(eq(up.id, row.id), isNull(up.revokedAt)))
       .returning();
     if (!updated) throw new Error('grant changed while it was locked');
-    await recordAudit(deps, tx, actor, {
-      action: 'product.revoked',
-      targetType: 'user',
-      targetId: row.userId,
+    const revoked = {
       before: { grantId: row.id, productSku: row.productSku, revokedAt: null },
-      after: { grantId: row.id, revokedAt: updated.revokedAt?.toISOString() ?? null, reason: input.reason },
-    });
-    return toProduct(updated);
+      after: { grantId: row.id, revokedAt: updated.revokedAt?.toISOString() ?? null },
+    };
+    return {
+      audit: memberEntry('product.revoked', row.userId, input.reason, revoked),
+      result: toProduct(updated),
+    };
   });
 }
 
@@ -129,13 +149,13 @@ export async function revokeProduct(
  * Gives a member one more device pass: an admin grant of a device (so the pass counts against an
  * entitlement, as `device.pass.create` expects) and the pass itself, in one transaction.
  */
-export async function grantDevicePass(
+export function grantDevicePass(
   deps: Deps,
   actor: AuditActor,
-  input: { userId: string; reason: string },
+  input: z.infer<typeof ZGrantPassInput>,
 ): Promise<TAdminPass> {
-  const { t } = deps.db;
-  return deps.db.withTransaction(async (tx) => {
+  return audited(deps, actor, async (tx) => {
+    const { t } = deps.db;
     await lockKey(deps.db, tx, `device-pass:${input.userId}`);
     await assertMember(deps, tx, input.userId);
     const [device] = await tx
@@ -156,25 +176,22 @@ export async function grantDevicePass(
       })
       .returning();
     if (!pass) throw new Error('device pass insert returned no row');
-    await recordAudit(deps, tx, actor, {
-      action: 'device_pass.granted',
-      targetType: 'user',
-      targetId: input.userId,
-      before: null,
-      after: { passId: pass.id, grantId: grant.id, reason: input.reason },
-    });
-    return toPass(pass);
+    const after = { passId: pass.id, grantId: grant.id };
+    return {
+      audit: memberEntry('device_pass.granted', input.userId, input.reason, { before: null, after }),
+      result: toPass(pass),
+    };
   });
 }
 
 /** Revokes an unused pass; a used one belongs to its order. */
-export async function revokeDevicePass(
+export function revokeDevicePass(
   deps: Deps,
   actor: AuditActor,
-  input: { passId: string; reason: string },
+  input: z.infer<typeof ZRevokePassInput>,
 ): Promise<TAdminPass> {
   const d = deps.db.t.devicePasses;
-  return deps.db.withTransaction(async (tx) => {
+  return audited(deps, actor, async (tx) => {
     const [updated] = await tx
       .update(d)
       .set({ status: 'revoked' })
@@ -185,13 +202,13 @@ export async function revokeDevicePass(
       if (!row) throw new NotFound('No device pass has this id.', 'pass_not_found');
       throw new Conflict(`Only an active pass can be revoked; this one is ${row.status}.`, 'pass_not_active');
     }
-    await recordAudit(deps, tx, actor, {
-      action: 'device_pass.revoked',
-      targetType: 'user',
-      targetId: updated.ownerUserId,
+    const revoked = {
       before: { passId: updated.id, status: 'active' },
-      after: { passId: updated.id, status: 'revoked', reason: input.reason },
-    });
-    return toPass(updated);
+      after: { passId: updated.id, status: 'revoked' },
+    };
+    return {
+      audit: memberEntry('device_pass.revoked', updated.ownerUserId, input.reason, revoked),
+      result: toPass(updated),
+    };
   });
 }

@@ -28,11 +28,10 @@ import {
 } from '@puffy/contracts';
 import { z } from 'zod';
 import { router } from '../../trpc/init';
-import { adminProcedure } from '../../trpc/procedures';
 import { perMinute } from '../../trpc/rate-rules';
 import { byOperator, withDeps } from '../../trpc/resolvers';
+import { ordersDesk, usersDesk } from '../desks';
 import './exports';
-import { actorOf } from '../../platform/audit';
 import { lookUpMembers, memberStanding, revokeMemberSessions, setAvatarLock } from './members';
 import { retryFailedMint } from './mint-retry';
 import { searchOrders } from './orders';
@@ -40,8 +39,8 @@ import { grantDevicePass, grantProduct, memberProducts, revokeDevicePass, revoke
 import { bulkChangeOrderStatus, refundOrder } from './status-changes';
 import { listTreasuryProblems, markPaymentRefunded } from './treasury';
 
-const ordersDesk = adminProcedure('orders');
-const membersDesk = adminProcedure('users');
+/** Procedures about one member, named by their id. */
+const member = usersDesk.input(ZMemberId);
 
 /** Bulk changes touch up to 100 orders each; a slower door than the console's reads. */
 const BULK_RULE = perMinute(30);
@@ -59,7 +58,7 @@ export const orderDeskRouter = router({
     retryMint: ordersDesk
       .input(ZRetryMintInput)
       .output(ZRetryMintResult)
-      .mutation(({ ctx, input }) => retryFailedMint(ctx.deps, actorOf(ctx), input.nftId)),
+      .mutation(byOperator(retryFailedMint)),
   }),
   treasury: router({
     problems: ordersDesk
@@ -72,31 +71,19 @@ export const orderDeskRouter = router({
       .mutation(byOperator(markPaymentRefunded)),
   }),
   members: router({
-    lookup: membersDesk
-      .input(ZMemberLookup)
-      .output(z.array(ZAdminUserRow))
-      .query(({ ctx, input }) => lookUpMembers(ctx.deps, input.query)),
-    standing: membersDesk
-      .input(ZMemberId)
-      .output(ZMemberStanding)
-      .query(({ ctx, input }) => memberStanding(ctx.deps, input.userId)),
-    setAvatarLock: membersDesk
+    lookup: usersDesk.input(ZMemberLookup).output(z.array(ZAdminUserRow)).query(withDeps(lookUpMembers)),
+    standing: member.output(ZMemberStanding).query(withDeps(memberStanding)),
+    setAvatarLock: usersDesk
       .input(ZAvatarLockInput)
       .output(ZAvatarLockResult)
       .mutation(byOperator(setAvatarLock)),
-    revokeSessions: membersDesk
-      .input(ZMemberId)
-      .output(ZRevokeSessionsResult)
-      .mutation(({ ctx, input }) => revokeMemberSessions(ctx.deps, actorOf(ctx), input.userId)),
+    revokeSessions: member.output(ZRevokeSessionsResult).mutation(byOperator(revokeMemberSessions)),
   }),
   products: router({
-    ofMember: membersDesk
-      .input(ZMemberId)
-      .output(ZMemberProducts)
-      .query(({ ctx, input }) => memberProducts(ctx.deps, input.userId)),
-    grant: membersDesk.input(ZGrantProductInput).output(ZAdminProduct).mutation(byOperator(grantProduct)),
-    revoke: membersDesk.input(ZRevokeProductInput).output(ZAdminProduct).mutation(byOperator(revokeProduct)),
-    grantPass: membersDesk.input(ZGrantPassInput).output(ZAdminPass).mutation(byOperator(grantDevicePass)),
-    revokePass: membersDesk.input(ZRevokePassInput).output(ZAdminPass).mutation(byOperator(revokeDevicePass)),
+    ofMember: member.output(ZMemberProducts).query(withDeps(memberProducts)),
+    grant: usersDesk.input(ZGrantProductInput).output(ZAdminProduct).mutation(byOperator(grantProduct)),
+    revoke: usersDesk.input(ZRevokeProductInput).output(ZAdminProduct).mutation(byOperator(revokeProduct)),
+    grantPass: usersDesk.input(ZGrantPassInput).output(ZAdminPass).mutation(byOperator(grantDevicePass)),
+    revokePass: usersDesk.input(ZRevokePassInput).output(ZAdminPass).mutation(byOperator(revokeDevicePass)),
   }),
 });

@@ -6,23 +6,18 @@ import {
   ZSetCampaignRequirementsInput,
 } from '@puffy/contracts';
 import { router } from '../../trpc/init';
-import { adminProcedure } from '../../trpc/procedures';
 import { byOperator, withDeps } from '../../trpc/resolvers';
+import { campaignsDesk } from '../desks';
 import { campaignRequirements, previewRequirements, setCampaignRequirements } from './service';
 
-const requirementsDesk = adminProcedure('campaigns');
+/** Reading and setting a tree alike answer with the campaign's trees, as stored and as evaluated. */
+const requirements = campaignsDesk.output(ZCampaignRequirementsOutput);
 
 /** `admin.requirements.*`: a campaign's requirement tree (docs/product/eligibility.md), scope campaigns. */
 export const requirementsRouter = router({
-  get: requirementsDesk
-    .input(ZAdminCampaignId)
-    .output(ZCampaignRequirementsOutput)
-    .query(({ ctx, input }) => campaignRequirements(ctx.deps, input.campaignId)),
-  set: requirementsDesk
-    .input(ZSetCampaignRequirementsInput)
-    .output(ZCampaignRequirementsOutput)
-    .mutation(byOperator(setCampaignRequirements)),
-  preview: requirementsDesk
+  get: requirements.input(ZAdminCampaignId).query(withDeps(campaignRequirements)),
+  set: requirements.input(ZSetCampaignRequirementsInput).mutation(byOperator(setCampaignRequirements)),
+  preview: campaignsDesk
     .input(ZPreviewRequirementsInput)
     .output(ZEligibilityAnswer)
     .query(withDeps(previewRequirements)),

@@ -15,8 +15,10 @@ import type { CampaignRules } from '../../eligibility/rules';
 import { invalidateCampaignRules } from '../../eligibility/rules-cache';
 import { legacyTree } from '../../eligibility/tree/effective-tree';
 import { canonicalWallet } from '../../eligibility/wallets';
-import { type AuditActor, recordAudit } from '../../platform/audit';
+import type { AuditActor } from '../../platform/audit';
 import { BadInput, NotFound, PreconditionFailed } from '../../platform/errors';
+import { findOrThrow } from '../../trpc/first-row';
+import { audited } from '../audited';
 
 type RequirementDeps = Pick<Deps, 'db' | 'clock'> & Partial<Pick<Deps, 'store'>>;
 
@@ -100,8 +102,9 @@ async function rulesOfAnyCampaign(deps: Pick<Deps, 'db'>, campaignId: number): P
 /** A campaign's stored tree and the tree every check evaluates (its own, or its methods converted). */
 export async function campaignRequirements(
   deps: Pick<Deps, 'db'>,
-  campaignId: number,
+  input: { campaignId: number },
 ): Promise<TCampaignRequirementsOutput> {
+  const { campaignId } = input;
   const rules = await rulesOfAnyCampaign(deps, campaignId);
   const stored = rules.campaign.requirements ?? null;
   return { campaignId, requirements: stored, effective: stored ?? legacyTree(rules) };
@@ -117,31 +120,33 @@ export async function setCampaignRequirements(
   actor: AuditActor,
   input: TSetCampaignRequirementsInput,
 ): Promise<TCampaignRequirementsOutput> {
-  const { t } = deps.db;
-  await deps.db.withTransaction(async (tx) => {
-    const [before] = await tx
-      .select({ requirements: t.campaigns.requirements, archivedAt: t.campaigns.archivedAt })
-      .from(t.campaigns)
-      .where(eq(t.campaigns.id, input.campaignId))
-      .limit(1);
-    if (!before) throw new NotFound('This campaign does not exist.', 'campaign_not_found');
+  const c = deps.db.t.campaigns;
+  await audited(deps, actor, async (tx) => {
+    const before = await findOrThrow(
+      tx
+        .select({ requirements: c.requirements, archivedAt: c.archivedAt })
+        .from(c)
+        .where(eq(c.id, input.campaignId)),
+      () => new NotFound('This campaign does not exist.', 'campaign_not_found'),
+    );
     if (before.archivedAt)
       throw new PreconditionFailed('This campaign is archived; it can no longer change.');
     if (input.requirements) await assertReferencesExist(tx, deps, input.campaignId, input.requirements);
     await tx
-      .update(t.campaigns)
+      .update(c)
       .set({ requirements: input.requirements, updatedAt: deps.clock.now() })
-      .where(eq(t.campaigns.id, input.campaignId));
-    await recordAudit(deps, tx, actor, {
+      .where(eq(c.id, input.campaignId));
+    const audit = {
       action: 'campaign.requirements',
       targetType: 'campaign',
       targetId: String(input.campaignId),
       before: { requirements: before.requirements ?? null },
       after: { requirements: input.requirements },
-    });
+    };
+    return { audit, result: null };
   });
   await invalidateCampaignRules(deps, input.campaignId);
-  return campaignRequirements(deps, input.campaignId);
+  return campaignRequirements(deps, input);
 }
 
 /**

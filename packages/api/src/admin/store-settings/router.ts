@@ -7,13 +7,13 @@ import {
   ZStoreVapeCountriesUpdate,
 } from '@puffy/contracts';
 import { router } from '../../trpc/init';
-import { adminProcedure } from '../../trpc/procedures';
 import { byOperator } from '../../trpc/resolvers';
+import { settingsDesk } from '../desks';
 import { setColorways, setPodOptions, setShipping, setVapeCountries, updateProduct } from './edit';
 import { readStoreSettingsForAdmin } from './read';
 
 /** Reads and edits alike answer with the whole store settings, as committed. */
-const storeSettings = adminProcedure('settings').output(ZAdminStoreSettings);
+const storeSettings = settingsDesk.output(ZAdminStoreSettings);
 
 /**
  * `admin.store.*`: the catalog and the store settings (docs/product/admin.md). An edit drops every
