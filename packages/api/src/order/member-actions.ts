@@ -9,13 +9,14 @@ import { recordReport } from '../payment/reports';
 import { BadInput, Conflict, UpstreamUnavailable } from '../platform/errors';
 import { giveBack } from './give-back';
 import { paymentReportJob } from './jobs-definitions';
-import { getOrder, loadOwnOrder } from './orders';
+import { assertPayable, getOrder, loadOwnOrder } from './orders';
 import { paidThisOrder, settleOrderTransaction } from './owner';
 import { loadOrderTransaction, orderPaymentExpectation, solanaPayerOf } from './payment-check';
 import { publishStatus, transitionOrder } from './transition';
 
 /** The member cancels their own order while it is `new`; the pass and free device come back. */
-export async function cancelOrder(deps: Deps, userId: string, orderId: string): Promise<TOrder> {
+export async function cancelOrder(deps: Deps, userId: string, input: { orderId: string }): Promise<TOrder> {
+  const { orderId } = input;
   const event = await deps.db.withTransaction(async (tx) => {
     await lockRows(deps.db, tx, deps.db.t.orders, eq(deps.db.t.orders.id, orderId));
     const order = await loadOwnOrder(deps, tx, { userId, orderId });
@@ -35,13 +36,14 @@ export async function cancelOrder(deps: Deps, userId: string, orderId: string): 
   return getOrder(deps, deps.db.db, { userId, orderId });
 }
 
+/** The member corrects the shipping address of their `new` order, within the country it was priced for. */
 export async function updateAddress(
   deps: Deps,
   userId: string,
-  orderId: string,
-  address: TShippingAddress,
+  input: { orderId: string; shippingAddress: TShippingAddress },
 ): Promise<TOrder> {
-  const warnings = await deps.storefront.addressValidator.validate(address);
+  const { orderId, shippingAddress } = input;
+  const warnings = await deps.storefront.addressValidator.validate(shippingAddress);
   await deps.db.withTransaction(async (tx) => {
     const { t } = deps.db;
     await lockRows(deps.db, tx, t.orders, eq(t.orders.id, orderId));
@@ -56,7 +58,7 @@ export async function updateAddress(
       .select({ country: t.shippingAddresses.country })
       .from(t.shippingAddresses)
       .where(eq(t.shippingAddresses.orderId, orderId));
-    if (current && current.country !== address.country) {
+    if (current && current.country !== shippingAddress.country) {
       throw new BadInput(
         'Shipping was priced for another country; cancel and order again to ship there.',
         { 'shippingAddress.country': [`Must stay ${current.country}`] },
@@ -65,7 +67,7 @@ export async function updateAddress(
     }
     await tx
       .update(t.shippingAddresses)
-      .set({ ...address, line2: address.line2 ?? null, state: address.state ?? null })
+      .set({ ...shippingAddress, line2: shippingAddress.line2 ?? null, state: shippingAddress.state ?? null })
       .where(eq(t.shippingAddresses.orderId, orderId));
     await tx
       .update(t.orders)
@@ -114,15 +116,15 @@ async function recordUnwanted(deps: Deps, hash: string): Promise<void> {
 export async function submitPayment(
   deps: Deps,
   userId: string,
-  orderId: string,
-  hash: string,
+  input: { orderId: string; transactionHash: string },
 ): Promise<TOrder> {
+  const { orderId, transactionHash: hash } = input;
   const order = await loadOwnOrder(deps, deps.db.db, { userId, orderId });
   if (order.status !== 'new') {
     if (order.paymentTxHash === hash) return getOrder(deps, deps.db.db, { userId, orderId });
     await recordUnwanted(deps, hash);
-    throw new Conflict(`Only a new order can be paid; this one is ${order.status}.`, 'order_not_new');
   }
+  assertPayable(order);
   if (await refuseReplay(deps, orderId, hash)) return getOrder(deps, deps.db.db, { userId, orderId });
   const tx = await loadOrderTransaction(deps, hash);
   if (!tx) {
@@ -143,9 +145,6 @@ export async function submitPayment(
     throw new BadInput(verdict.message, { transactionHash: [verdict.message] }, verdict.reason);
   }
   // It pays this order, yet did not: another run paid, cancelled or counted it meanwhile.
-  const now = await loadOwnOrder(deps, deps.db.db, { userId, orderId });
-  if (now.status !== 'new') {
-    throw new Conflict(`Only a new order can be paid; this one is ${now.status}.`, 'order_not_new');
-  }
+  assertPayable(await loadOwnOrder(deps, deps.db.db, { userId, orderId }));
   throw new Conflict('This transaction was already used to pay for something else.', 'payment_reused');
 }

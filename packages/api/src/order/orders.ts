@@ -10,7 +10,7 @@ import type { Database } from '@puffy/db';
 import { asc, eq, gte, inArray, lt } from 'drizzle-orm';
 import type { Deps } from '../deps';
 import { newestPage } from '../platform/cursor';
-import { NotFound } from '../platform/errors';
+import { Conflict, NotFound } from '../platform/errors';
 
 type OrderRow = typeof import('@puffy/db').pg.orders.$inferSelect;
 type ItemRow = typeof import('@puffy/db').pg.orderItems.$inferSelect;
@@ -116,6 +116,12 @@ export async function loadOwnOrder(deps: Deps, q: Database, own: OwnOrder): Prom
   return row;
 }
 
+/** Only a `new` order can be paid (docs/product/payments.md); any later status refuses a payment. */
+export function assertPayable(order: Pick<OrderRow, 'status'>): void {
+  if (order.status !== 'new')
+    throw new Conflict(`Only a new order can be paid; this one is ${order.status}.`, 'order_not_new');
+}
+
 export async function getOrder(deps: Deps, q: Database, own: OwnOrder): Promise<TOrder> {
   const row = await loadOwnOrder(deps, q, own);
   const [order] = await hydrate(deps, q, [row]);
@@ -140,8 +146,18 @@ export async function listOrders(deps: Deps, userId: string, input: TOrderListIn
   return { items: await hydrate(deps, deps.db.db, page.items), nextCursor: page.nextCursor };
 }
 
+/** `order.get`: the member's own order. */
+export function memberOrder(deps: Deps, userId: string, input: { orderId: string }): Promise<TOrder> {
+  return getOrder(deps, deps.db.db, { userId, orderId: input.orderId });
+}
+
 /** The order's status history for its timeline: the member's own order only, oldest first. */
-export async function orderHistory(deps: Deps, userId: string, orderId: string): Promise<TOrderHistory> {
+export async function orderHistory(
+  deps: Deps,
+  userId: string,
+  input: { orderId: string },
+): Promise<TOrderHistory> {
+  const { orderId } = input;
   await loadOwnOrder(deps, deps.db.db, { userId, orderId });
   const h = deps.db.t.orderStatusHistory;
   const rows = await deps.db.db

@@ -7,9 +7,9 @@ import {
   unitsToDecimal,
 } from '@puffy/contracts';
 import type { Deps } from '../deps';
-import { Conflict, PreconditionFailed, UpstreamUnavailable } from '../platform/errors';
+import { PreconditionFailed, UpstreamUnavailable } from '../platform/errors';
 import { shortWallet } from '../platform/short-wallet';
-import { loadOwnOrder } from './orders';
+import { assertPayable, loadOwnOrder } from './orders';
 import { solanaPayerOf } from './payment-check';
 
 /**
@@ -21,18 +21,15 @@ import { solanaPayerOf } from './payment-check';
 export async function orderPaymentTransaction(
   deps: Deps,
   userId: string,
-  orderId: string,
-  account: string,
+  input: { orderId: string; account: string },
 ): Promise<TPaymentTransaction> {
-  const order = await loadOwnOrder(deps, deps.db.db, { userId, orderId });
-  if (order.status !== 'new') {
-    throw new Conflict(`Only a new order can be paid; this one is ${order.status}.`, 'order_not_new');
-  }
+  const order = await loadOwnOrder(deps, deps.db.db, { userId, orderId: input.orderId });
+  assertPayable(order);
   if (deps.clock.now().getTime() >= order.payBefore.getTime()) {
     throw new PreconditionFailed('The payment window of this order has closed.', 'payment_window_closed');
   }
   const payer = await solanaPayerOf(deps, deps.db.db, userId);
-  if (account !== payer) {
+  if (input.account !== payer) {
     throw new PreconditionFailed(
       `This order is paid from your Solana wallet ${shortWallet(payer)}; connect that wallet to pay.`,
       'wrong_payer',
@@ -47,7 +44,7 @@ export async function orderPaymentTransaction(
     held = await solanaRpc.getTokenAccountBalance(associatedTokenAddress(payer, usdtMint));
     ({ blockhash: recentBlockhash } = await solanaRpc.getLatestBlockhash({ commitment: 'confirmed' }));
   } catch (error) {
-    deps.logger.warn({ err: error, orderId }, 'solana rpc failed while preparing an order payment');
+    deps.logger.warn({ err: error, orderId: order.id }, 'solana rpc failed while preparing an order payment');
     throw new UpstreamUnavailable('The Solana network is not answering; try again in a moment.');
   }
   if (held === null || held < amount) {

@@ -3,7 +3,7 @@ import { nftMemo } from '@puffy/chains';
 import type { TCompletePromotionInput, TPromotionClaim } from '@puffy/contracts';
 import { violatedConstraint } from '@puffy/db';
 import bs58 from 'bs58';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { recordFunnelStep } from '../analytics/service';
 import type { Deps } from '../deps';
 import { solanaWalletOf } from '../payment/payer';
@@ -11,7 +11,9 @@ import { Conflict, NotFound, PreconditionFailed } from '../platform/errors';
 import { isSvmNetwork, type SvmNetwork } from './config';
 import { assertMayClaim } from './eligibility-gate';
 import { claimExpiryJob } from './jobs-definitions';
+import { insertNft, takeNftNumber } from './numbering';
 import { type NftRow, publishNewClaimStatus } from './progress';
+import { memberClaim } from './service';
 
 type CampaignRow = typeof import('@puffy/db').pg.campaigns.$inferSelect;
 type PromotionRow = typeof import('@puffy/db').pg.promotions.$inferSelect;
@@ -81,16 +83,6 @@ export function claimOf(ctx: ClaimContext, nft: NftRow): TPromotionClaim {
   };
 }
 
-async function existingClaim(deps: Deps, userId: string, promotionId: number): Promise<NftRow | null> {
-  const n = deps.db.t.userNfts;
-  const [row] = await deps.db.db
-    .select()
-    .from(n)
-    .where(and(eq(n.userId, userId), eq(n.promotionId, promotionId)))
-    .limit(1);
-  return row ?? null;
-}
-
 /**
  * `promotion.complete`: the member's claim on the promotion's NFT. The first call takes the promotion's
  * next number (raised in the same statement that reads it, so concurrent claims never share one),
@@ -106,7 +98,7 @@ export async function completePromotion(
   // still the first one in the rule's order, whichever read answered first.
   const [ctx, existing] = await Promise.all([
     loadClaimContext(deps, input.campaignId, input.promotionId),
-    existingClaim(deps, userId, input.promotionId),
+    memberClaim(deps, userId, input.promotionId),
   ]);
   if (existing?.reference === null) {
     throw new Conflict('You already hold this NFT: you minted it directly.', 'already_holds');
@@ -118,37 +110,24 @@ export async function completePromotion(
     solanaWalletOf(deps, deps.db.db, { userId }),
   ]);
   for (const check of checks) if (check.status === 'rejected') throw check.reason;
-  const { t } = deps.db;
   try {
-    // One statement takes the number (the row lock lasts only that statement, so 500 claims at once
-    // do not queue behind each other's whole transactions). A claim that then fails leaves a gap:
-    // numbers are unique and never reused, not dense.
-    const [taken] = await deps.db.db
-      .update(t.promotions)
-      .set({ nextSequence: sql`${t.promotions.nextSequence} + 1` })
-      .where(eq(t.promotions.id, input.promotionId))
-      .returning({ next: t.promotions.nextSequence });
-    if (!taken) throw new NotFound('This promotion no longer exists.', 'promotion_not_found');
+    // The number is taken outside the claim's transaction, so 500 claims at once do not queue behind
+    // each other's whole transactions.
+    const sequence = await takeNftNumber(deps, deps.db.db, input.promotionId);
     const nft = await deps.db.withTransaction(async (tx) => {
       const now = deps.clock.now();
-      const [row] = await tx
-        .insert(t.userNfts)
-        .values({
-          userId,
-          promotionId: input.promotionId,
-          campaignId: input.campaignId,
-          network: ctx.network,
-          sequence: taken.next - 1,
-          status: 'new',
-          mintPath: 'gas',
-          reference: bs58.encode(randomBytes(32)),
-          gasFeeLamports: ctx.campaign.nftGasFeeLamports,
-          payBefore: new Date(now.getTime() + deps.promotion.paymentWindowSeconds * 1000),
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning();
-      if (!row) throw new Error('user_nfts insert returned no row');
+      const row = await insertNft(deps, tx, now, {
+        userId,
+        promotionId: input.promotionId,
+        campaignId: input.campaignId,
+        network: ctx.network,
+        sequence,
+        status: 'new',
+        mintPath: 'gas',
+        reference: bs58.encode(randomBytes(32)),
+        gasFeeLamports: ctx.campaign.nftGasFeeLamports,
+        payBefore: new Date(now.getTime() + deps.promotion.paymentWindowSeconds * 1000),
+      });
       await deps.jobs.queue.enqueue(
         claimExpiryJob,
         { nftId: row.id },
@@ -162,7 +141,7 @@ export async function completePromotion(
   } catch (error) {
     // The same member claiming twice at once: the loser's transaction rolled back; both see one record.
     if (violatedConstraint(error)?.kind === 'unique') {
-      const winner = await existingClaim(deps, userId, input.promotionId);
+      const winner = await memberClaim(deps, userId, input.promotionId);
       if (winner) return claimOf(ctx, winner);
       throw new Conflict('Your claim is being created; try again.', 'claim_in_progress');
     }

@@ -1,10 +1,11 @@
 import { findCoreCreate, loadPaymentTransaction, type PaymentTransaction } from '@puffy/chains';
 import type { TNftProgress, TRecordMintInput } from '@puffy/contracts';
 import { violatedConstraint } from '@puffy/db';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Deps } from '../deps';
 import { solanaWalletOf } from '../payment/payer';
-import { BadInput, Conflict, NotFound, PreconditionFailed, UpstreamUnavailable } from '../platform/errors';
+import { BadInput, Conflict, PreconditionFailed, UpstreamUnavailable } from '../platform/errors';
+import { insertNft, takeNftNumber } from './numbering';
 import { nftById, progressOf, publishNftStatus } from './progress';
 
 async function loadMint(
@@ -89,35 +90,21 @@ export async function recordDirectMint(
     throw refuse('The minted asset is owned by another wallet than yours.', 'wrong_owner');
   if (!create.collection) throw refuse('The minted asset belongs to no collection.', 'unknown_collection');
   const { promotion, campaignId } = await promotionOfCollection(deps, userId, network, create.collection);
-  const { t } = deps.db;
   try {
     const nft = await deps.db.withTransaction(async (tx2) => {
-      const [taken] = await tx2
-        .update(t.promotions)
-        .set({ nextSequence: sql`${t.promotions.nextSequence} + 1` })
-        .where(eq(t.promotions.id, promotion.id))
-        .returning({ next: t.promotions.nextSequence });
-      if (!taken) throw new NotFound('This promotion no longer exists.', 'promotion_not_found');
-      const now = deps.clock.now();
-      const [row] = await tx2
-        .insert(t.userNfts)
-        .values({
-          userId,
-          promotionId: promotion.id,
-          campaignId,
-          network,
-          sequence: taken.next - 1,
-          status: 'minted',
-          mintPath: 'direct',
-          gasFeeLamports: 0n,
-          assetAddress: create.asset,
-          mintSignature: tx.signature,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning({ id: t.userNfts.id });
-      if (!row) throw new Error('user_nfts insert returned no row');
-      return row;
+      const sequence = await takeNftNumber(deps, tx2, promotion.id);
+      return insertNft(deps, tx2, deps.clock.now(), {
+        userId,
+        promotionId: promotion.id,
+        campaignId,
+        network,
+        sequence,
+        status: 'minted',
+        mintPath: 'direct',
+        gasFeeLamports: 0n,
+        assetAddress: create.asset,
+        mintSignature: tx.signature,
+      });
     });
     await publishNftStatus(deps, nft.id);
     const saved = await nftById(deps, nft.id);

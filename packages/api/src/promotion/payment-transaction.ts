@@ -19,16 +19,15 @@ const NETWORK_FEE_LAMPORTS = 5_000n;
 export async function gasPaymentTransaction(
   deps: Deps,
   userId: string,
-  nftId: number,
-  account: string,
+  input: { nftId: number; account: string },
 ): Promise<TPaymentTransaction> {
-  const nft = await ownNft(deps, userId, nftId);
+  const nft = await ownNft(deps, userId, input.nftId);
   assertPayable(nft);
   if (!nft.payBefore || deps.clock.now().getTime() >= nft.payBefore.getTime() || !nft.reference) {
     throw new PreconditionFailed('The payment window of this claim has closed.', 'payment_window_closed');
   }
   const payer = await solanaWalletOf(deps, deps.db.db, { userId });
-  if (account !== payer) {
+  if (input.account !== payer) {
     throw new PreconditionFailed(
       `The gas fee is paid from your Solana wallet ${shortWallet(payer)}; connect that wallet to pay.`,
       'wrong_payer',
@@ -41,7 +40,7 @@ export async function gasPaymentTransaction(
     held = await rpc.getBalance(payer);
     ({ blockhash: recentBlockhash } = await rpc.getLatestBlockhash({ commitment: 'confirmed' }));
   } catch (error) {
-    deps.logger.warn({ err: error, nftId }, 'svm rpc failed while preparing a gas payment');
+    deps.logger.warn({ err: error, nftId: nft.id }, 'svm rpc failed while preparing a gas payment');
     throw new UpstreamUnavailable(`The ${nft.network} network is not answering; try again in a moment.`);
   }
   const fee = lamportsToSol(nft.gasFeeLamports);

@@ -33,14 +33,9 @@ export const promotionRouter = router({
   paymentTransaction: claiming
     .input(ZGasTransactionInput)
     .output(ZPaymentTransaction)
-    .mutation(({ ctx, input }) =>
-      gasPaymentTransaction(ctx.deps, ctx.session.userId, input.nftId, input.account),
-    ),
+    .mutation(byMember(gasPaymentTransaction)),
   mintGas: claiming.input(ZMintGasInput).output(ZNftProgress).mutation(byMember(mintGas)),
-  alreadyPaid: authedProcedure
-    .input(ZAlreadyPaidInput)
-    .output(ZAlreadyPaid)
-    .query(({ ctx, input }) => alreadyPaid(ctx.deps, ctx.session.userId, input.promotionId)),
+  alreadyPaid: authedProcedure.input(ZAlreadyPaidInput).output(ZAlreadyPaid).query(byMember(alreadyPaid)),
   status: authedProcedure
     .input(ZPromotionStatusInput)
     .subscription(({ ctx, input, signal }) =>
