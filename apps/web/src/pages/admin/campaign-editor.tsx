@@ -1,7 +1,7 @@
 import { ZCampaignStateAction } from '@puffy/contracts';
 import { KeyRound, Users } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
 import { ErrorMessage } from '../../components/error-message';
 import { SkeletonText } from '../../components/skeleton';
 import { Badge } from '../../components/ui/badge';
@@ -12,6 +12,7 @@ import { CampaignForm } from './campaign-form';
 import { ActivitiesPanel, PromotionPanel } from './campaign-parts';
 import { CampaignPreviewPanel } from './campaign-preview';
 import { STATE_BADGE, stateOf } from './campaign-state';
+import { LinkButton } from './controls';
 
 /** `campaigns/new`: the fields first; promotions, activities and the rest open once it exists. */
 export function NewCampaignPage() {
@@ -61,18 +62,22 @@ export default function CampaignEditorPage() {
         }
         action={
           <nav aria-label={t('campaign.tools')} className="flex flex-wrap gap-2">
-            <Button asChild variant="outline" size="sm">
-              <Link to={`/admin/campaigns/${campaign.id}/snapshot`}>
-                <Users aria-hidden="true" />
-                {t('campaign.snapshot')}
-              </Link>
-            </Button>
-            <Button asChild variant="outline" size="sm">
-              <Link to={`/admin/campaigns/${campaign.id}/codes`}>
-                <KeyRound aria-hidden="true" />
-                {t('campaign.codes')}
-              </Link>
-            </Button>
+            <LinkButton
+              to={`/admin/campaigns/${campaign.id}/snapshot`}
+              icon={Users}
+              variant="outline"
+              size="sm"
+            >
+              {t('campaign.snapshot')}
+            </LinkButton>
+            <LinkButton
+              to={`/admin/campaigns/${campaign.id}/codes`}
+              icon={KeyRound}
+              variant="outline"
+              size="sm"
+            >
+              {t('campaign.codes')}
+            </LinkButton>
           </nav>
         }
       >

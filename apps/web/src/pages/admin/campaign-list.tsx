@@ -3,19 +3,18 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { Badge } from '../../components/ui/badge';
-import { Button } from '../../components/ui/button';
 import { Checkbox } from '../../components/ui/checkbox';
 import { FormField } from '../../components/ui/form-field';
 import { Input } from '../../components/ui/input';
 import { Label } from '../../components/ui/label';
 import { formatNumber, formatSolAmount, networkName } from '../../lib/format';
 import { trpc } from '../../lib/trpc';
-import { AdminPage } from './admin-page';
+import { AdminListPage } from './admin-page';
 import type { AdminOutputs } from './api-types';
 import { STATE_BADGE, stateOf } from './campaign-state';
+import { LinkButton } from './controls';
 import { useCursorPaging } from './data-table/cursor-paging';
-import { DataTable } from './data-table/data-table';
-import { type AdminColumn, adminColumns } from './data-table/features';
+import { type AdminColumn, adminColumns, titled } from './data-table/features';
 
 type Campaign = AdminOutputs['campaigns']['list']['items'][number];
 
@@ -31,53 +30,47 @@ export default function CampaignListPage() {
   );
   const columns = useCampaignColumns();
   return (
-    <AdminPage
+    <AdminListPage
       title={t('campaignList.title')}
       description={t('campaignList.description')}
       action={
-        <Button asChild>
-          <Link to="/admin/campaigns/new">
-            <Plus aria-hidden="true" />
-            {t('campaignList.new')}
-          </Link>
-        </Button>
+        <LinkButton to="/admin/campaigns/new" icon={Plus}>
+          {t('campaignList.new')}
+        </LinkButton>
       }
-    >
-      <DataTable
-        caption={t('campaignList.caption')}
-        columns={columns}
-        query={list}
-        paging={paging}
-        getRowId={(row) => String(row.id)}
-        empty={t('campaignList.empty')}
-        toolbar={
-          <>
-            <FormField label={t('campaignList.search')} className="w-full sm:w-72">
-              <Input
-                type="search"
-                value={query}
-                maxLength={120}
-                onChange={(e) => {
-                  setQuery(e.target.value);
-                  paging.reset();
-                }}
-              />
-            </FormField>
-            <div className="flex h-10 items-center gap-2">
-              <Checkbox
-                id="campaigns-archived"
-                checked={archived}
-                onCheckedChange={(value) => {
-                  setArchived(value === true);
-                  paging.reset();
-                }}
-              />
-              <Label htmlFor="campaigns-archived">{t('campaignList.archived')}</Label>
-            </div>
-          </>
-        }
-      />
-    </AdminPage>
+      caption={t('campaignList.caption')}
+      columns={columns}
+      query={list}
+      paging={paging}
+      getRowId={(row) => String(row.id)}
+      empty={t('campaignList.empty')}
+      toolbar={
+        <>
+          <FormField label={t('campaignList.search')} className="w-full sm:w-72">
+            <Input
+              type="search"
+              value={query}
+              maxLength={120}
+              onChange={(e) => {
+                setQuery(e.target.value);
+                paging.reset();
+              }}
+            />
+          </FormField>
+          <div className="flex h-10 items-center gap-2">
+            <Checkbox
+              id="campaigns-archived"
+              checked={archived}
+              onCheckedChange={(value) => {
+                setArchived(value === true);
+                paging.reset();
+              }}
+            />
+            <Label htmlFor="campaigns-archived">{t('campaignList.archived')}</Label>
+          </div>
+        </>
+      }
+    />
   );
 }
 
@@ -87,10 +80,8 @@ function useCampaignColumns(): AdminColumn<Campaign>[] {
     const col = adminColumns<Campaign>();
     return col.columns([
       col.accessor('name', {
-        id: 'name',
-        header: t('campaignList.name'),
+        ...titled('name', t('campaignList.name')),
         enableHiding: false,
-        meta: { label: t('campaignList.name') },
         cell: ({ row }) => (
           <Link className="font-medium text-primary" to={`/admin/campaigns/${row.original.id}`}>
             {row.original.name}
@@ -98,33 +89,25 @@ function useCampaignColumns(): AdminColumn<Campaign>[] {
         ),
       }),
       col.accessor('network', {
-        id: 'network',
-        header: t('campaignList.network'),
-        meta: { label: t('campaignList.network'), hideOnPhone: true },
+        ...titled('network', t('campaignList.network'), { hideOnPhone: true }),
         cell: ({ getValue }) => networkName(getValue()),
       }),
       col.display({
-        id: 'state',
-        header: t('campaignList.state'),
-        meta: { label: t('campaignList.state') },
+        ...titled('state', t('campaignList.state')),
         cell: ({ row }) => {
           const state = stateOf(row.original);
           return <Badge variant={STATE_BADGE[state]}>{t(`campaignList.states.${state}`)}</Badge>;
         },
       }),
       col.accessor('eligibleCount', {
-        id: 'eligible',
-        header: t('campaignList.eligible'),
-        meta: { label: t('campaignList.eligible'), align: 'end', hideOnPhone: true },
+        ...titled('eligible', t('campaignList.eligible'), { align: 'end', hideOnPhone: true }),
         cell: ({ row }) =>
           row.original.limit !== null
             ? `${formatNumber(row.original.eligibleCount)} / ${formatNumber(row.original.limit)}`
             : formatNumber(row.original.eligibleCount),
       }),
       col.accessor('nftGasFeeSol', {
-        id: 'gasFee',
-        header: t('campaignList.gasFee'),
-        meta: { label: t('campaignList.gasFee'), align: 'end', hideOnPhone: true },
+        ...titled('gasFee', t('campaignList.gasFee'), { align: 'end', hideOnPhone: true }),
         cell: ({ getValue }) => <span className="whitespace-nowrap">{formatSolAmount(getValue())}</span>,
       }),
     ]);

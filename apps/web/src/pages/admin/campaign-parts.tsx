@@ -15,6 +15,7 @@ import { Button } from '../../components/ui/button';
 import { Card, CardDescription, CardHeader, CardTitle } from '../../components/ui/card';
 import { formatNumber, networkName } from '../../lib/format';
 import { trpc } from '../../lib/trpc';
+import { RowAction } from './controls';
 import { FieldTable, FormCheckbox } from './field-table';
 
 type Promotion = TAdminCampaignDetail['promotions'][number];
@@ -140,15 +141,13 @@ export function ActivitiesPanel(props: {
                 </span>
               </span>
               {a.required && <Badge variant="outline">{t('campaign.activities.required')}</Badge>}
-              <Button
-                size="sm"
+              <RowAction
                 variant="outline"
-                aria-label={t('campaign.activities.removeNamed', { name: a.name })}
+                icon={Trash2}
+                label={t('campaign.activities.remove')}
+                name={t('campaign.activities.removeNamed', { name: a.name })}
                 onClick={() => remove.mutate({ campaignId: props.campaignId, activityId: a.activityId })}
-              >
-                <Trash2 aria-hidden="true" />
-                <span className="hidden sm:inline">{t('campaign.activities.remove')}</span>
-              </Button>
+              />
             </li>
           ))}
         </ul>

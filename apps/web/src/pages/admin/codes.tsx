@@ -7,7 +7,7 @@ import {
 import { ArrowLeft, Ban, KeyRound } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { ErrorMessage } from '../../components/error-message';
 import { Alert, AlertDescription, AlertTitle } from '../../components/ui/alert';
 import { Badge } from '../../components/ui/badge';
@@ -20,6 +20,7 @@ import { chainName, formatDateTime, formatNumber } from '../../lib/format';
 import { trpc } from '../../lib/trpc';
 import { AdminPage } from './admin-page';
 import { BuilderPanel } from './campaign-parts';
+import { LinkButton, RowAction } from './controls';
 import { FieldTable } from './field-table';
 import { PagedTable } from './paged-table';
 
@@ -33,12 +34,9 @@ export default function CodesPage() {
         title={t('codes.title')}
         description={t('codes.description')}
         action={
-          <Button asChild variant="outline" size="sm">
-            <Link to={`/admin/campaigns/${campaignId}`}>
-              <ArrowLeft aria-hidden="true" />
-              {t('codes.back')}
-            </Link>
-          </Button>
+          <LinkButton to={`/admin/campaigns/${campaignId}`} icon={ArrowLeft} variant="outline" size="sm">
+            {t('codes.back')}
+          </LinkButton>
         }
       >
         <IssueCodes campaignId={campaignId} />
@@ -135,15 +133,13 @@ function IssueCodes({ campaignId }: { campaignId: number }) {
               {c.disabledAt ? (
                 <Badge variant="outline">{t('codes.disabled')}</Badge>
               ) : (
-                <Button
-                  size="sm"
+                <RowAction
                   variant="outline"
-                  aria-label={t('codes.disableNamed', { code: c.code })}
+                  icon={Ban}
+                  label={t('codes.disable')}
+                  name={t('codes.disableNamed', { code: c.code })}
                   onClick={() => disable.mutate({ codeId: c.id })}
-                >
-                  <Ban aria-hidden="true" />
-                  <span className="hidden sm:inline">{t('codes.disable')}</span>
-                </Button>
+                />
               )}
             </TableCell>
           </TableRow>

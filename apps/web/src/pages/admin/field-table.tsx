@@ -8,17 +8,22 @@ import { cn } from '../../lib/cn';
 export interface FieldRow<K extends string> {
   key: K;
   label: string;
-  /** `text` (default), `long` (several lines), `datetime` (datetime-local, UTC) or a choice. */
-  kind?: 'text' | 'long' | 'datetime' | 'number';
+  /** `text` (default), `long` (several lines), `datetime` (datetime-local, UTC), `search` or a number. */
+  kind?: 'text' | 'long' | 'datetime' | 'number' | 'search';
   options?: readonly { value: string; label: string }[];
   description?: string;
   /** Spans both columns on a wide screen (long texts, addresses). */
   wide?: boolean;
+  maxLength?: number;
+  placeholder?: string;
+  /** The field's width in a row of filters. */
+  className?: string;
 }
 
 /**
  * The admin forms' fields from a table of rows: one FormField each, its error beside it, two columns
- * from 640 px. Forms differ in their rows and their state, not in how a field is drawn.
+ * from 640 px (or, as `row`, side by side like a filter bar). Forms differ in their rows and their
+ * state, not in how a field is drawn.
  */
 export function FieldTable<K extends string>({
   idPrefix,
@@ -26,7 +31,9 @@ export function FieldTable<K extends string>({
   values,
   problems,
   onChange,
+  layout = 'columns',
 }: {
+  layout?: 'columns' | 'row';
   idPrefix: string;
   rows: readonly FieldRow<K>[];
   values: Record<K, string>;
@@ -34,11 +41,12 @@ export function FieldTable<K extends string>({
   onChange: (key: K, value: string) => void;
 }) {
   return (
-    <div className="grid gap-4 sm:grid-cols-2">
+    <div className={layout === 'row' ? 'contents' : 'grid gap-4 sm:grid-cols-2'}>
       {rows.map((row) => {
         const common = {
           id: `${idPrefix}-${row.key}`,
           value: values[row.key],
+          maxLength: row.maxLength,
           onChange: (e: { target: { value: string } }) => onChange(row.key, e.target.value),
         };
         return (
@@ -47,7 +55,7 @@ export function FieldTable<K extends string>({
             label={row.label}
             description={row.description}
             error={announced(problems?.[row.key])}
-            className={cn((row.wide || row.kind === 'long') && 'sm:col-span-2')}
+            className={cn((row.wide || row.kind === 'long') && 'sm:col-span-2', row.className)}
           >
             {row.options ? (
               <Select {...common}>
@@ -61,7 +69,8 @@ export function FieldTable<K extends string>({
               <Textarea rows={3} {...common} />
             ) : (
               <Input
-                type={row.kind === 'datetime' ? 'datetime-local' : 'text'}
+                type={row.kind === 'datetime' ? 'datetime-local' : row.kind === 'search' ? 'search' : 'text'}
+                placeholder={row.placeholder}
                 inputMode={row.kind === 'number' ? 'decimal' : undefined}
                 {...common}
               />

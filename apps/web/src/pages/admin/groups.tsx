@@ -9,11 +9,11 @@ import { Input, Textarea } from '../../components/ui/input';
 import { toast } from '../../components/ui/toast-queue';
 import { describeError } from '../../lib/errors';
 import { trpc } from '../../lib/trpc';
-import { AdminPage } from './admin-page';
+import { AdminListPage } from './admin-page';
 import type { AdminOutputs } from './api-types';
+import { RowAction } from './controls';
 import { useCursorPaging } from './data-table/cursor-paging';
-import { DataTable } from './data-table/data-table';
-import { type AdminColumn, adminColumns } from './data-table/features';
+import { type AdminColumn, adminColumns, titled } from './data-table/features';
 
 type TCampaignGroupRow = AdminOutputs['groups']['list']['items'][number];
 
@@ -29,7 +29,7 @@ export default function GroupsPage() {
   const [editing, setEditing] = useState<TCampaignGroupRow | 'new' | null>(null);
   const columns = useGroupColumns(setEditing);
   return (
-    <AdminPage
+    <AdminListPage
       title={t('groups.title')}
       description={t('groups.description')}
       action={
@@ -38,19 +38,17 @@ export default function GroupsPage() {
           {t('groups.create')}
         </Button>
       }
+      caption={t('groups.caption')}
+      columns={columns}
+      query={groups}
+      paging={paging}
+      getRowId={(row) => String(row.id)}
+      empty={t('groups.empty')}
     >
-      <DataTable
-        caption={t('groups.caption')}
-        columns={columns}
-        query={groups}
-        paging={paging}
-        getRowId={(row) => String(row.id)}
-        empty={t('groups.empty')}
-      />
       {editing !== null && (
         <GroupDialog group={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
       )}
-    </AdminPage>
+    </AdminListPage>
   );
 }
 
@@ -60,21 +58,15 @@ function useGroupColumns(edit: (group: TCampaignGroupRow) => void): AdminColumn<
     const col = adminColumns<TCampaignGroupRow>();
     return col.columns([
       col.accessor('name', {
-        id: 'name',
-        header: t('groups.name'),
-        meta: { label: t('groups.name') },
+        ...titled('name', t('groups.name')),
         cell: ({ getValue }) => <span className="font-medium">{getValue()}</span>,
       }),
       col.accessor('slug', {
-        id: 'slug',
-        header: t('groups.slug'),
-        meta: { label: t('groups.slug') },
+        ...titled('slug', t('groups.slug')),
         cell: ({ getValue }) => <span className="font-mono text-xs">{getValue()}</span>,
       }),
       col.accessor('description', {
-        id: 'description',
-        header: t('groups.groupDescription'),
-        meta: { label: t('groups.groupDescription'), hideOnPhone: true },
+        ...titled('description', t('groups.groupDescription'), { hideOnPhone: true }),
         cell: ({ getValue }) => (
           <span className="line-clamp-2 max-w-md text-muted-foreground">{getValue() ?? '—'}</span>
         ),
@@ -85,15 +77,13 @@ function useGroupColumns(edit: (group: TCampaignGroupRow) => void): AdminColumn<
         enableHiding: false,
         meta: { label: t('groups.edit'), align: 'end' },
         cell: ({ row }) => (
-          <Button
-            size="sm"
+          <RowAction
             variant="outline"
+            icon={Pencil}
+            label={t('groups.edit')}
+            name={`${t('groups.edit')}: ${row.original.name}`}
             onClick={() => edit(row.original)}
-            aria-label={`${t('groups.edit')}: ${row.original.name}`}
-          >
-            <Pencil aria-hidden="true" />
-            <span className="hidden sm:inline">{t('groups.edit')}</span>
-          </Button>
+          />
         ),
       }),
     ]);

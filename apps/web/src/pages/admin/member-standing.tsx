@@ -2,7 +2,7 @@ import type { TNftStatus, TOrderStatus } from '@puffy/contracts';
 import { ArrowLeft, Lock, LockOpen, LogOut } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { ErrorMessage } from '../../components/error-message';
 import { SkeletonText } from '../../components/skeleton';
 import { Badge } from '../../components/ui/badge';
@@ -11,6 +11,7 @@ import { Separator } from '../../components/ui/separator';
 import { chainName, formatNumber } from '../../lib/format';
 import { trpc } from '../../lib/trpc';
 import { AdminPage } from './admin-page';
+import { LinkButton } from './controls';
 import MemberProducts from './member-products';
 import { RetryMintButton } from './retry-mint';
 
@@ -67,12 +68,9 @@ export default function MemberStandingPage() {
     <AdminPage
       title={info.name ?? info.walletAddress}
       action={
-        <Button asChild variant="outline" size="sm">
-          <Link to="/admin/members">
-            <ArrowLeft aria-hidden="true" />
-            {t('member.back')}
-          </Link>
-        </Button>
+        <LinkButton to="/admin/members" icon={ArrowLeft} variant="outline" size="sm">
+          {t('member.back')}
+        </LinkButton>
       }
     >
       <dl className="grid min-w-0 grid-cols-1 gap-x-6 gap-y-1 text-sm [overflow-wrap:anywhere] sm:grid-cols-[10rem_minmax(0,1fr)]">

@@ -1,5 +1,6 @@
 import type { TAdminOrderRow } from '@puffy/contracts';
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/error-message';
 import { Badge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
@@ -8,19 +9,18 @@ import { FormField } from '../../components/ui/form-field';
 import { Input } from '../../components/ui/input';
 import { formatUsdt } from '../../lib/format';
 import { trpc } from '../../lib/trpc';
-import { type AdminColumn, adminColumns } from './data-table/features';
+import { type AdminColumn, adminColumns, titled } from './data-table/features';
 import { shortId, when } from './paged-table';
 
 /** The orders desk's columns: one order a row, its refund behind a dialog. */
 export function useOrderColumns(): AdminColumn<TAdminOrderRow>[] {
+  const { t } = useTranslation('admin');
   return useMemo(() => {
     const col = adminColumns<TAdminOrderRow>();
     return col.columns([
       col.accessor('id', {
-        id: 'order',
-        header: 'Order',
+        ...titled('order', t('orders.order')),
         enableHiding: false,
-        meta: { label: 'Order' },
         cell: ({ row }) => (
           <span className="flex flex-col">
             <span className="font-mono text-xs" title={row.original.id}>
@@ -31,12 +31,10 @@ export function useOrderColumns(): AdminColumn<TAdminOrderRow>[] {
         ),
       }),
       col.accessor('status', {
-        id: 'status',
-        header: 'Status',
-        meta: { label: 'Status' },
+        ...titled('status', t('orders.status')),
         cell: ({ row }) => (
           <span className="flex flex-col gap-1">
-            <Badge variant="outline">{row.original.status}</Badge>
+            <Badge variant="outline">{t(`orders.statuses.${row.original.status}`)}</Badge>
             {row.original.cancelReason && (
               <span className="text-muted-foreground text-xs">{row.original.cancelReason}</span>
             )}
@@ -44,9 +42,7 @@ export function useOrderColumns(): AdminColumn<TAdminOrderRow>[] {
         ),
       }),
       col.accessor('walletAddress', {
-        id: 'member',
-        header: 'Member',
-        meta: { label: 'Member', hideOnPhone: true },
+        ...titled('member', t('orders.member'), { hideOnPhone: true }),
         cell: ({ row }) => (
           <span className="flex flex-col text-xs">
             <span className="font-mono" title={row.original.walletAddress}>
@@ -57,9 +53,7 @@ export function useOrderColumns(): AdminColumn<TAdminOrderRow>[] {
         ),
       }),
       col.accessor('country', {
-        id: 'shipTo',
-        header: 'Ship to',
-        meta: { label: 'Ship to' },
+        ...titled('shipTo', t('orders.shipTo')),
         cell: ({ row }) => (
           <span className="flex flex-col gap-1 text-xs">
             <span>
@@ -74,32 +68,29 @@ export function useOrderColumns(): AdminColumn<TAdminOrderRow>[] {
         ),
       }),
       col.accessor('total', {
-        id: 'total',
-        header: 'Total',
-        meta: { label: 'Total', align: 'end' },
+        ...titled('total', t('orders.total'), { align: 'end' }),
         cell: ({ getValue }) => <span className="whitespace-nowrap">{formatUsdt(getValue())}</span>,
       }),
       col.accessor('createdAt', {
-        id: 'placed',
-        header: 'Placed',
-        meta: { label: 'Placed', hideOnPhone: true },
+        ...titled('placed', t('orders.placed'), { hideOnPhone: true }),
         cell: ({ getValue }) => <span className="whitespace-nowrap text-xs">{when(getValue())}</span>,
       }),
       col.display({
         id: 'refund',
-        header: () => <span className="sr-only">Refund</span>,
-        meta: { label: 'Refund' },
+        header: () => <span className="sr-only">{t('orders.refund')}</span>,
+        meta: { label: t('orders.refund') },
         cell: ({ row }) =>
           row.original.status === 'paid' || row.original.status === 'confirmed' ? (
             <RefundForm orderId={row.original.id} />
           ) : null,
       }),
     ]);
-  }, []);
+  }, [t]);
 }
 
 /** A refund in a dialog: the reason is required and goes to the member's email and the audit log. */
 function RefundForm({ orderId }: { orderId: string }) {
+  const { t } = useTranslation('admin');
   const utils = trpc.useUtils();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
@@ -113,7 +104,7 @@ function RefundForm({ orderId }: { orderId: string }) {
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <Button size="sm" variant="outline" onClick={() => setOpen(true)}>
-        Refund…
+        {t('orders.refundOpen')}
       </Button>
       <DialogContent>
         <form
@@ -128,9 +119,9 @@ function RefundForm({ orderId }: { orderId: string }) {
           }}
         >
           <DialogHeader>
-            <DialogTitle>Refund order {shortId(orderId)}</DialogTitle>
+            <DialogTitle>{t('orders.refundTitle', { id: shortId(orderId) })}</DialogTitle>
           </DialogHeader>
-          <FormField label="Refund reason">
+          <FormField label={t('orders.refundReason')}>
             <Input
               id={`refund-reason-${orderId}`}
               value={reason}
@@ -139,13 +130,13 @@ function RefundForm({ orderId }: { orderId: string }) {
               onChange={(e) => setReason(e.target.value)}
             />
           </FormField>
-          <FormField label="Refund transaction (optional)">
+          <FormField label={t('orders.refundTx')}>
             <Input id={`refund-hash-${orderId}`} value={hash} onChange={(e) => setHash(e.target.value)} />
           </FormField>
           {refund.error && <ErrorMessage error={refund.error} />}
           <DialogFooter>
             <Button type="submit" variant="destructive" disabled={refund.isPending}>
-              Refund and email the member
+              {t('orders.refundSubmit')}
             </Button>
           </DialogFooter>
         </form>

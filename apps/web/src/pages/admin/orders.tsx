@@ -7,18 +7,14 @@ import {
 } from '@puffy/contracts';
 import type { RowSelectionState } from '@tanstack/react-table';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/error-message';
 import { Button } from '../../components/ui/button';
-import { Card, CardContent, CardHeader } from '../../components/ui/card';
-import { FormField } from '../../components/ui/form-field';
-import { Input } from '../../components/ui/input';
-import { Label } from '../../components/ui/label';
-import { Select } from '../../components/ui/select';
-import { useDocumentTitle } from '../../lib/document-title';
 import { trpc } from '../../lib/trpc';
+import { AdminListPage } from './admin-page';
 import { useCursorPaging } from './data-table/cursor-paging';
-import { DataTable } from './data-table/data-table';
 import { ExportDownload } from './export-download';
+import { FieldTable, FormCheckbox } from './field-table';
 import { useOrderColumns } from './order-columns';
 import { shortId } from './paged-table';
 
@@ -26,7 +22,7 @@ type Filters = Omit<TAdminOrderSearch, 'cursor' | 'limit'>;
 
 /** The orders desk: search and filter every order, move many at once, refund one with a reason. */
 export default function OrdersPage() {
-  useDocumentTitle('Orders · Admin');
+  const { t } = useTranslation('admin');
   const paging = useCursorPaging();
   const [filters, setFilters] = useState<Filters>({});
   const [selected, setSelected] = useState<RowSelectionState>({});
@@ -37,57 +33,55 @@ export default function OrdersPage() {
   );
   const columns = useOrderColumns();
   return (
-    <Card>
-      <CardHeader>
-        <h1 className="font-semibold text-2xl">Orders</h1>
-        <p className="text-muted-foreground text-sm">
-          Download: <ExportDownload file="orders.csv">all orders (CSV)</ExportDownload>{' '}
-          <ExportDownload file="orders-address-warnings.csv">
-            orders with address warnings (CSV)
-          </ExportDownload>
-        </p>
-      </CardHeader>
-      <CardContent>
-        <OrderFilters
-          onApply={(next) => {
-            setFilters(next);
-            paging.reset();
-          }}
-        />
-        {result && <BulkResult result={result} />}
-        <DataTable
-          caption="Orders"
-          columns={columns}
-          query={orders}
-          paging={paging}
-          getRowId={(o) => o.id}
-          selection={{
-            state: selected,
-            onChange: setSelected,
-            rowLabel: (o) => `Select order ${o.id}`,
-            actions: (ids) => (
-              <BulkBar
-                selected={ids}
-                onDone={(r) => {
-                  setResult(r);
-                  setSelected({});
-                }}
-              />
-            ),
-          }}
-          empty="No order matches these filters."
-        />
-      </CardContent>
-    </Card>
+    <AdminListPage
+      title={t('orders.title')}
+      description={t('orders.description')}
+      action={
+        <div className="flex flex-wrap gap-2">
+          <ExportDownload file="orders.csv">{t('orders.exportAll')}</ExportDownload>
+          <ExportDownload file="orders-address-warnings.csv">{t('orders.exportWarnings')}</ExportDownload>
+        </div>
+      }
+      caption={t('orders.caption')}
+      columns={columns}
+      query={orders}
+      paging={paging}
+      getRowId={(o) => o.id}
+      toolbar={
+        <>
+          <OrderFilters
+            onApply={(next) => {
+              setFilters(next);
+              paging.reset();
+            }}
+          />
+          {result && <BulkResult result={result} />}
+        </>
+      }
+      selection={{
+        state: selected,
+        onChange: setSelected,
+        rowLabel: (o) => t('orders.selectOrder', { id: o.id }),
+        actions: (ids) => (
+          <BulkBar
+            selected={ids}
+            onDone={(r) => {
+              setResult(r);
+              setSelected({});
+            }}
+          />
+        ),
+      }}
+      empty={t('orders.empty')}
+    />
   );
 }
 
 function BulkResult({ result }: { result: TBulkOrderStatusResult }) {
+  const { t } = useTranslation('admin');
   return (
-    <div role="status" className="rounded-lg border p-3 text-sm">
-      <p>
-        {result.changed.length} changed, {result.refused.length} refused.
-      </p>
+    <div role="status" className="basis-full rounded-lg border p-3 text-sm">
+      <p>{t('orders.result', { changed: result.changed.length, refused: result.refused.length })}</p>
       {result.refused.length > 0 && (
         <ul className="list-disc pl-5">
           {result.refused.map((r) => (
@@ -102,69 +96,58 @@ function BulkResult({ result }: { result: TBulkOrderStatusResult }) {
 }
 
 function OrderFilters({ onApply }: { onApply: (f: Filters) => void }) {
-  const [query, setQuery] = useState('');
-  const [status, setStatus] = useState('');
-  const [country, setCountry] = useState('');
-  const [sku, setSku] = useState('');
+  const { t } = useTranslation('admin');
+  const [form, setForm] = useState({ query: '', status: '', country: '', sku: '' });
   const [warnings, setWarnings] = useState(false);
   return (
     <form
       className="flex flex-wrap items-end gap-3"
       onSubmit={(e) => {
         e.preventDefault();
-        const parsed = ZOrderStatus.safeParse(status);
+        const status = ZOrderStatus.safeParse(form.status);
         onApply({
-          query: query.trim() || undefined,
-          status: parsed.success ? parsed.data : undefined,
-          country: country.trim().toUpperCase() || undefined,
-          productSku: sku.trim() || undefined,
+          query: form.query.trim() || undefined,
+          status: status.success ? status.data : undefined,
+          country: form.country.trim().toUpperCase() || undefined,
+          productSku: form.sku.trim() || undefined,
           addressWarnings: warnings ? true : undefined,
         });
       }}
     >
-      <FormField label="Search" className="w-full sm:w-72">
-        <Input
-          id="order-search"
-          type="search"
-          value={query}
-          maxLength={200}
-          placeholder="Order id, wallet, email or transaction hash"
-          onChange={(e) => setQuery(e.target.value)}
-        />
-      </FormField>
-      <FormField label="Status" className="w-40">
-        <Select id="order-status" value={status} onChange={(e) => setStatus(e.target.value)}>
-          <option value="">any</option>
-          {ZOrderStatus.options.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </Select>
-      </FormField>
-      <FormField label="Country" className="w-24">
-        <Input
-          id="order-country"
-          value={country}
-          maxLength={2}
-          onChange={(e) => setCountry(e.target.value)}
-        />
-      </FormField>
-      <FormField label="Product" className="w-40">
-        <Input id="order-sku" value={sku} maxLength={64} onChange={(e) => setSku(e.target.value)} />
-      </FormField>
-      {/* A native box: inside a form, Radix's checkbox mirrors itself into a hidden input it measures. */}
-      <div className="flex h-10 items-center gap-2">
-        <input
-          id="order-warnings"
-          type="checkbox"
-          className="size-4 accent-primary"
-          checked={warnings}
-          onChange={(e) => setWarnings(e.target.checked)}
-        />
-        <Label htmlFor="order-warnings">Address warnings only</Label>
-      </div>
-      <Button type="submit">Apply</Button>
+      <FieldTable
+        layout="row"
+        idPrefix="order"
+        values={form}
+        onChange={(key, value) => setForm((f) => ({ ...f, [key]: value }))}
+        rows={[
+          {
+            key: 'query',
+            kind: 'search',
+            label: t('orders.search'),
+            placeholder: t('orders.searchHint'),
+            maxLength: 200,
+            className: 'w-full sm:w-72',
+          },
+          {
+            key: 'status',
+            label: t('orders.status'),
+            className: 'w-40',
+            options: [
+              { value: '', label: t('orders.anyStatus') },
+              ...ZOrderStatus.options.map((s) => ({ value: s, label: t(`orders.statuses.${s}`) })),
+            ],
+          },
+          { key: 'country', label: t('orders.country'), maxLength: 2, className: 'w-24' },
+          { key: 'sku', label: t('orders.product'), maxLength: 64, className: 'w-40' },
+        ]}
+      />
+      <FormCheckbox
+        id="order-warnings"
+        label={t('orders.warnings')}
+        checked={warnings}
+        onChange={setWarnings}
+      />
+      <Button type="submit">{t('orders.apply')}</Button>
     </form>
   );
 }
@@ -176,9 +159,12 @@ function BulkBar({
   selected: string[];
   onDone: (result: TBulkOrderStatusResult) => void;
 }) {
+  const { t } = useTranslation('admin');
   const utils = trpc.useUtils();
-  const [to, setTo] = useState<TAdminOrderTarget>('processing');
-  const [reason, setReason] = useState('');
+  const [form, setForm] = useState<{ to: TAdminOrderTarget; reason: string }>({
+    to: 'processing',
+    reason: '',
+  });
   const bulk = trpc.admin.orders.bulkSetStatus.useMutation({
     onSuccess: (r) => {
       onDone(r);
@@ -187,23 +173,31 @@ function BulkBar({
   });
   return (
     <div className="flex flex-wrap items-end gap-3">
-      <FormField label={`Move ${selected.length} selected to`}>
-        <Select id="bulk-target" value={to} onChange={(e) => setTo(ZAdminOrderTarget.parse(e.target.value))}>
-          {ZAdminOrderTarget.options.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </Select>
-      </FormField>
-      <FormField label="Reason">
-        <Input id="bulk-reason" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
-      </FormField>
+      <FieldTable
+        layout="row"
+        idPrefix="bulk"
+        values={form}
+        onChange={(key, value) =>
+          setForm((f) =>
+            key === 'to' ? { ...f, to: ZAdminOrderTarget.parse(value) } : { ...f, reason: value },
+          )
+        }
+        rows={[
+          {
+            key: 'to',
+            label: t('orders.moveTo', { count: selected.length }),
+            options: ZAdminOrderTarget.options.map((s) => ({ value: s, label: t(`orders.statuses.${s}`) })),
+          },
+          { key: 'reason', label: t('orders.reason'), maxLength: 500 },
+        ]}
+      />
       <Button
         disabled={selected.length === 0 || bulk.isPending}
-        onClick={() => bulk.mutate({ orderIds: selected, to, reason: reason.trim() || undefined })}
+        onClick={() =>
+          bulk.mutate({ orderIds: selected, to: form.to, reason: form.reason.trim() || undefined })
+        }
       >
-        Apply to selected
+        {t('orders.applySelected')}
       </Button>
       {bulk.error && <ErrorMessage error={bulk.error} />}
     </div>

@@ -1,3 +1,4 @@
+import { ChevronsDown } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/error-message';
@@ -54,17 +55,30 @@ export function PagedTable<T>({ caption, columns, query, row, empty }: PagedTabl
         </TableHeader>
         <TableBody>{items.map(row)}</TableBody>
       </Table>
-      {query.hasNextPage && (
-        <Button
-          variant="outline"
-          className="self-start"
-          disabled={query.isFetchingNextPage}
-          onClick={() => query.fetchNextPage()}
-        >
-          {query.isFetchingNextPage ? t('table.loading') : t('table.more')}
-        </Button>
-      )}
+      {query.hasNextPage && <MoreRows query={query} />}
     </div>
+  );
+}
+
+/** "Show more": the next server page joins the rows above; busy (and saying so) while it loads. */
+function MoreRows({
+  query,
+}: {
+  query: Pick<PagedTableProps<unknown>['query'], 'isFetchingNextPage' | 'fetchNextPage'>;
+}) {
+  const { t } = useTranslation('admin');
+  const loading = query.isFetchingNextPage;
+  return (
+    <Button
+      variant="outline"
+      className="self-start"
+      aria-busy={loading || undefined}
+      disabled={loading}
+      onClick={() => query.fetchNextPage()}
+    >
+      <ChevronsDown aria-hidden="true" />
+      {loading ? t('table.loading') : t('table.more')}
+    </Button>
   );
 }
 

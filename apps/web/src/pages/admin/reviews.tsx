@@ -21,9 +21,10 @@ import { chainName, formatDateTime, formatNumber } from '../../lib/format';
 import { trpc } from '../../lib/trpc';
 import { AdminPage } from './admin-page';
 import type { AdminOutputs } from './api-types';
+import { RowAction } from './controls';
 import { useCursorPaging } from './data-table/cursor-paging';
 import { DataTable } from './data-table/data-table';
-import { type AdminColumn, adminColumns } from './data-table/features';
+import { type AdminColumn, adminColumns, titled } from './data-table/features';
 
 type PendingReview = AdminOutputs['activities']['pending']['items'][number];
 
@@ -170,9 +171,7 @@ function useReviewColumns(actions: {
     const col = adminColumns<PendingReview>();
     return col.columns([
       col.accessor('walletAddress', {
-        id: 'member',
-        header: t('reviews.member'),
-        meta: { label: t('reviews.member') },
+        ...titled('member', t('reviews.member')),
         cell: ({ row }) => (
           <span className="flex flex-col">
             <span className="font-mono text-xs" title={row.original.walletAddress}>
@@ -183,28 +182,20 @@ function useReviewColumns(actions: {
         ),
       }),
       col.accessor('activityName', {
-        id: 'activity',
-        header: t('reviews.activity'),
-        meta: { label: t('reviews.activity') },
+        ...titled('activity', t('reviews.activity')),
         cell: ({ row }) => <span className="font-medium">{row.original.activityName}</span>,
       }),
       col.accessor('campaignName', {
-        id: 'campaign',
-        header: t('reviews.campaign'),
-        meta: { label: t('reviews.campaign'), hideOnPhone: true },
+        ...titled('campaign', t('reviews.campaign'), { hideOnPhone: true }),
         cell: ({ getValue }) =>
           getValue() ?? <span className="text-muted-foreground">{t('reviews.globalCampaign')}</span>,
       }),
       col.accessor('points', {
-        id: 'points',
-        header: t('reviews.points'),
-        meta: { label: t('reviews.points'), align: 'end', hideOnPhone: true },
+        ...titled('points', t('reviews.points'), { align: 'end', hideOnPhone: true }),
         cell: ({ getValue }) => <Badge variant="outline">{formatNumber(getValue())}</Badge>,
       }),
       col.accessor('proofUrl', {
-        id: 'proof',
-        header: t('reviews.proof'),
-        meta: { label: t('reviews.proof'), hideOnPhone: true },
+        ...titled('proof', t('reviews.proof'), { hideOnPhone: true }),
         cell: ({ getValue }) => {
           const url = getValue();
           return url ? (
@@ -230,32 +221,24 @@ function useReviewColumns(actions: {
         cell: ({ getValue }) => <span className="whitespace-nowrap">{formatDateTime(getValue())}</span>,
       }),
       col.display({
-        id: 'actions',
-        header: t('reviews.actions'),
+        ...titled('actions', t('reviews.actions')),
         enableHiding: false,
-        meta: { label: t('reviews.actions') },
         cell: ({ row }) => (
           // Icons alone on a phone, so the decision fits beside the submission; the name stays for screen readers.
           <span className="flex gap-2">
-            <Button
-              size="sm"
+            <RowAction
+              icon={Check}
+              label={t('reviews.approve')}
               disabled={busy}
-              aria-label={t('reviews.approve')}
               onClick={() => onApprove(row.original.userActivityId)}
-            >
-              <Check aria-hidden="true" />
-              <span className="hidden sm:inline">{t('reviews.approve')}</span>
-            </Button>
-            <Button
-              size="sm"
+            />
+            <RowAction
+              icon={X}
+              label={t('reviews.reject')}
               variant="outline"
               disabled={busy}
-              aria-label={t('reviews.reject')}
               onClick={() => onReject(row.original.userActivityId)}
-            >
-              <X aria-hidden="true" />
-              <span className="hidden sm:inline">{t('reviews.reject')}</span>
-            </Button>
+            />
           </span>
         ),
       }),

@@ -1,14 +1,11 @@
 import { type TSecurityEventType, ZSecurityEventType } from '@puffy/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { FormField } from '../../components/ui/form-field';
-import { Select } from '../../components/ui/select';
 import { trpc } from '../../lib/trpc';
 import { AdminPage } from './admin-page';
+import { EnumSelect } from './controls';
 import { PagedTable, shortId, when } from './paged-table';
-
-const ZEmpty = z.literal('');
 
 /** Failed verifications, replays, refresh-token reuse, sign-outs everywhere and role changes. */
 export default function SecurityEventsPage() {
@@ -21,18 +18,14 @@ export default function SecurityEventsPage() {
   return (
     <AdminPage title={t('sections.security')} description={t('security.description')}>
       <FormField label={t('security.kind')} className="w-full sm:w-72">
-        <Select
+        <EnumSelect
           id="event-type"
           value={type}
-          onChange={(e) => setType(ZSecurityEventType.or(ZEmpty).parse(e.target.value))}
-        >
-          <option value="">{t('security.allKinds')}</option>
-          {ZSecurityEventType.options.map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`security.kinds.${kind}`)}
-            </option>
-          ))}
-        </Select>
+          values={ZSecurityEventType.options}
+          words={(kind) => t(`security.kinds.${kind}`)}
+          anyLabel={t('security.allKinds')}
+          onChange={setType}
+        />
       </FormField>
       <PagedTable
         caption={t('sections.security')}

@@ -10,12 +10,12 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../..
 import { FormField } from '../../components/ui/form-field';
 import { Input } from '../../components/ui/input';
 import { Progress } from '../../components/ui/progress';
-import { Select } from '../../components/ui/select';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '../../components/ui/table';
 import { cn } from '../../lib/cn';
 import { useDocumentTitle } from '../../lib/document-title';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { trpc } from '../../lib/trpc';
+import { EnumSelect } from './controls';
 import type { ImportSample } from './snapshot-chart';
 import { fileSha256, SnapshotUploadError, sendSnapshotFile } from './snapshot-send';
 
@@ -104,17 +104,13 @@ export default function SnapshotUploadPage() {
       <CardContent>
         <div className="grid gap-3 sm:grid-cols-[12rem_minmax(0,1fr)]">
           <FormField label={t('snapshot.network')}>
-            <Select
+            <EnumSelect
               id="snapshot-network"
               value={network}
-              onChange={(e) => setNetwork(ZNetwork.parse(e.target.value))}
-            >
-              {ZNetwork.options.map((n) => (
-                <option key={n} value={n}>
-                  {t(`snapshot.networks.${n}`)}
-                </option>
-              ))}
-            </Select>
+              values={ZNetwork.options}
+              words={(n) => t(`snapshot.networks.${n}`)}
+              onChange={(n) => n && setNetwork(n)}
+            />
           </FormField>
           <FormField label={t('snapshot.file')}>
             <Input

@@ -23,6 +23,7 @@ import {
   TableRow,
 } from '../../../components/ui/table';
 import { cn } from '../../../lib/cn';
+import { RowAction } from '../controls';
 import { ColumnChooser } from './column-chooser';
 import { type CursorPaging, PAGE_SIZES } from './cursor-paging';
 import { type AdminColumn, adminColumns, adminTableFeatures } from './features';
@@ -230,26 +231,21 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
         </div>
         <div className="flex items-center gap-2">
           <span className="text-muted-foreground">{t('table.page', { page: paging.pageIndex + 1 })}</span>
-          <Button
+          <RowAction
             variant="outline"
-            size="sm"
+            icon={ChevronLeft}
+            label={t('table.previous')}
             disabled={paging.pageIndex === 0}
             onClick={paging.previous}
-            aria-label={t('table.previous')}
-          >
-            <ChevronLeft aria-hidden="true" />
-            <span className="hidden sm:inline">{t('table.previous')}</span>
-          </Button>
-          <Button
+          />
+          <RowAction
             variant="outline"
-            size="sm"
+            icon={ChevronRight}
+            iconAfter
+            label={t('table.next')}
             disabled={!nextCursor || query.isFetching}
             onClick={() => paging.next(nextCursor)}
-            aria-label={t('table.next')}
-          >
-            <span className="hidden sm:inline">{t('table.next')}</span>
-            <ChevronRight aria-hidden="true" />
-          </Button>
+          />
         </div>
       </nav>
     </div>

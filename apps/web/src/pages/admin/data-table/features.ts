@@ -35,3 +35,13 @@ export const adminColumns = <T extends RowData>() => createColumnHelper<AdminTab
 
 // biome-ignore lint/suspicious/noExplicitAny: each column has its own value type; the table takes them all.
 export type AdminColumn<T extends RowData> = ColumnDef<AdminTableFeatures, T, any>;
+
+/**
+ * A column's id, its heading and its name in the column chooser, which are the same words for most
+ * columns: `col.accessor('name', { ...titled('name', t('groups.name')), cell })`.
+ */
+export const titled = (id: string, label: string, meta: Omit<AdminColumnMeta, 'label'> = {}) => ({
+  id,
+  header: label,
+  meta: { label, ...meta },
+});

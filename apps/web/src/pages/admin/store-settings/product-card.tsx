@@ -146,6 +146,9 @@ interface PodOptions {
   fresh: TNicotine[];
 }
 
+/** Pods come in two nicotine kinds, each with its own levels; the form asks the same for each. */
+const NICOTINE_KINDS = ['vape', 'fresh'] as const;
+
 function PodOptionsForm({ product }: { product: AdminProduct }) {
   const { t } = useTranslation('admin');
   const options = useStoredValue<PodOptions>({
@@ -176,26 +179,19 @@ function PodOptionsForm({ product }: { product: AdminProduct }) {
         error={shown.flavors}
         idPrefix={`${prefix}-flavors`}
       />
-      <Choices
-        legend={t('storeSettings.pods.vapeLevels')}
-        hint={t('storeSettings.pods.vapeHint')}
-        options={ZNicotine.options}
-        label={nicotine}
-        chosen={vape}
-        onChange={(next) => set({ vape: next })}
-        error={shown['nicotine.vape']}
-        idPrefix={`${prefix}-nicotine-vape`}
-      />
-      <Choices
-        legend={t('storeSettings.pods.freshLevels')}
-        hint={t('storeSettings.pods.freshHint')}
-        options={ZNicotine.options}
-        label={nicotine}
-        chosen={fresh}
-        onChange={(next) => set({ fresh: next })}
-        error={shown['nicotine.fresh']}
-        idPrefix={`${prefix}-nicotine-fresh`}
-      />
+      {NICOTINE_KINDS.map((kind) => (
+        <Choices
+          key={kind}
+          legend={t(`storeSettings.pods.${kind}Levels`)}
+          hint={t(`storeSettings.pods.${kind}Hint`)}
+          options={ZNicotine.options}
+          label={nicotine}
+          chosen={options.value[kind]}
+          onChange={(next) => set({ [kind]: next })}
+          error={shown[`nicotine.${kind}`]}
+          idPrefix={`${prefix}-nicotine-${kind}`}
+        />
+      ))}
     </SettingsForm>
   );
 }

@@ -96,16 +96,20 @@ export function useStoredValue<T>(stored: T) {
 }
 
 /**
- * A store-wide setting's card (shipping fees, vape countries): its title and what it means, and, while
- * it has never been saved, that the store cannot quote without it.
+ * A store-wide setting's card (shipping fees, vape countries): its title and what it means, while it
+ * has never been saved that the store cannot quote without it, then its form with the save button.
  */
 export function StoreSettingCard({
   part,
   missing,
   children,
+  ...form
 }: {
   part: 'shipping' | 'vape';
   missing: boolean;
+  save: SaveState<never>;
+  changed: boolean;
+  onSubmit: () => void;
   children: ReactNode;
 }) {
   const { t } = useTranslation('admin');
@@ -122,7 +126,9 @@ export function StoreSettingCard({
             {t(`storeSettings.${part}.missing`)}
           </p>
         )}
-        {children}
+        <SettingsForm submitLabel={t(`storeSettings.${part}.save`)} {...form}>
+          {children}
+        </SettingsForm>
       </CardContent>
     </Card>
   );
