@@ -16,30 +16,38 @@ export type TEligibilityWallet = z.infer<typeof ZEligibilityWallet>;
 export const ZEligibilityOutcome = z.enum(['eligible', 'not_eligible', 'try_again']);
 export type TEligibilityOutcome = z.infer<typeof ZEligibilityOutcome>;
 
-/** Why an answer is what it is; the SPA picks what to show next from this. */
-export const ZEligibilityReason = z.enum([
+/**
+ * Why an answer is what it is, each with the outcome it gives (only a chain that could not be asked
+ * gives `try_again`); the SPA picks what to show next from the reason.
+ */
+export const eligibilityReasonOutcome = {
   /** A method matched and every required activity is done. */
-  'eligible',
+  eligible: 'eligible',
   /** Recorded earlier; the stored method and wallet are returned. */
-  'already_eligible',
-  'campaign_not_found',
+  already_eligible: 'eligible',
+  campaign_not_found: 'not_eligible',
   /** Configured but not accepting checks (`is_active` off). */
-  'not_active',
-  'not_started',
-  'ended',
+  not_active: 'not_eligible',
+  not_started: 'not_eligible',
+  ended: 'not_eligible',
   /** `limit` members are already eligible. */
-  'campaign_full',
+  campaign_full: 'not_eligible',
   /** None of the campaign's methods matched; `methods` says what each one needs. */
-  'no_method_matched',
+  no_method_matched: 'not_eligible',
   /** A method matched, but required activities are still open (listed in `missingActivities`). */
-  'activities_missing',
+  activities_missing: 'not_eligible',
   /** Only member-bound methods (referral, Discord) could still match: sign in to check them. */
-  'sign_in_required',
+  sign_in_required: 'not_eligible',
   /** A chain could not be asked now. */
-  'upstream_unavailable',
+  upstream_unavailable: 'try_again',
   /** The campaign's own requirement tree did not pass; `requirements` shows what is missing. */
-  'requirements_not_met',
-]);
+  requirements_not_met: 'not_eligible',
+} as const satisfies Record<string, TEligibilityOutcome>;
+
+type EligibilityReason = keyof typeof eligibilityReasonOutcome;
+export const ZEligibilityReason = z.enum(
+  Object.keys(eligibilityReasonOutcome) as [EligibilityReason, ...EligibilityReason[]],
+);
 export type TEligibilityReason = z.infer<typeof ZEligibilityReason>;
 
 /** How one accepted method fared: `passed` is null when it could not be checked (signed out, outage). */

@@ -41,19 +41,15 @@ export const ZReferralSetOutput = z.object({
 });
 export type TReferralSetOutput = z.infer<typeof ZReferralSetOutput>;
 
+/** The code itself: unknown, expired, used up, or for another campaign. */
+const CODE_REFUSALS = ['unknown_code', 'code_expired', 'code_used_up', 'wrong_campaign'] as const;
+/** The campaign: not open to referrals now, or asking for a higher code level. */
+const CAMPAIGN_REFUSALS = ['campaign_unavailable', 'level_too_low'] as const;
+/** The relation the code would make: nobody behind the code, oneself, a second referrer, or a cycle. */
+const RELATION_REFUSALS = ['no_owner', 'self_referral', 'already_referred', 'referral_cycle'] as const;
+
 /** Why a code would be refused; the same reasons `referral.set` answers with. */
-export const ZReferralRefusal = z.enum([
-  'unknown_code',
-  'code_expired',
-  'code_used_up',
-  'wrong_campaign',
-  'campaign_unavailable',
-  'level_too_low',
-  'no_owner',
-  'self_referral',
-  'already_referred',
-  'referral_cycle',
-]);
+export const ZReferralRefusal = z.enum([...CODE_REFUSALS, ...CAMPAIGN_REFUSALS, ...RELATION_REFUSALS]);
 export type TReferralRefusal = z.infer<typeof ZReferralRefusal>;
 
 export const ZReferralDryRunOutput = z.object({

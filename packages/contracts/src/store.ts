@@ -97,10 +97,11 @@ export const ZQuoteInput = z.object({
 });
 export type TQuoteInput = z.infer<typeof ZQuoteInput>;
 
-/** The pricing rules a quote applies, each named so a refusal or a discount says which one. */
-export const ZPricingRule = z.enum([
-  'wl_first_device_free',
-  'device_pass',
+/** Rules that take money off a quote; a `ZQuoteDiscount` names the one it applied. */
+const DISCOUNT_RULES = ['wl_first_device_free', 'device_pass'] as const;
+
+/** Rules that refuse an item or a pass code; the refusal names the one that failed. */
+const REFUSAL_RULES = [
   'colorway',
   'pods_nicotine',
   'pods_flavor',
@@ -108,7 +109,10 @@ export const ZPricingRule = z.enum([
   'pass_not_applicable',
   'pass_invalid',
   'product_unavailable',
-]);
+] as const;
+
+/** The pricing rules a quote applies, each named so a refusal or a discount says which one. */
+export const ZPricingRule = z.enum([...DISCOUNT_RULES, ...REFUSAL_RULES]);
 export type TPricingRule = z.infer<typeof ZPricingRule>;
 
 export const ZQuoteLine = z.object({
