@@ -147,20 +147,20 @@ export const ZChallengeInput = z
   });
 export type TChallengeInput = z.infer<typeof ZChallengeInput>;
 
-/** Why a sign-in proof was refused; carried in the error's `reason` and in security events. */
-export const ZSignInFailureReason = z.enum([
-  'malformed',
-  'wrong_chain',
-  'bad_signature',
-  'wrong_address',
+/** The proof as a whole: unreadable, for another chain, a bad signature, or another wallet's. */
+const PROOF_FAILURES = ['malformed', 'wrong_chain', 'bad_signature', 'wrong_address'] as const;
+/** What the signed message says: another site, outside its validity, another request or chain id. */
+const MESSAGE_FAILURES = [
   'wrong_domain',
   'expired',
   'not_yet_valid',
   'nonce_mismatch',
   'message_mismatch',
   'unsupported_chain_id',
-  'state_init_mismatch',
-  'public_key_mismatch',
-  'unknown_wallet',
-]);
+] as const;
+/** A TON wallet whose contract does not match the proof, or is not a wallet we know. */
+const TON_WALLET_FAILURES = ['state_init_mismatch', 'public_key_mismatch', 'unknown_wallet'] as const;
+
+/** Why a sign-in proof was refused; carried in the error's `reason` and in security events. */
+export const ZSignInFailureReason = z.enum([...PROOF_FAILURES, ...MESSAGE_FAILURES, ...TON_WALLET_FAILURES]);
 export type TSignInFailureReason = z.infer<typeof ZSignInFailureReason>;

@@ -97,9 +97,6 @@ export const ZQuoteInput = z.object({
 });
 export type TQuoteInput = z.infer<typeof ZQuoteInput>;
 
-/** Rules that take money off a quote; a `ZQuoteDiscount` names the one it applied. */
-const DISCOUNT_RULES = ['wl_first_device_free', 'device_pass'] as const;
-
 /** Rules that refuse an item or a pass code; the refusal names the one that failed. */
 const REFUSAL_RULES = [
   'colorway',
@@ -110,6 +107,9 @@ const REFUSAL_RULES = [
   'pass_invalid',
   'product_unavailable',
 ] as const;
+
+/** Rules that take money off a quote; a `ZQuoteDiscount` names the one it applied. */
+const DISCOUNT_RULES = ['wl_first_device_free', 'device_pass'] as const;
 
 /** The pricing rules a quote applies, each named so a refusal or a discount says which one. */
 export const ZPricingRule = z.enum([...DISCOUNT_RULES, ...REFUSAL_RULES]);
