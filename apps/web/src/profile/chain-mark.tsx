@@ -23,11 +23,20 @@ const MARKS: Record<TWalletChain, { background: string; path: string }> = {
   },
 };
 
-export function ChainMark({ chain, className }: { chain: TWalletChain; className?: string }) {
+/** The mark alone is decoration beside the chain's written name; with `label` it is that name. */
+export function ChainMark({
+  chain,
+  label,
+  className,
+}: {
+  chain: TWalletChain;
+  label?: string;
+  className?: string;
+}) {
   const mark = MARKS[chain];
   return (
     <span
-      aria-hidden="true"
+      {...(label ? { role: 'img', 'aria-label': label } : { 'aria-hidden': true })}
       className={cn(
         'inline-flex size-9 shrink-0 items-center justify-center rounded-full',
         mark.background,

@@ -1,7 +1,6 @@
 import type { TDevicePass } from '@puffy/contracts';
 import { Ticket } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { Panel } from '../campaigns/panel';
 import { ErrorMessage } from '../components/error-message';
 import { SkeletonText } from '../components/skeleton';
 import { Badge } from '../components/ui/badge';
@@ -10,6 +9,7 @@ import { toast } from '../components/ui/toast-queue';
 import { formatDate } from '../lib/intl';
 import { trpc } from '../lib/trpc';
 import { CopyButton } from './copy-button';
+import { ProfilePanel } from './profile-panel';
 
 const STATUS_VARIANT = { active: 'success', used: 'secondary', revoked: 'destructive' } as const;
 
@@ -55,12 +55,7 @@ export function DevicePassCard() {
     },
   });
   return (
-    <Panel
-      titleId="device-passes-title"
-      icon={Ticket}
-      title={t('passes.title')}
-      description={t('passes.lead')}
-    >
+    <ProfilePanel section="passes" icon={Ticket} withLead>
       {summary.isPending && <SkeletonText lines={2} label={t('passes.loading')} />}
       {summary.isError && <ErrorMessage error={summary.error} onRetry={() => void summary.refetch()} />}
       {summary.data && (
@@ -87,6 +82,6 @@ export function DevicePassCard() {
           {create.isError && <ErrorMessage error={create.error} />}
         </>
       )}
-    </Panel>
+    </ProfilePanel>
   );
 }

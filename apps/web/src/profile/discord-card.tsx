@@ -2,16 +2,15 @@ import { ZDiscordAuthInput, ZDiscordCode } from '@puffy/contracts';
 import { MessageCircle } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import { Panel } from '../campaigns/panel';
 import { ErrorMessage } from '../components/error-message';
 import { Alert, AlertDescription } from '../components/ui/alert';
 import { Button } from '../components/ui/button';
-import { FormField } from '../components/ui/form-field';
-import { Input } from '../components/ui/input';
 import { describeError } from '../lib/errors';
 import { trpc } from '../lib/trpc';
 import { ChoiceField } from '../store/choice-field';
+import { ProfilePanel } from './profile-panel';
 import { SuccessNote } from './success-note';
+import { TextField } from './text-field';
 import { schemaMessage } from './validation';
 
 /** Campaigns whose Discord bot can issue a code: the active ones, one page (at most 100). */
@@ -60,7 +59,7 @@ export function DiscordCard({ discord }: { discord: { id: string; username: stri
   const linkedName = redeem.data?.discordUsername;
 
   return (
-    <Panel titleId="profile-discord" icon={MessageCircle} title={t('discord.title')}>
+    <ProfilePanel section="discord" icon={MessageCircle}>
       <p className="text-sm">
         {discord ? (
           <Trans
@@ -85,15 +84,15 @@ export function DiscordCard({ discord }: { discord: { id: string; username: stri
             options={items.map((c) => ({ value: String(c.id), label: c.name }))}
             onChange={setCampaignId}
           />
-          <FormField label={t('discord.code')} error={codeError ?? serverCodeError}>
-            <Input
-              value={code}
-              autoComplete="one-time-code"
-              spellCheck={false}
-              className="font-mono"
-              onChange={(e) => setCode(e.target.value)}
-            />
-          </FormField>
+          <TextField
+            label={t('discord.code')}
+            error={codeError ?? serverCodeError}
+            value={code}
+            onValue={setCode}
+            autoComplete="one-time-code"
+            spellCheck={false}
+            className="font-mono"
+          />
           <div className="flex flex-wrap gap-2">
             <Button variant="outline" onClick={check} disabled={dryRun.isPending}>
               {t('discord.check')}
@@ -125,6 +124,6 @@ export function DiscordCard({ discord }: { discord: { id: string; username: stri
         </SuccessNote>
       )}
       {redeem.isError && <ErrorMessage error={redeem.error} />}
-    </Panel>
+    </ProfilePanel>
   );
 }

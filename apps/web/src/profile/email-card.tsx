@@ -2,17 +2,16 @@ import { type TEmailSendCodeOutput, ZEmailAddress, ZEmailCode } from '@puffy/con
 import { BadgeCheck, Mail } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import { Panel } from '../campaigns/panel';
 import { ErrorMessage } from '../components/error-message';
 import { RateLimitCountdown } from '../components/rate-limit-countdown';
 import { Badge } from '../components/ui/badge';
 import { Button } from '../components/ui/button';
-import { FormField } from '../components/ui/form-field';
-import { Input } from '../components/ui/input';
 import { describeError } from '../lib/errors';
 import { trpc } from '../lib/trpc';
 import { formatTime } from './format';
+import { ProfilePanel } from './profile-panel';
 import { SuccessNote } from './success-note';
+import { TextField } from './text-field';
 import { schemaMessage } from './validation';
 
 /** A refusal that concerns one field goes beside it; anything else is shown as a whole. */
@@ -35,7 +34,7 @@ export function EmailCard({ email }: { email: string | null }) {
 
   const showForm = email === null || editing;
   return (
-    <Panel titleId="profile-email" icon={Mail} title={t('email.title')}>
+    <ProfilePanel section="email" icon={Mail}>
       {email !== null && (
         <p data-testid="profile-email" className="flex min-w-0 flex-wrap items-center gap-2">
           <strong className="min-w-0 break-all">{email}</strong>
@@ -67,7 +66,7 @@ export function EmailCard({ email }: { email: string | null }) {
         ) : (
           <SendForm onSent={setSent} />
         ))}
-    </Panel>
+    </ProfilePanel>
   );
 }
 
@@ -85,14 +84,14 @@ function SendForm({ onSent }: { onSent: (sent: TEmailSendCodeOutput) => void }) 
   const beside = problem ?? fieldMessage(send.error, 'email');
   return (
     <form className="grid gap-4" onSubmit={submit} noValidate>
-      <FormField label={t('email.address')} error={beside}>
-        <Input
-          type="email"
-          autoComplete="email"
-          value={address}
-          onChange={(e) => setAddress(e.target.value)}
-        />
-      </FormField>
+      <TextField
+        label={t('email.address')}
+        error={beside}
+        type="email"
+        autoComplete="email"
+        value={address}
+        onValue={setAddress}
+      />
       <Button type="submit" className="justify-self-start" disabled={send.isPending}>
         {send.isPending ? t('email.sending') : t('email.send')}
       </Button>
@@ -157,16 +156,16 @@ function CodeForm({
         />
       </p>
       {resent && <p className="text-muted-foreground text-xs">{t('email.resent')}</p>}
-      <FormField label={t('email.code')} error={beside}>
-        <Input
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          maxLength={6}
-          className="max-w-40 font-mono tracking-[0.3em]"
-          value={code}
-          onChange={(e) => setCode(e.target.value)}
-        />
-      </FormField>
+      <TextField
+        label={t('email.code')}
+        error={beside}
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        maxLength={6}
+        className="max-w-40 font-mono tracking-[0.3em]"
+        value={code}
+        onValue={setCode}
+      />
       <div className="flex flex-wrap gap-2">
         <Button type="submit" disabled={verify.isPending}>
           {verify.isPending ? t('email.checking') : t('email.verify')}

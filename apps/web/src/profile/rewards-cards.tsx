@@ -1,12 +1,12 @@
 import type { TUserInfo } from '@puffy/contracts';
-import { ChevronRight, Gem, Trophy, Users } from 'lucide-react';
+import { Gem, type LucideIcon, Trophy, Users, Wallet } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { Panel } from '../campaigns/panel';
 import { Badge } from '../components/ui/badge';
 import { formatNumber, networkName } from '../lib/format';
 import { CopyButton } from './copy-button';
 import { formatDate, shortId } from './format';
+import { ProfilePanel } from './profile-panel';
 
 const NFT_STATUS_VARIANT = {
   new: 'warning',
@@ -24,16 +24,58 @@ function MoreNote({ hasMore, what }: { hasMore: boolean; what: 'nfts' | 'referra
   return <p className="text-muted-foreground text-xs">{t(`moreNote.${what}`)}</p>;
 }
 
-export function PointsCard({ info }: { info: TUserInfo }) {
+/** One figure of the summary strip: what it counts, the number, and a line on where it comes from. */
+function Stat({
+  icon: Icon,
+  label,
+  value,
+  hint,
+  testId,
+}: {
+  icon: LucideIcon;
+  label: string;
+  value: string;
+  hint?: string;
+  testId?: string;
+}) {
+  return (
+    <div className="grid min-w-0 content-start gap-1 rounded-xl border bg-card px-4 py-3 shadow-sm">
+      <dt className="flex items-center gap-1.5 text-muted-foreground text-xs">
+        <Icon className="size-3.5 text-primary" aria-hidden="true" />
+        {label}
+      </dt>
+      <dd className="font-bold text-3xl tabular-nums tracking-tight" data-testid={testId}>
+        {value}
+      </dd>
+      {hint && <dd className="text-muted-foreground text-xs">{hint}</dd>}
+    </div>
+  );
+}
+
+/** How many a bounded list holds: "20+" when user.info left older ones out. */
+const counted = (list: { items: unknown[]; hasMore: boolean }) =>
+  `${formatNumber(list.items.length)}${list.hasMore ? '+' : ''}`;
+
+/**
+ * The profile's summary strip: points first (with how they are earned), then how many wallets, NFTs
+ * and referrals the cards below list. The lists are bounded, so a count says "at least" with a plus.
+ */
+export function ProfileStats({ info }: { info: TUserInfo }) {
   const { t } = useTranslation('profile');
   const active = info.campaignActivities.items.length + info.activities.items.length > 0;
   return (
-    <Panel titleId="profile-points" icon={Trophy} title={t('points.title')}>
-      <p className="font-bold text-4xl tabular-nums tracking-tight" data-testid="profile-points">
-        {formatNumber(info.points)}
-      </p>
-      <p className="text-muted-foreground text-sm">{active ? t('points.earned') : t('points.none')}</p>
-    </Panel>
+    <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4" aria-label={t('stats.label')}>
+      <Stat
+        icon={Trophy}
+        label={t('points.title')}
+        value={formatNumber(info.points)}
+        hint={active ? t('points.earned') : t('points.none')}
+        testId="profile-points"
+      />
+      <Stat icon={Wallet} label={t('wallets.title')} value={formatNumber(info.wallets.length)} />
+      <Stat icon={Gem} label={t('nfts.title')} value={counted(info.nfts)} />
+      <Stat icon={Users} label={t('referrals.title')} value={counted(info.referrals)} />
+    </dl>
   );
 }
 
@@ -50,9 +92,6 @@ function NftRow({ nft }: { nft: TUserInfo['nfts']['items'][number] }) {
           {shortId(nft.assetAddress)}
         </span>
       )}
-      {nft.status === 'minted' && (
-        <ChevronRight className="size-4 text-muted-foreground" aria-hidden="true" />
-      )}
     </li>
   );
 }
@@ -60,7 +99,7 @@ function NftRow({ nft }: { nft: TUserInfo['nfts']['items'][number] }) {
 export function NftsCard({ nfts }: { nfts: TUserInfo['nfts'] }) {
   const { t } = useTranslation('profile');
   return (
-    <Panel titleId="profile-nfts" icon={Gem} title={t('nfts.title')}>
+    <ProfilePanel section="nfts" icon={Gem}>
       {nfts.items.length === 0 ? (
         <p className="text-muted-foreground text-sm">{t('nfts.empty')}</p>
       ) : (
@@ -71,7 +110,7 @@ export function NftsCard({ nfts }: { nfts: TUserInfo['nfts'] }) {
         </ul>
       )}
       <MoreNote hasMore={nfts.hasMore} what="nfts" />
-    </Panel>
+    </ProfilePanel>
   );
 }
 
@@ -79,7 +118,7 @@ export function ReferralsCard({ info }: { info: TUserInfo }) {
   const { t } = useTranslation('profile');
   const { referrals, referralCode } = info;
   return (
-    <Panel titleId="profile-referrals" icon={Users} title={t('referrals.title')}>
+    <ProfilePanel section="referrals" icon={Users}>
       {referralCode ? (
         <div className="flex flex-wrap items-center gap-2 rounded-lg bg-muted px-3 py-2">
           <span className="text-muted-foreground text-xs">{t('referrals.code')}</span>
@@ -115,6 +154,6 @@ export function ReferralsCard({ info }: { info: TUserInfo }) {
         </ul>
       )}
       <MoreNote hasMore={referrals.hasMore} what="referrals" />
-    </Panel>
+    </ProfilePanel>
   );
 }

@@ -2,7 +2,6 @@ import { MonitorSmartphone, ShieldOff } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth-context';
-import { Panel } from '../campaigns/panel';
 import { Button } from '../components/ui/button';
 import {
   Dialog,
@@ -13,6 +12,7 @@ import {
   DialogHeader,
   DialogTitle,
 } from '../components/ui/dialog';
+import { ProfilePanel } from './profile-panel';
 
 /** "Sign out everywhere" (auth.logoutAll), behind a confirmation: it ends this session too. */
 export function SessionsCard() {
@@ -20,12 +20,7 @@ export function SessionsCard() {
   const auth = useAuth();
   const [open, setOpen] = useState(false);
   return (
-    <Panel
-      titleId="sessions-title"
-      icon={MonitorSmartphone}
-      title={t('sessions.title')}
-      description={t('sessions.lead')}
-    >
+    <ProfilePanel section="sessions" icon={MonitorSmartphone} withLead>
       <Dialog open={open} onOpenChange={setOpen}>
         <Button variant="destructive" className="self-start" onClick={() => setOpen(true)}>
           <ShieldOff aria-hidden="true" />
@@ -52,6 +47,6 @@ export function SessionsCard() {
           </DialogFooter>
         </DialogContent>
       </Dialog>
-    </Panel>
+    </ProfilePanel>
   );
 }

@@ -2,9 +2,7 @@ import type { TLinkedWallet, TUserInfo } from '@puffy/contracts';
 import { Link2, Loader2, Wallet } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Panel } from '../campaigns/panel';
 import { ErrorMessage } from '../components/error-message';
-import { Badge } from '../components/ui/badge';
 import { Button } from '../components/ui/button';
 import { chainName } from '../lib/format';
 import { trpc } from '../lib/trpc';
@@ -13,6 +11,7 @@ import { ChainMark } from './chain-mark';
 import { CopyButton } from './copy-button';
 import { formatDate, shortId } from './format';
 import { type LinkableConnector, type LinkStep, linkExtraWallet } from './link-wallet';
+import { ProfilePanel } from './profile-panel';
 import { SuccessNote } from './success-note';
 import { useLinkConnectors } from './use-link-connectors';
 
@@ -75,7 +74,7 @@ export function WalletsCard({ info }: { info: TUserInfo }) {
   };
 
   return (
-    <Panel titleId="profile-wallets" icon={Wallet} title={t('wallets.title')} description={t('wallets.lead')}>
+    <ProfilePanel section="wallets" icon={Wallet} withLead>
       <ul className="grid gap-2">
         {info.wallets.map((wallet) => (
           <WalletRow key={`${wallet.chain}:${wallet.address}`} wallet={wallet} />
@@ -110,7 +109,7 @@ export function WalletsCard({ info }: { info: TUserInfo }) {
                 >
                   <WalletIcon icon={c.icon} />
                   <span className="min-w-0 flex-1">{c.name}</span>
-                  <Badge variant="outline">{chainName(c.chain)}</Badge>
+                  <ChainMark chain={c.chain} label={chainName(c.chain)} className="size-6 [&_svg]:size-4" />
                 </Button>
               </li>
             ))}
@@ -124,6 +123,6 @@ export function WalletsCard({ info }: { info: TUserInfo }) {
         </p>
       )}
       {error !== null && <ErrorMessage error={error} />}
-    </Panel>
+    </ProfilePanel>
   );
 }

@@ -1,13 +1,13 @@
 import type { TUserInfo } from '@puffy/contracts';
 import { AtSign, Lock } from 'lucide-react';
 import { Trans, useTranslation } from 'react-i18next';
-import { Panel } from '../campaigns/panel';
 import { ErrorMessage } from '../components/error-message';
 import { SkeletonText } from '../components/skeleton';
 import { Alert, AlertDescription, AlertTitle } from '../components/ui/alert';
 import { Button } from '../components/ui/button';
 import { useServerFeatures } from '../lib/server-features';
 import { trpc } from '../lib/trpc';
+import { ProfilePanel } from './profile-panel';
 import { StartXLink } from './start-x-link';
 
 /**
@@ -28,7 +28,7 @@ export function XCard({ info }: { info: TUserInfo }) {
 
   if (twitter === null) {
     return (
-      <Panel titleId="profile-x" icon={AtSign} title={t('x.title')}>
+      <ProfilePanel section="x" icon={AtSign}>
         {xLinking ? (
           <>
             <p className="text-sm">{t('x.lead')}</p>
@@ -41,11 +41,11 @@ export function XCard({ info }: { info: TUserInfo }) {
             {t('x.unavailable')}
           </p>
         )}
-      </Panel>
+      </ProfilePanel>
     );
   }
   return (
-    <Panel titleId="profile-x" icon={AtSign} title={t('x.title')}>
+    <ProfilePanel section="x" icon={AtSign}>
       <p className="text-sm">
         <Trans
           t={t}
@@ -75,6 +75,6 @@ export function XCard({ info }: { info: TUserInfo }) {
         </div>
       )}
       {unlink.isError && <ErrorMessage error={unlink.error} />}
-    </Panel>
+    </ProfilePanel>
   );
 }
