@@ -4,10 +4,10 @@ import type {
   TActivityListInput,
   TActivityListOutput,
 } from '@puffy/contracts';
-import { eq } from 'drizzle-orm';
 import type { Deps } from '../deps';
 import { afterIdCursor, toIdPage } from '../platform/cursor';
 import { BadInput, PreconditionFailed } from '../platform/errors';
+import { memberColumns } from '../user/member-row';
 import { type MemberActivityState, memberActivityStates, shownState } from './campaign-completions';
 import {
   activitySettings,
@@ -98,11 +98,7 @@ async function xPostProof(deps: Deps, userId: string, url: string | undefined) {
 
 async function linkedXHandle(deps: Deps, userId: string): Promise<string | null> {
   const { db, t } = deps.db;
-  const [row] = await db
-    .select({ handle: t.users.twitterHandle, id: t.users.twitterId })
-    .from(t.users)
-    .where(eq(t.users.id, userId))
-    .limit(1);
+  const row = await memberColumns(deps, db, userId, { handle: t.users.twitterHandle, id: t.users.twitterId });
   return row?.id && row.handle ? row.handle : null;
 }
 

@@ -1,10 +1,11 @@
 import type { TDiscordAuthDryRunOutput, TDiscordAuthOutput } from '@puffy/contracts';
 import { type Database, lockKey, violatedConstraint } from '@puffy/db';
-import { and, eq, isNull, ne } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { AuthConfig } from '../auth/config';
 import type { Deps } from '../deps';
 import { AppError, Conflict, NotFound, PreconditionFailed } from '../platform/errors';
 import { emitProfileEvent } from '../user/events';
+import { heldByAnother, memberColumns } from '../user/member-row';
 import { discordCodeHash } from './bot-codes';
 import { requireOpenCampaign } from './open-campaign';
 
@@ -39,17 +40,8 @@ async function redeemableCode(deps: RedeemDeps, tx: Database, userId: string, in
   if (deps.clock.now() >= row.expiresAt) {
     throw new PreconditionFailed('This code has expired. Ask the bot for a new one.', 'discord_code_expired');
   }
-  const [other] = await tx
-    .select({ id: t.users.id })
-    .from(t.users)
-    .where(and(eq(t.users.discordId, row.discordUserId), ne(t.users.id, userId)))
-    .limit(1);
-  if (other) throw discordTaken();
-  const [me] = await tx
-    .select({ discordId: t.users.discordId })
-    .from(t.users)
-    .where(eq(t.users.id, userId))
-    .limit(1);
+  if (await heldByAnother(deps, tx, userId, 'discordId', row.discordUserId)) throw discordTaken();
+  const me = await memberColumns(deps, tx, userId, { discordId: t.users.discordId });
   if (me?.discordId && me.discordId !== row.discordUserId) {
     throw new Conflict(
       'Your account is already linked to a different Discord account. Use the bot with that account.',

@@ -3,6 +3,7 @@ import type { TEligibilityWallet, TNetwork, TWalletChain } from '@puffy/contract
 import { eq } from 'drizzle-orm';
 import type { Deps } from '../deps';
 import { BadInput } from '../platform/errors';
+import { memberColumns } from '../user/member-row';
 
 /** The wallet family that holds assets of each network. */
 export const walletChainOf: Record<TNetwork, TWalletChain> = {
@@ -39,11 +40,10 @@ export function canonicalWallet(wallet: TEligibilityWallet, field = 'wallet'): T
 /** Every wallet of a member (the sign-in wallet first), in canonical form. */
 export async function memberWallets(deps: Pick<Deps, 'db'>, userId: string): Promise<TEligibilityWallet[]> {
   const { db, t } = deps.db;
-  const [user] = await db
-    .select({ chain: t.users.walletChain, address: t.users.walletAddress })
-    .from(t.users)
-    .where(eq(t.users.id, userId))
-    .limit(1);
+  const user = await memberColumns(deps, db, userId, {
+    chain: t.users.walletChain,
+    address: t.users.walletAddress,
+  });
   const linked = await db
     .select({ chain: t.userWallets.chain, address: t.userWallets.address })
     .from(t.userWallets)

@@ -10,6 +10,7 @@ import { recordActivityEvent } from '../activity/events';
 import type { Deps } from '../deps';
 import { type AppError, BadInput, Conflict, NotFound, PreconditionFailed } from '../platform/errors';
 import { shortWallet } from '../platform/short-wallet';
+import { memberColumns } from '../user/member-row';
 import { type Acceptance, evaluateCode, type Refusal, usedUp } from './rules';
 
 const errorFor: Record<TReferralRefusal, (message: string, reason: string) => AppError> = {
@@ -124,11 +125,7 @@ async function audited(
 
 async function walletOf(deps: Deps, tx: Database, userId: string): Promise<string> {
   const { t } = deps.db;
-  const [row] = await tx
-    .select({ wallet: t.users.walletAddress })
-    .from(t.users)
-    .where(eq(t.users.id, userId))
-    .limit(1);
+  const row = await memberColumns(deps, tx, userId, { wallet: t.users.walletAddress });
   return row?.wallet ?? '';
 }
 

@@ -1,12 +1,13 @@
 import { randomInt } from 'node:crypto';
 import type { TEmailSendCodeOutput, TEmailVerified } from '@puffy/contracts';
 import { lockKey, violatedConstraint } from '@puffy/db';
-import { and, eq, ne } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { AuthConfig } from '../auth/config';
 import { hmac, randomToken, safeEqual } from '../auth/secrets';
 import type { ApiConfig, Deps } from '../deps';
 import { BadInput, Conflict, PreconditionFailed, RateLimited } from '../platform/errors';
 import { emitProfileEvent } from './events';
+import { heldByAnother } from './member-row';
 
 type EmailDeps = Pick<Deps, 'db' | 'store' | 'limiter' | 'clock' | 'mailer'> & {
   auth: Pick<AuthConfig, 'appSecret'>;
@@ -167,12 +168,7 @@ async function setVerifiedEmail(deps: EmailDeps, userId: string, email: string):
   try {
     await deps.db.withTransaction(async (tx) => {
       await lockKey(deps.db, tx, `users.email:${email}`);
-      const [taken] = await tx
-        .select({ id: t.users.id })
-        .from(t.users)
-        .where(and(eq(t.users.email, email), ne(t.users.id, userId)))
-        .limit(1);
-      if (taken) throw emailTaken();
+      if (await heldByAnother(deps, tx, userId, 'email', email)) throw emailTaken();
       await tx.update(t.users).set({ email, updatedAt: deps.clock.now() }).where(eq(t.users.id, userId));
       await emitProfileEvent(deps, { userId, event: 'email_verified', tx });
     });

@@ -1,10 +1,11 @@
 import type { TTwitterLockState, TTwitterStartOutput } from '@puffy/contracts';
 import { type Database, lockKey, violatedConstraint } from '@puffy/db';
-import { and, eq, inArray, isNotNull, ne } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Deps } from '../deps';
 import { Conflict, Forbidden, PreconditionFailed } from '../platform/errors';
 import { emitProfileEvent } from './events';
+import { heldByAnother, memberColumns } from './member-row';
 import { exchangeTwitterCode, fetchTwitterProfile, twitterAuthorizeUrl } from './twitter-client';
 import type { TwitterOAuthConfig } from './twitter-config';
 
@@ -88,12 +89,7 @@ async function saveTwitterLink(
   try {
     await deps.db.withTransaction(async (tx) => {
       await lockKey(deps.db, tx, `users.twitter:${profile.id}`);
-      const [other] = await tx
-        .select({ id: t.users.id })
-        .from(t.users)
-        .where(and(eq(t.users.twitterId, profile.id), ne(t.users.id, userId)))
-        .limit(1);
-      if (other) throw twitterTaken();
+      if (await heldByAnother(deps, tx, userId, 'twitterId', profile.id)) throw twitterTaken();
       const [me] = await tx.select().from(t.users).where(eq(t.users.id, userId)).limit(1);
       if (!me) throw new PreconditionFailed('Your account no longer exists.', 'no_user');
       if (me.twitterId && me.twitterId !== profile.id) {
@@ -134,11 +130,10 @@ export async function twitterLockState(
   userId: string,
 ): Promise<TTwitterLockState> {
   const { t } = deps.db;
-  const [me] = await q
-    .select({ twitterId: t.users.twitterId, twitterLocked: t.users.twitterLocked })
-    .from(t.users)
-    .where(eq(t.users.id, userId))
-    .limit(1);
+  const me = await memberColumns(deps, q, userId, {
+    twitterId: t.users.twitterId,
+    twitterLocked: t.users.twitterLocked,
+  });
   if (!me?.twitterId) return { linked: false, locked: false, reason: null };
   if (me.twitterLocked) {
     return { linked: true, locked: true, reason: 'Your X account is locked because it has earned rewards.' };

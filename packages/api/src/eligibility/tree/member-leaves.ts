@@ -2,6 +2,7 @@ import type { TRequirementLeaf } from '@puffy/contracts';
 import { and, eq, inArray } from 'drizzle-orm';
 import { campaignScope, GLOBAL_SCOPE } from '../../activity/ledger';
 import type { Deps } from '../../deps';
+import { memberColumns } from '../../user/member-row';
 import type { CampaignRules } from '../rules';
 import type { LeafOutcome } from './leaf-outcome';
 import { missingActivities } from './method-leaf';
@@ -76,16 +77,15 @@ export async function checkAccount(
   leaf: Leaf<'account'>,
   userId: string,
 ): Promise<LeafOutcome> {
-  const { db, t } = deps.db;
-  const [row] = await db
-    .select({ email: t.users.email, x: t.users.twitterId, discord: t.users.discordId })
-    .from(t.users)
-    .where(eq(t.users.id, userId))
-    .limit(1);
-  const has = row?.[leaf.account] != null;
-  return has
+  const { t } = deps.db;
+  const row = await memberColumns(deps, deps.db.db, userId, {
+    email: t.users.email,
+    x: t.users.twitterId,
+    discord: t.users.discordId,
+  });
+  return row?.[leaf.account] != null
     ? { state: 'passed', detail: `Has ${accountName[leaf.account]}.` }
-    : { state: 'failed', detail: `Add ${accountName[leaf.account]} in your profile.` };
+    : { state: 'failed', detail: describeAccount(leaf) };
 }
 
 export const describeAccount = (leaf: Leaf<'account'>) => `Add ${accountName[leaf.account]} in your profile.`;
