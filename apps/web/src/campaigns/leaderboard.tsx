@@ -21,13 +21,9 @@ export function BoardTable({ entries, youLabel }: { entries: TLeaderboardEntry[]
     <Table>
       <TableHeader>
         <TableRow>
-          <TableHead scope="col" className="w-20">
-            {t('board.rank')}
-          </TableHead>
-          <TableHead scope="col">{t('board.member')}</TableHead>
-          <TableHead scope="col" className="text-right">
-            {t('board.points')}
-          </TableHead>
+          <TableHead className="w-20">{t('board.rank')}</TableHead>
+          <TableHead>{t('board.member')}</TableHead>
+          <TableHead className="text-right">{t('board.points')}</TableHead>
         </TableRow>
       </TableHeader>
       <TableBody>

@@ -25,10 +25,12 @@ export const TableRow = slotted(
   'border-b transition-colors hover:bg-muted/50 data-[state=selected]:bg-muted',
 );
 
+/** A column's header cell (`scope="col"` unless told otherwise, so each cell is read with its column). */
 export const TableHead = slotted(
   'th',
   'table-head',
   'h-10 whitespace-nowrap px-3 text-left align-middle font-medium text-muted-foreground text-xs uppercase tracking-wide',
+  { scope: 'col' },
 );
 
 export const TableCell = slotted('td', 'table-cell', 'px-3 py-2.5 align-middle');
