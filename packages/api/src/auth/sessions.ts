@@ -1,4 +1,4 @@
-import { and, eq, isNull, or } from 'drizzle-orm';
+import { and, eq, isNull, or, type SQL } from 'drizzle-orm';
 import type { Deps } from '../deps';
 import { revokeSessionMark } from './revocation';
 import { randomToken, sha256Hex } from './secrets';
@@ -128,20 +128,17 @@ export async function revokeByRefreshToken(
 ): Promise<{ sessionId: string; userId: string } | null> {
   const parsed = parseRefreshToken(token);
   if (!parsed) return null;
-  const { db, t } = deps.db;
-  const [ended] = await db
-    .update(t.sessions)
-    .set({ revokedAt: deps.clock.now(), revokeReason: reason })
-    .where(
-      and(
-        eq(t.sessions.id, parsed.sessionId),
-        or(eq(t.sessions.refreshHash, parsed.hash), eq(t.sessions.previousRefreshHash, parsed.hash)),
-        isNull(t.sessions.revokedAt),
-      ),
-    )
-    .returning({ userId: t.sessions.userId });
+  const { t } = deps.db;
+  const [ended] = await endLiveSessions(
+    deps,
+    and(
+      eq(t.sessions.id, parsed.sessionId),
+      or(eq(t.sessions.refreshHash, parsed.hash), eq(t.sessions.previousRefreshHash, parsed.hash)),
+    ),
+    reason,
+  );
   if (!ended) return null;
-  await revokeSessionMark(deps.store, parsed.sessionId, deps.auth.accessTokenTtlSeconds + 60);
+  await markRevoked(deps, parsed.sessionId);
   return { sessionId: parsed.sessionId, userId: ended.userId };
 }
 
@@ -150,12 +147,8 @@ export async function revokeSession(
   sessionId: string,
   reason: string,
 ): Promise<void> {
-  const { db, t } = deps.db;
-  await db
-    .update(t.sessions)
-    .set({ revokedAt: deps.clock.now(), revokeReason: reason })
-    .where(and(eq(t.sessions.id, sessionId), isNull(t.sessions.revokedAt)));
-  await revokeSessionMark(deps.store, sessionId, deps.auth.accessTokenTtlSeconds + 60);
+  await endLiveSessions(deps, eq(deps.db.t.sessions.id, sessionId), reason);
+  await markRevoked(deps, sessionId);
 }
 
 /** Ends every session of the user; each one is marked so its access tokens die at once everywhere. */
@@ -164,14 +157,21 @@ export async function revokeAllSessions(
   userId: string,
   reason: string,
 ): Promise<number> {
-  const { db, t } = deps.db;
-  const revoked = await db
-    .update(t.sessions)
-    .set({ revokedAt: deps.clock.now(), revokeReason: reason })
-    .where(and(eq(t.sessions.userId, userId), isNull(t.sessions.revokedAt)))
-    .returning({ id: t.sessions.id });
-  await Promise.all(
-    revoked.map(({ id }) => revokeSessionMark(deps.store, id, deps.auth.accessTokenTtlSeconds + 60)),
-  );
+  const revoked = await endLiveSessions(deps, eq(deps.db.t.sessions.userId, userId), reason);
+  await Promise.all(revoked.map(({ id }) => markRevoked(deps, id)));
   return revoked.length;
 }
+
+/** Ends the sessions `which` names that have not ended yet; the ones it ended. */
+function endLiveSessions(deps: Pick<Deps, 'db' | 'clock'>, which: SQL | undefined, reason: string) {
+  const { db, t } = deps.db;
+  return db
+    .update(t.sessions)
+    .set({ revokedAt: deps.clock.now(), revokeReason: reason })
+    .where(and(which, isNull(t.sessions.revokedAt)))
+    .returning({ id: t.sessions.id, userId: t.sessions.userId });
+}
+
+/** Access tokens live at most their TTL: the mark outlives the last one the session issued. */
+const markRevoked = (deps: Pick<Deps, 'store' | 'auth'>, sessionId: string) =>
+  revokeSessionMark(deps.store, sessionId, deps.auth.accessTokenTtlSeconds + 60);
