@@ -5,7 +5,7 @@ import {
   type TDiscordBotCodeResponse,
   ZDiscordBotCodeRequest,
 } from '@puffy/contracts';
-import { and, eq, gt, inArray, or } from 'drizzle-orm';
+import { and, eq, gt, or } from 'drizzle-orm';
 import type { AuthConfig } from '../auth/config';
 import { hmac, safeEqual } from '../auth/secrets';
 import type { Deps } from '../deps';
@@ -56,22 +56,12 @@ function parseBody(body: string) {
 
 /** The campaign's usable secrets: the active ones and rotated-out ones still in their grace period. */
 async function campaignSecrets(deps: BotDeps, campaignId: number): Promise<string[]> {
-  const { db, t } = deps.db;
-  const rows = await db
-    .select({ secretEncrypted: t.discordBotSecrets.secretEncrypted })
-    .from(t.discordBotSecrets)
-    .where(
-      and(
-        eq(t.discordBotSecrets.campaignId, campaignId),
-        or(
-          eq(t.discordBotSecrets.status, 'active'),
-          and(
-            inArray(t.discordBotSecrets.status, ['grace']),
-            gt(t.discordBotSecrets.graceUntil, deps.clock.now()),
-          ),
-        ),
-      ),
-    );
+  const s = deps.db.t.discordBotSecrets;
+  const usable = or(eq(s.status, 'active'), and(eq(s.status, 'grace'), gt(s.graceUntil, deps.clock.now())));
+  const rows = await deps.db.db
+    .select({ secretEncrypted: s.secretEncrypted })
+    .from(s)
+    .where(and(eq(s.campaignId, campaignId), usable));
   return rows.flatMap((row) => decryptBotSecret(deps.auth.appSecret, row.secretEncrypted) ?? []);
 }
 
