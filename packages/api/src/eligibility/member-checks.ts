@@ -3,13 +3,15 @@ import { and, eq, gte, inArray, isNotNull } from 'drizzle-orm';
 import type { Deps } from '../deps';
 import type { CampaignRules, MethodRule } from './rules';
 
+type DbDeps = Pick<Deps, 'db'>;
+
 export type MemberCheck =
   | { passed: true; detail: string; wallet?: TEligibilityWallet }
   | { passed: false; detail: string };
 
 /** `bypass`: one of the wallets is on the operator's allow-list for this campaign. */
 export async function checkAllowList(
-  deps: Pick<Deps, 'db'>,
+  deps: DbDeps,
   rules: CampaignRules,
   wallets: TEligibilityWallet[],
 ): Promise<MemberCheck> {
@@ -40,7 +42,7 @@ export async function checkAllowList(
  * (`config.minLevel`), the tier the spec lets a campaign ask for.
  */
 export async function checkReferral(
-  deps: Pick<Deps, 'db'>,
+  deps: DbDeps,
   rules: CampaignRules,
   rule: MethodRule,
   userId: string,
@@ -69,24 +71,16 @@ export async function checkReferral(
 }
 
 /** `discord`: the member linked Discord through this campaign's bot (a used code of this campaign). */
-export async function checkDiscord(
-  deps: Pick<Deps, 'db'>,
-  rules: CampaignRules,
-  userId: string,
-): Promise<MemberCheck> {
-  const { db, t } = deps.db;
-  const [row] = await db
-    .select({ id: t.discordAuthCodes.id })
-    .from(t.discordAuthCodes)
+export async function checkDiscord(deps: DbDeps, rules: CampaignRules, userId: string): Promise<MemberCheck> {
+  const codes = deps.db.t.discordAuthCodes;
+  const [used] = await deps.db.db
+    .select({ id: codes.id })
+    .from(codes)
     .where(
-      and(
-        eq(t.discordAuthCodes.campaignId, rules.campaign.id),
-        eq(t.discordAuthCodes.usedByUserId, userId),
-        isNotNull(t.discordAuthCodes.usedAt),
-      ),
+      and(eq(codes.campaignId, rules.campaign.id), eq(codes.usedByUserId, userId), isNotNull(codes.usedAt)),
     )
     .limit(1);
-  return row
+  return used
     ? { passed: true, detail: "Linked Discord through the campaign's bot." }
     : { passed: false, detail: "Link your Discord account through the campaign's Discord bot." };
 }

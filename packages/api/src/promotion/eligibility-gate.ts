@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import { notCompletedIn, requiredActivitiesOf } from '../activity/campaign-completions';
 import type { Deps } from '../deps';
+import { findEligibility } from '../eligibility/record';
 import { PreconditionFailed } from '../platform/errors';
 
 /**
@@ -13,20 +13,13 @@ export async function assertMayClaim(
   userId: string,
   campaignId: number,
 ): Promise<void> {
-  const { t, db } = deps.db;
-  const [eligible] = await db
-    .select({ id: t.userCampaignEligibles.id })
-    .from(t.userCampaignEligibles)
-    .where(
-      and(eq(t.userCampaignEligibles.userId, userId), eq(t.userCampaignEligibles.campaignId, campaignId)),
-    )
-    .limit(1);
-  if (!eligible) {
+  if (!(await findEligibility(deps, userId, campaignId))) {
     throw new PreconditionFailed(
       'You are not eligible for this campaign yet: check your eligibility first.',
       'not_eligible',
     );
   }
+  const { db } = deps.db;
   const required = await requiredActivitiesOf(deps, db, [campaignId]);
   const missing = await notCompletedIn(deps, db, { userId, campaignId, activities: required });
   if (missing.length > 0) {
