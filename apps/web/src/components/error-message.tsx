@@ -60,7 +60,13 @@ export function ErrorMessage({
         )}
         <ErrorDetails requestId={shown.requestId} />
         {onRetry && (
-          <Button variant="outline" size="sm" className="mt-1 w-fit" onClick={onRetry} disabled={waiting}>
+          <Button
+            variant="outline"
+            size="sm"
+            className="mt-1 w-fit text-foreground"
+            onClick={onRetry}
+            disabled={waiting}
+          >
             {t('tryAgain')}
           </Button>
         )}
