@@ -2,7 +2,7 @@ import type { TActivityScope } from '@puffy/contracts';
 import type { Database } from '@puffy/db';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Deps } from '../deps';
-import { selectCampaignActivities } from './catalog';
+import { activityNaming, selectCampaignActivities } from './catalog';
 import { campaignScope, GLOBAL_SCOPE } from './ledger';
 
 /*
@@ -92,12 +92,7 @@ export async function notCompletedIn<A extends CampaignActivityRef>(
 /** The activities each of the campaigns marks required, in each campaign's order. */
 export function requiredActivitiesOf(deps: Pick<Deps, 'db'>, q: Database, campaignIds: number[]) {
   const { t } = deps.db;
-  return selectCampaignActivities(t, q, {
-    campaignId: t.campaignActivities.campaignId,
-    activityId: t.activities.id,
-    name: t.activities.name,
-    scope: t.activities.scope,
-  })
+  return selectCampaignActivities(t, q, { campaignId: t.campaignActivities.campaignId, ...activityNaming(t) })
     .where(
       and(inArray(t.campaignActivities.campaignId, campaignIds), eq(t.campaignActivities.required, true)),
     )

@@ -43,6 +43,20 @@ export function selectCampaignActivities<F extends SelectedFields>(t: Schema, q:
     .innerJoin(t.activities, eq(t.activities.id, t.campaignActivities.activityId));
 }
 
+/** What names an activity wherever a campaign's activities are listed. */
+export const activityNaming = (t: Schema) => ({
+  activityId: t.activities.id,
+  name: t.activities.name,
+  scope: t.activities.scope,
+});
+
+/** What a campaign sets for each activity it lists. */
+export const campaignSettings = (t: Schema) => ({
+  points: t.campaignActivities.points,
+  quantity: t.campaignActivities.quantity,
+  required: t.campaignActivities.required,
+});
+
 /** Inside a transaction (a prepared statement belongs to the pool, not to the transaction). */
 function visibleCampaignInTx(db: Db, tx: Database, campaignId: number) {
   const c = db.t.campaigns;
@@ -70,16 +84,12 @@ function prepareReads(db: Db) {
       .prepare('visible_campaign'),
     activities: selectCampaignActivities(t, db.db, {
       key: t.campaignActivities.id,
-      activityId: t.activities.id,
-      name: t.activities.name,
+      ...activityNaming(t),
       description: t.activities.description,
       kind: t.activities.kind,
-      scope: t.activities.scope,
       parameter: t.activities.parameter,
       initiatedByUser: t.activities.initiatedByUser,
-      points: t.campaignActivities.points,
-      quantity: t.campaignActivities.quantity,
-      required: t.campaignActivities.required,
+      ...campaignSettings(t),
     })
       .where(
         and(eq(t.campaignActivities.campaignId, p('campaignId')), gt(t.campaignActivities.id, p('after'))),

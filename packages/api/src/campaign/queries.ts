@@ -12,7 +12,7 @@ import type {
 } from '@puffy/contracts';
 import type { Database } from '@puffy/db';
 import { asc, eq } from 'drizzle-orm';
-import { selectCampaignActivities } from '../activity/catalog';
+import { activityNaming, campaignSettings, selectCampaignActivities } from '../activity/catalog';
 import type { Deps } from '../deps';
 import { BadInput, NotFound } from '../platform/errors';
 import { type CampaignFilter, campaignRows, methodsOf, promotionRows } from './page-query';
@@ -28,13 +28,9 @@ export function campaignActivityRows(deps: Pick<Deps, 'db'>, q: Database, campai
   const { t } = deps.db;
   return selectCampaignActivities(t, q, {
     campaignActivityId: t.campaignActivities.id,
-    activityId: t.activities.id,
-    name: t.activities.name,
+    ...activityNaming(t),
     kind: t.activities.kind,
-    scope: t.activities.scope,
-    points: t.campaignActivities.points,
-    quantity: t.campaignActivities.quantity,
-    required: t.campaignActivities.required,
+    ...campaignSettings(t),
   })
     .where(eq(t.campaignActivities.campaignId, campaignId))
     .orderBy(asc(t.campaignActivities.id));
