@@ -1,117 +1,86 @@
 import { ZActivityKind, ZActivityScope } from '@puffy/contracts';
-import { enumCheck, enumValues, userActivityStatuses } from '../enums';
-import type { CampaignTables } from './campaigns';
-import type { IdentityTables } from './identity';
+import { enumValues, userActivityStatuses } from '../enums';
 import type { ColumnKit } from './kit';
+import type { Parents } from './links';
 
-export function activityTables(
-  {
-    belongsToCampaign,
-    belongsToMember,
-    check,
-    createdAt,
-    flag,
-    index,
-    integer,
-    json,
-    partOfSerial,
-    primaryKey,
-    scope,
-    serialId,
-    table,
-    text,
-    time,
-    unique,
-    updatedAt,
-    uuidId,
-  }: ColumnKit,
-  { campaigns, users }: Pick<CampaignTables, 'campaigns'> & Pick<IdentityTables, 'users'>,
-) {
-  const activities = table(
+export function activityTables(k: ColumnKit, { campaigns, users }: Parents<'campaigns' | 'users'>) {
+  const activities = k.table(
     'activities',
     {
-      id: serialId(),
-      scope: text('scope', { enum: enumValues(ZActivityScope) }).notNull(),
-      kind: text('kind', { enum: enumValues(ZActivityKind) }).notNull(),
-      name: text('name').notNull(),
-      description: text('description'),
-      parameter: json<Record<string, unknown>>('parameter').notNull().default({}),
-      initiatedByUser: flag('initiated_by_user').notNull().default(false),
-      createdAt: createdAt(),
+      id: k.serialId(),
+      scope: k.text('scope', { enum: enumValues(ZActivityScope) }).notNull(),
+      kind: k.text('kind', { enum: enumValues(ZActivityKind) }).notNull(),
+      name: k.text('name').notNull(),
+      description: k.text('description'),
+      parameter: k.json<Record<string, unknown>>('parameter').notNull().default({}),
+      initiatedByUser: k.flag('initiated_by_user').notNull().default(false),
+      createdAt: k.createdAt(),
     },
-    (t) => [
-      index('activities_kind_idx').on(t.kind),
-      check('activities_scope_check', enumCheck(t.scope, enumValues(ZActivityScope))),
-      check('activities_kind_check', enumCheck(t.kind, enumValues(ZActivityKind))),
-    ],
+    (t) => [k.index('activities_kind_idx').on(t.kind)],
   );
 
-  const campaignActivities = table(
+  const campaignActivities = k.table(
     'campaign_activities',
     {
-      id: serialId(),
-      ...belongsToCampaign(campaigns),
-      activityId: partOfSerial('activity_id', activities),
+      id: k.serialId(),
+      ...k.belongsToCampaign(campaigns),
+      activityId: k.partOfSerial('activity_id', activities),
       /** How many times the event must happen (refer N friends). */
-      quantity: integer('quantity').notNull().default(1),
-      points: integer('points').notNull().default(0),
-      required: flag('required').notNull().default(false),
+      quantity: k.integer('quantity').notNull().default(1),
+      points: k.integer('points').notNull().default(0),
+      required: k.flag('required').notNull().default(false),
     },
-    (t) => [
-      unique('campaign_activities_unique').on(t.campaignId, t.activityId),
-      index('campaign_activities_activity_idx').on(t.activityId),
-    ],
+    (t) => k.uniquePair('campaign_activities', t.campaignId, t.activityId),
   );
 
   /** A member's completion of an activity, once per scope (see the kit's `scope`). */
-  const userActivities = table(
+  const userActivities = k.table(
     'user_activities',
     {
-      id: uuidId(),
-      ...belongsToMember(users),
-      activityId: partOfSerial('activity_id', activities),
-      ...scope(campaigns),
-      status: text('status', { enum: userActivityStatuses }).notNull(),
-      points: integer('points').notNull().default(0),
-      data: json<Record<string, unknown>>('data').notNull().default({}),
-      completedAt: time('completed_at'),
-      createdAt: createdAt(),
+      id: k.uuidId(),
+      ...k.belongsToMember(users),
+      activityId: k.partOfSerial('activity_id', activities),
+      ...k.scope(campaigns),
+      status: k.text('status', { enum: userActivityStatuses }).notNull(),
+      points: k.integer('points').notNull().default(0),
+      data: k.json<Record<string, unknown>>('data').notNull().default({}),
+      completedAt: k.time('completed_at'),
+      createdAt: k.createdAt(),
     },
     (t) => [
-      unique('user_activities_unique').on(t.userId, t.activityId, t.scopeKey),
-      index('user_activities_campaign_idx').on(t.campaignId, t.status),
-      check('user_activities_status_check', enumCheck(t.status, userActivityStatuses)),
+      k.unique('user_activities_unique').on(t.userId, t.activityId, t.scopeKey),
+      k.index('user_activities_campaign_idx').on(t.campaignId, t.status),
     ],
   );
 
   /** The source of truth for points; `source_key` makes every award idempotent. */
-  const pointsLedger = table(
+  const pointsLedger = k.table(
     'points_ledger',
     {
-      id: uuidId(),
-      ...belongsToMember(users),
-      ...scope(campaigns),
+      id: k.uuidId(),
+      ...k.belongsToMember(users),
+      ...k.scope(campaigns),
       /** Signed: corrections are negative entries, never edits. */
-      points: integer('points').notNull(),
-      reason: text('reason').notNull(),
-      sourceKey: text('source_key').notNull().unique(),
-      createdAt: createdAt(),
+      points: k.integer('points').notNull(),
+      reason: k.text('reason').notNull(),
+      sourceKey: k.text('source_key').notNull().unique(),
+      createdAt: k.createdAt(),
     },
-    (t) => [index('points_ledger_scope_user_idx').on(t.scopeKey, t.userId)],
+    (t) => [k.index('points_ledger_scope_user_idx').on(t.scopeKey, t.userId)],
   );
 
   /** The leaderboard's aggregate of points_ledger, kept in the same transaction as each entry. */
-  const userPoints = table(
+  const userPoints = k.table(
     'user_points',
     {
-      ...belongsToMember(users),
-      scopeKey: text('scope_key').notNull(),
-      points: integer('points').notNull().default(0),
-      updatedAt: updatedAt(),
+      ...k.belongsToMember(users),
+      scopeKey: k.text('scope_key').notNull(),
+      points: k.integer('points').notNull().default(0),
+      updatedAt: k.updatedAt(),
     },
     (t) => [
-      primaryKey({ name: 'user_points_pk', columns: [t.userId, t.scopeKey] }),
-      index('user_points_leaderboard_idx').on(t.scopeKey, t.points, t.userId),
+      k.primaryKey({ name: 'user_points_pk', columns: [t.userId, t.scopeKey] }),
+      k.index('user_points_leaderboard_idx').on(t.scopeKey, t.points, t.userId),
     ],
   );
 
@@ -121,14 +90,14 @@ export function activityTables(
    * above. Kept by triggers on user_points (drizzle-kit cannot declare them; see the migration), so
    * every writer of user_points, bulk loads and cascaded deletes included, keeps it exact.
    */
-  const pointsHistogram = table(
+  const pointsHistogram = k.table(
     'points_histogram',
     {
-      scopeKey: text('scope_key').notNull(),
-      points: integer('points').notNull(),
-      members: integer('members').notNull().default(0),
+      scopeKey: k.text('scope_key').notNull(),
+      points: k.integer('points').notNull(),
+      members: k.integer('members').notNull().default(0),
     },
-    (t) => [primaryKey({ name: 'points_histogram_pk', columns: [t.scopeKey, t.points] })],
+    (t) => [k.primaryKey({ name: 'points_histogram_pk', columns: [t.scopeKey, t.points] })],
   );
 
   return { activities, campaignActivities, userActivities, pointsLedger, userPoints, pointsHistogram };

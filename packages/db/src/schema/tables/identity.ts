@@ -1,107 +1,97 @@
 import { type TAdminScope, ZRole, ZSecurityEventType, ZWalletChain } from '@puffy/contracts';
-import { enumCheck, enumValues } from '../enums';
+import { enumValues } from '../enums';
 import type { ColumnKit } from './kit';
 
-export function identityTables({
-  belongsToMember,
-  check,
-  createdAt,
-  flag,
-  index,
-  json,
-  table,
-  text,
-  time,
-  timestamps,
-  unique,
-  uuidId,
-}: ColumnKit) {
-  const users = table(
+export function identityTables(k: ColumnKit) {
+  const users = k.table(
     'users',
     {
-      id: uuidId(),
-      walletAddress: text('wallet_address').notNull(),
-      walletChain: text('wallet_chain', { enum: enumValues(ZWalletChain) }).notNull(),
+      id: k.uuidId(),
+      walletAddress: k.text('wallet_address').notNull(),
+      walletChain: k.text('wallet_chain', { enum: enumValues(ZWalletChain) }).notNull(),
       /** TON raw form `0:<hex>`; null for the other chains. */
-      walletAddressHex: text('wallet_address_hex'),
-      role: text('role', { enum: enumValues(ZRole) })
+      walletAddressHex: k.text('wallet_address_hex'),
+      role: k
+        .text('role', { enum: enumValues(ZRole) })
         .notNull()
         .default('user'),
-      adminScopes: json<TAdminScope[]>('admin_scopes').notNull().default([]),
-      name: text('name'),
-      avatarUrl: text('avatar_url'),
-      avatarLocked: flag('avatar_locked').notNull().default(false),
+      adminScopes: k.json<TAdminScope[]>('admin_scopes').notNull().default([]),
+      name: k.text('name'),
+      avatarUrl: k.text('avatar_url'),
+      avatarLocked: k.flag('avatar_locked').notNull().default(false),
       /** Only a verified address is ever stored. */
-      email: text('email').unique(),
-      twitterId: text('twitter_id').unique(),
-      twitterHandle: text('twitter_handle'),
-      twitterLocked: flag('twitter_locked').notNull().default(false),
-      discordId: text('discord_id').unique(),
-      discordUsername: text('discord_username'),
-      ...timestamps(),
+      email: k.text('email').unique(),
+      twitterId: k.text('twitter_id').unique(),
+      twitterHandle: k.text('twitter_handle'),
+      twitterLocked: k.flag('twitter_locked').notNull().default(false),
+      discordId: k.text('discord_id').unique(),
+      discordUsername: k.text('discord_username'),
+      ...k.timestamps(),
     },
-    (t) => [
-      unique('users_wallet_unique').on(t.walletChain, t.walletAddress),
-      check('users_wallet_chain_check', enumCheck(t.walletChain, enumValues(ZWalletChain))),
-      check('users_role_check', enumCheck(t.role, enumValues(ZRole))),
-    ],
+    (t) => [k.unique('users_wallet_unique').on(t.walletChain, t.walletAddress)],
   );
 
   /** Every wallet of a user, the first one included: the unique key makes a wallet belong to one user. */
-  const userWallets = table(
+  const userWallets = k.table(
     'user_wallets',
     {
-      id: uuidId(),
-      ...belongsToMember(users),
-      chain: text('chain', { enum: enumValues(ZWalletChain) }).notNull(),
-      address: text('address').notNull(),
-      addressHex: text('address_hex'),
-      isPrimary: flag('is_primary').notNull().default(false),
-      createdAt: createdAt(),
+      id: k.uuidId(),
+      ...k.belongsToMember(users),
+      chain: k.text('chain', { enum: enumValues(ZWalletChain) }).notNull(),
+      address: k.text('address').notNull(),
+      addressHex: k.text('address_hex'),
+      isPrimary: k.flag('is_primary').notNull().default(false),
+      createdAt: k.createdAt(),
     },
     (t) => [
-      unique('user_wallets_wallet_unique').on(t.chain, t.address),
-      index('user_wallets_user_idx').on(t.userId),
-      check('user_wallets_chain_check', enumCheck(t.chain, enumValues(ZWalletChain))),
+      k.unique('user_wallets_wallet_unique').on(t.chain, t.address),
+      k.index('user_wallets_user_idx').on(t.userId),
     ],
   );
 
+  /**
+   * How a session ended: when, and why (logout, expiry, a reused refresh token, a lost role, an admin).
+   * Written together, and both null while the session lives.
+   */
+  const revocation = {
+    revokedAt: k.time('revoked_at'),
+    revokeReason: k.text('revoke_reason'),
+  };
+
   /** A refresh-token family: only hashes of the current (and just-rotated) secret are kept. */
-  const sessions = table(
+  const sessions = k.table(
     'sessions',
     {
-      id: uuidId(),
-      ...belongsToMember(users),
-      refreshHash: text('refresh_hash').notNull(),
-      previousRefreshHash: text('previous_refresh_hash'),
-      rotatedAt: time('rotated_at'),
-      createdAt: createdAt(),
-      lastUsedAt: time('last_used_at').notNull(),
-      expiresAt: time('expires_at').notNull(),
-      revokedAt: time('revoked_at'),
-      revokeReason: text('revoke_reason'),
-      ip: text('ip'),
-      userAgent: text('user_agent'),
+      id: k.uuidId(),
+      ...k.belongsToMember(users),
+      refreshHash: k.text('refresh_hash').notNull(),
+      previousRefreshHash: k.text('previous_refresh_hash'),
+      rotatedAt: k.time('rotated_at'),
+      createdAt: k.createdAt(),
+      lastUsedAt: k.time('last_used_at').notNull(),
+      expiresAt: k.time('expires_at').notNull(),
+      ...revocation,
+      ip: k.text('ip'),
+      userAgent: k.text('user_agent'),
     },
-    (t) => [index('sessions_user_idx').on(t.userId)],
+    (t) => [k.index('sessions_user_idx').on(t.userId)],
   );
 
-  const securityEvents = table(
+  const securityEvents = k.table(
     'security_events',
     {
-      id: uuidId(),
-      type: text('type', { enum: enumValues(ZSecurityEventType) }).notNull(),
-      userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
-      requestId: text('request_id'),
-      ip: text('ip'),
-      detail: json<Record<string, unknown>>('detail').notNull().default({}),
-      createdAt: createdAt(),
+      id: k.uuidId(),
+      type: k.text('type', { enum: enumValues(ZSecurityEventType) }).notNull(),
+      userId: k.mentions('user_id', users),
+      requestId: k.text('request_id'),
+      ip: k.text('ip'),
+      detail: k.json<Record<string, unknown>>('detail').notNull().default({}),
+      createdAt: k.createdAt(),
     },
     (t) => [
-      index('security_events_created_idx').on(t.createdAt),
-      index('security_events_type_idx').on(t.type, t.createdAt),
-      index('security_events_user_idx').on(t.userId),
-      check('security_events_type_check', enumCheck(t.type, enumValues(ZSecurityEventType))),
+      k.index('security_events_created_idx').on(t.createdAt),
+      k.index('security_events_type_idx').on(t.type, t.createdAt),
+      k.index('security_events_user_idx').on(t.userId),
     ],
   );
 

@@ -1,19 +1,17 @@
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { DialectKit } from '../pg/kit';
-
-/** A table another row links to by its id (a member, a campaign). */
-interface Linked {
-  id: AnyPgColumn;
-}
+import { checkedTable } from './checked-table';
+import { type Linked, linkKit } from './links';
 
 /**
- * What every table file is given: a dialect's builders (../pg/kit.ts, ../sqlite/kit.ts) and the
- * columns spelled the same way on both, written once here from those builders. The groups of columns
- * are spread into a table (`...belongsToMember(users)`), so a table reads as its own columns plus the
- * facts it shares with others.
+ * What every table file is given, as `k`: a dialect's builders (../pg/kit.ts, ../sqlite/kit.ts), its
+ * table function with the enum checks (./checked-table.ts), the links by what a delete does
+ * (./links.ts), and the columns spelled the same way on both, written once here from those builders.
+ * The groups of columns are spread into a table (`...k.belongsToMember(users)`), so a table reads as
+ * its own columns plus the facts it shares with others.
  */
 export function columnKit(dialect: DialectKit) {
-  const { integer, text, time } = dialect;
+  const { index, integer, text, time, unique } = dialect;
   const createdAt = () =>
     time('created_at')
       .notNull()
@@ -22,37 +20,26 @@ export function columnKit(dialect: DialectKit) {
     time('updated_at')
       .notNull()
       .$defaultFn(() => new Date());
-  /**
-   * A required link to the row this one is part of (an order's items, a pass's uses): it cannot exist
-   * without that row and goes with it. `partOfSerial` for a parent numbered by a sequence (serialId).
-   */
-  const partOf = (name: string, parent: Linked) =>
-    text(name)
-      .notNull()
-      .references(() => parent.id, { onDelete: 'cascade' });
-  const partOfSerial = (name: string, parent: Linked) =>
-    integer(name)
-      .notNull()
-      .references(() => parent.id, { onDelete: 'cascade' });
+  const links = linkKit(dialect);
   return {
     ...dialect,
+    table: checkedTable(dialect),
     uuidId: () =>
       text('id')
         .primaryKey()
         .$defaultFn(() => crypto.randomUUID()),
     createdAt,
     updatedAt,
-    partOf,
-    partOfSerial,
+    ...links,
     /** A row that changes after it is written: when it was made and when it last changed. */
     timestamps: () => ({ createdAt: createdAt(), updatedAt: updatedAt() }),
     /** The member the row is about: it cannot exist without them and goes when they go. */
     belongsToMember: (users: Linked) => ({
-      userId: partOf('user_id', users),
+      userId: links.partOf('user_id', users),
     }),
     /** The campaign the row is part of: it cannot exist without it and goes when the campaign goes. */
     belongsToCampaign: (campaigns: Linked) => ({
-      campaignId: partOfSerial('campaign_id', campaigns),
+      campaignId: links.partOfSerial('campaign_id', campaigns),
     }),
     /**
      * Where a member's standing counts: one campaign, or everywhere (campaign_id null). `scope_key` is
@@ -63,6 +50,15 @@ export function columnKit(dialect: DialectKit) {
       campaignId: integer('campaign_id').references(() => campaigns.id, { onDelete: 'cascade' }),
       scopeKey: text('scope_key').notNull(),
     }),
+    /**
+     * A pair that occurs once (an activity in a campaign, a member's eligibility in one): the unique
+     * key `<table>_unique` also serves lookups by its first column; the second gets its own index,
+     * `<table>_<column without _id>_idx`, for lookups from its side and the cascade when its row goes.
+     */
+    uniquePair: (table: string, first: AnyPgColumn, second: AnyPgColumn) => [
+      unique(`${table}_unique`).on(first, second),
+      index(`${table}_${second.name.replace(/_id$/, '')}_idx`).on(second),
+    ],
   };
 }
 

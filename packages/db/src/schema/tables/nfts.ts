@@ -1,101 +1,71 @@
 import { ZNetwork, ZNftStatus } from '@puffy/contracts';
-import { enumCheck, enumValues, mintPaths, rawCheck } from '../enums';
-import type { CampaignMedia, CampaignTables } from './campaigns';
-import type { IdentityTables } from './identity';
+import { enumValues, mintPaths, rawCheck } from '../enums';
+import type { CampaignMedia } from './campaigns';
 import type { ColumnKit } from './kit';
+import type { Parents } from './links';
 
-export function nftTables(
-  {
-    belongsToCampaign,
-    check,
-    createdAt,
-    index,
-    integer,
-    json,
-    money,
-    partOfSerial,
-    primaryKey,
-    serialId,
-    table,
-    text,
-    time,
-    timestamps,
-    unique,
-  }: ColumnKit,
-  { campaigns, users }: Pick<CampaignTables, 'campaigns'> & Pick<IdentityTables, 'users'>,
-) {
-  const promotions = table(
+export function nftTables(k: ColumnKit, { campaigns, users }: Parents<'campaigns' | 'users'>) {
+  const promotions = k.table(
     'promotions',
     {
-      id: serialId(),
-      name: text('name').notNull(),
-      symbol: text('symbol').notNull(),
-      description: text('description'),
-      metadataUrl: text('metadata_url'),
-      collectionAddress: text('collection_address'),
-      media: json<CampaignMedia>('media').notNull().default({}),
+      id: k.serialId(),
+      name: k.text('name').notNull(),
+      symbol: k.text('symbol').notNull(),
+      description: k.text('description'),
+      metadataUrl: k.text('metadata_url'),
+      collectionAddress: k.text('collection_address'),
+      media: k.json<CampaignMedia>('media').notNull().default({}),
       /** 550 = 5.5 %, carried by the minted asset's royalties plugin. */
-      royaltyBps: integer('royalty_bps').notNull().default(550),
-      network: text('network', { enum: enumValues(ZNetwork) }).notNull(),
+      royaltyBps: k.integer('royalty_bps').notNull().default(550),
+      network: k.text('network', { enum: enumValues(ZNetwork) }).notNull(),
       /** The next NFT's number; taken and raised in one statement so no two members share one. */
-      nextSequence: integer('next_sequence').notNull().default(1),
-      createdAt: createdAt(),
+      nextSequence: k.integer('next_sequence').notNull().default(1),
+      createdAt: k.createdAt(),
     },
-    (t) => [
-      check('promotions_network_check', enumCheck(t.network, enumValues(ZNetwork))),
-      check('promotions_royalty_check', rawCheck('"royalty_bps" between 0 and 10000')),
-    ],
+    () => [k.check('promotions_royalty_check', rawCheck('"royalty_bps" between 0 and 10000'))],
   );
 
-  const campaignPromotions = table(
+  const campaignPromotions = k.table(
     'campaign_promotions',
     {
-      ...belongsToCampaign(campaigns),
-      promotionId: partOfSerial('promotion_id', promotions),
+      ...k.belongsToCampaign(campaigns),
+      promotionId: k.partOfSerial('promotion_id', promotions),
     },
     (t) => [
-      primaryKey({ name: 'campaign_promotions_pk', columns: [t.campaignId, t.promotionId] }),
-      index('campaign_promotions_promotion_idx').on(t.promotionId),
+      k.primaryKey({ name: 'campaign_promotions_pk', columns: [t.campaignId, t.promotionId] }),
+      k.index('campaign_promotions_promotion_idx').on(t.promotionId),
     ],
   );
 
-  const userNfts = table(
+  const userNfts = k.table(
     'user_nfts',
     {
-      id: serialId(),
-      userId: text('user_id')
-        .notNull()
-        .references(() => users.id),
-      promotionId: integer('promotion_id')
-        .notNull()
-        .references(() => promotions.id),
-      campaignId: integer('campaign_id')
-        .notNull()
-        .references(() => campaigns.id),
-      network: text('network', { enum: enumValues(ZNetwork) }).notNull(),
-      sequence: integer('sequence').notNull(),
-      status: text('status', { enum: enumValues(ZNftStatus) })
+      id: k.serialId(),
+      userId: k.keeps('user_id', users).notNull(),
+      promotionId: k.keepsSerial('promotion_id', promotions).notNull(),
+      campaignId: k.keepsSerial('campaign_id', campaigns).notNull(),
+      network: k.text('network', { enum: enumValues(ZNetwork) }).notNull(),
+      sequence: k.integer('sequence').notNull(),
+      status: k
+        .text('status', { enum: enumValues(ZNftStatus) })
         .notNull()
         .default('new'),
-      mintPath: text('mint_path', { enum: mintPaths }).notNull().default('gas'),
+      mintPath: k.text('mint_path', { enum: mintPaths }).notNull().default('gas'),
       /** The Solana Pay reference key the payment transaction carries. */
-      reference: text('reference').unique(),
-      gasFeeLamports: money('gas_fee_lamports').notNull(),
-      payBefore: time('pay_before'),
-      assetAddress: text('asset_address').unique(),
-      mintSignature: text('mint_signature'),
-      failureReason: text('failure_reason'),
-      mintAttempts: integer('mint_attempts').notNull().default(0),
-      ...timestamps(),
+      reference: k.text('reference').unique(),
+      gasFeeLamports: k.money('gas_fee_lamports').notNull(),
+      payBefore: k.time('pay_before'),
+      assetAddress: k.text('asset_address').unique(),
+      mintSignature: k.text('mint_signature'),
+      failureReason: k.text('failure_reason'),
+      mintAttempts: k.integer('mint_attempts').notNull().default(0),
+      ...k.timestamps(),
     },
     (t) => [
-      unique('user_nfts_member_promotion_unique').on(t.userId, t.promotionId),
-      unique('user_nfts_sequence_unique').on(t.promotionId, t.sequence),
-      index('user_nfts_status_idx').on(t.status),
-      index('user_nfts_campaign_idx').on(t.campaignId),
-      check('user_nfts_network_check', enumCheck(t.network, enumValues(ZNetwork))),
-      check('user_nfts_status_check', enumCheck(t.status, enumValues(ZNftStatus))),
-      check('user_nfts_mint_path_check', enumCheck(t.mintPath, mintPaths)),
+      k.unique('user_nfts_member_promotion_unique').on(t.userId, t.promotionId),
+      k.unique('user_nfts_sequence_unique').on(t.promotionId, t.sequence),
+      k.index('user_nfts_status_idx').on(t.status),
+      k.index('user_nfts_campaign_idx').on(t.campaignId),
     ],
   );
 

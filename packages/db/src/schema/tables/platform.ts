@@ -1,109 +1,98 @@
 import { ZAnalyticsEvent, ZJobStatus } from '@puffy/contracts';
-import { enumCheck, enumValues, notificationStatuses } from '../enums';
-import type { CampaignTables } from './campaigns';
-import type { IdentityTables } from './identity';
+import { enumValues, notificationStatuses } from '../enums';
 import type { ColumnKit } from './kit';
+import type { Parents } from './links';
 
-export function platformTables(
-  { check, createdAt, index, integer, json, table, text, time, timestamps, updatedAt, uuidId }: ColumnKit,
-  { campaigns, users }: Pick<CampaignTables, 'campaigns'> & Pick<IdentityTables, 'users'>,
-) {
+export function platformTables(k: ColumnKit, { campaigns, users }: Parents<'campaigns' | 'users'>) {
   /** Outgoing emails; the dedupe key makes "emailed once per event" a unique constraint. */
-  const notifications = table(
+  const notifications = k.table(
     'notifications',
     {
-      id: uuidId(),
-      dedupeKey: text('dedupe_key').notNull().unique(),
-      userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
-      kind: text('kind').notNull(),
-      recipient: text('recipient').notNull(),
-      status: text('status', { enum: notificationStatuses }).notNull().default('pending'),
-      attempts: integer('attempts').notNull().default(0),
-      sentAt: time('sent_at'),
-      createdAt: createdAt(),
+      id: k.uuidId(),
+      dedupeKey: k.text('dedupe_key').notNull().unique(),
+      userId: k.mentions('user_id', users),
+      kind: k.text('kind').notNull(),
+      recipient: k.text('recipient').notNull(),
+      status: k.text('status', { enum: notificationStatuses }).notNull().default('pending'),
+      attempts: k.integer('attempts').notNull().default(0),
+      sentAt: k.time('sent_at'),
+      createdAt: k.createdAt(),
     },
-    (t) => [
-      index('notifications_user_idx').on(t.userId),
-      check('notifications_status_check', enumCheck(t.status, notificationStatuses)),
-    ],
+    (t) => [k.index('notifications_user_idx').on(t.userId)],
   );
 
   /**
    * Admin actions. Append-only: a migration adds triggers that refuse UPDATE and DELETE, so no
    * foreign key here may cascade or set null (that would be an UPDATE or DELETE the trigger refuses).
    */
-  const auditLog = table(
+  const auditLog = k.table(
     'audit_log',
     {
-      id: uuidId(),
-      actorUserId: text('actor_user_id').references(() => users.id),
-      action: text('action').notNull(),
-      targetType: text('target_type').notNull(),
-      targetId: text('target_id'),
-      before: json<unknown>('before'),
-      after: json<unknown>('after'),
-      requestId: text('request_id'),
-      createdAt: createdAt(),
+      id: k.uuidId(),
+      actorUserId: k.keeps('actor_user_id', users),
+      action: k.text('action').notNull(),
+      targetType: k.text('target_type').notNull(),
+      targetId: k.text('target_id'),
+      before: k.json<unknown>('before'),
+      after: k.json<unknown>('after'),
+      requestId: k.text('request_id'),
+      createdAt: k.createdAt(),
     },
     (t) => [
-      index('audit_log_created_idx').on(t.createdAt),
-      index('audit_log_target_idx').on(t.targetType, t.targetId),
-      index('audit_log_actor_idx').on(t.actorUserId),
+      k.index('audit_log_created_idx').on(t.createdAt),
+      k.index('audit_log_target_idx').on(t.targetType, t.targetId),
+      k.index('audit_log_actor_idx').on(t.actorUserId),
     ],
   );
 
   /** The funnel's raw events; the id is the client's event id, so a resent batch counts once. */
-  const analyticsEvents = table(
+  const analyticsEvents = k.table(
     'analytics_events',
     {
-      id: text('id').primaryKey(),
-      name: text('name', { enum: enumValues(ZAnalyticsEvent) }).notNull(),
-      userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
-      campaignId: integer('campaign_id').references(() => campaigns.id, { onDelete: 'set null' }),
-      sessionId: text('session_id').notNull(),
-      properties: json<Record<string, unknown>>('properties').notNull().default({}),
-      occurredAt: time('occurred_at').notNull(),
-      receivedAt: time('received_at')
+      id: k.text('id').primaryKey(),
+      name: k.text('name', { enum: enumValues(ZAnalyticsEvent) }).notNull(),
+      userId: k.mentions('user_id', users),
+      campaignId: k.mentionsSerial('campaign_id', campaigns),
+      sessionId: k.text('session_id').notNull(),
+      properties: k.json<Record<string, unknown>>('properties').notNull().default({}),
+      occurredAt: k.time('occurred_at').notNull(),
+      receivedAt: k
+        .time('received_at')
         .notNull()
         .$defaultFn(() => new Date()),
     },
-    (t) => [
-      index('analytics_events_funnel_idx').on(t.name, t.campaignId, t.occurredAt),
-      check('analytics_events_name_check', enumCheck(t.name, enumValues(ZAnalyticsEvent))),
-    ],
+    (t) => [k.index('analytics_events_funnel_idx').on(t.name, t.campaignId, t.occurredAt)],
   );
 
   /** The in-process job runner's queue (SQLite development); production runs pg-boss instead. */
-  const jobs = table(
+  const jobs = k.table(
     'jobs',
     {
-      id: uuidId(),
-      queue: text('queue').notNull(),
-      payload: json<unknown>('payload').notNull(),
+      id: k.uuidId(),
+      queue: k.text('queue').notNull(),
+      payload: k.json<unknown>('payload').notNull(),
       /** At most one queued or running job per key (pg-boss's singleton jobs). */
-      singletonKey: text('singleton_key').unique(),
-      runAt: time('run_at').notNull(),
-      attempts: integer('attempts').notNull().default(0),
-      maxAttempts: integer('max_attempts').notNull().default(5),
-      status: text('status', { enum: enumValues(ZJobStatus) })
+      singletonKey: k.text('singleton_key').unique(),
+      runAt: k.time('run_at').notNull(),
+      attempts: k.integer('attempts').notNull().default(0),
+      maxAttempts: k.integer('max_attempts').notNull().default(5),
+      status: k
+        .text('status', { enum: enumValues(ZJobStatus) })
         .notNull()
         .default('queued'),
-      lastError: text('last_error'),
-      lockedUntil: time('locked_until'),
-      lockedBy: text('locked_by'),
-      ...timestamps(),
+      lastError: k.text('last_error'),
+      lockedUntil: k.time('locked_until'),
+      lockedBy: k.text('locked_by'),
+      ...k.timestamps(),
     },
-    (t) => [
-      index('jobs_due_idx').on(t.status, t.runAt),
-      check('jobs_status_check', enumCheck(t.status, enumValues(ZJobStatus))),
-    ],
+    (t) => [k.index('jobs_due_idx').on(t.status, t.runAt)],
   );
 
   /** Operator-editable configuration: shipping fees, vape countries, allowed media hosts. */
-  const settings = table('settings', {
-    key: text('key').primaryKey(),
-    value: json<unknown>('value').notNull(),
-    updatedAt: updatedAt(),
+  const settings = k.table('settings', {
+    key: k.text('key').primaryKey(),
+    value: k.json<unknown>('value').notNull(),
+    updatedAt: k.updatedAt(),
   });
 
   return { notifications, auditLog, analyticsEvents, jobs, settings };

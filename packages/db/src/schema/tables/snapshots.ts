@@ -1,70 +1,51 @@
 import { ZNetwork, ZSnapshotStatus } from '@puffy/contracts';
-import { enumCheck, enumValues } from '../enums';
-import type { CampaignTables } from './campaigns';
-import type { IdentityTables } from './identity';
+import { enumValues } from '../enums';
 import type { ColumnKit } from './kit';
+import type { Parents } from './links';
 
 export interface SnapshotLineError {
   line: number;
   reason: string;
 }
 
-export function snapshotTables(
-  {
-    belongsToCampaign,
-    check,
-    createdAt,
-    index,
-    integer,
-    json,
-    partOf,
-    primaryKey,
-    table,
-    text,
-    time,
-    unique,
-    uuidId,
-  }: ColumnKit,
-  { campaigns, users }: Pick<CampaignTables, 'campaigns'> & Pick<IdentityTables, 'users'>,
-) {
+export function snapshotTables(k: ColumnKit, { campaigns, users }: Parents<'campaigns' | 'users'>) {
   /** One imported holder list; a campaign's active version is switched atomically once complete. */
-  const holderSnapshots = table(
+  const holderSnapshots = k.table(
     'holder_snapshots',
     {
-      id: uuidId(),
-      ...belongsToCampaign(campaigns),
-      network: text('network', { enum: enumValues(ZNetwork) }).notNull(),
-      status: text('status', { enum: enumValues(ZSnapshotStatus) })
+      id: k.uuidId(),
+      ...k.belongsToCampaign(campaigns),
+      network: k.text('network', { enum: enumValues(ZNetwork) }).notNull(),
+      status: k
+        .text('status', { enum: enumValues(ZSnapshotStatus) })
         .notNull()
         .default('importing'),
-      version: integer('version').notNull(),
-      fileSha256: text('file_sha256'),
-      rowsRead: integer('rows_read').notNull().default(0),
-      rowsAccepted: integer('rows_accepted').notNull().default(0),
-      rowsRejected: integer('rows_rejected').notNull().default(0),
+      version: k.integer('version').notNull(),
+      fileSha256: k.text('file_sha256'),
+      rowsRead: k.integer('rows_read').notNull().default(0),
+      rowsAccepted: k.integer('rows_accepted').notNull().default(0),
+      rowsRejected: k.integer('rows_rejected').notNull().default(0),
       /** The first bad lines only; the counts above say how many there were. */
-      errors: json<SnapshotLineError[]>('errors').notNull().default([]),
-      createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
-      createdAt: createdAt(),
-      activatedAt: time('activated_at'),
+      errors: k.json<SnapshotLineError[]>('errors').notNull().default([]),
+      createdBy: k.mentions('created_by', users),
+      createdAt: k.createdAt(),
+      activatedAt: k.time('activated_at'),
     },
     (t) => [
-      unique('holder_snapshots_version_unique').on(t.campaignId, t.network, t.version),
-      index('holder_snapshots_status_idx').on(t.campaignId, t.network, t.status),
-      check('holder_snapshots_network_check', enumCheck(t.network, enumValues(ZNetwork))),
-      check('holder_snapshots_status_check', enumCheck(t.status, enumValues(ZSnapshotStatus))),
+      k.unique('holder_snapshots_version_unique').on(t.campaignId, t.network, t.version),
+      k.index('holder_snapshots_status_idx').on(t.campaignId, t.network, t.status),
     ],
   );
 
   /** The hot eligibility lookup: the primary key answers "does this address hold in this snapshot". */
-  const snapshotHolders = table(
+  const snapshotHolders = k.table(
     'snapshot_holders',
     {
-      snapshotId: partOf('snapshot_id', holderSnapshots),
-      address: text('address').notNull(),
-      amount: text('amount'),
+      snapshotId: k.partOf('snapshot_id', holderSnapshots),
+      address: k.text('address').notNull(),
+      amount: k.text('amount'),
     },
-    (t) => [primaryKey({ name: 'snapshot_holders_pk', columns: [t.snapshotId, t.address] })],
+    (t) => [k.primaryKey({ name: 'snapshot_holders_pk', columns: [t.snapshotId, t.address] })],
   );
 
   return { holderSnapshots, snapshotHolders };
