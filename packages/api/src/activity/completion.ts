@@ -2,7 +2,8 @@ import type { TActivityScope } from '@puffy/contracts';
 import type { Database } from '@puffy/db';
 import { and, eq } from 'drizzle-orm';
 import type { Deps } from '../deps';
-import { campaignScope, creditPoints, GLOBAL_SCOPE, lockMemberPoints } from './ledger';
+import { activityScopeKey } from './campaign-completions';
+import { creditPoints, lockMemberPoints } from './ledger';
 
 export interface ActivityCompletion {
   userId: string;
@@ -28,6 +29,24 @@ export interface CompletionOutcome {
 export const activitySourceKey = (userId: string, activityId: number, campaignId: number) =>
   `activity:${activityId}:campaign:${campaignId}:user:${userId}`;
 
+/** The user_activities row that records a completion; a submission for review awards nothing yet. */
+function completionRow(completion: ActivityCompletion, scopeKey: string, now: Date) {
+  const completed = completion.status === 'completed';
+  return {
+    id: crypto.randomUUID(),
+    userId: completion.userId,
+    activityId: completion.activityId,
+    campaignId: completion.activityScope === 'global' ? null : completion.campaignId,
+    scopeKey,
+    status: completion.status,
+    points: completed ? completion.points : 0,
+    // A reviewer needs the campaign whose points to award, also for global activities.
+    data: { ...completion.data, campaignId: completion.campaignId },
+    completedAt: completed ? now : null,
+    createdAt: now,
+  };
+}
+
 /**
  * Records a completion and awards its points once per (member, activity, campaign), all in one
  * transaction. A global activity completes once per member, but earns the points of every
@@ -40,24 +59,10 @@ export function completeActivityOnce(
   const { t } = deps.db;
   return deps.db.withTransaction(async (tx) => {
     await lockMemberPoints(deps, tx, completion.userId);
-    const scopeKey =
-      completion.activityScope === 'global' ? GLOBAL_SCOPE : campaignScope(completion.campaignId);
-    const now = deps.clock.now();
+    const scopeKey = activityScopeKey(completion.activityScope, completion.campaignId);
     const [inserted] = await tx
       .insert(t.userActivities)
-      .values({
-        id: crypto.randomUUID(),
-        userId: completion.userId,
-        activityId: completion.activityId,
-        campaignId: completion.activityScope === 'global' ? null : completion.campaignId,
-        scopeKey,
-        status: completion.status,
-        points: completion.status === 'completed' ? completion.points : 0,
-        // A reviewer needs the campaign whose points to award, also for global activities.
-        data: { ...completion.data, campaignId: completion.campaignId },
-        completedAt: completion.status === 'completed' ? now : null,
-        createdAt: now,
-      })
+      .values(completionRow(completion, scopeKey, deps.clock.now()))
       .onConflictDoNothing()
       .returning({ id: t.userActivities.id });
     const status = inserted ? completion.status : await statusOf(deps, tx, completion, scopeKey);
