@@ -16,15 +16,19 @@ import * as auth from './service';
 
 const ZLogoutInput = z.object({ refreshToken: ZRefreshInput.unwrap().shape.refreshToken }).default({});
 
+/**
+ * Signing in, refreshing and signing out are open to anyone (there is no access token yet, or it has
+ * expired), each under its own limit of calls a minute.
+ */
+const unsignedStep = (points: number) => publicProcedure.meta({ rateLimit: perMinute(points) });
+
 export const authRouter = router({
-  challenge: publicProcedure
-    .meta({ rateLimit: perMinute(5) })
+  challenge: unsignedStep(5)
     .input(ZChallengeInput)
     .output(ZChallengeOutput)
     .mutation(withDeps(auth.issueChallenge)),
 
-  verify: publicProcedure
-    .meta({ rateLimit: perMinute(10) })
+  verify: unsignedStep(10)
     .input(
       z.object({
         challengeId: z.string().min(8).max(64),
@@ -39,15 +43,13 @@ export const authRouter = router({
     .output(ZSessionState)
     .query(({ ctx }) => auth.describeSession(ctx.deps, ctx.session)),
 
-  refresh: publicProcedure
-    .meta({ rateLimit: perMinute(30) })
+  refresh: unsignedStep(30)
     .input(ZRefreshInput)
     .output(ZSessionOutput)
     .mutation(({ ctx, input }) => auth.refreshSession(ctx.deps, ctx.req, ctx.res, input)),
 
   // Public: after the access token expired, the refresh token alone must still end the session.
-  logout: publicProcedure
-    .meta({ rateLimit: perMinute(30) })
+  logout: unsignedStep(30)
     .input(ZLogoutInput)
     .output(z.object({ ok: z.literal(true) }))
     .mutation(({ ctx, input }) => auth.logout(ctx.deps, ctx.req, ctx.res, ctx.session, input)),

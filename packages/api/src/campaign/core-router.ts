@@ -32,6 +32,15 @@ import { campaignStanding } from './standing';
  */
 const campaignPage = publicProcedure.meta({ publicCacheSeconds: 10 });
 
+/** A signed-in member's call, under the procedure's own limit of calls a minute. */
+const memberCall = (points: number) => authedProcedure.meta({ rateLimit: perMinute(points) });
+
+/** The signed-in member's eligibility answer. */
+const memberAnswer = (points: number) => memberCall(points).output(ZEligibilityAnswer);
+
+/** Any wallet's answer, no sign-in: strict per IP because it lets anyone probe wallets. */
+const anyoneAnswer = publicProcedure.meta({ rateLimit: perMinute(20) }).output(ZEligibilityAnswer);
+
 /** Campaigns, groups, promotions listing, eligibility checks and standing (docs/product/eligibility.md). */
 export const campaignCoreRouter = router({
   list: campaignPage.input(ZCampaignListInput).output(ZCampaignPage).query(withDeps(listCampaigns)),
@@ -50,30 +59,16 @@ export const campaignCoreRouter = router({
     .output(ZCampaignInfo)
     .query(({ ctx, input }) => campaignStanding(ctx.deps, ctx.session.userId, input.campaignId)),
 
-  checkEligible: authedProcedure
-    .meta({ rateLimit: perMinute(30) })
-    .input(ZCheckEligibleInput)
-    .output(ZEligibilityAnswer)
-    .mutation(byMember(checkEligible)),
+  checkEligible: memberAnswer(30).input(ZCheckEligibleInput).mutation(byMember(checkEligible)),
 
-  /** Any wallet, no sign-in; strict per IP because it lets anyone probe wallets. */
-  checkEligibleDryRun: publicProcedure
-    .meta({ rateLimit: perMinute(20) })
-    .input(ZCheckEligibleDryRunInput)
-    .output(ZEligibilityAnswer)
-    .query(withDeps(checkEligibleDryRun)),
+  checkEligibleDryRun: anyoneAnswer.input(ZCheckEligibleDryRunInput).query(withDeps(checkEligibleDryRun)),
 
-  eligibleSignIn: authedProcedure
-    .meta({ rateLimit: perMinute(5) })
+  eligibleSignIn: memberCall(5)
     .input(ZEligibleSignInInput)
     .output(ZEligibleSignInOutput)
     .mutation(byMember(eligibleSignIn)),
 
-  eligibleVerify: authedProcedure
-    .meta({ rateLimit: perMinute(10) })
-    .input(ZEligibleVerifyInput)
-    .output(ZEligibilityAnswer)
-    .mutation(byMember(eligibleVerify)),
+  eligibleVerify: memberAnswer(10).input(ZEligibleVerifyInput).mutation(byMember(eligibleVerify)),
 
   snapshot: snapshotRouter,
 });
