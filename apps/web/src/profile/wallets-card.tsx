@@ -24,8 +24,7 @@ function WalletRow({ wallet }: { wallet: TLinkedWallet }) {
       <div className="grid min-w-0 flex-1 gap-0.5">
         <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
           <span className="font-medium text-sm">{chainName(wallet.chain)}</span>
-          {/* A bare hook: the wallet tests find the address by it. */}
-          <span className="profile-address font-mono text-sm" title={wallet.address}>
+          <span className="font-mono text-sm" title={wallet.address}>
             {shortId(wallet.address)}
           </span>
         </span>
