@@ -32,20 +32,27 @@ export function AdminPage({ title, description, action, children }: FrameProps &
   );
 }
 
+/** The catalog blocks of the list sections; each has its `title`, `description`, `caption` and `empty`. */
+type ListWords = 'campaignList' | 'groups' | 'orders' | 'reviews';
+
 /**
  * A section that is one server-paged list: the frame, then the data table, then whatever the list
- * opens (a dialog). Everything but the frame's props goes to the table.
+ * opens (a dialog). Its words come from its catalog block; everything else goes to the table.
  */
 export function AdminListPage<T extends RowData>({
-  title,
-  description,
+  words,
   action,
   children,
   ...table
-}: FrameProps & DataTableProps<T> & { children?: ReactNode }) {
+}: Omit<DataTableProps<T>, 'caption' | 'empty'> & {
+  words: ListWords;
+  action?: ReactNode;
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation('admin');
   return (
-    <AdminPage title={title} description={description} action={action}>
-      <DataTable {...table} />
+    <AdminPage title={t(`${words}.title`)} description={t(`${words}.description`)} action={action}>
+      <DataTable caption={t(`${words}.caption`)} empty={t(`${words}.empty`)} {...table} />
       {children}
     </AdminPage>
   );

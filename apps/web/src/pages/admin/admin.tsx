@@ -53,13 +53,25 @@ const SECTIONS: { to: string; key: string; icon: LucideIcon; scope: TAdminScope 
   { to: '/admin/settings', key: 'settings', icon: Settings, scope: 'settings' },
 ];
 
-const SECTION_LINK = 'flex items-center gap-2 whitespace-nowrap';
-
 /** On a phone the menu is a sideways row: the open section's link scrolls itself into view. */
 const keepOpenSectionInView = (link: HTMLAnchorElement | null) => {
   if (link?.getAttribute('aria-current') === 'page')
     link.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
 };
+
+/** One entry of the console's menu: the section's icon and name, lit while it is open. */
+function SectionLink({ section, children }: { section: (typeof SECTIONS)[number]; children: string }) {
+  return (
+    <NavLink
+      to={section.to}
+      ref={keepOpenSectionInView}
+      className={navLinkClass('flex items-center gap-2 whitespace-nowrap')}
+    >
+      <section.icon aria-hidden="true" className="size-4" />
+      {children}
+    </NavLink>
+  );
+}
 
 /**
  * The admin console's entry: its own chunk (members never download it) and its own door. Nothing of
@@ -96,10 +108,7 @@ function AdminConsole() {
         <ul className="-mx-1 flex gap-1 overflow-x-auto px-1 pb-1 lg:mx-0 lg:flex-col lg:overflow-visible lg:px-0">
           {sections.map((s) => (
             <li key={s.to} className="shrink-0">
-              <NavLink to={s.to} ref={keepOpenSectionInView} className={navLinkClass(SECTION_LINK)}>
-                <s.icon aria-hidden="true" className="size-4" />
-                {t(`sections.${s.key}`)}
-              </NavLink>
+              <SectionLink section={s}>{t(`sections.${s.key}`)}</SectionLink>
             </li>
           ))}
         </ul>

@@ -12,7 +12,7 @@ import { CampaignForm } from './campaign-form';
 import { ActivitiesPanel, PromotionPanel } from './campaign-parts';
 import { CampaignPreviewPanel } from './campaign-preview';
 import { STATE_BADGE, stateOf } from './campaign-state';
-import { LinkButton } from './controls';
+import { DoneNote, LinkButton } from './controls';
 
 /** `campaigns/new`: the fields first; promotions, activities and the rest open once it exists. */
 export function NewCampaignPage() {
@@ -32,6 +32,12 @@ export function NewCampaignPage() {
     </AdminPage>
   );
 }
+
+/** The campaign's own tools, each a page under it: `campaigns/:id/snapshot`, `campaigns/:id/codes`. */
+const TOOLS = [
+  { path: 'snapshot', icon: Users },
+  { path: 'codes', icon: KeyRound },
+] as const;
 
 /** `campaigns/:id`: the whole builder for one campaign, with its lifecycle and a member's-eye preview. */
 export default function CampaignEditorPage() {
@@ -62,22 +68,17 @@ export default function CampaignEditorPage() {
         }
         action={
           <nav aria-label={t('campaign.tools')} className="flex flex-wrap gap-2">
-            <LinkButton
-              to={`/admin/campaigns/${campaign.id}/snapshot`}
-              icon={Users}
-              variant="outline"
-              size="sm"
-            >
-              {t('campaign.snapshot')}
-            </LinkButton>
-            <LinkButton
-              to={`/admin/campaigns/${campaign.id}/codes`}
-              icon={KeyRound}
-              variant="outline"
-              size="sm"
-            >
-              {t('campaign.codes')}
-            </LinkButton>
+            {TOOLS.map((tool) => (
+              <LinkButton
+                key={tool.path}
+                to={`/admin/campaigns/${campaign.id}/${tool.path}`}
+                icon={tool.icon}
+                variant="outline"
+                size="sm"
+              >
+                {t(`campaign.${tool.path}`)}
+              </LinkButton>
+            ))}
           </nav>
         }
       >
@@ -100,11 +101,7 @@ export default function CampaignEditorPage() {
           </fieldset>
         )}
         {setState.error && <ErrorMessage error={setState.error} />}
-        {update.isSuccess && !update.isPending && (
-          <p role="status" className="font-medium text-sm text-success">
-            {t('campaign.saved')}
-          </p>
-        )}
+        {update.isSuccess && !update.isPending && <DoneNote>{t('campaign.saved')}</DoneNote>}
         <CampaignForm
           key={campaign.id}
           campaign={campaign}

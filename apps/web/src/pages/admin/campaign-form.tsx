@@ -110,16 +110,17 @@ export function CampaignForm(props: {
   onSave: (fields: TAdminCampaignFields) => void;
 }) {
   const { t } = useTranslation('admin');
-  const [state, setState] = useState(() => stateFrom(props.campaign));
+  const [fields, setFields] = useState(() => stateFrom(props.campaign).fields);
+  const [methods, setMethods] = useState(() => stateFrom(props.campaign).methods);
   const [problems, setProblems] = useState<Record<string, string>>({});
   const setMethod = (m: TEligibilityMethod, value: MethodData | null) =>
-    setState((s) => {
-      const methods = { ...s.methods };
-      if (value) methods[m] = value;
-      else delete methods[m];
-      return { ...s, methods };
+    setMethods((current) => {
+      const next = { ...current };
+      if (value) next[m] = value;
+      else delete next[m];
+      return next;
     });
-  const methodKeys = Object.keys(state.methods) as TEligibilityMethod[];
+  const methodKeys = Object.keys(methods) as TEligibilityMethod[];
   const rows = FIELD_KEYS.map((key) => ({
     key,
     label: t(`campaign.form.fields.${key}`),
@@ -129,7 +130,7 @@ export function CampaignForm(props: {
   }));
 
   const check = () => {
-    const parsed = ZAdminCampaignFields.safeParse(fieldsFrom(state));
+    const parsed = ZAdminCampaignFields.safeParse(fieldsFrom({ fields, methods }));
     if (parsed.success) return parsed.data;
     const found: Record<string, string> = {};
     for (const issue of parsed.error.issues) {
@@ -142,7 +143,7 @@ export function CampaignForm(props: {
           field === 'collectionAddress'
             ? t('campaign.form.needsCollection', {
                 method: t(`methods.${method}`),
-                network: networkName(state.fields.network),
+                network: networkName(fields.network),
               })
             : issue.message;
       } else found[head === 'media' ? 'image' : issue.path.join('.')] ??= issue.message;
@@ -163,13 +164,7 @@ export function CampaignForm(props: {
         props.onSave(fields);
       }}
     >
-      <FieldTable
-        idPrefix="campaign"
-        rows={rows}
-        values={state.fields}
-        problems={problems}
-        onChange={(key, value) => setState((s) => ({ ...s, fields: { ...s.fields, [key]: value } }))}
-      />
+      <FieldTable idPrefix="campaign" rows={rows} state={[fields, setFields]} problems={problems} />
       <fieldset className="flex min-w-0 flex-col gap-3 rounded-lg border p-4">
         <legend className="px-1 font-medium text-sm">{t('campaign.form.methods')}</legend>
         {problems.methods && <p className="text-destructive text-sm">{problems.methods}</p>}
@@ -178,7 +173,7 @@ export function CampaignForm(props: {
             <MethodChoice
               key={m}
               method={m}
-              data={state.methods[m]}
+              data={methods[m]}
               problems={problems}
               onChange={(value) => setMethod(m, value)}
             />

@@ -1,5 +1,5 @@
 import { Plus } from 'lucide-react';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { Badge } from '../../components/ui/badge';
@@ -14,7 +14,7 @@ import type { AdminOutputs } from './api-types';
 import { STATE_BADGE, stateOf } from './campaign-state';
 import { LinkButton } from './controls';
 import { useCursorPaging } from './data-table/cursor-paging';
-import { type AdminColumn, adminColumns, titled } from './data-table/features';
+import { type AdminColumn, titled, useAdminColumns } from './data-table/features';
 
 type Campaign = AdminOutputs['campaigns']['list']['items'][number];
 
@@ -31,19 +31,16 @@ export default function CampaignListPage() {
   const columns = useCampaignColumns();
   return (
     <AdminListPage
-      title={t('campaignList.title')}
-      description={t('campaignList.description')}
+      words="campaignList"
       action={
         <LinkButton to="/admin/campaigns/new" icon={Plus}>
           {t('campaignList.new')}
         </LinkButton>
       }
-      caption={t('campaignList.caption')}
       columns={columns}
       query={list}
       paging={paging}
       getRowId={(row) => String(row.id)}
-      empty={t('campaignList.empty')}
       toolbar={
         <>
           <FormField label={t('campaignList.search')} className="w-full sm:w-72">
@@ -75,10 +72,8 @@ export default function CampaignListPage() {
 }
 
 function useCampaignColumns(): AdminColumn<Campaign>[] {
-  const { t } = useTranslation('admin');
-  return useMemo(() => {
-    const col = adminColumns<Campaign>();
-    return col.columns([
+  return useAdminColumns<Campaign>((col, t) =>
+    col.columns([
       col.accessor('name', {
         ...titled('name', t('campaignList.name')),
         enableHiding: false,
@@ -110,6 +105,6 @@ function useCampaignColumns(): AdminColumn<Campaign>[] {
         ...titled('gasFee', t('campaignList.gasFee'), { align: 'end', hideOnPhone: true }),
         cell: ({ getValue }) => <span className="whitespace-nowrap">{formatSolAmount(getValue())}</span>,
       }),
-    ]);
-  }, [t]);
+    ]),
+  );
 }

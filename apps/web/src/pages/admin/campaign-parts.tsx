@@ -86,13 +86,7 @@ export function PromotionPanel(props: { campaignId: number; promotions: Promotio
           save.mutate({ campaignId: props.campaignId, promotionId: existing?.id, fields: parsed.data });
         }}
       >
-        <FieldTable
-          idPrefix="promotion"
-          rows={rows}
-          values={form}
-          problems={problems}
-          onChange={(key, value) => setForm((f) => ({ ...f, [key]: value }))}
-        />
+        <FieldTable idPrefix="promotion" rows={rows} state={[form, setForm]} problems={problems} />
         {save.error && <ErrorMessage error={save.error} />}
         <Button type="submit" className="self-start" disabled={save.isPending}>
           {existing ? t('campaign.promotion.save') : t('campaign.promotion.add')}
@@ -169,9 +163,8 @@ export function ActivitiesPanel(props: {
         <FieldTable
           idPrefix="activity"
           rows={rows}
-          values={form}
+          state={[form, setForm]}
           problems={{ points: pointsProblem }}
-          onChange={(key, value) => setForm((f) => ({ ...f, [key]: value }))}
         />
         <FormCheckbox
           id="activity-required"

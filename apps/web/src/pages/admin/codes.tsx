@@ -1,5 +1,6 @@
 import {
   type TReferralCodeType,
+  type TWalletChain,
   ZReferralCodeIssue,
   ZReferralCodeType,
   ZWalletChain,
@@ -14,13 +15,12 @@ import { Badge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
 import { FormField } from '../../components/ui/form-field';
 import { Textarea } from '../../components/ui/input';
-import { Select } from '../../components/ui/select';
 import { TableCell, TableRow } from '../../components/ui/table';
 import { chainName, formatDateTime, formatNumber } from '../../lib/format';
 import { trpc } from '../../lib/trpc';
 import { AdminPage } from './admin-page';
 import { BuilderPanel } from './campaign-parts';
-import { LinkButton, RowAction } from './controls';
+import { DoneNote, EnumSelect, LinkButton, RowAction } from './controls';
 import { FieldTable } from './field-table';
 import { PagedTable } from './paged-table';
 
@@ -48,6 +48,7 @@ export default function CodesPage() {
 }
 
 const CODE_FIELDS = ['type', 'maxUses', 'level', 'count', 'code'] as const;
+const CODE_COLUMNS = ['code', 'type', 'level', 'uses'] as const;
 
 function IssueCodes({ campaignId }: { campaignId: number }) {
   const { t } = useTranslation('admin');
@@ -92,23 +93,14 @@ function IssueCodes({ campaignId }: { campaignId: number }) {
           issue.mutate(parsed.data);
         }}
       >
-        <FieldTable
-          idPrefix="code"
-          rows={rows}
-          values={form}
-          onChange={(key, value) => setForm((f) => ({ ...f, [key]: value }))}
-        />
+        <FieldTable idPrefix="code" rows={rows} state={[form, setForm]} />
         {problem && (
           <Alert variant="destructive" role="alert">
             <AlertTitle>{problem}</AlertTitle>
           </Alert>
         )}
         {issue.error && <ErrorMessage error={issue.error} />}
-        {issue.data && (
-          <p role="status" className="font-medium text-sm text-success">
-            {t('codes.issued', { count: issue.data.length })}
-          </p>
-        )}
+        {issue.data && <DoneNote>{t('codes.issued', { count: issue.data.length })}</DoneNote>}
         <Button type="submit" className="self-start" disabled={issue.isPending}>
           <KeyRound aria-hidden="true" />
           {t('codes.issue')}
@@ -116,7 +108,7 @@ function IssueCodes({ campaignId }: { campaignId: number }) {
       </form>
       <PagedTable
         caption={t('codes.caption')}
-        columns={[t('codes.code'), t('codes.type'), t('codes.level'), t('codes.uses'), '']}
+        columns={[...CODE_COLUMNS.map((c) => t(`codes.${c}`)), '']}
         query={list}
         empty={t('codes.empty')}
         row={(c) => (
@@ -151,31 +143,29 @@ function IssueCodes({ campaignId }: { campaignId: number }) {
 
 function Allowlist({ campaignId }: { campaignId: number }) {
   const { t } = useTranslation('admin');
-  const [chain, setChain] = useState<string>('sol');
+  const [chain, setChain] = useState<TWalletChain>('sol');
   const [text, setText] = useState('');
   const list = trpc.admin.allowlist.list.useQuery({ campaignId, limit: 100 });
   const add = trpc.admin.allowlist.add.useMutation({ onSuccess: () => void list.refetch() });
   const remove = trpc.admin.allowlist.remove.useMutation({ onSuccess: () => void list.refetch() });
-  const entries = () => {
-    const family = ZWalletChain.parse(chain);
-    return text
+  const entries = () =>
+    text
       .split(/[\s,]+/)
       .filter(Boolean)
-      .map((address) => ({ chain: family, address }));
-  };
+      .map((address) => ({ chain, address }));
   const changed = (add.data ?? remove.data)?.changed;
   const listed = list.data?.items ?? [];
   return (
     <BuilderPanel title={t('codes.allowTitle')} description={t('codes.allowDescription')}>
       <div className="grid gap-4 sm:grid-cols-[12rem_minmax(0,1fr)]">
         <FormField label={t('codes.chain')}>
-          <Select id="allow-chain" value={chain} onChange={(e) => setChain(e.target.value)}>
-            {ZWalletChain.options.map((c) => (
-              <option key={c} value={c}>
-                {chainName(c)}
-              </option>
-            ))}
-          </Select>
+          <EnumSelect
+            id="allow-chain"
+            value={chain}
+            values={ZWalletChain.options}
+            words={chainName}
+            onChange={(c) => c && setChain(c)}
+          />
         </FormField>
         <FormField label={t('codes.addresses')}>
           <Textarea
@@ -194,11 +184,7 @@ function Allowlist({ campaignId }: { campaignId: number }) {
         </Button>
       </div>
       {(add.error ?? remove.error) && <ErrorMessage error={add.error ?? remove.error} />}
-      {changed !== undefined && (
-        <p role="status" className="font-medium text-sm text-success">
-          {t('codes.changed', { count: changed })}
-        </p>
-      )}
+      {changed !== undefined && <DoneNote>{t('codes.changed', { count: changed })}</DoneNote>}
       {listed.length === 0 ? (
         <p className="text-muted-foreground text-sm">{t('codes.noneListed')}</p>
       ) : (

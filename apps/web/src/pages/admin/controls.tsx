@@ -71,3 +71,12 @@ export function EnumSelect<V extends string>(props: {
     </Select>
   );
 }
+
+/** What a save or an action did, said once it is done: "Saved.", "3 codes issued." */
+export function DoneNote({ children }: { children: ReactNode }) {
+  return (
+    <p role="status" className="font-medium text-sm text-success">
+      {children}
+    </p>
+  );
+}

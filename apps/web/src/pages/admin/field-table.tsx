@@ -1,3 +1,4 @@
+import type { Dispatch, SetStateAction } from 'react';
 import { FormField } from '../../components/ui/form-field';
 import { Input, Textarea } from '../../components/ui/input';
 import { Label } from '../../components/ui/label';
@@ -25,29 +26,29 @@ export interface FieldRow<K extends string> {
  * from 640 px (or, as `row`, side by side like a filter bar). Forms differ in their rows and their
  * state, not in how a field is drawn.
  */
-export function FieldTable<K extends string>({
+export function FieldTable<K extends string, V extends Record<K, string>>({
   idPrefix,
   rows,
-  values,
+  state: [values, setValues],
   problems,
-  onChange,
   layout = 'columns',
 }: {
   layout?: 'columns' | 'row';
   idPrefix: string;
   rows: readonly FieldRow<K>[];
-  values: Record<K, string>;
+  /** The form's state and its setter: each field edits its own key. */
+  state: readonly [V, Dispatch<SetStateAction<V>>];
   problems?: Partial<Record<string, string>>;
-  onChange: (key: K, value: string) => void;
 }) {
   return (
-    <div className={layout === 'row' ? 'contents' : 'grid gap-4 sm:grid-cols-2'}>
+    <div className={layout === 'row' ? 'contents' : 'grid items-start gap-4 sm:grid-cols-2'}>
       {rows.map((row) => {
         const common = {
           id: `${idPrefix}-${row.key}`,
           value: values[row.key],
           maxLength: row.maxLength,
-          onChange: (e: { target: { value: string } }) => onChange(row.key, e.target.value),
+          onChange: (e: { target: { value: string } }) =>
+            setValues((current) => ({ ...current, [row.key]: e.target.value })),
         };
         return (
           <FormField

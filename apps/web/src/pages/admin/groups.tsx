@@ -1,5 +1,5 @@
 import { Pencil, Plus } from 'lucide-react';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/error-message';
 import { Button } from '../../components/ui/button';
@@ -13,7 +13,7 @@ import { AdminListPage } from './admin-page';
 import type { AdminOutputs } from './api-types';
 import { RowAction } from './controls';
 import { useCursorPaging } from './data-table/cursor-paging';
-import { type AdminColumn, adminColumns, titled } from './data-table/features';
+import { type AdminColumn, titled, useAdminColumns } from './data-table/features';
 
 type TCampaignGroupRow = AdminOutputs['groups']['list']['items'][number];
 
@@ -30,20 +30,17 @@ export default function GroupsPage() {
   const columns = useGroupColumns(setEditing);
   return (
     <AdminListPage
-      title={t('groups.title')}
-      description={t('groups.description')}
+      words="groups"
       action={
         <Button onClick={() => setEditing('new')}>
           <Plus aria-hidden="true" />
           {t('groups.create')}
         </Button>
       }
-      caption={t('groups.caption')}
       columns={columns}
       query={groups}
       paging={paging}
       getRowId={(row) => String(row.id)}
-      empty={t('groups.empty')}
     >
       {editing !== null && (
         <GroupDialog group={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
@@ -53,41 +50,41 @@ export default function GroupsPage() {
 }
 
 function useGroupColumns(edit: (group: TCampaignGroupRow) => void): AdminColumn<TCampaignGroupRow>[] {
-  const { t } = useTranslation('admin');
-  return useMemo(() => {
-    const col = adminColumns<TCampaignGroupRow>();
-    return col.columns([
-      col.accessor('name', {
-        ...titled('name', t('groups.name')),
-        cell: ({ getValue }) => <span className="font-medium">{getValue()}</span>,
-      }),
-      col.accessor('slug', {
-        ...titled('slug', t('groups.slug')),
-        cell: ({ getValue }) => <span className="font-mono text-xs">{getValue()}</span>,
-      }),
-      col.accessor('description', {
-        ...titled('description', t('groups.groupDescription'), { hideOnPhone: true }),
-        cell: ({ getValue }) => (
-          <span className="line-clamp-2 max-w-md text-muted-foreground">{getValue() ?? '—'}</span>
-        ),
-      }),
-      col.display({
-        id: 'edit',
-        header: () => <span className="sr-only">{t('groups.edit')}</span>,
-        enableHiding: false,
-        meta: { label: t('groups.edit'), align: 'end' },
-        cell: ({ row }) => (
-          <RowAction
-            variant="outline"
-            icon={Pencil}
-            label={t('groups.edit')}
-            name={`${t('groups.edit')}: ${row.original.name}`}
-            onClick={() => edit(row.original)}
-          />
-        ),
-      }),
-    ]);
-  }, [t, edit]);
+  return useAdminColumns<TCampaignGroupRow>(
+    (col, t) =>
+      col.columns([
+        col.accessor('name', {
+          ...titled('name', t('groups.name')),
+          cell: ({ getValue }) => <span className="font-medium">{getValue()}</span>,
+        }),
+        col.accessor('slug', {
+          ...titled('slug', t('groups.slug')),
+          cell: ({ getValue }) => <span className="font-mono text-xs">{getValue()}</span>,
+        }),
+        col.accessor('description', {
+          ...titled('description', t('groups.groupDescription'), { hideOnPhone: true }),
+          cell: ({ getValue }) => (
+            <span className="line-clamp-2 max-w-md text-muted-foreground">{getValue() ?? '—'}</span>
+          ),
+        }),
+        col.display({
+          id: 'edit',
+          header: () => <span className="sr-only">{t('groups.edit')}</span>,
+          enableHiding: false,
+          meta: { label: t('groups.edit'), align: 'end' },
+          cell: ({ row }) => (
+            <RowAction
+              variant="outline"
+              icon={Pencil}
+              label={t('groups.edit')}
+              name={`${t('groups.edit')}: ${row.original.name}`}
+              onClick={() => edit(row.original)}
+            />
+          ),
+        }),
+      ]),
+    [edit],
+  );
 }
 
 function GroupDialog({ group, onClose }: { group: TCampaignGroupRow | null; onClose: () => void }) {

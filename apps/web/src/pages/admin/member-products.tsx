@@ -6,20 +6,13 @@ import { ErrorMessage } from '../../components/error-message';
 import { SkeletonText } from '../../components/skeleton';
 import { Badge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
-import {
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from '../../components/ui/table';
+import { TableCell, TableRow } from '../../components/ui/table';
 import { trpc } from '../../lib/trpc';
 import { FieldTable } from './field-table';
-import { when } from './paged-table';
+import { StaticTable, when } from './paged-table';
 
 type State = 'active' | 'revoked' | 'used';
+const HOLDING_COLUMNS = ['item', 'source', 'granted', 'state'] as const;
 const STATE_BADGE = { active: 'success', revoked: 'outline', used: 'secondary' } as const;
 
 /** One row of the member's holdings: a product grant or a device pass, and how to take it back. */
@@ -79,8 +72,7 @@ export default function MemberProducts({ userId }: { userId: string }) {
           { key: 'reason', label: t('products.reason'), description: t('products.reasonHint') },
           { key: 'sku', label: t('products.product') },
         ]}
-        values={form}
-        onChange={(key, value) => setForm((f) => ({ ...f, [key]: value }))}
+        state={[form, setForm]}
       />
       <div className="flex flex-wrap gap-2">
         <Button
@@ -106,44 +98,33 @@ export default function MemberProducts({ userId }: { userId: string }) {
         (holdings.length === 0 ? (
           <p className="text-muted-foreground text-sm">{t('products.empty')}</p>
         ) : (
-          <Table>
-            <TableCaption className="sr-only">{t('products.caption')}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHead scope="col">{t('products.item')}</TableHead>
-                <TableHead scope="col">{t('products.source')}</TableHead>
-                <TableHead scope="col">{t('products.granted')}</TableHead>
-                <TableHead scope="col">{t('products.state')}</TableHead>
-                <TableHead scope="col">
-                  <span className="sr-only">{t('products.revoke')}</span>
-                </TableHead>
+          <StaticTable
+            caption={t('products.caption')}
+            columns={[...HOLDING_COLUMNS.map((c) => t(`products.${c}`)), '']}
+          >
+            {holdings.map((h) => (
+              <TableRow key={h.id}>
+                <TableCell className="font-mono text-xs">{h.name}</TableCell>
+                <TableCell>{h.source}</TableCell>
+                <TableCell className="whitespace-nowrap">{when(h.createdAt)}</TableCell>
+                <TableCell>
+                  <Badge variant={STATE_BADGE[h.state]}>{t(`products.${h.state}`)}</Badge>
+                </TableCell>
+                <TableCell className="text-right">
+                  {h.state === 'active' && (
+                    <Button
+                      size="sm"
+                      variant="destructive"
+                      disabled={why.length < 3 || busy}
+                      onClick={() => h.revoke(why)}
+                    >
+                      {t('products.revokeNamed', { name: h.name })}
+                    </Button>
+                  )}
+                </TableCell>
               </TableRow>
-            </TableHeader>
-            <TableBody>
-              {holdings.map((h) => (
-                <TableRow key={h.id}>
-                  <TableCell className="font-mono text-xs">{h.name}</TableCell>
-                  <TableCell>{h.source}</TableCell>
-                  <TableCell className="whitespace-nowrap">{when(h.createdAt)}</TableCell>
-                  <TableCell>
-                    <Badge variant={STATE_BADGE[h.state]}>{t(`products.${h.state}`)}</Badge>
-                  </TableCell>
-                  <TableCell className="text-right">
-                    {h.state === 'active' && (
-                      <Button
-                        size="sm"
-                        variant="destructive"
-                        disabled={why.length < 3 || busy}
-                        onClick={() => h.revoke(why)}
-                      >
-                        {t('products.revokeNamed', { name: h.name })}
-                      </Button>
-                    )}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+            ))}
+          </StaticTable>
         ))}
     </section>
   );

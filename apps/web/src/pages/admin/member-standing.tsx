@@ -11,7 +11,7 @@ import { Separator } from '../../components/ui/separator';
 import { chainName, formatNumber } from '../../lib/format';
 import { trpc } from '../../lib/trpc';
 import { AdminPage } from './admin-page';
-import { LinkButton } from './controls';
+import { DoneNote, LinkButton } from './controls';
 import MemberProducts from './member-products';
 import { RetryMintButton } from './retry-mint';
 
@@ -101,11 +101,7 @@ export default function MemberStandingPage() {
           {t('member.signOut')}
         </Button>
       </div>
-      {revoke.data && (
-        <p role="status" className="font-medium text-sm text-success">
-          {t('member.ended', { count: revoke.data.sessionsEnded })}
-        </p>
-      )}
+      {revoke.data && <DoneNote>{t('member.ended', { count: revoke.data.sessionsEnded })}</DoneNote>}
       {lock.error && <ErrorMessage error={lock.error} />}
       {revoke.error && <ErrorMessage error={revoke.error} />}
       <Separator />

@@ -1,5 +1,5 @@
 import type { TAdminOrderRow } from '@puffy/contracts';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/error-message';
 import { Badge } from '../../components/ui/badge';
@@ -9,15 +9,13 @@ import { FormField } from '../../components/ui/form-field';
 import { Input } from '../../components/ui/input';
 import { formatUsdt } from '../../lib/format';
 import { trpc } from '../../lib/trpc';
-import { type AdminColumn, adminColumns, titled } from './data-table/features';
+import { type AdminColumn, titled, useAdminColumns } from './data-table/features';
 import { shortId, when } from './paged-table';
 
 /** The orders desk's columns: one order a row, its refund behind a dialog. */
 export function useOrderColumns(): AdminColumn<TAdminOrderRow>[] {
-  const { t } = useTranslation('admin');
-  return useMemo(() => {
-    const col = adminColumns<TAdminOrderRow>();
-    return col.columns([
+  return useAdminColumns<TAdminOrderRow>((col, t) =>
+    col.columns([
       col.accessor('id', {
         ...titled('order', t('orders.order')),
         enableHiding: false,
@@ -84,8 +82,8 @@ export function useOrderColumns(): AdminColumn<TAdminOrderRow>[] {
             <RefundForm orderId={row.original.id} />
           ) : null,
       }),
-    ]);
-  }, [t]);
+    ]),
+  );
 }
 
 /** A refund in a dialog: the reason is required and goes to the member's email and the audit log. */

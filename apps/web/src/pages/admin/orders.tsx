@@ -1,6 +1,5 @@
 import {
   type TAdminOrderSearch,
-  type TAdminOrderTarget,
   type TBulkOrderStatusResult,
   ZAdminOrderTarget,
   ZOrderStatus,
@@ -34,15 +33,13 @@ export default function OrdersPage() {
   const columns = useOrderColumns();
   return (
     <AdminListPage
-      title={t('orders.title')}
-      description={t('orders.description')}
+      words="orders"
       action={
         <div className="flex flex-wrap gap-2">
           <ExportDownload file="orders.csv">{t('orders.exportAll')}</ExportDownload>
           <ExportDownload file="orders-address-warnings.csv">{t('orders.exportWarnings')}</ExportDownload>
         </div>
       }
-      caption={t('orders.caption')}
       columns={columns}
       query={orders}
       paging={paging}
@@ -72,7 +69,6 @@ export default function OrdersPage() {
           />
         ),
       }}
-      empty={t('orders.empty')}
     />
   );
 }
@@ -101,7 +97,7 @@ function OrderFilters({ onApply }: { onApply: (f: Filters) => void }) {
   const [warnings, setWarnings] = useState(false);
   return (
     <form
-      className="flex flex-wrap items-end gap-3"
+      className="flex w-full flex-wrap items-end gap-3"
       onSubmit={(e) => {
         e.preventDefault();
         const status = ZOrderStatus.safeParse(form.status);
@@ -117,8 +113,7 @@ function OrderFilters({ onApply }: { onApply: (f: Filters) => void }) {
       <FieldTable
         layout="row"
         idPrefix="order"
-        values={form}
-        onChange={(key, value) => setForm((f) => ({ ...f, [key]: value }))}
+        state={[form, setForm]}
         rows={[
           {
             key: 'query',
@@ -161,10 +156,8 @@ function BulkBar({
 }) {
   const { t } = useTranslation('admin');
   const utils = trpc.useUtils();
-  const [form, setForm] = useState<{ to: TAdminOrderTarget; reason: string }>({
-    to: 'processing',
-    reason: '',
-  });
+  // The choice holds a target's name; the select offers only targets, and the schema checks on sending.
+  const [form, setForm] = useState({ to: 'processing', reason: '' });
   const bulk = trpc.admin.orders.bulkSetStatus.useMutation({
     onSuccess: (r) => {
       onDone(r);
@@ -176,12 +169,7 @@ function BulkBar({
       <FieldTable
         layout="row"
         idPrefix="bulk"
-        values={form}
-        onChange={(key, value) =>
-          setForm((f) =>
-            key === 'to' ? { ...f, to: ZAdminOrderTarget.parse(value) } : { ...f, reason: value },
-          )
-        }
+        state={[form, setForm]}
         rows={[
           {
             key: 'to',
@@ -194,7 +182,11 @@ function BulkBar({
       <Button
         disabled={selected.length === 0 || bulk.isPending}
         onClick={() =>
-          bulk.mutate({ orderIds: selected, to: form.to, reason: form.reason.trim() || undefined })
+          bulk.mutate({
+            orderIds: selected,
+            to: ZAdminOrderTarget.parse(form.to),
+            reason: form.reason.trim() || undefined,
+          })
         }
       >
         {t('orders.applySelected')}

@@ -37,26 +37,43 @@ export function PagedTable<T>({ caption, columns, query, row, empty }: PagedTabl
   if (query.isPending) return <SkeletonText lines={5} label={t('table.loadingOf', { what: caption })} />;
   if (query.error) return <ErrorMessage error={query.error} onRetry={() => query.refetch()} />;
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
-  if (items.length === 0) return <p className="text-muted-foreground">{empty}</p>;
+  if (items.length === 0) return <p className="text-muted-foreground text-sm">{empty}</p>;
   return (
     <div className="flex min-w-0 flex-col gap-3 [&_td]:px-3 [&_td]:py-2.5 [&_td]:align-top [&_tr]:border-b">
-      <Table>
-        <TableCaption className="sr-only">{caption}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            {columns.map((c, i) => (
-              // Some columns have no heading (a checkbox, a button); their index keeps keys unique.
-              // biome-ignore lint/suspicious/noArrayIndexKey: the column list is fixed for the table's life.
-              <TableHead key={`${i}-${c}`} scope="col">
-                {c}
-              </TableHead>
-            ))}
-          </TableRow>
-        </TableHeader>
-        <TableBody>{items.map(row)}</TableBody>
-      </Table>
+      <StaticTable caption={caption} columns={columns}>
+        {items.map(row)}
+      </StaticTable>
       {query.hasNextPage && <MoreRows query={query} />}
     </div>
+  );
+}
+
+/** A table whose rows the caller draws under fixed headings (an empty heading for a button column). */
+export function StaticTable({
+  caption,
+  columns,
+  children,
+}: {
+  caption: string;
+  columns: string[];
+  children: ReactNode;
+}) {
+  return (
+    <Table>
+      <TableCaption className="sr-only">{caption}</TableCaption>
+      <TableHeader>
+        <TableRow>
+          {columns.map((c, i) => (
+            // Some columns have no heading (a checkbox, a button); their index keeps keys unique.
+            // biome-ignore lint/suspicious/noArrayIndexKey: the column list is fixed for the table's life.
+            <TableHead key={`${i}-${c}`} scope="col">
+              {c === '' ? null : c}
+            </TableHead>
+          ))}
+        </TableRow>
+      </TableHeader>
+      <TableBody>{children}</TableBody>
+    </Table>
   );
 }
 

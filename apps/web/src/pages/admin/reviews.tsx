@@ -1,6 +1,6 @@
 import type { RowSelectionState, SortingState } from '@tanstack/react-table';
 import { Check, ExternalLink, X } from 'lucide-react';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/error-message';
 import { Badge } from '../../components/ui/badge';
@@ -19,12 +19,11 @@ import { toast } from '../../components/ui/toast-queue';
 import { describeError } from '../../lib/errors';
 import { chainName, formatDateTime, formatNumber } from '../../lib/format';
 import { trpc } from '../../lib/trpc';
-import { AdminPage } from './admin-page';
+import { AdminListPage } from './admin-page';
 import type { AdminOutputs } from './api-types';
 import { RowAction } from './controls';
 import { useCursorPaging } from './data-table/cursor-paging';
-import { DataTable } from './data-table/data-table';
-import { type AdminColumn, adminColumns, titled } from './data-table/features';
+import { type AdminColumn, titled, useAdminColumns } from './data-table/features';
 
 type PendingReview = AdminOutputs['activities']['pending']['items'][number];
 
@@ -54,43 +53,37 @@ export default function ReviewsPage() {
   });
 
   return (
-    <AdminPage title={t('reviews.title')} description={t('reviews.description')}>
-      <DataTable
-        caption={t('reviews.caption')}
-        columns={columns}
-        query={pending}
-        paging={paging}
-        getRowId={(row) => row.userActivityId}
-        sorting={{ state: sorting, onChange: setSorting }}
-        selection={{
-          rowLabel: (row) =>
-            t('reviews.selectRow', { activity: row.activityName, wallet: shortAddress(row.walletAddress) }),
-          state: selected,
-          onChange: setSelected,
-          actions: (ids) => (
-            <>
-              <Button
-                size="sm"
-                disabled={decide.busy}
-                onClick={() => void decide.run(ids, { decision: 'approve' })}
-              >
-                <Check aria-hidden="true" />
-                {t('reviews.approveSelected')}
-              </Button>
-              <Button
-                size="sm"
-                variant="destructive"
-                disabled={decide.busy}
-                onClick={() => setRejecting(ids)}
-              >
-                <X aria-hidden="true" />
-                {t('reviews.rejectSelected')}
-              </Button>
-            </>
-          ),
-        }}
-        empty={t('reviews.empty')}
-      />
+    <AdminListPage
+      words="reviews"
+      columns={columns}
+      query={pending}
+      paging={paging}
+      getRowId={(row) => row.userActivityId}
+      sorting={{ state: sorting, onChange: setSorting }}
+      selection={{
+        rowLabel: (row) =>
+          t('reviews.selectRow', { activity: row.activityName, wallet: shortAddress(row.walletAddress) }),
+        state: selected,
+        onChange: setSelected,
+        actions: (ids) => (
+          <>
+            <RowAction
+              icon={Check}
+              label={t('reviews.approveSelected')}
+              disabled={decide.busy}
+              onClick={() => void decide.run(ids, { decision: 'approve' })}
+            />
+            <RowAction
+              icon={X}
+              label={t('reviews.rejectSelected')}
+              variant="destructive"
+              disabled={decide.busy}
+              onClick={() => setRejecting(ids)}
+            />
+          </>
+        ),
+      }}
+    >
       {decide.error !== null && <ErrorMessage error={decide.error} />}
       <RejectDialog
         ids={rejecting}
@@ -101,7 +94,7 @@ export default function ReviewsPage() {
           return failure;
         }}
       />
-    </AdminPage>
+    </AdminListPage>
   );
 }
 
@@ -165,85 +158,85 @@ function useReviewColumns(actions: {
   onReject: (id: string) => void;
   busy: boolean;
 }): AdminColumn<PendingReview>[] {
-  const { t } = useTranslation('admin');
   const { onApprove, onReject, busy } = actions;
-  return useMemo(() => {
-    const col = adminColumns<PendingReview>();
-    return col.columns([
-      col.accessor('walletAddress', {
-        ...titled('member', t('reviews.member')),
-        cell: ({ row }) => (
-          <span className="flex flex-col">
-            <span className="font-mono text-xs" title={row.original.walletAddress}>
-              {shortAddress(row.original.walletAddress)}
+  return useAdminColumns<PendingReview>(
+    (col, t) =>
+      col.columns([
+        col.accessor('walletAddress', {
+          ...titled('member', t('reviews.member')),
+          cell: ({ row }) => (
+            <span className="flex flex-col">
+              <span className="font-mono text-xs" title={row.original.walletAddress}>
+                {shortAddress(row.original.walletAddress)}
+              </span>
+              <span className="text-muted-foreground text-xs">{chainName(row.original.chain)}</span>
             </span>
-            <span className="text-muted-foreground text-xs">{chainName(row.original.chain)}</span>
-          </span>
-        ),
-      }),
-      col.accessor('activityName', {
-        ...titled('activity', t('reviews.activity')),
-        cell: ({ row }) => <span className="font-medium">{row.original.activityName}</span>,
-      }),
-      col.accessor('campaignName', {
-        ...titled('campaign', t('reviews.campaign'), { hideOnPhone: true }),
-        cell: ({ getValue }) =>
-          getValue() ?? <span className="text-muted-foreground">{t('reviews.globalCampaign')}</span>,
-      }),
-      col.accessor('points', {
-        ...titled('points', t('reviews.points'), { align: 'end', hideOnPhone: true }),
-        cell: ({ getValue }) => <Badge variant="outline">{formatNumber(getValue())}</Badge>,
-      }),
-      col.accessor('proofUrl', {
-        ...titled('proof', t('reviews.proof'), { hideOnPhone: true }),
-        cell: ({ getValue }) => {
-          const url = getValue();
-          return url ? (
-            <a
-              href={url}
-              target="_blank"
-              rel="noopener noreferrer nofollow"
-              className="inline-flex items-center gap-1 whitespace-nowrap text-primary underline-offset-4 hover:underline"
-            >
-              {t('reviews.openProof')}
-              <ExternalLink aria-hidden="true" className="size-3.5" />
-            </a>
-          ) : (
-            <span className="text-muted-foreground">{t('reviews.noProof')}</span>
-          );
-        },
-      }),
-      col.accessor('submittedAt', {
-        id: 'submittedAt',
-        header: t('reviews.submitted'),
-        enableSorting: true,
-        meta: { label: t('reviews.submitted'), hideOnPhone: true },
-        cell: ({ getValue }) => <span className="whitespace-nowrap">{formatDateTime(getValue())}</span>,
-      }),
-      col.display({
-        ...titled('actions', t('reviews.actions')),
-        enableHiding: false,
-        cell: ({ row }) => (
-          // Icons alone on a phone, so the decision fits beside the submission; the name stays for screen readers.
-          <span className="flex gap-2">
-            <RowAction
-              icon={Check}
-              label={t('reviews.approve')}
-              disabled={busy}
-              onClick={() => onApprove(row.original.userActivityId)}
-            />
-            <RowAction
-              icon={X}
-              label={t('reviews.reject')}
-              variant="outline"
-              disabled={busy}
-              onClick={() => onReject(row.original.userActivityId)}
-            />
-          </span>
-        ),
-      }),
-    ]);
-  }, [t, onApprove, onReject, busy]);
+          ),
+        }),
+        col.accessor('activityName', {
+          ...titled('activity', t('reviews.activity')),
+          cell: ({ row }) => <span className="font-medium">{row.original.activityName}</span>,
+        }),
+        col.accessor('campaignName', {
+          ...titled('campaign', t('reviews.campaign'), { hideOnPhone: true }),
+          cell: ({ getValue }) =>
+            getValue() ?? <span className="text-muted-foreground">{t('reviews.globalCampaign')}</span>,
+        }),
+        col.accessor('points', {
+          ...titled('points', t('reviews.points'), { align: 'end', hideOnPhone: true }),
+          cell: ({ getValue }) => <Badge variant="outline">{formatNumber(getValue())}</Badge>,
+        }),
+        col.accessor('proofUrl', {
+          ...titled('proof', t('reviews.proof'), { hideOnPhone: true }),
+          cell: ({ getValue }) => {
+            const url = getValue();
+            return url ? (
+              <a
+                href={url}
+                target="_blank"
+                rel="noopener noreferrer nofollow"
+                className="inline-flex items-center gap-1 whitespace-nowrap text-primary underline-offset-4 hover:underline"
+              >
+                {t('reviews.openProof')}
+                <ExternalLink aria-hidden="true" className="size-3.5" />
+              </a>
+            ) : (
+              <span className="text-muted-foreground">{t('reviews.noProof')}</span>
+            );
+          },
+        }),
+        col.accessor('submittedAt', {
+          id: 'submittedAt',
+          header: t('reviews.submitted'),
+          enableSorting: true,
+          meta: { label: t('reviews.submitted'), hideOnPhone: true },
+          cell: ({ getValue }) => <span className="whitespace-nowrap">{formatDateTime(getValue())}</span>,
+        }),
+        col.display({
+          ...titled('actions', t('reviews.actions')),
+          enableHiding: false,
+          cell: ({ row }) => (
+            // Icons alone on a phone, so the decision fits beside the submission; the name stays for screen readers.
+            <span className="flex gap-2">
+              <RowAction
+                icon={Check}
+                label={t('reviews.approve')}
+                disabled={busy}
+                onClick={() => onApprove(row.original.userActivityId)}
+              />
+              <RowAction
+                icon={X}
+                label={t('reviews.reject')}
+                variant="outline"
+                disabled={busy}
+                onClick={() => onReject(row.original.userActivityId)}
+              />
+            </span>
+          ),
+        }),
+      ]),
+    [onApprove, onReject, busy],
+  );
 }
 
 function RejectDialog({

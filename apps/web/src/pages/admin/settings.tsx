@@ -8,6 +8,7 @@ import { FormField } from '../../components/ui/form-field';
 import { Textarea } from '../../components/ui/input';
 import { trpc } from '../../lib/trpc';
 import { AdminPage } from './admin-page';
+import { DoneNote } from './controls';
 import { announced } from './field-table';
 
 /** Hosts admin-entered media may come from (campaign and NFT images); one per line. */
@@ -72,11 +73,7 @@ export default function SettingsPage() {
             />
           </FormField>
           {save.error && <ErrorMessage error={save.error} />}
-          {save.isSuccess && !save.isPending && (
-            <p role="status" className="font-medium text-sm text-success">
-              {t('settings.saved')}
-            </p>
-          )}
+          {save.isSuccess && !save.isPending && <DoneNote>{t('settings.saved')}</DoneNote>}
           <Button type="submit" className="self-start" disabled={save.isPending}>
             {save.isPending ? t('settings.saving') : t('settings.save')}
           </Button>

@@ -23,6 +23,8 @@ export function tokenAmount(units: string, unit: TTreasuryRow['unit']): string {
   return `${whole}${fraction ? `.${fraction}` : ''} ${unit === 'token' ? '' : unit}`.trim();
 }
 
+const COLUMNS = ['payment', 'problem', 'paid', 'expected', 'toSettle', 'action'] as const;
+
 /** Treasury reconciliation: payments to settle, with what settles each, and recording their refunds. */
 export default function TreasuryPage() {
   const { t } = useTranslation('admin');
@@ -47,14 +49,7 @@ export default function TreasuryPage() {
       </div>
       <PagedTable
         caption={t('treasury.caption')}
-        columns={[
-          t('treasury.payment'),
-          t('treasury.problem'),
-          t('treasury.paid'),
-          t('treasury.expected'),
-          t('treasury.toSettle'),
-          t('treasury.action'),
-        ]}
+        columns={COLUMNS.map((c) => t(`treasury.${c}`))}
         query={problems}
         empty={t('treasury.empty')}
         row={(p: TTreasuryRow) => <PaymentRow key={p.id} payment={p} />}

@@ -8,6 +8,9 @@ import {
   rowSortingFeature,
   tableFeatures,
 } from '@tanstack/react-table';
+import type { TFunction } from 'i18next';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /** What a column tells the admin table beyond TanStack's own definition. */
 export interface AdminColumnMeta {
@@ -45,3 +48,16 @@ export const titled = (id: string, label: string, meta: Omit<AdminColumnMeta, 'l
   header: label,
   meta: { label, ...meta },
 });
+
+/**
+ * A list's columns, built once per language (and again when one of `deps` changes): the builder gets
+ * the column helper for `T` and the admin catalog's `t`, and returns `col.columns([...])`.
+ */
+export function useAdminColumns<T extends RowData>(
+  build: (col: ReturnType<typeof adminColumns<T>>, t: TFunction<'admin'>) => AdminColumn<T>[],
+  deps: readonly unknown[] = [],
+): AdminColumn<T>[] {
+  const { t } = useTranslation('admin');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `build` is new each render; what it reads beyond `t` is in `deps`.
+  return useMemo(() => build(adminColumns<T>(), t), [t, ...deps]);
+}
