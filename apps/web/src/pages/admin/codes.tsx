@@ -1,6 +1,5 @@
 import {
   type TReferralCodeType,
-  type TWalletChain,
   ZReferralCodeIssue,
   ZReferralCodeType,
   ZWalletChain,
@@ -13,14 +12,12 @@ import { ErrorMessage } from '../../components/error-message';
 import { Alert, AlertDescription, AlertTitle } from '../../components/ui/alert';
 import { Badge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
-import { FormField } from '../../components/ui/form-field';
-import { Textarea } from '../../components/ui/input';
 import { TableCell, TableRow } from '../../components/ui/table';
 import { chainName, formatDateTime, formatNumber } from '../../lib/format';
 import { trpc } from '../../lib/trpc';
 import { AdminPage } from './admin-page';
 import { BuilderPanel } from './campaign-parts';
-import { DoneNote, EnumSelect, LinkButton, RowAction } from './controls';
+import { DoneNote, LinkButton, RowAction } from './controls';
 import { FieldTable } from './field-table';
 import { PagedTable } from './paged-table';
 
@@ -143,40 +140,29 @@ function IssueCodes({ campaignId }: { campaignId: number }) {
 
 function Allowlist({ campaignId }: { campaignId: number }) {
   const { t } = useTranslation('admin');
-  const [chain, setChain] = useState<TWalletChain>('sol');
-  const [text, setText] = useState('');
+  const [form, setForm] = useState({ chain: 'sol', addresses: '' });
+  const rows = [
+    {
+      key: 'chain',
+      label: t('codes.chain'),
+      options: ZWalletChain.options.map((c) => ({ value: c, label: chainName(c) })),
+    },
+    { key: 'addresses', label: t('codes.addresses'), kind: 'long' },
+  ] as const;
   const list = trpc.admin.allowlist.list.useQuery({ campaignId, limit: 100 });
   const add = trpc.admin.allowlist.add.useMutation({ onSuccess: () => void list.refetch() });
   const remove = trpc.admin.allowlist.remove.useMutation({ onSuccess: () => void list.refetch() });
+  // The family is one of the select's options; the schema checks it again on sending.
   const entries = () =>
-    text
+    form.addresses
       .split(/[\s,]+/)
       .filter(Boolean)
-      .map((address) => ({ chain, address }));
+      .map((address) => ({ chain: ZWalletChain.parse(form.chain), address }));
   const changed = (add.data ?? remove.data)?.changed;
   const listed = list.data?.items ?? [];
   return (
     <BuilderPanel title={t('codes.allowTitle')} description={t('codes.allowDescription')}>
-      <div className="grid gap-4 sm:grid-cols-[12rem_minmax(0,1fr)]">
-        <FormField label={t('codes.chain')}>
-          <EnumSelect
-            id="allow-chain"
-            value={chain}
-            values={ZWalletChain.options}
-            words={chainName}
-            onChange={(c) => c && setChain(c)}
-          />
-        </FormField>
-        <FormField label={t('codes.addresses')}>
-          <Textarea
-            id="allow-addresses"
-            rows={4}
-            className="font-mono text-xs"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-          />
-        </FormField>
-      </div>
+      <FieldTable idPrefix="allow" rows={rows} state={[form, setForm]} />
       <div className="flex flex-wrap gap-2">
         <Button onClick={() => add.mutate({ campaignId, entries: entries() })}>{t('codes.add')}</Button>
         <Button variant="outline" onClick={() => remove.mutate({ campaignId, entries: entries() })}>

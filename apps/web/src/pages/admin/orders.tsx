@@ -95,6 +95,27 @@ function OrderFilters({ onApply }: { onApply: (f: Filters) => void }) {
   const { t } = useTranslation('admin');
   const [form, setForm] = useState({ query: '', status: '', country: '', sku: '' });
   const [warnings, setWarnings] = useState(false);
+  const rows = [
+    {
+      key: 'query',
+      kind: 'search',
+      label: t('orders.search'),
+      placeholder: t('orders.searchHint'),
+      maxLength: 200,
+      className: 'w-full sm:w-72',
+    },
+    {
+      key: 'status',
+      label: t('orders.status'),
+      className: 'w-40',
+      options: [
+        { value: '', label: t('orders.anyStatus') },
+        ...ZOrderStatus.options.map((s) => ({ value: s, label: t(`orders.statuses.${s}`) })),
+      ],
+    },
+    { key: 'country', label: t('orders.country'), maxLength: 2, className: 'w-24' },
+    { key: 'sku', label: t('orders.product'), maxLength: 64, className: 'w-40' },
+  ] as const;
   return (
     <form
       className="flex w-full flex-wrap items-end gap-3"
@@ -110,32 +131,7 @@ function OrderFilters({ onApply }: { onApply: (f: Filters) => void }) {
         });
       }}
     >
-      <FieldTable
-        layout="row"
-        idPrefix="order"
-        state={[form, setForm]}
-        rows={[
-          {
-            key: 'query',
-            kind: 'search',
-            label: t('orders.search'),
-            placeholder: t('orders.searchHint'),
-            maxLength: 200,
-            className: 'w-full sm:w-72',
-          },
-          {
-            key: 'status',
-            label: t('orders.status'),
-            className: 'w-40',
-            options: [
-              { value: '', label: t('orders.anyStatus') },
-              ...ZOrderStatus.options.map((s) => ({ value: s, label: t(`orders.statuses.${s}`) })),
-            ],
-          },
-          { key: 'country', label: t('orders.country'), maxLength: 2, className: 'w-24' },
-          { key: 'sku', label: t('orders.product'), maxLength: 64, className: 'w-40' },
-        ]}
-      />
+      <FieldTable layout="row" idPrefix="order" rows={rows} state={[form, setForm]} />
       <FormCheckbox
         id="order-warnings"
         label={t('orders.warnings')}
@@ -164,21 +160,17 @@ function BulkBar({
       void utils.admin.orders.search.invalidate();
     },
   });
+  const rows = [
+    {
+      key: 'to',
+      label: t('orders.moveTo', { count: selected.length }),
+      options: ZAdminOrderTarget.options.map((s) => ({ value: s, label: t(`orders.statuses.${s}`) })),
+    },
+    { key: 'reason', label: t('orders.reason'), maxLength: 500 },
+  ] as const;
   return (
     <div className="flex flex-wrap items-end gap-3">
-      <FieldTable
-        layout="row"
-        idPrefix="bulk"
-        state={[form, setForm]}
-        rows={[
-          {
-            key: 'to',
-            label: t('orders.moveTo', { count: selected.length }),
-            options: ZAdminOrderTarget.options.map((s) => ({ value: s, label: t(`orders.statuses.${s}`) })),
-          },
-          { key: 'reason', label: t('orders.reason'), maxLength: 500 },
-        ]}
-      />
+      <FieldTable layout="row" idPrefix="bulk" rows={rows} state={[form, setForm]} />
       <Button
         disabled={selected.length === 0 || bulk.isPending}
         onClick={() =>

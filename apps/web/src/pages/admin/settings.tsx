@@ -4,33 +4,34 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/error-message';
 import { SkeletonText } from '../../components/skeleton';
 import { Button } from '../../components/ui/button';
-import { FormField } from '../../components/ui/form-field';
-import { Textarea } from '../../components/ui/input';
 import { trpc } from '../../lib/trpc';
 import { AdminPage } from './admin-page';
 import { DoneNote } from './controls';
-import { announced } from './field-table';
+import { FieldTable } from './field-table';
+
+/** The hosts as the form edits them: one per line. */
+const asForm = (hosts: string[]) => ({ hosts: hosts.join('\n') });
 
 /** Hosts admin-entered media may come from (campaign and NFT images); one per line. */
 export default function SettingsPage() {
   const { t } = useTranslation('admin');
   const current = trpc.admin.settings.mediaHosts.useQuery();
   const utils = trpc.useUtils();
-  const [text, setText] = useState('');
+  const [form, setForm] = useState({ hosts: '' });
   const [problem, setProblem] = useState<string | null>(null);
   const save = trpc.admin.settings.setMediaHosts.useMutation({
     onSuccess: (saved) => {
       utils.admin.settings.mediaHosts.setData(undefined, saved);
-      setText(saved.hosts.join('\n'));
+      setForm(asForm(saved.hosts));
     },
   });
   useEffect(() => {
-    if (current.data) setText(current.data.hosts.join('\n'));
+    if (current.data) setForm(asForm(current.data.hosts));
   }, [current.data]);
 
   // The same schema the server applies, so mistakes show before the round trip, with their line.
   const check = () => {
-    const hosts = text
+    const hosts = form.hosts
       .split('\n')
       .map((h) => h.trim())
       .filter(Boolean);
@@ -63,15 +64,12 @@ export default function SettingsPage() {
             save.mutate(hosts);
           }}
         >
-          <FormField label={t('settings.hosts')} error={announced(problem)}>
-            <Textarea
-              id="media-hosts"
-              rows={6}
-              className="font-mono text-sm"
-              value={text}
-              onChange={(e) => setText(e.target.value)}
-            />
-          </FormField>
+          <FieldTable
+            idPrefix="media"
+            rows={[{ key: 'hosts', label: t('settings.hosts'), kind: 'long', wide: true }]}
+            state={[form, setForm]}
+            problems={{ hosts: problem ?? undefined }}
+          />
           {save.error && <ErrorMessage error={save.error} />}
           {save.isSuccess && !save.isPending && <DoneNote>{t('settings.saved')}</DoneNote>}
           <Button type="submit" className="self-start" disabled={save.isPending}>
