@@ -13,7 +13,7 @@ import { AdminListPage } from './admin-page';
 import type { AdminOutputs } from './api-types';
 import { STATE_BADGE, stateOf } from './campaign-state';
 import { LinkButton } from './controls';
-import { useCursorPaging } from './data-table/cursor-paging';
+import { keepShown, useCursorPaging } from './data-table/cursor-paging';
 import { type AdminColumn, titled, useAdminColumns } from './data-table/features';
 
 type Campaign = AdminOutputs['campaigns']['list']['items'][number];
@@ -25,8 +25,8 @@ export default function CampaignListPage() {
   const [archived, setArchived] = useState(false);
   const [query, setQuery] = useState('');
   const list = trpc.admin.campaigns.list.useQuery(
-    { archived, query: query.trim() || undefined, cursor: paging.cursor, limit: paging.pageSize },
-    { placeholderData: (previous) => previous },
+    { archived, query: query.trim() || undefined, ...paging.page },
+    keepShown,
   );
   const columns = useCampaignColumns();
   return (

@@ -12,7 +12,7 @@ import { trpc } from '../../lib/trpc';
 import { AdminListPage } from './admin-page';
 import type { AdminOutputs } from './api-types';
 import { RowAction } from './controls';
-import { useCursorPaging } from './data-table/cursor-paging';
+import { keepShown, useCursorPaging } from './data-table/cursor-paging';
 import { type AdminColumn, titled, useAdminColumns } from './data-table/features';
 
 type TCampaignGroupRow = AdminOutputs['groups']['list']['items'][number];
@@ -21,10 +21,7 @@ type TCampaignGroupRow = AdminOutputs['groups']['list']['items'][number];
 export default function GroupsPage() {
   const { t } = useTranslation('admin');
   const paging = useCursorPaging();
-  const groups = trpc.admin.groups.list.useQuery(
-    { cursor: paging.cursor, limit: paging.pageSize },
-    { placeholderData: (previous) => previous },
-  );
+  const groups = trpc.admin.groups.list.useQuery(paging.page, keepShown);
   // null: closed; 'new': creating; a row: editing it.
   const [editing, setEditing] = useState<TCampaignGroupRow | 'new' | null>(null);
   const columns = useGroupColumns(setEditing);

@@ -11,7 +11,7 @@ import { ErrorMessage } from '../../components/error-message';
 import { Button } from '../../components/ui/button';
 import { trpc } from '../../lib/trpc';
 import { AdminListPage } from './admin-page';
-import { useCursorPaging } from './data-table/cursor-paging';
+import { keepShown, useCursorPaging } from './data-table/cursor-paging';
 import { ExportDownload } from './export-download';
 import { FieldTable, FormCheckbox } from './field-table';
 import { useOrderColumns } from './order-columns';
@@ -26,10 +26,7 @@ export default function OrdersPage() {
   const [filters, setFilters] = useState<Filters>({});
   const [selected, setSelected] = useState<RowSelectionState>({});
   const [result, setResult] = useState<TBulkOrderStatusResult | null>(null);
-  const orders = trpc.admin.orders.search.useQuery(
-    { ...filters, cursor: paging.cursor, limit: paging.pageSize },
-    { placeholderData: (previous) => previous },
-  );
+  const orders = trpc.admin.orders.search.useQuery({ ...filters, ...paging.page }, keepShown);
   const columns = useOrderColumns();
   return (
     <AdminListPage

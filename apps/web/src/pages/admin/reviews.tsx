@@ -22,7 +22,7 @@ import { trpc } from '../../lib/trpc';
 import { AdminListPage } from './admin-page';
 import type { AdminOutputs } from './api-types';
 import { RowAction } from './controls';
-import { useCursorPaging } from './data-table/cursor-paging';
+import { keepShown, useCursorPaging } from './data-table/cursor-paging';
 import { type AdminColumn, titled, useAdminColumns } from './data-table/features';
 
 type PendingReview = AdminOutputs['activities']['pending']['items'][number];
@@ -41,10 +41,7 @@ export default function ReviewsPage() {
   const [selected, setSelected] = useState<RowSelectionState>({});
   const [rejecting, setRejecting] = useState<string[] | null>(null);
   const order = sorting[0]?.desc ? 'newest' : 'oldest';
-  const pending = trpc.admin.activities.pending.useQuery(
-    { cursor: paging.cursor, limit: paging.pageSize, order },
-    { placeholderData: (previous) => previous },
-  );
+  const pending = trpc.admin.activities.pending.useQuery({ ...paging.page, order }, keepShown);
   const decide = useDecisions(() => setSelected({}));
   const columns = useReviewColumns({
     onApprove: (id) => void decide.run([id], { decision: 'approve' }),

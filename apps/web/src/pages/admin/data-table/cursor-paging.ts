@@ -20,7 +20,13 @@ export function useCursorPaging(initialSize: number = PAGE_SIZES[0]) {
     setSize(size);
     setCursors([undefined]);
   }, []);
-  return { cursor: cursors[pageIndex], pageIndex, pageSize, next, previous, reset, setPageSize };
+  const cursor = cursors[pageIndex];
+  /** What the list query asks for: this page's cursor and the page size. */
+  const page = { cursor, limit: pageSize };
+  return { cursor, page, pageIndex, pageSize, next, previous, reset, setPageSize };
 }
+
+/** A paged list's query options: while another page loads, the table keeps showing the one it has. */
+export const keepShown = { placeholderData: <T>(previous: T) => previous };
 
 export type CursorPaging = ReturnType<typeof useCursorPaging>;
