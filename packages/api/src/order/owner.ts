@@ -9,12 +9,11 @@ import {
 import { centsToTokenUnits } from '@puffy/contracts';
 import type { Deps } from '../deps';
 import { queueEmail } from '../notification/service';
-import { acceptOrFindCounted } from '../payment/counted';
-import { type PaymentRow, paymentByHash, recordPayment, recordRefusedPayment } from '../payment/record';
-import { AppError } from '../platform/errors';
+import { payFirstNamed } from '../payment/first-named';
+import { type PaymentRow, recordPayment, recordRefusedPayment } from '../payment/record';
 import { moveIfStill, orderById } from './confirm';
 import { confirmPaymentJob } from './jobs-definitions';
-import { orderPaymentExpectation, solanaPayerOf } from './payment-check';
+import { orderPaymentExpectation } from './payment-check';
 
 type OrderRow = typeof import('@puffy/db').pg.orders.$inferSelect;
 
@@ -113,29 +112,18 @@ export async function settleOrderTransaction(
   tx: PaymentTransaction,
   finder: Finder,
 ): Promise<OrderSettlement> {
-  const known = await paymentByHash(deps, deps.db.db, tx.signature);
-  if (known) return { kind: 'known', payment: known };
-  let refusal: { order: OrderRow; reason: string } | null = null;
-  for (const named of await ordersNamedBy(deps, tx)) {
-    let payer: string;
-    try {
-      payer = await solanaPayerOf(deps, deps.db.db, named.userId);
-    } catch (error) {
-      if (error instanceof AppError) continue;
-      throw error;
-    }
-    const verdict = verifyTokenPayment(tx, orderPaymentExpectation(deps, named, payer, 'confirmed'));
-    if (!verdict.ok) {
-      refusal ??= { order: named, reason: verdict.message };
-      continue;
-    }
-    const outcome = await acceptOrFindCounted(deps, tx.signature, named.status === 'new', () =>
-      acceptOrderPayment(deps, named, verdict, finder),
-    );
-    if (outcome === 'accepted') return { kind: 'paid', orderId: named.id };
-    if (outcome) return { kind: 'known', payment: outcome };
-    refusal ??= { order: named, reason: 'Its order was already paid, or had ended, when it arrived.' };
-  }
+  const found = await payFirstNamed(deps, tx, () => ordersNamedBy(deps, tx), {
+    verify: (order, payer) =>
+      verifyTokenPayment(tx, orderPaymentExpectation(deps, order, payer, 'confirmed')),
+    accept: (order, verdict) => acceptOrderPayment(deps, order, verdict, finder),
+    unpaid: async (order) => ({
+      target: order,
+      reason: 'Its order was already paid, or had ended, when it arrived.',
+    }),
+  });
+  if ('paid' in found) return { kind: 'paid', orderId: found.paid.id };
+  if ('counted' in found) return { kind: 'known', payment: found.counted };
+  const { refusal } = found;
   const reason = refusal?.reason ?? 'Its memo names no order, so it pays for nothing.';
   const { treasuryAddress, usdtMint } = deps.storefront;
   const amount = receivedByTreasury(tx, treasuryAddress, usdtMint);
@@ -150,12 +138,12 @@ export async function settleOrderTransaction(
         recipient: treasuryAddress,
         tokenMint: usdtMint,
         amount,
-        expectedAmount: refusal ? centsToTokenUnits(refusal.order.totalCents) : 0n,
-        orderId: refusal?.order.id ?? null,
+        expectedAmount: refusal ? centsToTokenUnits(refusal.target.totalCents) : 0n,
+        orderId: refusal?.target.id ?? null,
         blockTime: tx.blockTime,
         reason,
       }),
     );
   }
-  return { kind: 'refused', orderId: refusal?.order.id ?? null, reason };
+  return { kind: 'refused', orderId: refusal?.target.id ?? null, reason };
 }

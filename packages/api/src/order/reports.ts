@@ -1,6 +1,6 @@
 import { type PaymentTransaction, verifyTokenPayment } from '@puffy/chains';
 import type { Deps } from '../deps';
-import { closeReport, pendingReports } from '../payment/reports';
+import { settlePendingReports } from '../payment/reports';
 import { orderById } from './confirm';
 import { paidThisOrder, settleOrderTransaction } from './owner';
 import { loadOrderTransaction, orderPaymentExpectation, solanaPayerOf } from './payment-check';
@@ -19,30 +19,17 @@ export async function orderRefusalFor(deps: Deps, orderId: string, tx: PaymentTr
  * that appears pays whatever its memo and reference name, whoever reported it, and the report closes;
  * one that never appears within the confirmation window is refused. `waiting`: look again later.
  */
-export async function settleOrderReports(deps: Deps, orderId: string): Promise<'waiting' | 'done'> {
-  let waiting = false;
-  for (const report of await pendingReports(deps, { orderId })) {
-    const tx = await loadOrderTransaction(deps, report.transactionHash);
-    if (!tx) {
-      const deadline = report.createdAt.getTime() + deps.storefront.confirmationWindowSeconds * 1000;
-      if (deps.clock.now().getTime() <= deadline) {
-        waiting = true;
-        continue;
-      }
-      await closeReport(deps, report.id, {
-        status: 'refused',
-        reason: 'The reported transaction never appeared on the chain.',
-      });
-      continue;
-    }
-    const settled = await settleOrderTransaction(deps, tx, { userId: report.reportedBy });
-    await closeReport(
-      deps,
-      report.id,
-      paidThisOrder(orderId, settled)
-        ? { status: 'settled' }
-        : { status: 'refused', reason: await orderRefusalFor(deps, orderId, tx) },
-    );
-  }
-  return waiting ? 'waiting' : 'done';
+export function settleOrderReports(deps: Deps, orderId: string): Promise<'waiting' | 'done'> {
+  return settlePendingReports(
+    deps,
+    { orderId },
+    {
+      windowSeconds: deps.storefront.confirmationWindowSeconds,
+      load: (hash) => loadOrderTransaction(deps, hash),
+      settle: async (tx, report) => {
+        const settled = await settleOrderTransaction(deps, tx, { userId: report.reportedBy });
+        return paidThisOrder(orderId, settled) ? null : orderRefusalFor(deps, orderId, tx);
+      },
+    },
+  );
 }

@@ -1,7 +1,7 @@
 import type { Database } from '@puffy/db';
 import { and, eq } from 'drizzle-orm';
 import type { Deps } from '../deps';
-import { PreconditionFailed } from '../platform/errors';
+import { AppError, PreconditionFailed } from '../platform/errors';
 import { firstRow } from '../trpc/first-row';
 
 /**
@@ -35,4 +35,17 @@ export async function solanaWalletOf(
     throw new PreconditionFailed(whenMissing, 'no_solana_wallet');
   }
   return linked.address;
+}
+
+/**
+ * The member's Solana wallet, or null when they have none: settling a transaction passes over a claim or
+ * an order whose member has no wallet, since no wallet of theirs can have paid it.
+ */
+export async function solanaWalletIfAny(deps: Deps, q: Database, userId: string): Promise<string | null> {
+  try {
+    return await solanaWalletOf(deps, q, { userId });
+  } catch (error) {
+    if (error instanceof AppError) return null;
+    throw error;
+  }
 }

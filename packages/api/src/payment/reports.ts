@@ -80,3 +80,42 @@ export async function closeReport(
     .set({ status: outcome.status, reason: outcome.reason ?? null, updatedAt: deps.clock.now() })
     .where(and(eq(r.id, id), eq(r.status, 'pending')));
 }
+
+/**
+ * Re-checks the pending reports of one claim or one order (hashes reported before the chain showed
+ * them). A transaction that appears pays whatever its memo and reference name, whoever reported it
+ * (docs/product/payments.md): `settle` counts it and says why it did not pay what the report is about
+ * (null when it did), and the report closes either way. One that never appears within `windowSeconds`
+ * of its report is refused; one still within them makes the answer `waiting` (look again later).
+ */
+export async function settlePendingReports<T>(
+  deps: Deps,
+  of: { nftId: number } | { orderId: string },
+  check: {
+    windowSeconds: number;
+    load: (hash: string) => Promise<T | null>;
+    settle: (tx: T, report: PaymentReportRow) => Promise<string | null>;
+    /** Runs after each report closes. */
+    closed?: () => Promise<void>;
+  },
+): Promise<'waiting' | 'done'> {
+  let waiting = false;
+  for (const report of await pendingReports(deps, of)) {
+    const tx = await check.load(report.transactionHash);
+    const windowEnds = report.createdAt.getTime() + check.windowSeconds * 1000;
+    if (!tx && deps.clock.now().getTime() <= windowEnds) {
+      waiting = true;
+      continue;
+    }
+    const refusal = tx
+      ? await check.settle(tx, report)
+      : 'The reported transaction never appeared on the chain.';
+    await closeReport(
+      deps,
+      report.id,
+      refusal === null ? { status: 'settled' } : { status: 'refused', reason: refusal },
+    );
+    await check.closed?.();
+  }
+  return waiting ? 'waiting' : 'done';
+}

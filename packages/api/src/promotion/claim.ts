@@ -113,7 +113,7 @@ export async function completePromotion(
   try {
     // The number is taken outside the claim's transaction, so 500 claims at once do not queue behind
     // each other's whole transactions.
-    const sequence = await takeNftNumber(deps, deps.db.db, input.promotionId);
+    const sequence = await takeNftNumber(deps, deps.db.db, ctx.promotion);
     const nft = await deps.db.withTransaction(async (tx) => {
       const now = deps.clock.now();
       const row = await insertNft(deps, tx, now, {

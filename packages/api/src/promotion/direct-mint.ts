@@ -92,7 +92,7 @@ export async function recordDirectMint(
   const { promotion, campaignId } = await promotionOfCollection(deps, userId, network, create.collection);
   try {
     const nft = await deps.db.withTransaction(async (tx2) => {
-      const sequence = await takeNftNumber(deps, tx2, promotion.id);
+      const sequence = await takeNftNumber(deps, tx2, promotion);
       return insertNft(deps, tx2, deps.clock.now(), {
         userId,
         promotionId: promotion.id,

@@ -14,13 +14,13 @@ type NftInsert = typeof import('@puffy/db').pg.userNfts.$inferInsert;
 export async function takeNftNumber(
   deps: Pick<Deps, 'db'>,
   q: Database,
-  promotionId: number,
+  promotion: { id: number },
 ): Promise<number> {
   const p = deps.db.t.promotions;
   const [taken] = await q
     .update(p)
     .set({ nextSequence: sql`${p.nextSequence} + 1` })
-    .where(eq(p.id, promotionId))
+    .where(eq(p.id, promotion.id))
     .returning({ next: p.nextSequence });
   if (!taken) throw new NotFound('This promotion no longer exists.', 'promotion_not_found');
   return taken.next - 1;

@@ -7,10 +7,8 @@ import {
 } from '@puffy/chains';
 import type { TNetwork } from '@puffy/contracts';
 import type { Deps } from '../deps';
-import { acceptOrFindCounted } from '../payment/counted';
-import { solanaWalletOf } from '../payment/payer';
-import { type PaymentRow, paymentByHash, recordRefusedPayment } from '../payment/record';
-import { AppError } from '../platform/errors';
+import { payFirstNamed } from '../payment/first-named';
+import { type PaymentRow, recordRefusedPayment } from '../payment/record';
 import { acceptGasPayment } from './accept';
 import { isSvmNetwork } from './config';
 import { gasExpectation } from './payment-check';
@@ -63,34 +61,24 @@ export async function settleGasTransaction(
   network: TNetwork,
   tx: PaymentTransaction,
 ): Promise<GasSettlement> {
-  const known = await paymentByHash(deps, deps.db.db, tx.signature);
-  if (known) return { kind: 'known', payment: known };
-  let refusal: { nft: NftRow; reason: string } | null = null;
-  for (const named of await claimsNamedBy(deps, network, tx)) {
-    if (!named.reference) continue;
-    let payer: string;
-    try {
-      payer = await solanaWalletOf(deps, deps.db.db, { userId: named.userId });
-    } catch (error) {
-      if (error instanceof AppError) continue;
-      throw error;
-    }
-    const verdict = verifySolPayment(tx, gasExpectation(deps, named, payer, 'confirmed'));
-    if (!verdict.ok) {
-      refusal ??= { nft: named, reason: verdict.message };
-      continue;
-    }
+  // A claim without a reference cannot be paid by transfer (it was minted directly).
+  const named = async () => (await claimsNamedBy(deps, network, tx)).filter((nft) => nft.reference);
+  const found = await payFirstNamed(deps, tx, named, {
+    verify: (nft, payer) => verifySolPayment(tx, gasExpectation(deps, nft, payer, 'confirmed')),
     // acceptGasPayment throws CONFLICT when the claim was paid or expired since it was read.
-    const outcome = await acceptOrFindCounted(deps, tx.signature, named.status === 'new', async () => {
-      await deps.db.withTransaction((db) => acceptGasPayment(deps, db, named, verdict, { pending: false }));
-      await publishNftStatus(deps, named.id);
+    accept: async (nft, verdict) => {
+      await deps.db.withTransaction((db) => acceptGasPayment(deps, db, nft, verdict, { pending: false }));
+      await publishNftStatus(deps, nft.id);
       return true;
-    });
-    if (outcome === 'accepted') return { kind: 'paid', nftId: named.id };
-    if (outcome) return { kind: 'known', payment: outcome };
-    const now = (await nftById(deps, named.id)) ?? named;
-    refusal ??= { nft: now, reason: notPayableReason(now) };
-  }
+    },
+    unpaid: async (nft) => {
+      const now = (await nftById(deps, nft.id)) ?? nft;
+      return { target: now, reason: notPayableReason(now) };
+    },
+  });
+  if ('paid' in found) return { kind: 'paid', nftId: found.paid.id };
+  if ('counted' in found) return { kind: 'known', payment: found.counted };
+  const { refusal } = found;
   const reason = refusal?.reason ?? 'Its memo names no claim, so it pays for nothing.';
   const treasury = isSvmNetwork(network) ? deps.promotion.networks[network]?.treasuryAddress : undefined;
   const amount = treasury ? receivedByTreasury(tx, treasury, null) : 0n;
@@ -105,12 +93,12 @@ export async function settleGasTransaction(
         recipient: treasury,
         tokenMint: null,
         amount,
-        expectedAmount: refusal?.nft.gasFeeLamports ?? 0n,
-        nftId: refusal?.nft.id ?? null,
+        expectedAmount: refusal?.target.gasFeeLamports ?? 0n,
+        nftId: refusal?.target.id ?? null,
         blockTime: tx.blockTime,
         reason,
       }),
     );
   }
-  return { kind: 'refused', nftId: refusal?.nft.id ?? null, reason };
+  return { kind: 'refused', nftId: refusal?.target.id ?? null, reason };
 }

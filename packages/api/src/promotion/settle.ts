@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Deps } from '../deps';
 import { solanaWalletOf } from '../payment/payer';
 import { type PaymentRow, paymentByHash, updatePayment } from '../payment/record';
-import { closeReport, pendingReports } from '../payment/reports';
+import { settlePendingReports } from '../payment/reports';
 import { mintNftJob } from './jobs-definitions';
 import { type GasSettlement, settleGasTransaction } from './owner';
 import { checkGasPayment, gasExpectation, gasPaymentCandidates, loadGasTransaction } from './payment-check';
@@ -41,33 +41,20 @@ const paidThis = (nft: NftRow, settled: GasSettlement): boolean =>
  * that appears pays whatever its memo and reference name, whoever reported it; the report is closed
  * either way. One that never appears within the confirmation window is refused.
  */
-async function settleReports(deps: Deps, nft: NftRow): Promise<SettleOutcome> {
-  const reports = await pendingReports(deps, { nftId: nft.id });
-  let waiting = false;
-  for (const report of reports) {
-    const tx = await loadGasTransaction(deps, nft, report.transactionHash);
-    if (!tx) {
-      if (!pastWindow(deps, report.createdAt)) {
-        waiting = true;
-        continue;
-      }
-      await closeReport(deps, report.id, {
-        status: 'refused',
-        reason: 'The reported transaction never appeared on the chain.',
-      });
-    } else {
-      const settled = await settleGasTransaction(deps, nft.network, tx);
-      await closeReport(
-        deps,
-        report.id,
-        paidThis(nft, settled)
-          ? { status: 'settled' }
-          : { status: 'refused', reason: await refusalFor(deps, nft, tx) },
-      );
-    }
-    await publishNftStatus(deps, nft.id);
-  }
-  return waiting ? 'waiting' : 'done';
+function settleReports(deps: Deps, nft: NftRow): Promise<SettleOutcome> {
+  return settlePendingReports(
+    deps,
+    { nftId: nft.id },
+    {
+      windowSeconds: deps.promotion.confirmationWindowSeconds,
+      load: (hash) => loadGasTransaction(deps, nft, hash),
+      settle: async (tx) => {
+        const settled = await settleGasTransaction(deps, nft.network, tx);
+        return paidThis(nft, settled) ? null : refusalFor(deps, nft, tx);
+      },
+      closed: () => publishNftStatus(deps, nft.id),
+    },
+  );
 }
 
 /** Expires an accepted payment's claim (`paid → payment_expired`), saying why. */

@@ -85,9 +85,16 @@ registerCampaignExport('referrals', {
   },
 });
 
+/** The ledger's keys and what the export shows of each entry, nothing more. */
 registerCampaignExport('points', {
   table: (deps) => deps.db.t.pointsLedger,
-  select: ({ db: { db, t } }: Deps) => db.select().from(t.pointsLedger).$dynamic(),
+  select: ({ db: { db, t } }: Deps) => {
+    const { id, createdAt, campaignId, userId, points, reason, sourceKey } = t.pointsLedger;
+    return db
+      .select({ id, createdAt, campaignId, userId, points, reason, sourceKey })
+      .from(t.pointsLedger)
+      .$dynamic();
+  },
   columns: {
     user_id: 'userId',
     points: 'points',

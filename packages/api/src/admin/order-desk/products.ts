@@ -14,7 +14,7 @@ import { generatePassCode, passesOf } from '../../device/passes';
 import type { AuditActor } from '../../platform/audit';
 import { Conflict, NotFound } from '../../platform/errors';
 import { findOrThrow } from '../../trpc/first-row';
-import { type AuditEntry, audited } from '../audited';
+import { audited } from '../audited';
 
 type ProductRow = Deps['db']['t']['userProducts']['$inferSelect'];
 type PassRow = Deps['db']['t']['devicePasses']['$inferSelect'];
@@ -75,50 +75,51 @@ async function insertGrant(deps: Deps, tx: Database, actor: AuditActor, userId: 
   return { row, kind: product.kind };
 }
 
+/** What a change to a member's products or passes did: whose they are, before and after, and the answer. */
+interface MemberChange<T> {
+  userId: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown>;
+  result: T;
+}
+
 /**
- * Every product and pass change is audited against its member, with the operator's reason last in
- * what it became.
+ * An operator's change to a member's products or passes, in one transaction with its audit entry: the
+ * entry names the member, and what the change became ends with the operator's reason.
  */
-function memberEntry(
+function memberChange<I extends { reason: string }, T>(
   action: string,
-  userId: string,
-  reason: string,
-  change: { before: Record<string, unknown> | null; after: Record<string, unknown> },
-): AuditEntry {
-  return {
-    action,
-    targetType: 'user',
-    targetId: userId,
-    before: change.before,
-    after: { ...change.after, reason },
-  };
+  change: (deps: Deps, tx: Database, actor: AuditActor, input: I) => Promise<MemberChange<T>>,
+) {
+  return (deps: Deps, actor: AuditActor, input: I): Promise<T> =>
+    audited(deps, actor, async (tx) => {
+      const { userId, before, after, result } = await change(deps, tx, actor, input);
+      const entry = {
+        targetType: 'user',
+        targetId: userId,
+        before,
+        after: { ...after, reason: input.reason },
+      };
+      return { audit: { action, ...entry }, result };
+    });
 }
 
 /** Grants a member a product (an entitlement of docs/product/points.md), with the reason in the audit log. */
-export function grantProduct(
-  deps: Deps,
-  actor: AuditActor,
-  input: z.infer<typeof ZGrantProductInput>,
-): Promise<TAdminProduct> {
-  return audited(deps, actor, async (tx) => {
+export const grantProduct = memberChange<z.infer<typeof ZGrantProductInput>, TAdminProduct>(
+  'product.granted',
+  async (deps, tx, actor, input) => {
     await assertMember(deps, tx, input.userId);
     const { row } = await insertGrant(deps, tx, actor, input.userId, input.productSku);
     const after = { grantId: row.id, productSku: input.productSku };
-    return {
-      audit: memberEntry('product.granted', input.userId, input.reason, { before: null, after }),
-      result: toProduct(row),
-    };
-  });
-}
+    return { userId: input.userId, before: null, after, result: toProduct(row) };
+  },
+);
 
 /** Revokes a grant that was not spent on an order yet. */
-export function revokeProduct(
-  deps: Deps,
-  actor: AuditActor,
-  input: z.infer<typeof ZRevokeProductInput>,
-): Promise<TAdminProduct> {
-  const up = deps.db.t.userProducts;
-  return audited(deps, actor, async (tx) => {
+export const revokeProduct = memberChange<z.infer<typeof ZRevokeProductInput>, TAdminProduct>(
+  'product.revoked',
+  async (deps, tx, _actor, input) => {
+    const up = deps.db.t.userProducts;
     await lockRows(deps.db, tx, up, eq(up.id, input.grantId));
     const [row] = await tx.select().from(up).where(eq(up.id, input.grantId)).limit(1);
     if (!row) throw new NotFound('No product grant has this id.', 'grant_not_found');
@@ -134,27 +135,22 @@ export function revokeProduct(
       .where(and(eq(up.id, row.id), isNull(up.revokedAt)))
       .returning();
     if (!updated) throw new Error('grant changed while it was locked');
-    const revoked = {
+    return {
+      userId: row.userId,
       before: { grantId: row.id, productSku: row.productSku, revokedAt: null },
       after: { grantId: row.id, revokedAt: updated.revokedAt?.toISOString() ?? null },
-    };
-    return {
-      audit: memberEntry('product.revoked', row.userId, input.reason, revoked),
       result: toProduct(updated),
     };
-  });
-}
+  },
+);
 
 /**
  * Gives a member one more device pass: an admin grant of a device (so the pass counts against an
  * entitlement, as `device.pass.create` expects) and the pass itself, in one transaction.
  */
-export function grantDevicePass(
-  deps: Deps,
-  actor: AuditActor,
-  input: z.infer<typeof ZGrantPassInput>,
-): Promise<TAdminPass> {
-  return audited(deps, actor, async (tx) => {
+export const grantDevicePass = memberChange<z.infer<typeof ZGrantPassInput>, TAdminPass>(
+  'device_pass.granted',
+  async (deps, tx, actor, input) => {
     const { t } = deps.db;
     await lockKey(deps.db, tx, `device-pass:${input.userId}`);
     await assertMember(deps, tx, input.userId);
@@ -176,22 +172,20 @@ export function grantDevicePass(
       })
       .returning();
     if (!pass) throw new Error('device pass insert returned no row');
-    const after = { passId: pass.id, grantId: grant.id };
     return {
-      audit: memberEntry('device_pass.granted', input.userId, input.reason, { before: null, after }),
+      userId: input.userId,
+      before: null,
+      after: { passId: pass.id, grantId: grant.id },
       result: toPass(pass),
     };
-  });
-}
+  },
+);
 
 /** Revokes an unused pass; a used one belongs to its order. */
-export function revokeDevicePass(
-  deps: Deps,
-  actor: AuditActor,
-  input: z.infer<typeof ZRevokePassInput>,
-): Promise<TAdminPass> {
-  const d = deps.db.t.devicePasses;
-  return audited(deps, actor, async (tx) => {
+export const revokeDevicePass = memberChange<z.infer<typeof ZRevokePassInput>, TAdminPass>(
+  'device_pass.revoked',
+  async (deps, tx, _actor, input) => {
+    const d = deps.db.t.devicePasses;
     const [updated] = await tx
       .update(d)
       .set({ status: 'revoked' })
@@ -202,13 +196,11 @@ export function revokeDevicePass(
       if (!row) throw new NotFound('No device pass has this id.', 'pass_not_found');
       throw new Conflict(`Only an active pass can be revoked; this one is ${row.status}.`, 'pass_not_active');
     }
-    const revoked = {
+    return {
+      userId: updated.ownerUserId,
       before: { passId: updated.id, status: 'active' },
       after: { passId: updated.id, status: 'revoked' },
-    };
-    return {
-      audit: memberEntry('device_pass.revoked', updated.ownerUserId, input.reason, revoked),
       result: toPass(updated),
     };
-  });
-}
+  },
+);
