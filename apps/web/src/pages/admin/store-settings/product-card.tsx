@@ -9,6 +9,7 @@ import {
   ZStorePodOptionsUpdate,
   ZStoreProductUpdate,
 } from '@puffy/contracts';
+import type { ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../../../components/ui/card';
@@ -119,11 +120,10 @@ function ColorwaysForm({ product }: { product: AdminProduct }) {
   const save = trpc.admin.store.setColorways.useMutation({ onSuccess: useStoreSaved() });
   const { shown, submit } = useSettingsCheck(ZStoreColorwaysUpdate, save);
   return (
-    <SettingsForm
+    <OptionsForm
+      part="colorways"
       save={save}
-      changed={colorways.changed}
-      submitLabel={t('storeSettings.colorways.save')}
-      secondary
+      stored={colorways}
       onSubmit={() => submit({ sku: product.sku, colorways: colorways.value })}
     >
       <Choices
@@ -136,7 +136,30 @@ function ColorwaysForm({ product }: { product: AdminProduct }) {
         error={shown.colorways}
         idPrefix={`product-${product.sku}-colorways`}
       />
-    </SettingsForm>
+    </OptionsForm>
+  );
+}
+
+/**
+ * A product's option form (colorways, pods): a secondary save under the product's main fields, enabled
+ * once its stored value is edited.
+ */
+function OptionsForm({
+  part,
+  stored,
+  ...form
+}: {
+  part: 'colorways' | 'pods';
+  stored: { changed: boolean };
+} & Omit<ComponentProps<typeof SettingsForm>, 'submitLabel' | 'secondary' | 'changed'>) {
+  const { t } = useTranslation('admin');
+  return (
+    <SettingsForm
+      submitLabel={t(`storeSettings.${part}.save`)}
+      secondary
+      changed={stored.changed}
+      {...form}
+    />
   );
 }
 
@@ -163,11 +186,10 @@ function PodOptionsForm({ product }: { product: AdminProduct }) {
   const prefix = `product-${product.sku}`;
   const nicotine = (level: TNicotine) => t(`storeSettings.pods.nicotine.${level}`);
   return (
-    <SettingsForm
+    <OptionsForm
+      part="pods"
       save={save}
-      changed={options.changed}
-      submitLabel={t('storeSettings.pods.save')}
-      secondary
+      stored={options}
       onSubmit={() => submit({ sku: product.sku, flavors, nicotine: { vape, fresh } })}
     >
       <Choices
@@ -192,6 +214,6 @@ function PodOptionsForm({ product }: { product: AdminProduct }) {
           idPrefix={`${prefix}-nicotine-${kind}`}
         />
       ))}
-    </SettingsForm>
+    </OptionsForm>
   );
 }
