@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { launchChromium } from './browser';
 import { startServerProcess } from './server-process';
-import type { Measure, Row } from './table';
+import type { Measure } from './table';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = join(root, 'apps/web/dist');
@@ -25,7 +25,7 @@ function ensureBuilt(): void {
 const gzipSize = (file: string) => gzipSync(readFileSync(join(dist, file))).length;
 
 /** The JS a first visit downloads before anything renders: the entry script and its modulepreloads. */
-export function initialScripts(html: string): string[] {
+function initialScripts(html: string): string[] {
   const found = new Set<string>();
   for (const m of html.matchAll(/<script[^>]*type="module"[^>]*src="\/?([^"]+\.js)"/g))
     found.add(m[1] as string);
@@ -48,15 +48,25 @@ export function bundleReport(): string {
   return ['bundle (per chunk):', ...lines].join('\n');
 }
 
-/** Largest Contentful Paint of a cold first load, in headless chromium against the real server. */
-async function largestContentfulPaint(url: string, loads: number): Promise<number[]> {
+interface FirstLoad {
+  lcp: number;
+  /** Every script the page fetched before the network went quiet, with its bytes on the wire. */
+  scripts: Array<{ name: string; bytes: number }>;
+}
+
+/**
+ * Cold first loads of the home page by a signed-out visitor, in headless chromium against the real
+ * server: Largest Contentful Paint, and the JS the browser actually downloaded (the body as sent,
+ * gzip from the server) until the network was quiet, so a chunk the page pulls in late counts too.
+ */
+async function firstLoads(url: string, loads: number): Promise<FirstLoad[]> {
   const browser = await launchChromium();
   try {
-    const times: number[] = [];
+    const results: FirstLoad[] = [];
     for (let i = 0; i < loads; i += 1) {
       const context = await browser.newContext();
       const page = await context.newPage();
-      await page.goto(url, { waitUntil: 'load' });
+      await page.goto(url, { waitUntil: 'networkidle' });
       const lcp = await page.evaluate(
         () =>
           new Promise<number>((done) => {
@@ -68,10 +78,20 @@ async function largestContentfulPaint(url: string, loads: number): Promise<numbe
             setTimeout(() => done(Number.NaN), 5000);
           }),
       );
-      times.push(lcp);
+      const scripts = await page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .filter((entry) => new URL(entry.name).pathname.endsWith('.js'))
+          .map((entry) => ({
+            name: new URL(entry.name).pathname,
+            // A resource entry; Node's type library types it as a plain entry, so read the field by name.
+            bytes: 'encodedBodySize' in entry ? Number(entry.encodedBodySize) : 0,
+          })),
+      );
+      results.push({ lcp, scripts });
       await context.close();
     }
-    return times;
+    return results;
   } finally {
     await browser.close();
   }
@@ -84,34 +104,34 @@ export const spaMeasure: Measure = {
   name: 'spa',
   async run({ short }) {
     ensureBuilt();
-    const html = readFileSync(join(dist, 'index.html'), 'utf8');
-    const initial = initialScripts(html);
-    const initialGzip = initial.reduce((sum, f) => sum + gzipSize(f), 0);
-    const rows: Row[] = [
+    const server = await startServerProcess({ WEB_DIST_DIR: dist });
+    let loads: FirstLoad[];
+    try {
+      loads = await firstLoads(`${server.url}/`, short ? 1 : 5);
+    } finally {
+      await server.stop();
+    }
+    const first = loads[0] as FirstLoad;
+    const jsBytes = first.scripts.reduce((sum, script) => sum + script.bytes, 0);
+    const times = loads.map((load) => load.lcp);
+    const lcp = median(times);
+    return [
       {
-        measure: 'SPA first load: initial JS (gzip)',
-        value: `${kb(initialGzip)} in ${initial.length} files`,
+        measure: 'SPA first load: JS downloaded by the browser (gzip on the wire, signed out, home page)',
+        value: `${kb(jsBytes)} in ${first.scripts.length} files (${first.scripts.map((s) => s.name.replace('/assets/', '')).join(', ')})`,
         baseline: '—',
         ratio: '—',
         target: `≤ ${INITIAL_JS_LIMIT_KB} KB`,
-        pass: initialGzip <= INITIAL_JS_LIMIT_KB * 1024,
+        pass: jsBytes > 0 && jsBytes <= INITIAL_JS_LIMIT_KB * 1024,
       },
-    ];
-    const server = await startServerProcess({ WEB_DIST_DIR: dist });
-    try {
-      const times = await largestContentfulPaint(`${server.url}/`, short ? 1 : 5);
-      const lcp = median(times);
-      rows.push({
+      {
         measure: 'SPA first load: Largest Contentful Paint (localhost, headless chromium)',
         value: `${Math.round(lcp)} ms median of ${times.length} (${times.map((t) => Math.round(t)).join(', ')})`,
         baseline: '—',
         ratio: '—',
         target: `< ${LCP_LIMIT_MS} ms`,
         pass: lcp < LCP_LIMIT_MS,
-      });
-    } finally {
-      await server.stop();
-    }
-    return rows;
+      },
+    ];
   },
 };
