@@ -4,6 +4,9 @@
  * it on sign-out. The tRPC client reads it on every request.
  */
 let csrfToken: string | null = null;
+/** Whether the auth flow has said what the session is since this page loaded (token or none). */
+let settled = false;
+let waiting: Array<() => void> = [];
 
 export function getCsrfToken(): string | null {
   return csrfToken;
@@ -11,6 +14,29 @@ export function getCsrfToken(): string | null {
 
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
+  settled = true;
+  for (const wake of waiting.splice(0)) wake();
+}
+
+/**
+ * The token once the auth flow knows the session, for requests sent outside React (telemetry). A
+ * page that loads with a session cookie must not send a cookie request before `auth.session` has
+ * answered: without its CSRF header the server refuses it (403). Gives up after `timeoutMs` with
+ * what is known then; a visitor who never signed in does not wait at all.
+ */
+export function csrfTokenWhenKnown(timeoutMs: number): Promise<string | null> {
+  if (settled || !mayHaveSession()) return Promise.resolve(csrfToken);
+  return new Promise((resolve) => {
+    const wake = () => {
+      clearTimeout(timer);
+      resolve(csrfToken);
+    };
+    const timer = setTimeout(() => {
+      waiting = waiting.filter((other) => other !== wake);
+      resolve(csrfToken);
+    }, timeoutMs);
+    waiting.push(wake);
+  });
 }
 
 /**

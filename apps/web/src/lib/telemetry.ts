@@ -1,5 +1,5 @@
 import { type ClientErrorReport, setErrorReporter } from './report-error';
-import { getCsrfToken } from './session-token';
+import { csrfTokenWhenKnown } from './session-token';
 
 type ClientStep = 'visit' | 'connect';
 
@@ -20,12 +20,19 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 let sent = new Set<ClientStep>();
 let transport: typeof fetch = (input, init) => fetch(input, init);
 
-/** One POST to a procedure, outside React (crash reports must go out even when the tree is gone). */
+/** How long a report waits for the page to learn its session before it goes out without it. */
+const SESSION_WAIT_MS = 10_000;
+
+/**
+ * One POST to a procedure, outside React (crash reports must go out even when the tree is gone).
+ * It waits until the page knows its session; if it still has no CSRF token then, it goes without
+ * the session cookie, as an anonymous report, instead of being refused.
+ */
 async function post(path: string, input: unknown): Promise<void> {
-  const csrf = getCsrfToken();
+  const csrf = await csrfTokenWhenKnown(SESSION_WAIT_MS);
   await transport(`/trpc/${path}`, {
     method: 'POST',
-    credentials: 'include',
+    credentials: csrf ? 'include' : 'omit',
     keepalive: true,
     headers: { 'content-type': 'application/json', ...(csrf ? { 'x-csrf-token': csrf } : {}) },
     body: JSON.stringify(input),
