@@ -66,7 +66,8 @@ describe('campaign builder', { timeout: 20_000 }, () => {
 
     // Each problem sits beside its field, in the operator's words (the method by name, not its code).
     const errorOf = (label: string) =>
-      document.getElementById(screen.getByLabelText(label).getAttribute('aria-errormessage') ?? '')?.textContent;
+      document.getElementById(screen.getByLabelText(label).getAttribute('aria-errormessage') ?? '')
+        ?.textContent;
     expect(await screen.findByText('The end must come after the start')).toBeTruthy();
     expect(errorOf('NFT gas fee (SOL)')).toContain('"abc" is not an amount of SOL');
     expect(errorOf('Ethereum holders: collection address')).toBe(

@@ -61,9 +61,7 @@ describe('profile page', () => {
     });
     renderApp('/profile', serving(info).fetch);
     expect(await screen.findByRole('heading', { name: 'Profile', level: 1 })).toBeTruthy();
-    expect((await screen.findByTestId('profile-points')).textContent).toMatch(
-      /1[,.\s ]?250/,
-    );
+    expect((await screen.findByTestId('profile-points')).textContent).toMatch(/1[,.\s ]?250/);
     expect(screen.getByTestId('profile-email').textContent).toContain('ada@example.com');
     expect(screen.getByTestId('profile-email').textContent).toContain('Verified');
     const wallets = await card('Wallets');
