@@ -1,24 +1,28 @@
 import { X } from 'lucide-react';
 import { Dialog as DialogPrimitive } from 'radix-ui';
 import type { ComponentProps } from 'react';
-import { slotted } from './slotted';
+import { slottedParts } from './slotted';
 
 // Radix gives the focus trap, Escape, outside click, aria-modal and the labelled-by wiring.
 export const Dialog = DialogPrimitive.Root;
 export const DialogTrigger = DialogPrimitive.Trigger;
 export const DialogClose = DialogPrimitive.Close;
 
-const DialogOverlay = slotted(
-  DialogPrimitive.Overlay,
-  'dialog-overlay',
-  'fixed inset-0 z-50 bg-black/60 backdrop-blur-sm',
-);
+const parts = slottedParts({
+  DialogOverlay: [DialogPrimitive.Overlay, 'fixed inset-0 z-50 bg-black/60 backdrop-blur-sm'],
+  DialogContent: [
+    DialogPrimitive.Content,
+    'fixed top-1/2 left-1/2 z-50 flex max-h-[calc(100dvh-2rem)] w-[calc(100%-2rem)] max-w-md [&>*]:min-w-0 -translate-x-1/2 -translate-y-1/2 flex-col gap-4 overflow-y-auto rounded-2xl border bg-popover p-6 text-popover-foreground shadow-2xl',
+  ],
+  DialogHeader: ['div', 'flex flex-col gap-1.5 pr-8'],
+  DialogFooter: ['div', 'flex flex-col-reverse gap-2 sm:flex-row sm:justify-end'],
+  DialogTitle: [DialogPrimitive.Title, 'font-semibold text-lg leading-tight'],
+  DialogDescription: [DialogPrimitive.Description, 'text-muted-foreground text-sm'],
+});
 
-const DialogPanel = slotted(
-  DialogPrimitive.Content,
-  'dialog-content',
-  'fixed top-1/2 left-1/2 z-50 flex max-h-[calc(100dvh-2rem)] w-[calc(100%-2rem)] max-w-md [&>*]:min-w-0 -translate-x-1/2 -translate-y-1/2 flex-col gap-4 overflow-y-auto rounded-2xl border bg-popover p-6 text-popover-foreground shadow-2xl',
-);
+// The panel is wrapped below (portal, overlay, close button), so its bare part stays private.
+const { DialogOverlay, DialogContent: DialogPanel } = parts;
+export const { DialogHeader, DialogFooter, DialogTitle, DialogDescription } = parts;
 
 /** The dialog over a dimmed page, with a close button in its corner (`closeLabel` names it). */
 export function DialogContent({
@@ -42,23 +46,3 @@ export function DialogContent({
     </DialogPrimitive.Portal>
   );
 }
-
-export const DialogHeader = slotted('div', 'dialog-header', 'flex flex-col gap-1.5 pr-8');
-
-export const DialogFooter = slotted(
-  'div',
-  'dialog-footer',
-  'flex flex-col-reverse gap-2 sm:flex-row sm:justify-end',
-);
-
-export const DialogTitle = slotted(
-  DialogPrimitive.Title,
-  'dialog-title',
-  'font-semibold text-lg leading-tight',
-);
-
-export const DialogDescription = slotted(
-  DialogPrimitive.Description,
-  'dialog-description',
-  'text-muted-foreground text-sm',
-);

@@ -2,7 +2,7 @@ import { Check } from 'lucide-react';
 import { DropdownMenu as MenuPrimitive } from 'radix-ui';
 import type { ComponentProps } from 'react';
 import { cn } from '../../lib/cn';
-import { slotted } from './slotted';
+import { slottedParts } from './slotted';
 
 // Radix gives the menu role, arrow-key focus, typeahead and Escape.
 export const DropdownMenu = MenuPrimitive.Root;
@@ -10,12 +10,19 @@ export const DropdownMenuTrigger = MenuPrimitive.Trigger;
 export const DropdownMenuGroup = MenuPrimitive.Group;
 export const DropdownMenuRadioGroup = MenuPrimitive.RadioGroup;
 
-const MenuContent = slotted(
-  MenuPrimitive.Content,
-  'dropdown-menu-content',
-  'z-50 min-w-48 overflow-hidden rounded-xl border bg-popover p-1 text-popover-foreground shadow-xl',
-  { sideOffset: 6, align: 'end' },
-);
+const parts = slottedParts({
+  DropdownMenuContent: [
+    MenuPrimitive.Content,
+    'z-50 min-w-48 overflow-hidden rounded-xl border bg-popover p-1 text-popover-foreground shadow-xl',
+    { sideOffset: 6, align: 'end' },
+  ],
+  DropdownMenuLabel: [MenuPrimitive.Label, 'px-2.5 py-1.5 font-medium text-muted-foreground text-xs'],
+  DropdownMenuSeparator: [MenuPrimitive.Separator, '-mx-1 my-1 h-px bg-border'],
+});
+
+// The content is wrapped in a portal below, so its bare part stays private.
+const { DropdownMenuContent: MenuContent } = parts;
+export const { DropdownMenuLabel, DropdownMenuSeparator } = parts;
 
 /** The open menu, in a portal so no parent's overflow clips it. */
 export function DropdownMenuContent(props: ComponentProps<typeof MenuContent>) {
@@ -63,15 +70,3 @@ export function DropdownMenuRadioItem({
     </MenuPrimitive.RadioItem>
   );
 }
-
-export const DropdownMenuLabel = slotted(
-  MenuPrimitive.Label,
-  'dropdown-menu-label',
-  'px-2.5 py-1.5 font-medium text-muted-foreground text-xs',
-);
-
-export const DropdownMenuSeparator = slotted(
-  MenuPrimitive.Separator,
-  'dropdown-menu-separator',
-  '-mx-1 my-1 h-px bg-border',
-);

@@ -51,3 +51,27 @@ export function slottedVariants<T extends ElementType, V extends string>(
   Slotted.displayName = slot;
   return Slotted;
 }
+
+/** One part of a `slottedParts` table: its element or primitive, our classes, and its `defaults`. */
+type PartSpec<T extends ElementType = ElementType> = readonly [
+  component: T,
+  base: string,
+  defaults?: Partial<ComponentProps<T>>,
+];
+
+type ComponentOf<P> = P extends readonly [infer T extends ElementType, ...unknown[]] ? T : never;
+
+/**
+ * A component's slotted parts from one table, keyed by the names they are exported under. Each part's
+ * `data-slot` is its name in kebab case (`DialogHeader` is `dialog-header`), as shadcn names them.
+ */
+export function slottedParts<const S extends Record<string, PartSpec>>(
+  parts: S & { [K in keyof S]: PartSpec<ComponentOf<S[K]>> },
+) {
+  const built: Record<string, unknown> = {};
+  for (const [name, [component, base, defaults]] of Object.entries(parts)) {
+    const slot = name.replace(/[A-Z]/g, (letter, at: number) => (at ? '-' : '') + letter.toLowerCase());
+    built[name] = slotted(component, slot, base, defaults);
+  }
+  return built as { [K in keyof S]: ReturnType<typeof slotted<ComponentOf<S[K]>>> };
+}
