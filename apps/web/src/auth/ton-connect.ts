@@ -75,6 +75,20 @@ function nextConnection(connector: TonConnectUI): Promise<ConnectedWallet> {
 }
 
 /**
+ * Opens the TON Connect modal and returns the chosen wallet's `ton_proof` over the server's payload.
+ */
+async function proveThroughModal(payload: string): Promise<TonProofReply> {
+  const connector = await tonConnectUI();
+  await connector.connectionRestored;
+  // A wallet signs ton_proof only while connecting, so an earlier connection is dropped first.
+  if (connector.connected) await connector.disconnect();
+  connector.setConnectRequestParameters({ state: 'ready', value: { tonProof: payload } });
+  const connected = nextConnection(connector);
+  await connector.openModal();
+  return toReply(await connected, payload);
+}
+
+/**
  * TON wallets through TON Connect (Tonkeeper, MyTonWallet, Telegram Wallet…): the modal lists them,
  * the chosen one connects and returns a `ton_proof` over the server's payload.
  */
@@ -83,15 +97,6 @@ export function tonConnectWallet(): TonWalletConnector {
     id: 'tonconnect',
     name: 'TON wallet (TON Connect)',
     chain: 'ton',
-    async connectWithProof(payload) {
-      const connector = await tonConnectUI();
-      await connector.connectionRestored;
-      // A wallet signs ton_proof only while connecting, so an earlier connection is dropped first.
-      if (connector.connected) await connector.disconnect();
-      connector.setConnectRequestParameters({ state: 'ready', value: { tonProof: payload } });
-      const connected = nextConnection(connector);
-      await connector.openModal();
-      return toReply(await connected, payload);
-    },
+    connectWithProof: proveThroughModal,
   };
 }

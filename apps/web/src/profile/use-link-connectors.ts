@@ -3,7 +3,7 @@ import type { WalletConnector } from '../auth/connectors';
 import { devTonWallet } from '../auth/dev-ton-wallet';
 import { watchEvmWallets } from '../auth/evm-wallets';
 import { tonConnectWallet } from '../auth/ton-connect';
-import { trpc } from '../lib/trpc';
+import { useDevelopmentWallets } from '../auth/use-development-wallets';
 import type { LinkableConnector } from './link-wallet';
 
 const isEvm = (c: WalletConnector): c is WalletConnector & { chain: 'evm' } => c.chain === 'evm';
@@ -14,22 +14,8 @@ const isEvm = (c: WalletConnector): c is WalletConnector & { chain: 'evm' } => c
  * dialog). Discovery starts only once the member opens the chooser.
  */
 export function useLinkConnectors(open: boolean): LinkableConnector[] {
-  const version = trpc.system.version.useQuery(undefined, { staleTime: 60_000, enabled: open });
-  const development = version.data !== undefined && version.data.environment !== 'production';
+  const development = useDevelopmentWallets(open);
   const [evm, setEvm] = useState<LinkableConnector[]>([]);
-
-  useEffect(() => {
-    if (!open || !development) return;
-    let stop: (() => void) | undefined;
-    let live = true;
-    void import('../auth/dev-evm-wallet').then((m) => {
-      if (live) stop = m.announceDevEvmWallet();
-    });
-    return () => {
-      live = false;
-      stop?.();
-    };
-  }, [open, development]);
 
   useEffect(() => {
     if (!open) return;
