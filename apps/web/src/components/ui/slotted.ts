@@ -28,13 +28,16 @@ export function slotted<T extends ElementType>(
 }
 
 /**
- * A slotted part that also takes a `variant` (alert, badge): its classes come from the part's cva
- * table for that variant; the caller's `className` still wins.
+ * A slotted part that also takes a `variant` (alert, badge): its classes are `base` and that variant's
+ * entry of `variants` (`fallback` when none is given, nothing for `null`); the caller's `className`
+ * still wins.
  */
 export function slottedVariants<T extends ElementType, V extends string>(
   component: T,
   slot: string,
-  variants: (props?: { variant?: V | null }) => string,
+  base: string,
+  variants: Record<V, string>,
+  fallback?: NoInfer<V>,
 ) {
   // biome-ignore lint/correctness/noComponentHookFactories: called once per part at module level, never in a render
   function Slotted({
@@ -42,9 +45,10 @@ export function slottedVariants<T extends ElementType, V extends string>(
     variant,
     ...props
   }: ComponentProps<T> & { className?: string; variant?: V | null }) {
+    const chosen: V | null | undefined = variant === undefined ? fallback : variant;
     return createElement(component, {
       'data-slot': slot,
-      className: cn(variants({ variant }), className),
+      className: cn(base, chosen && variants[chosen], className),
       ...props,
     });
   }
