@@ -12,6 +12,7 @@ import { base58 } from '../src/base58';
 import { assertWebBuilt, chromiumPath, launchBrowser, webDist } from '../src/browser';
 import { signInWithDevWallet, useDevWallet } from '../src/dev-wallet';
 import { inspectScreen, problems, watchConsole, watchContext } from '../src/page-checks';
+import { type ReadmeScreen, takeReadmeScreen } from '../src/readme-screens';
 import { seedClaimCampaign } from '../src/seed';
 
 /**
@@ -27,6 +28,12 @@ const SCREENS = join(repoRoot, '.reports/screens');
 const DEMO_SLUG = 'puffy-genesis-solana';
 
 type Role = 'visitor' | 'member' | 'operator';
+/** The visits whose desktop screenshot is also a README picture (only with README_SCREENS set). */
+const README_SCREEN_OF: Record<string, ReadmeScreen> = {
+  'visitor home': 'home',
+  'member campaign': 'campaign',
+  'operator admin-campaign': 'admin',
+};
 interface Visit {
   name: string;
   path: string;
@@ -218,6 +225,8 @@ describe.skipIf(!chromiumPath())('every route in a real browser', () => {
               path: join(SCREENS, `${role}-${visit.name}-${width}.png`),
               fullPage: true,
             });
+            const readme = README_SCREEN_OF[`${role} ${visit.name}`];
+            if (readme && width === 1280) await takeReadmeScreen(page, readme);
             visited.add(`${role} ${visit.path}`);
             for (const link of findings.internalLinks) {
               const path = link.split('#')[0] ?? link;

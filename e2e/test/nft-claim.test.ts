@@ -2,6 +2,7 @@ import { freePort, startTestServer, type TestServer } from '@puffy/server/testin
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertWebBuilt, chromiumPath, launchBrowser, webDist } from '../src/browser';
+import { takeReadmeScreen } from '../src/readme-screens';
 import { seedClaimCampaign } from '../src/seed';
 
 const SLUG = 'e2e-nft-drop';
@@ -80,6 +81,8 @@ describe.skipIf(!chromiumPath())('NFT claim in a real browser', () => {
       /^https:\/\/explorer\.solana\.com\/address\/\w+\?cluster=custom&customUrl=/,
     );
     await page.getByRole('button', { name: 'Share' }).waitFor();
+    await page.getByTestId('nft-progress').scrollIntoViewIfNeeded();
+    await takeReadmeScreen(page, 'mint-progress');
 
     const [nft] = await db.select().from(t.userNfts);
     expect(nft?.status).toBe('minted');
