@@ -5,19 +5,20 @@ import { LayoutBoundary } from './components/route-error';
 import HomePage from './pages/home';
 import {
   AdminPage,
-  CampaignDetailPage,
-  CampaignGroupPage,
   CampaignsPage,
   LeaderboardPage,
-  NftPage,
-  OAuthCallbackPage,
-  OrderPage,
-  OrdersPage,
+  lazyPage,
+  type PageModule,
   ProfilePage,
   StorePage,
-  VerifyEmailPage,
 } from './pages/lazy';
 import NotFoundPage from './pages/not-found';
+
+/** A page in its own chunk that nothing preloads, rendered where its route stands. */
+function routePage(load: () => Promise<PageModule>) {
+  const Page = lazyPage(load);
+  return <Page />;
+}
 
 /**
  * Every page of the SPA. Home and not-found ship in the first chunk (they are the first screen and
@@ -34,25 +35,17 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <HomePage /> },
       { path: 'campaigns', element: <CampaignsPage /> },
-      { path: 'campaigns/:slug', element: <CampaignDetailPage /> },
-      { path: 'groups/:slug', element: <CampaignGroupPage /> },
+      { path: 'campaigns/:slug', element: routePage(() => import('./pages/campaigns/detail')) },
+      { path: 'groups/:slug', element: routePage(() => import('./pages/campaigns/group')) },
       { path: 'leaderboard', element: <LeaderboardPage /> },
       { path: 'store', element: <StorePage /> },
       {
         path: 'orders',
-        element: (
-          <RequireAuth>
-            <OrdersPage />
-          </RequireAuth>
-        ),
+        element: <RequireAuth>{routePage(() => import('./pages/store/orders'))}</RequireAuth>,
       },
       {
         path: 'orders/:id',
-        element: (
-          <RequireAuth>
-            <OrderPage />
-          </RequireAuth>
-        ),
+        element: <RequireAuth>{routePage(() => import('./pages/store/order'))}</RequireAuth>,
       },
       {
         path: 'profile',
@@ -63,9 +56,9 @@ export const routes: RouteObject[] = [
         ),
       },
       { path: 'admin/*', element: <AdminPage /> },
-      { path: 'auth/verify-email', element: <VerifyEmailPage /> },
-      { path: 'auth/oauth-callback', element: <OAuthCallbackPage /> },
-      { path: 'nft/:id', element: <NftPage /> },
+      { path: 'auth/verify-email', element: routePage(() => import('./pages/auth/verify-email')) },
+      { path: 'auth/oauth-callback', element: routePage(() => import('./pages/auth/oauth-callback')) },
+      { path: 'nft/:id', element: routePage(() => import('./pages/nft')) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
