@@ -2,6 +2,7 @@ import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ErrorMessage } from '../src/components/error-message';
 import { RateLimitCountdown } from '../src/components/rate-limit-countdown';
+import { i18n } from '../src/i18n';
 import { describeError, isChunkLoadError, shouldRetry } from '../src/lib/errors';
 import { createTrpcClient, timeoutError } from '../src/lib/trpc';
 import { failure, ok, rateLimited, versionOf, wireTransport } from './wire';
@@ -134,6 +135,26 @@ describe('describeError', () => {
     expect(shown).toMatchObject({ code: 'LOCAL', title: 'Could not finish' });
     expect(shown.message).toBe('Tonkeeper did not sign the sign-in request (user declined).');
     expect(shouldRetry(0, new Error('declined'))).toBe(false);
+  });
+
+  it('speaks the member’s language: titles, advice and field labels come from the catalog', async () => {
+    const error = await errorFrom((path) =>
+      failure(path, 'BAD_REQUEST', 400, 'Invalid input: items.0.colorway: Invalid option', {
+        fieldErrors: { 'items.0.colorway': ['Invalid option: expected one of "black"|"white"'] },
+      }),
+    );
+    await i18n.changeLanguage('de');
+    try {
+      render(<ErrorMessage error={error} />);
+      const alert = screen.getByRole('alert');
+      expect(alert.textContent).toContain('Bitte prüfe deine Eingaben');
+      expect(alert.querySelector('li')?.textContent).toBe(
+        'Warenkorbzeile 1, Farbe: Wähle eine der angebotenen Optionen.',
+      );
+      expect(describeError(new TypeError('Failed to fetch')).title).toBe('Verbindungsproblem');
+    } finally {
+      await i18n.changeLanguage('en');
+    }
   });
 
   it('words our own timeout as such', () => {

@@ -1,6 +1,7 @@
 import type { AppRouter } from '@puffy/api/router-type';
 import type { TErrorCode } from '@puffy/contracts';
 import { isTRPCClientError, type TRPCClientError } from '@trpc/client';
+import { i18n } from '../i18n';
 import { schemaIssueInWords, withoutInternals } from './field-words';
 
 /**
@@ -23,28 +24,14 @@ export interface ShownError {
   reason: string | null;
 }
 
-const TITLES: Partial<Record<ShownErrorCode, string>> = {
-  BAD_REQUEST: 'Please check what you entered',
-  UNAUTHORIZED: 'Please sign in',
-  FORBIDDEN: 'Not allowed',
-  NOT_FOUND: 'Not found',
-  CONFLICT: 'Already done',
-  TOO_MANY_REQUESTS: 'Too many attempts',
-  PRECONDITION_FAILED: 'Not possible yet',
-  SERVICE_UNAVAILABLE: 'Temporarily unavailable',
-  NETWORK: 'Connection problem',
-  TIMED_OUT: 'The server is taking too long',
-  LOCAL: 'Could not finish',
-};
-const FALLBACK_TITLE = 'Something went wrong';
-
-const NETWORK_MESSAGE = 'We could not reach the server. Check your connection and try again.';
 /** tRPC's own answer for a procedure this server does not have (an older server behind a newer SPA). */
 const ROUTER_MISSING = /^No procedure found on path/;
-const MISSING_MESSAGE =
-  'This part of the app is not available on the server right now. Please try again later.';
-const SCHEMA_MESSAGE = 'Some of what you entered needs another look.';
-const TIMEOUT_MESSAGE = 'The server did not answer in time. Check your connection and try again.';
+
+/** The heading for a code, in the member's language (common catalog, `errors.title`). */
+const titleOf = (code: ShownErrorCode): string =>
+  i18n.t([`errors.title.${code}`, 'errors.title.other'], { ns: 'common' });
+const words = (key: 'network' | 'missing' | 'schema' | 'timeout'): string =>
+  i18n.t(`errors.${key}`, { ns: 'common' });
 
 /** The router's error shape is typed through AppRouter, so no cast is needed to read `error.data`. */
 export function isApiError(error: unknown): error is TRPCClientError<AppRouter> {
@@ -75,13 +62,13 @@ function withoutApiData(error: unknown): ShownError {
   const code = isTimeout(error) ? 'TIMED_OUT' : isLocalFailure(error) ? 'LOCAL' : 'NETWORK';
   return {
     code,
-    title: TITLES[code] ?? FALLBACK_TITLE,
+    title: titleOf(code),
     message:
       code === 'TIMED_OUT'
-        ? TIMEOUT_MESSAGE
+        ? words('timeout')
         : code === 'LOCAL' && error instanceof Error
           ? error.message
-          : NETWORK_MESSAGE,
+          : words('network'),
     fieldErrors: {},
     retryAfterSeconds: null,
     requestId: null,
@@ -104,11 +91,11 @@ export function describeError(error: unknown): ShownError {
   const schemaRefusal = data.code === 'BAD_REQUEST' && error.message.startsWith('Invalid input:');
   return {
     code: data.code,
-    title: TITLES[data.code] ?? FALLBACK_TITLE,
+    title: titleOf(data.code),
     message: schemaRefusal
-      ? SCHEMA_MESSAGE
+      ? words('schema')
       : ROUTER_MISSING.test(error.message)
-        ? MISSING_MESSAGE
+        ? words('missing')
         : withoutInternals(error.message),
     fieldErrors: Object.fromEntries(
       Object.entries(fieldErrors).map(([path, messages]) => [

@@ -1,45 +1,31 @@
 /**
  * Server field errors in words for people: the path (`items.0.colorway`) becomes a label ("Cart line
  * 1, colorway"), and the schema's own report ("Too small: expected string to have >=2 characters")
- * becomes advice. Forms still find their fields by path; only the words change.
+ * becomes advice, in the member's language (common catalog, `fields`). Forms still find their fields
+ * by path; only the words change.
  */
+import { i18n } from '../i18n';
 
-const FIELD_LABEL: Record<string, string> = {
-  colorway: 'colorway',
-  flavor: 'flavor',
-  nicotine: 'nicotine',
-  quantity: 'quantity',
-  variant: 'device',
-  country: 'Country',
-  passCode: 'Device pass',
-  name: 'Name',
-  email: 'Email',
-  phone: 'Phone',
-  line1: 'Address line 1',
-  line2: 'Address line 2',
-  city: 'City',
-  state: 'State or region',
-  postalCode: 'Postal code',
-  code: 'Code',
-  transactionHash: 'Transaction signature',
-  walletAddress: 'Wallet address',
-  address: 'Wallet address',
-  image: 'Image',
-  video: 'Video',
-  banner: 'Banner',
-  slug: 'Address name',
-  description: 'Description',
-};
+/** The catalog's label for a field name (common catalog, `fields.label`), or null when it has none. */
+function labelOf(field: string): string | null {
+  const key = `fields.label.${field}`;
+  return i18n.exists(key, { ns: 'common' }) ? i18n.t(key, { ns: 'common' }) : null;
+}
+
+const issue = (key: string, n?: number | string): string =>
+  i18n.t(`fields.issue.${key}`, { ns: 'common', n });
 
 /** A label for a field path, or null when the path means nothing to a member. */
 export function fieldLabel(path: string): string | null {
   const parts = path.split('.');
   const line = parts.findIndex((part, i) => part === 'items' && /^\d+$/.test(parts[i + 1] ?? ''));
   const last = parts[parts.length - 1] ?? '';
-  const label = FIELD_LABEL[last] ?? null;
+  const label = labelOf(last);
   if (line >= 0) {
     const n = Number(parts[line + 1]) + 1;
-    return label && last !== 'items' ? `Cart line ${n}, ${label}` : `Cart line ${n}`;
+    return label && last !== 'items'
+      ? i18n.t('fields.cartLineField', { ns: 'common', n, label })
+      : i18n.t('fields.cartLine', { ns: 'common', n });
   }
   if (!label) return null;
   return label.charAt(0).toUpperCase() + label.slice(1);
@@ -50,20 +36,20 @@ export function schemaIssueInWords(message: string): string {
   const bound = /(>=|<=|>|<)\s*(\d+)/.exec(message)?.slice(1) ?? [];
   const [op, n] = bound;
   if (/^Too small/i.test(message) && n) {
-    if (/string/.test(message)) return `Use at least ${op === '>' ? Number(n) + 1 : n} characters.`;
-    if (/array|set/.test(message)) return `Add at least ${n}.`;
-    return `Use ${op === '>' ? `more than ${n}` : `${n} or more`}.`;
+    if (/string/.test(message)) return issue('minChars', op === '>' ? Number(n) + 1 : n);
+    if (/array|set/.test(message)) return issue('minItems', n);
+    return issue(op === '>' ? 'moreThan' : 'atLeast', n);
   }
   if (/^Too big/i.test(message) && n) {
-    if (/string/.test(message)) return `Use at most ${op === '<' ? Number(n) - 1 : n} characters.`;
-    if (/array|set/.test(message)) return `Use at most ${n}.`;
-    return `Use ${op === '<' ? `less than ${n}` : `${n} or less`}.`;
+    if (/string/.test(message)) return issue('maxChars', op === '<' ? Number(n) - 1 : n);
+    if (/array|set/.test(message)) return issue('maxItems', n);
+    return issue(op === '<' ? 'lessThan' : 'atMost', n);
   }
-  if (/email/i.test(message)) return 'Enter a valid email address.';
-  if (/url/i.test(message)) return 'Enter a full web address.';
-  if (/^Invalid option|^Invalid enum/i.test(message)) return 'Choose one of the options offered.';
-  if (/received undefined|required/i.test(message)) return 'This is required.';
-  return 'Please check this.';
+  if (/email/i.test(message)) return issue('email');
+  if (/url/i.test(message)) return issue('url');
+  if (/^Invalid option|^Invalid enum/i.test(message)) return issue('option');
+  if (/received undefined|required/i.test(message)) return issue('required');
+  return issue('other');
 }
 
 const RULE_NOTE = /\s*\(rule: [^)]*\)/g;
