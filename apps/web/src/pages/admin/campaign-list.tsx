@@ -1,4 +1,3 @@
-import { Plus } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -12,7 +11,7 @@ import { trpc } from '../../lib/trpc';
 import { AdminListPage } from './admin-page';
 import type { AdminOutputs } from './api-types';
 import { STATE_BADGE, stateOf } from './campaign-state';
-import { LinkButton } from './controls';
+import { CreateButton } from './controls';
 import { keepShown, useCursorPaging } from './data-table/cursor-paging';
 import { type AdminColumn, titled, useAdminColumns } from './data-table/features';
 
@@ -32,11 +31,7 @@ export default function CampaignListPage() {
   return (
     <AdminListPage
       words="campaignList"
-      action={
-        <LinkButton to="/admin/campaigns/new" icon={Plus}>
-          {t('campaignList.new')}
-        </LinkButton>
-      }
+      action={<CreateButton to="/admin/campaigns/new">{t('campaignList.new')}</CreateButton>}
       columns={columns}
       query={list}
       paging={paging}
@@ -75,8 +70,7 @@ function useCampaignColumns(): AdminColumn<Campaign>[] {
   return useAdminColumns<Campaign>((col, t) =>
     col.columns([
       col.accessor('name', {
-        ...titled('name', t('campaignList.name')),
-        enableHiding: false,
+        ...titled('name', t('campaignList.name'), { alwaysShown: true }),
         cell: ({ row }) => (
           <Link className="font-medium text-primary" to={`/admin/campaigns/${row.original.id}`}>
             {row.original.name}

@@ -15,6 +15,7 @@ import { Button } from '../../components/ui/button';
 import { Card, CardDescription, CardHeader, CardTitle } from '../../components/ui/card';
 import { formatNumber, networkName } from '../../lib/format';
 import { trpc } from '../../lib/trpc';
+import { CheckedForm } from './checked-form';
 import { RowAction } from './controls';
 import { FieldTable, FormCheckbox } from './field-table';
 
@@ -68,30 +69,23 @@ export function PromotionPanel(props: { campaignId: number; promotions: Promotio
   }));
   return (
     <BuilderPanel title={t('campaign.promotion.title')} description={t('campaign.promotion.description')}>
-      <form
-        aria-label={t('campaign.promotion.label')}
-        className="flex flex-col gap-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const parsed = ZPromotionFields.safeParse({
-            ...form,
-            description: form.description || null,
-            collectionAddress: form.collectionAddress || null,
-          });
-          if (!parsed.success) {
-            setProblems(Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message])));
-            return;
-          }
-          setProblems({});
-          save.mutate({ campaignId: props.campaignId, promotionId: existing?.id, fields: parsed.data });
-        }}
+      <CheckedForm
+        label={t('campaign.promotion.label')}
+        schema={ZPromotionFields}
+        read={() => ({
+          ...form,
+          description: form.description || null,
+          collectionAddress: form.collectionAddress || null,
+        })}
+        send={(fields) => save.mutate({ campaignId: props.campaignId, promotionId: existing?.id, fields })}
+        show={setProblems}
       >
         <FieldTable idPrefix="promotion" rows={rows} state={[form, setForm]} problems={problems} />
         {save.error && <ErrorMessage error={save.error} />}
         <Button type="submit" className="self-start" disabled={save.isPending}>
           {existing ? t('campaign.promotion.save') : t('campaign.promotion.add')}
         </Button>
-      </form>
+      </CheckedForm>
     </BuilderPanel>
   );
 }

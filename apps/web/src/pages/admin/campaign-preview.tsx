@@ -7,6 +7,7 @@ import { Alert, AlertDescription, AlertTitle } from '../../components/ui/alert';
 import { Badge } from '../../components/ui/badge';
 import { formatNumber, formatSolAmount } from '../../lib/format';
 import { trpc } from '../../lib/trpc';
+import type { AdminOutputs } from './api-types';
 import { BuilderPanel } from './campaign-parts';
 
 /** The campaign as a member will see it (the member side's own mapping), and what still blocks it. */
@@ -18,24 +19,7 @@ export function CampaignPreviewPanel({ campaignId }: { campaignId: number }) {
   const { campaign, promotions, activities, gasFeeSol, visibleToMembers, missing } = preview.data;
   return (
     <BuilderPanel title={t('campaign.preview.title')}>
-      <Alert variant={visibleToMembers ? 'success' : 'warning'} role="status">
-        {visibleToMembers ? <Eye aria-hidden="true" /> : <EyeOff aria-hidden="true" />}
-        <AlertTitle>
-          {visibleToMembers
-            ? t('campaign.preview.visible', { phase: t(`campaign.preview.phases.${campaign.phase}`) })
-            : t('campaign.preview.hidden')}
-        </AlertTitle>
-        {missing.length > 0 && (
-          <AlertDescription>
-            <p>{t('campaign.preview.missing')}</p>
-            <ul className="list-disc pl-5">
-              {missing.map((m) => (
-                <li key={m}>{m}</li>
-              ))}
-            </ul>
-          </AlertDescription>
-        )}
-      </Alert>
+      <VisibilityNote visible={visibleToMembers} phase={campaign.phase} missing={missing} />
       <article
         aria-label={t('campaign.preview.label')}
         className="flex max-w-xl flex-col gap-3 rounded-lg border bg-background/40 p-4"
@@ -70,5 +54,40 @@ export function CampaignPreviewPanel({ campaignId }: { campaignId: number }) {
         )}
       </article>
     </BuilderPanel>
+  );
+}
+
+type Preview = AdminOutputs['campaigns']['preview'];
+
+/** Whether members see the campaign now (in which phase), and otherwise what still keeps it from them. */
+function VisibilityNote({
+  visible,
+  phase,
+  missing,
+}: {
+  visible: boolean;
+  phase: Preview['campaign']['phase'];
+  missing: Preview['missing'];
+}) {
+  const { t } = useTranslation('admin');
+  return (
+    <Alert variant={visible ? 'success' : 'warning'} role="status">
+      {visible ? <Eye aria-hidden="true" /> : <EyeOff aria-hidden="true" />}
+      <AlertTitle>
+        {visible
+          ? t('campaign.preview.visible', { phase: t(`campaign.preview.phases.${phase}`) })
+          : t('campaign.preview.hidden')}
+      </AlertTitle>
+      {missing.length > 0 && (
+        <AlertDescription>
+          <p>{t('campaign.preview.missing')}</p>
+          <ul className="list-disc pl-5">
+            {missing.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        </AlertDescription>
+      )}
+    </Alert>
   );
 }

@@ -17,6 +17,7 @@ import { chainName, formatDateTime, formatNumber } from '../../lib/format';
 import { trpc } from '../../lib/trpc';
 import { AdminPage } from './admin-page';
 import { BuilderPanel } from './campaign-parts';
+import { CheckedForm } from './checked-form';
 import { DoneNote, LinkButton, RowAction } from './controls';
 import { FieldTable } from './field-table';
 import { PagedTable } from './paged-table';
@@ -69,26 +70,20 @@ function IssueCodes({ campaignId }: { campaignId: number }) {
   );
   return (
     <div className="flex min-w-0 flex-col gap-5">
-      <form
-        aria-label={t('codes.issueLabel')}
-        className="flex flex-col gap-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const parsed = ZReferralCodeIssue.safeParse({
-            campaignId: form.type === 'gunlimited' ? undefined : campaignId,
-            type: form.type,
-            level: Number(form.level),
-            maxUses: form.type === 'limited' ? Number(form.maxUses) : undefined,
-            count: Number(form.count),
-            code: form.code.trim() || undefined,
-          });
-          if (!parsed.success) {
-            setProblem(parsed.error.issues[0]?.message ?? t('codes.checkForm'));
-            return;
-          }
-          setProblem(null);
-          issue.mutate(parsed.data);
-        }}
+      <CheckedForm
+        label={t('codes.issueLabel')}
+        schema={ZReferralCodeIssue}
+        read={() => ({
+          campaignId: form.type === 'gunlimited' ? undefined : campaignId,
+          type: form.type,
+          level: Number(form.level),
+          maxUses: form.type === 'limited' ? Number(form.maxUses) : undefined,
+          count: Number(form.count),
+          code: form.code.trim() || undefined,
+        })}
+        send={(input) => issue.mutate(input)}
+        // The form shows one problem at a time, the first the schema found.
+        show={(problems) => setProblem(Object.values(problems)[0] ?? null)}
       >
         <FieldTable idPrefix="code" rows={rows} state={[form, setForm]} />
         {problem && (
@@ -102,7 +97,7 @@ function IssueCodes({ campaignId }: { campaignId: number }) {
           <KeyRound aria-hidden="true" />
           {t('codes.issue')}
         </Button>
-      </form>
+      </CheckedForm>
       <PagedTable
         caption={t('codes.caption')}
         columns={[...CODE_COLUMNS.map((c) => t(`codes.${c}`)), '']}

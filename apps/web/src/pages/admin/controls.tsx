@@ -1,4 +1,4 @@
-import type { LucideIcon } from 'lucide-react';
+import { type LucideIcon, Plus } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { Button, type ButtonProps } from '../../components/ui/button';
@@ -19,6 +19,29 @@ export function LinkButton({
         <Icon aria-hidden="true" />
         {children}
       </Link>
+    </Button>
+  );
+}
+
+/**
+ * A list's create action beside its heading, with the plus: a link to the new item's own page (`to`),
+ * or a button that opens the list's create dialog (`onClick`).
+ */
+export function CreateButton({
+  children,
+  ...target
+}: { children: ReactNode } & ({ to: string } | { onClick: () => void })) {
+  if ('to' in target) {
+    return (
+      <LinkButton to={target.to} icon={Plus}>
+        {children}
+      </LinkButton>
+    );
+  }
+  return (
+    <Button onClick={target.onClick}>
+      <Plus aria-hidden="true" />
+      {children}
     </Button>
   );
 }

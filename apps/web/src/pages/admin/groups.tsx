@@ -1,4 +1,4 @@
-import { Pencil, Plus } from 'lucide-react';
+import { Pencil } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/error-message';
@@ -11,7 +11,7 @@ import { describeError } from '../../lib/errors';
 import { trpc } from '../../lib/trpc';
 import { AdminListPage } from './admin-page';
 import type { AdminOutputs } from './api-types';
-import { RowAction } from './controls';
+import { CreateButton, RowAction } from './controls';
 import { keepShown, useCursorPaging } from './data-table/cursor-paging';
 import { type AdminColumn, titled, useAdminColumns } from './data-table/features';
 
@@ -28,12 +28,7 @@ export default function GroupsPage() {
   return (
     <AdminListPage
       words="groups"
-      action={
-        <Button onClick={() => setEditing('new')}>
-          <Plus aria-hidden="true" />
-          {t('groups.create')}
-        </Button>
-      }
+      action={<CreateButton onClick={() => setEditing('new')}>{t('groups.create')}</CreateButton>}
       columns={columns}
       query={groups}
       paging={paging}

@@ -1,5 +1,5 @@
 import type { TAdminOrderRow } from '@puffy/contracts';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/error-message';
 import { Badge } from '../../components/ui/badge';
@@ -12,20 +12,28 @@ import { trpc } from '../../lib/trpc';
 import { type AdminColumn, titled, useAdminColumns } from './data-table/features';
 import { shortId, when } from './paged-table';
 
+/** An id cut short (whole in its tooltip) over the line that says what it is: an order's items, a member's email. */
+function ShortIdOver({ id, children }: { id: string; children: ReactNode }) {
+  return (
+    <span className="flex flex-col text-xs">
+      <span className="font-mono" title={id}>
+        {shortId(id)}
+      </span>
+      {children}
+    </span>
+  );
+}
+
 /** The orders desk's columns: one order a row, its refund behind a dialog. */
 export function useOrderColumns(): AdminColumn<TAdminOrderRow>[] {
   return useAdminColumns<TAdminOrderRow>((col, t) =>
     col.columns([
       col.accessor('id', {
-        ...titled('order', t('orders.order')),
-        enableHiding: false,
+        ...titled('order', t('orders.order'), { alwaysShown: true }),
         cell: ({ row }) => (
-          <span className="flex flex-col">
-            <span className="font-mono text-xs" title={row.original.id}>
-              {shortId(row.original.id)}
-            </span>
-            <span className="text-muted-foreground text-xs">{row.original.skus.join(', ')}</span>
-          </span>
+          <ShortIdOver id={row.original.id}>
+            <span className="text-muted-foreground">{row.original.skus.join(', ')}</span>
+          </ShortIdOver>
         ),
       }),
       col.accessor('status', {
@@ -42,12 +50,9 @@ export function useOrderColumns(): AdminColumn<TAdminOrderRow>[] {
       col.accessor('walletAddress', {
         ...titled('member', t('orders.member'), { hideOnPhone: true }),
         cell: ({ row }) => (
-          <span className="flex flex-col text-xs">
-            <span className="font-mono" title={row.original.walletAddress}>
-              {shortId(row.original.walletAddress)}
-            </span>
+          <ShortIdOver id={row.original.walletAddress}>
             <span>{row.original.email}</span>
-          </span>
+          </ShortIdOver>
         ),
       }),
       col.accessor('country', {

@@ -210,8 +210,7 @@ function useReviewColumns(actions: {
           cell: ({ getValue }) => <span className="whitespace-nowrap">{formatDateTime(getValue())}</span>,
         }),
         col.display({
-          ...titled('actions', t('reviews.actions')),
-          enableHiding: false,
+          ...titled('actions', t('reviews.actions'), { alwaysShown: true }),
           cell: ({ row }) => (
             // Icons alone on a phone, so the decision fits beside the submission; the name stays for screen readers.
             <span className="flex gap-2">

@@ -41,12 +41,18 @@ export type AdminColumn<T extends RowData> = ColumnDef<AdminTableFeatures, T, an
 
 /**
  * A column's id, its heading and its name in the column chooser, which are the same words for most
- * columns: `col.accessor('name', { ...titled('name', t('groups.name')), cell })`.
+ * columns: `col.accessor('name', { ...titled('name', t('groups.name')), cell })`. `alwaysShown` keeps
+ * it out of the chooser: the column that names the row, or the row's actions.
  */
-export const titled = (id: string, label: string, meta: Omit<AdminColumnMeta, 'label'> = {}) => ({
+export const titled = (
+  id: string,
+  label: string,
+  { alwaysShown, ...meta }: Omit<AdminColumnMeta, 'label'> & { alwaysShown?: true } = {},
+) => ({
   id,
   header: label,
   meta: { label, ...meta },
+  ...(alwaysShown && { enableHiding: false }),
 });
 
 /**
