@@ -12,6 +12,7 @@ const dist = join(root, 'apps/web/dist');
 // Issue 19's budget for a signed-out visitor's first load (docs/design-system.md, "First load").
 const INITIAL_JS_LIMIT_KB = 150;
 const LCP_LIMIT_MS = 1000;
+const CLS_LIMIT = 0.05;
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
@@ -50,6 +51,8 @@ export function bundleReport(): string {
 
 interface FirstLoad {
   lcp: number;
+  /** Cumulative Layout Shift of the load: the sum of shifts no input caused. */
+  cls: number;
   /** Every script the page fetched before the network went quiet, with its bytes on the wire. */
   scripts: Array<{ name: string; bytes: number }>;
 }
@@ -78,6 +81,21 @@ async function firstLoads(url: string, loads: number): Promise<FirstLoad[]> {
             setTimeout(() => done(Number.NaN), 5000);
           }),
       );
+      const cls = await page.evaluate(
+        () =>
+          new Promise<number>((done) => {
+            let sum = 0;
+            new PerformanceObserver((list) => {
+              // A layout-shift entry; Node's type library does not know it, so its fields are read by name.
+              for (const entry of list.getEntries() as unknown as Array<{
+                value: number;
+                hadRecentInput: boolean;
+              }>)
+                if (!entry.hadRecentInput) sum += entry.value;
+            }).observe({ type: 'layout-shift' as 'mark', buffered: true });
+            setTimeout(() => done(sum), 500);
+          }),
+      );
       const scripts = await page.evaluate(() =>
         performance
           .getEntriesByType('resource')
@@ -88,7 +106,7 @@ async function firstLoads(url: string, loads: number): Promise<FirstLoad[]> {
             bytes: 'encodedBodySize' in entry ? Number(entry.encodedBodySize) : 0,
           })),
       );
-      results.push({ lcp, scripts });
+      results.push({ lcp, cls, scripts });
       await context.close();
     }
     return results;
@@ -131,6 +149,14 @@ export const spaMeasure: Measure = {
         ratio: '—',
         target: `< ${LCP_LIMIT_MS} ms`,
         pass: lcp < LCP_LIMIT_MS,
+      },
+      {
+        measure: 'SPA first load: Cumulative Layout Shift (home page, headless chromium)',
+        value: `${Math.max(...loads.map((load) => load.cls)).toFixed(3)} worst of ${loads.length}`,
+        baseline: '—',
+        ratio: '—',
+        target: `< ${CLS_LIMIT}`,
+        pass: loads.every((load) => load.cls < CLS_LIMIT),
       },
     ];
   },
