@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { ZCampaign, ZCampaignBase, ZCampaignMedia, ZPromotion, ZSnapshotProgress } from './campaign';
-import { ZActivityKind, ZActivityScope, ZEligibilityMethod, ZNetwork } from './enums';
+import {
+  type TEligibilityMethod,
+  ZActivityKind,
+  ZActivityScope,
+  ZEligibilityMethod,
+  ZNetwork,
+} from './enums';
 import { ZId } from './ids';
+import { eligibilityMethodKinds } from './lifecycles';
 import { DecimalFormatError, solToLamports } from './money';
 import { pageOf, ZPageInput } from './pagination';
 import { storableJson, text } from './text';
@@ -40,7 +47,7 @@ export const ZMethodConfigInput = z.object({
 });
 export type TMethodConfigInput = z.infer<typeof ZMethodConfigInput>;
 
-const isHolderMethod = (m: string) => ZNetwork.safeParse(m).success;
+const isHolderMethod = (m: TEligibilityMethod) => eligibilityMethodKinds[m] === 'holder';
 
 /** A campaign's or group's address in links: what an operator may type as its slug. */
 const ZSlug = z

@@ -1,4 +1,12 @@
 import { z } from 'zod';
+import {
+  activityCompletedBy,
+  eligibilityMethodKinds,
+  funnelStepCounts,
+  keysOf,
+  nftStatusMoves,
+  orderStatusMoves,
+} from './lifecycles';
 
 /** The wallet family a member signs in with (JWT `chain` claim, `user.info.chain`). */
 export const ZWalletChain = z.enum(['sol', 'evm', 'ton']);
@@ -20,58 +28,23 @@ export const networkVm: Record<TNetwork, TVmType> = {
   ton: 'tvm',
 };
 
-export const ZEligibilityMethod = z.enum([
-  'eth',
-  'sol',
-  'ton',
-  'soon',
-  'berachain',
-  'referral',
-  'c_referral',
-  'bypass',
-  'discord',
-]);
+export const ZEligibilityMethod = z.enum(keysOf(eligibilityMethodKinds));
 export type TEligibilityMethod = z.infer<typeof ZEligibilityMethod>;
 
 export const ZActivityScope = z.enum(['global', 'campaign']);
 export type TActivityScope = z.infer<typeof ZActivityScope>;
 
 /** Events that complete automatic activities; `manual` ones are completed through `activity.complete`. */
-export const ZActivityKind = z.enum([
-  'sign_in',
-  'verify_email',
-  'link_x',
-  'link_discord',
-  'refer_friends',
-  'x_post',
-  'manual',
-]);
+export const ZActivityKind = z.enum(keysOf(activityCompletedBy));
 export type TActivityKind = z.infer<typeof ZActivityKind>;
 
 export const ZReferralCodeType = z.enum(['limited', 'unlimited', 'gunlimited']);
 export type TReferralCodeType = z.infer<typeof ZReferralCodeType>;
 
-export const ZNftStatus = z.enum([
-  'new',
-  'paid',
-  'payment_confirmed',
-  'minted',
-  'mint_failed',
-  'payment_expired',
-]);
+export const ZNftStatus = z.enum(keysOf(nftStatusMoves));
 export type TNftStatus = z.infer<typeof ZNftStatus>;
 
-export const ZOrderStatus = z.enum([
-  'new',
-  'paid',
-  'confirmed',
-  'processing',
-  'shipped',
-  'delivered',
-  'cancelled',
-  'expired',
-  'refunded',
-]);
+export const ZOrderStatus = z.enum(keysOf(orderStatusMoves));
 export type TOrderStatus = z.infer<typeof ZOrderStatus>;
 
 export const ZRole = z.enum(['user', 'admin']);
@@ -111,15 +84,7 @@ export type TDevicePassStatus = z.infer<typeof ZDevicePassStatus>;
 export const ZSnapshotStatus = z.enum(['importing', 'active', 'superseded', 'failed']);
 export type TSnapshotStatus = z.infer<typeof ZSnapshotStatus>;
 
-export const ZAnalyticsEvent = z.enum([
-  'visit',
-  'connect',
-  'sign_in',
-  'eligible',
-  'claimed',
-  'minted',
-  'ordered',
-]);
+export const ZAnalyticsEvent = z.enum(keysOf(funnelStepCounts));
 export type TAnalyticsEvent = z.infer<typeof ZAnalyticsEvent>;
 
 export const ZSecurityEventType = z.enum([

@@ -10,6 +10,7 @@ export * from './eligibility';
 export * from './enums';
 export * from './errors';
 export * from './ids';
+export * from './lifecycles';
 export * from './money';
 export * from './nft';
 export * from './order';

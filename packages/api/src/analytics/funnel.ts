@@ -1,9 +1,6 @@
-import { type TFunnel, ZAnalyticsEvent } from '@puffy/contracts';
+import { funnelStepCounts, type TFunnel, ZAnalyticsEvent } from '@puffy/contracts';
 import { and, countDistinct, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { Deps } from '../deps';
-
-/** The session-level steps; the later ones count members, since the server records them per member. */
-const SESSION_STEPS = new Set(['visit', 'connect']);
 
 /**
  * visit → connect → sign-in → eligible → claimed → minted → ordered for a time range, optionally one
@@ -34,11 +31,13 @@ export async function funnel(
   let previous: number | null = null;
   const steps = ZAnalyticsEvent.options.map((name) => {
     const all = rows.find((r) => r.name === name);
-    const count = SESSION_STEPS.has(name)
-      ? Number(all?.sessions ?? 0)
-      : name === 'sign_in' || !scoped
-        ? Number(all?.users ?? 0)
-        : Number(scoped.find((r) => r.name === name)?.users ?? 0);
+    // The session-level steps; the later ones count members, since the server records them per member.
+    const count =
+      funnelStepCounts[name] === 'sessions'
+        ? Number(all?.sessions ?? 0)
+        : name === 'sign_in' || !scoped
+          ? Number(all?.users ?? 0)
+          : Number(scoped.find((r) => r.name === name)?.users ?? 0);
     const conversion = previous === null || previous === 0 ? null : count / previous;
     previous = count;
     return { name, count, conversion };

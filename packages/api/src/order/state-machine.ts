@@ -1,19 +1,9 @@
-import type { TOrderStatus } from '@puffy/contracts';
+import { orderStatusMoves, type TOrderStatus } from '@puffy/contracts';
 import { Conflict } from '../platform/errors';
 import { statusMoves } from '../platform/status-moves';
 
-/** docs/product/orders.md: every allowed move; anything else is refused. */
-const TRANSITIONS: Readonly<Record<TOrderStatus, readonly TOrderStatus[]>> = {
-  new: ['paid', 'cancelled'],
-  paid: ['confirmed', 'expired', 'refunded'],
-  confirmed: ['processing', 'refunded'],
-  processing: ['shipped'],
-  shipped: ['delivered'],
-  delivered: [],
-  cancelled: [],
-  expired: [],
-  refunded: [],
-};
+/** docs/product/orders.md: every allowed move (contracts' lifecycles); anything else is refused. */
+const TRANSITIONS: Readonly<Record<TOrderStatus, readonly TOrderStatus[]>> = orderStatusMoves;
 
 const orderMoves = statusMoves(
   TRANSITIONS,

@@ -1,22 +1,12 @@
-import type { TNftStatus } from '@puffy/contracts';
+import { nftStatusMoves, type TNftStatus } from '@puffy/contracts';
 import type { Database } from '@puffy/db';
 import { and, eq } from 'drizzle-orm';
 import type { Deps } from '../deps';
 import { Conflict } from '../platform/errors';
 import { statusMoves } from '../platform/status-moves';
 
-/**
- * Every move an NFT may make (docs/product/claims.md). `mint_failed → minted` is the retry (the job's own, or
- * an admin's); `minted` and `payment_expired` are final, so an expired number is never reused.
- */
-export const NFT_TRANSITIONS: Readonly<Record<TNftStatus, readonly TNftStatus[]>> = {
-  new: ['paid', 'payment_expired'],
-  paid: ['payment_confirmed', 'payment_expired'],
-  payment_confirmed: ['minted', 'mint_failed'],
-  mint_failed: ['minted'],
-  minted: [],
-  payment_expired: [],
-};
+/** Every move an NFT may make: contracts' lifecycles (docs/product/claims.md). */
+export const NFT_TRANSITIONS: Readonly<Record<TNftStatus, readonly TNftStatus[]>> = nftStatusMoves;
 
 const nftMoves = statusMoves(
   NFT_TRANSITIONS,

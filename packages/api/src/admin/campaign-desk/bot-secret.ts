@@ -6,9 +6,9 @@ import { encryptBotSecret } from '../../discord/bot-secrets';
 import { type AuditActor, recordAudit } from '../../platform/audit';
 import { Conflict, PreconditionFailed } from '../../platform/errors';
 import { assertCampaignExists } from './campaign-exists';
+import type { Tx } from './campaigns';
 
 type SecretDeps = Pick<Deps, 'db' | 'clock' | 'auth'>;
-type Tx = Parameters<Parameters<Deps['db']['withTransaction']>[0]>[0];
 
 async function statusIn(deps: Pick<Deps, 'db'>, q: Tx | Deps['db']['db'], campaignId: number) {
   const { t } = deps.db;

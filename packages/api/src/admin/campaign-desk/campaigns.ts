@@ -14,8 +14,8 @@ import { BadInput, Conflict, NotFound, PreconditionFailed } from '../../platform
 import { audited } from '../audited';
 import { assertAllowedMediaUrl } from '../media-hosts';
 
-type DeskDeps = Pick<Deps, 'db' | 'clock'>;
-type Tx = Parameters<Parameters<Deps['db']['withTransaction']>[0]>[0];
+export type DeskDeps = Pick<Deps, 'db' | 'clock'>;
+export type Tx = Parameters<Parameters<Deps['db']['withTransaction']>[0]>[0];
 type CampaignRow = Deps['db']['t']['campaigns']['$inferSelect'];
 type MethodRow = { method: TAdminCampaign['methods'][number]['method']; config: Record<string, unknown> };
 

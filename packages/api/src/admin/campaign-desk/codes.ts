@@ -7,8 +7,8 @@ import { newestPage } from '../../platform/cursor';
 import { BadInput, Conflict, NotFound } from '../../platform/errors';
 import { generateReferralCode, toReferralCode } from '../../referral/codes';
 import { assertCampaignExists } from './campaign-exists';
+import type { DeskDeps } from './campaigns';
 
-type DeskDeps = Pick<Deps, 'db' | 'clock'>;
 type CodeRow = Deps['db']['t']['referralCodes']['$inferSelect'];
 
 const toAdminCode = (row: CodeRow) => ({

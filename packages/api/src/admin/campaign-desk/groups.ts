@@ -5,8 +5,8 @@ import { type AuditActor, recordAudit } from '../../platform/audit';
 import { afterIdCursor, toIdPage } from '../../platform/cursor';
 import { Conflict, NotFound } from '../../platform/errors';
 import { firstRow } from '../../trpc/first-row';
+import type { DeskDeps } from './campaigns';
 
-type DeskDeps = Pick<Deps, 'db' | 'clock'>;
 interface GroupFields {
   slug: string;
   name: string;

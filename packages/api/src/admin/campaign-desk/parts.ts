@@ -1,5 +1,10 @@
 import type { TAdminCampaignDetail, TCampaignPreview, TPromotion } from '@puffy/contracts';
-import { lamportsToSol, type ZCampaignActivityInput, type ZPromotionFields } from '@puffy/contracts';
+import {
+  activityCompletedBy,
+  lamportsToSol,
+  type ZCampaignActivityInput,
+  type ZPromotionFields,
+} from '@puffy/contracts';
 import { and, asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { campaignActivityRows, toCampaign } from '../../campaign/queries';
@@ -8,10 +13,8 @@ import type { AuditActor } from '../../platform/audit';
 import { Conflict, NotFound } from '../../platform/errors';
 import { type AuditEntry, audited } from '../audited';
 import { assertAllowedMediaUrl } from '../media-hosts';
-import { loadAdminCampaign, missingForMembers } from './campaigns';
+import { type DeskDeps, loadAdminCampaign, missingForMembers, type Tx } from './campaigns';
 
-type DeskDeps = Pick<Deps, 'db' | 'clock'>;
-type Tx = Parameters<Parameters<Deps['db']['withTransaction']>[0]>[0];
 type Q = Tx | Deps['db']['db'];
 type PromotionRow = Deps['db']['t']['promotions']['$inferSelect'];
 
@@ -133,7 +136,7 @@ export async function saveCampaignActivity(
           name: a.name,
           description: a.description,
           parameter: a.parameter,
-          initiatedByUser: a.kind === 'manual' || a.kind === 'x_post',
+          initiatedByUser: activityCompletedBy[a.kind] === 'member',
           createdAt: deps.clock.now(),
         })
         .returning({ id: t.activities.id });
