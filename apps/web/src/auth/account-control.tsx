@@ -5,6 +5,7 @@ import { DeferredMenu, lazyMenu } from '../components/deferred-menu';
 import { Alert, AlertDescription, AlertTitle } from '../components/ui/alert';
 import { Button } from '../components/ui/button';
 import { SkeletonBlock } from '../components/ui/skeleton';
+import { i18n } from '../i18n';
 import { describeError } from '../lib/errors';
 import { useAuth } from './auth-context';
 
@@ -13,7 +14,10 @@ export const shortAddress = (address: string) => `${address.slice(0, 4)}…${add
 // Every wallet library (curves, Wallet Standard, EIP-6963, TON Connect) and the dialog itself sit
 // behind this import: a visitor who never clicks Connect never downloads them. Hover and focus start
 // the download early.
-const loadPicker = () => import('./wallet-picker');
+// The dialog's words are a catalog of their own (`wallet`), fetched with its code, so neither is on
+// the first load and opening it waits once.
+const loadPicker = () =>
+  Promise.all([import('./wallet-picker'), i18n.loadNamespaces('wallet')]).then(([picker]) => picker);
 const WalletPickerDialog = lazy(loadPicker);
 const accountMenu = lazyMenu(() => import('../components/header-menus').then((m) => m.AccountMenu));
 

@@ -114,13 +114,13 @@ export default function WalletPickerDialog({
   open: boolean;
   onOpenChange: (open: boolean) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('wallet');
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent closeLabel={t('close')}>
         <DialogHeader>
-          <DialogTitle>{t('picker.title')}</DialogTitle>
-          <DialogDescription>{t('picker.description')}</DialogDescription>
+          <DialogTitle>{t('title')}</DialogTitle>
+          <DialogDescription>{t('description')}</DialogDescription>
         </DialogHeader>
         <WalletPicker />
       </DialogContent>
@@ -129,7 +129,7 @@ export default function WalletPickerDialog({
 }
 
 function WalletPicker() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('wallet');
   const auth = useAuth();
   const groups = useWalletGroups();
   return (
@@ -142,22 +142,18 @@ function WalletPicker() {
       {groups.searching ? (
         <p className="flex items-center gap-2 text-muted-foreground text-sm" role="status">
           <Loader2 className="size-4 animate-spin" aria-hidden="true" />
-          {t('picker.searching')}
+          {t('searching')}
         </p>
       ) : groups.installed.length === 0 ? (
-        <p className="text-muted-foreground text-sm">{t('picker.none')}</p>
+        <p className="text-muted-foreground text-sm">{t('none')}</p>
       ) : null}
-      <WalletList title={t('picker.installed')} connectors={groups.installed} />
-      <WalletList title={t('picker.other')} connectors={groups.other} />
-      <WalletList
-        title={t('picker.development')}
-        connectors={groups.development}
-        note={t('picker.developmentNote')}
-      />
+      <WalletList title={t('installed')} connectors={groups.installed} />
+      <WalletList title={t('other')} connectors={groups.other} />
+      <WalletList title={t('development')} connectors={groups.development} note={t('developmentNote')} />
       {auth.step && (
         <p role="status" className="flex items-center gap-2 font-medium text-sm">
           <Loader2 className="size-4 animate-spin text-primary" aria-hidden="true" />
-          {t(`picker.step.${auth.step}`)}
+          {t(`step.${auth.step}`)}
         </p>
       )}
       {auth.error !== null && <ErrorMessage error={auth.error} />}
