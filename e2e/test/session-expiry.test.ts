@@ -83,9 +83,11 @@ describe.skipIf(!chromiumPath())('sessions past the access token in a real brows
     const refreshCookie = await cookie(context, 'puffy_rt');
     await context.clearCookies({ name: 'puffy_at' });
 
-    // A client-side navigation: the page still believes it is signed in, the server refuses the token.
-    await page.getByRole('link', { name: 'Profile' }).first().click();
-    await page.getByTestId('profile-points').waitFor({ timeout: 15_000 });
+    // A client-side navigation to a page whose data is not cached yet (the profile's is, from the
+    // sign-in): the page still believes it is signed in, the server refuses the token.
+    await page.getByTestId('signed-in-as').click();
+    await page.getByRole('menuitem', { name: 'Orders' }).click();
+    await page.getByTestId('orders-empty').waitFor({ timeout: 15_000 });
     expect(await page.getByRole('alert').count()).toBe(0);
     expect(await cookie(context, 'puffy_rt')).not.toBe(refreshCookie);
     await context.close();
