@@ -21,14 +21,18 @@ describe('useScrollRestoration', () => {
   });
   afterEach(cleanup);
 
-  it('starts a new page at the top, leaves a query change alone, and returns to the place on back', () => {
+  /** The page under a router that starts at `path`, as the app's routes would show it. */
+  const renderAt = (path: string) =>
     render(
-      <MemoryRouter initialEntries={['/campaigns']} useTransitions={false}>
+      <MemoryRouter initialEntries={[path]} useTransitions={false}>
         <Routes>
           <Route path="*" element={<Page />} />
         </Routes>
       </MemoryRouter>,
     );
+
+  it('starts a new page at the top, leaves a query change alone, and returns to the place on back', () => {
+    renderAt('/campaigns');
     Object.defineProperty(window, 'scrollY', { value: 640, configurable: true });
     scrollTo.mockClear();
 
@@ -43,13 +47,7 @@ describe('useScrollRestoration', () => {
   });
 
   it('leaves the scroll to the browser for a link to an anchor', () => {
-    render(
-      <MemoryRouter initialEntries={['/']} useTransitions={false}>
-        <Routes>
-          <Route path="*" element={<Page />} />
-        </Routes>
-      </MemoryRouter>,
-    );
+    renderAt('/');
     scrollTo.mockClear();
     act(() => navigate('/store#pods'));
     expect(scrollTo).not.toHaveBeenCalled();
