@@ -128,10 +128,12 @@ export async function completePromotion(
         gasFeeLamports: ctx.campaign.nftGasFeeLamports,
         payBefore: new Date(now.getTime() + deps.promotion.paymentWindowSeconds * 1000),
       });
+      // No singleton key: the row was created by this transaction, so no other expiry check for it
+      // can exist, and a key would cost a lock and a look-up per claim (docs/architecture.md).
       await deps.jobs.queue.enqueue(
         claimExpiryJob,
         { nftId: row.id },
-        { tx, startAfter: row.payBefore ?? now, singletonKey: `claim-expiry:${row.id}` },
+        { tx, startAfter: row.payBefore ?? now },
       );
       await recordFunnelStep(deps, tx, { name: 'claimed', userId, campaignId: input.campaignId });
       return row;
