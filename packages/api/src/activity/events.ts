@@ -36,7 +36,6 @@ export async function recordActivityEvent(
 ): Promise<RecordedCompletion[]> {
   const { t } = deps.db;
   const { tx } = params;
-  await lockMemberPoints(deps, tx, params.userId);
   const candidates = await tx
     .select({
       campaignId: t.campaigns.id,
@@ -61,9 +60,13 @@ export async function recordActivityEvent(
       ),
     );
   const now = deps.clock.now();
+  const running = candidates.filter((c) => isRunning(c, now));
+  // The member's points lock only when there is something to complete: most events (every sign-in
+  // while no campaign runs a sign-in activity) find none, and then cost one read, not a lock too.
+  if (running.length === 0) return [];
+  await lockMemberPoints(deps, tx, params.userId);
   const done: RecordedCompletion[] = [];
-  for (const c of candidates) {
-    if (!isRunning(c, now)) continue;
+  for (const c of running) {
     if (params.event === 'referred') {
       const referrals = await referralCount(
         deps,

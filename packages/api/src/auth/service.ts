@@ -128,17 +128,21 @@ export async function verifySignIn(
     user = { ...user, role: promoted.role, adminScopes: promoted.scopes };
   }
   const signedIn = user.id;
-  // Three independent writes that follow from the verified proof go out together; the first
-  // failure, in this order, is the one raised.
-  const [session, ...rest] = await Promise.allSettled([
-    createSession(deps, signedIn, { ip: req.ip, userAgent: req.header('user-agent') }),
-    recordFunnelStep(deps, deps.db.db, { name: 'sign_in', userId: signedIn }),
-    // Completes the running campaigns' sign-in activities (once each; later sign-ins add nothing).
-    deps.db.withTransaction((tx) => recordActivityEvent(deps, { userId: signedIn, event: 'signed_in', tx })),
-  ]);
-  if (session.status === 'rejected') throw session.reason;
-  for (const write of rest) if (write.status === 'rejected') throw write.reason;
-  return openSession(deps, res, user, session.value, input.delivery);
+  // What follows from the verified proof commits together, in one transaction (docs/architecture.md,
+  // "Statement budgets"): the session, the funnel step and the running campaigns' sign-in activities
+  // (completed once each; later sign-ins add nothing).
+  const session = await deps.db.withTransaction(async (tx) => {
+    const created = await createSession(
+      deps,
+      signedIn,
+      { ip: req.ip, userAgent: req.header('user-agent') },
+      tx,
+    );
+    await recordFunnelStep(deps, tx, { name: 'sign_in', userId: signedIn });
+    await recordActivityEvent(deps, { userId: signedIn, event: 'signed_in', tx });
+    return created;
+  });
+  return openSession(deps, res, user, session, input.delivery);
 }
 
 export async function refreshSession(

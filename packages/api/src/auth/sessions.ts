@@ -1,3 +1,4 @@
+import type { Database } from '@puffy/db';
 import { and, eq, isNull, or, type SQL } from 'drizzle-orm';
 import type { Deps } from '../deps';
 import { revokeSessionMark } from './revocation';
@@ -40,13 +41,14 @@ export async function createSession(
   deps: Pick<Deps, 'db' | 'clock' | 'auth'>,
   userId: string,
   client: { ip: string; userAgent: string | undefined },
+  q: Database = deps.db.db,
 ): Promise<NewSession> {
-  const { db, t } = deps.db;
+  const { t } = deps.db;
   const now = deps.clock.now();
   const sessionId = crypto.randomUUID();
   const secret = randomToken();
   const expiresAt = new Date(now.getTime() + deps.auth.sessionTtlSeconds * 1000);
-  await db.insert(t.sessions).values({
+  await q.insert(t.sessions).values({
     id: sessionId,
     userId,
     refreshHash: sha256Hex(secret),
