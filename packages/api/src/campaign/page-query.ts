@@ -1,6 +1,7 @@
 import type { TCampaignListInput, TEligibilityMethod, TNetwork } from '@puffy/contracts';
 import type { Db } from '@puffy/db';
 import { and, desc, eq, gt, gte, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import { type CampaignRow, campaignColumns } from '../eligibility/seats';
 import { perDatabase } from '../platform/per-database';
 
 /**
@@ -33,7 +34,7 @@ function prepareCampaignPage(db: Db, filter: CampaignFilter, paged: boolean) {
     ended: lte(c.endAt, now),
   };
   return db.db
-    .select()
+    .select(campaignColumns(t))
     .from(c)
     .where(
       and(
@@ -98,7 +99,7 @@ export function campaignRows(
   db: Db,
   filter: CampaignFilter,
   page: { now: Date; limit: number; after?: number },
-): Promise<Db['t']['campaigns']['$inferSelect'][]> {
+): Promise<CampaignRow[]> {
   const { pages } = preparedOf(db);
   const paged = page.after !== undefined;
   // Which conditions the statement has; the values themselves are bound on each call.

@@ -14,11 +14,11 @@ import type { Database } from '@puffy/db';
 import { asc, eq } from 'drizzle-orm';
 import { activityNaming, campaignSettings, selectCampaignActivities } from '../activity/catalog';
 import type { Deps } from '../deps';
+import type { CampaignRow } from '../eligibility/seats';
 import { BadInput, NotFound } from '../platform/errors';
 import { type CampaignFilter, campaignRows, methodsOf, promotionRows } from './page-query';
 
 type QueryDeps = Pick<Deps, 'db' | 'clock'>;
-type CampaignRow = Deps['db']['t']['campaigns']['$inferSelect'];
 
 /**
  * A campaign's activities, each with what the campaign sets for it (points, quantity, required), in

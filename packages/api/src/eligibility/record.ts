@@ -1,19 +1,24 @@
 import type { TEligibilityMethod, TEligibilityWallet } from '@puffy/contracts';
-import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { recordFunnelStep } from '../analytics/service';
 import type { Deps } from '../deps';
 import { noteEligibleCount } from './rules-cache';
+import { seatState, takeSeat } from './seats';
 
-class CampaignFull extends Error {}
+class CampaignFull extends Error {
+  constructor(readonly taken: number) {
+    super('campaign full');
+  }
+}
 
 export type RecordOutcome = 'recorded' | 'already' | 'full';
 
 /**
- * Stores that a member became eligible, first come first served: the record and the campaign's seat
- * are taken in one transaction, the seat by one conditional increment (`eligible_count < limit`), so
- * concurrent members can never fill more than `limit` seats. The seat is the transaction's last
- * statement (docs/architecture.md, "Statement budgets"). A second call for the same member finds
- * the unique key taken and changes nothing.
+ * Stores that a member became eligible, first come first served: the record and a place in the
+ * campaign are taken in one transaction, the place by one conditional increment of one of the
+ * campaign's seat shards (seats.ts), so concurrent members can never fill more than `limit` places.
+ * The place is the transaction's last statement (docs/architecture.md, "Statement budgets"). A second
+ * call for the same member finds the unique key taken and changes nothing.
  */
 export async function recordEligibility(
   deps: Pick<Deps, 'db' | 'clock'> & Partial<Pick<Deps, 'store'>>,
@@ -25,9 +30,9 @@ export async function recordEligibility(
   },
 ): Promise<RecordOutcome> {
   const { t } = deps.db;
-  let taken: number | null;
+  let seat: Awaited<ReturnType<typeof takeSeat>> | null;
   try {
-    taken = await deps.db.withTransaction(async (tx) => {
+    seat = await deps.db.withTransaction(async (tx) => {
       const inserted = await tx
         .insert(t.userCampaignEligibles)
         .values({
@@ -47,30 +52,25 @@ export async function recordEligibility(
         userId: input.userId,
         campaignId: input.campaignId,
       });
-      // The seat is the campaign's one row every member's check updates: taken last, its row lock is
-      // held only from this statement to the commit, so members queue behind each other for one
-      // statement instead of for the rest of the transaction.
-      const seat = await tx
-        .update(t.campaigns)
-        .set({ eligibleCount: sql`${t.campaigns.eligibleCount} + 1` })
-        .where(
-          and(
-            eq(t.campaigns.id, input.campaignId),
-            or(isNull(t.campaigns.limit), lt(t.campaigns.eligibleCount, t.campaigns.limit)),
-          ),
-        )
-        .returning({ eligibleCount: t.campaigns.eligibleCount });
-      // Throwing rolls the record (and its funnel step) back with the seat that could not be taken.
-      if (!seat[0]) throw new CampaignFull();
-      return seat[0].eligibleCount;
+      // Taken last: the shard's row lock is held only from this statement to the commit.
+      const taken = await takeSeat(deps, tx, input.campaignId);
+      // Throwing rolls the record (and its funnel step) back with the place that could not be taken.
+      if (taken.kind === 'full') throw new CampaignFull(taken.taken);
+      return taken;
     });
   } catch (error) {
-    if (error instanceof CampaignFull) return 'full';
-    throw error;
+    if (!(error instanceof CampaignFull)) throw error;
+    // Every instance's cached rules hear that the campaign is full, so its checks refuse at once.
+    await noteEligibleCount(deps, input.campaignId, error.taken);
+    return 'full';
   }
-  if (taken === null) return 'already';
-  // After the commit: an instance that reloads on hearing it must find the seat taken.
-  await noteEligibleCount(deps, input.campaignId, taken);
+  if (seat === null) return 'already';
+  // After the commit, and only when this place filled its shard (a few times per campaign): was it
+  // the campaign's last? Then the cached rules hear it, as above.
+  if (seat.kind === 'taken' && seat.lastOfShard) {
+    const state = await seatState(deps, input.campaignId);
+    if (state.full) await noteEligibleCount(deps, input.campaignId, state.taken);
+  }
   return 'recorded';
 }
 

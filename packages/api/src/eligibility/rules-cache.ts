@@ -12,7 +12,7 @@ import { type CampaignRules, loadCampaignRules } from './rules';
 const RULES_TTL_MS = 5_000;
 /** Other server instances (and the job worker) announce edits here; each drops its own copy. */
 const INVALIDATE_CHANNEL = 'eligibility:rules:invalidate';
-/** A member took a seat: `<campaignId>:<eligibleCount>`, so each copy counts the seat at once. */
+/** A campaign filled: `<campaignId>:<eligibleCount>`, so each copy refuses at once. */
 const COUNT_CHANNEL = 'eligibility:rules:count';
 
 interface Entry {
@@ -122,10 +122,11 @@ export async function invalidateCampaignRules(deps: CacheDeps, campaignId: numbe
 }
 
 /**
- * A seat was taken: the campaign's count is now `eligibleCount`, here and, through the store, in
- * every other instance. Without it the cached rules would tell guests a campaign that just filled is
- * still open for the rest of their lifetime. The count is updated rather than the rules dropped, so a
- * launch spike, when seats go fastest, keeps being answered from the cache.
+ * The campaign's last place was taken (seats.ts tells): its count is now `eligibleCount`, here and,
+ * through the store, in every other instance. Without it the cached rules would tell guests a
+ * campaign that just filled is still open for the rest of their lifetime. Places taken before the
+ * last are not announced (the cache only decides "full"; the page's count is read fresh), and the
+ * count is updated rather than the rules dropped, so a launch spike keeps being answered from the cache.
  */
 export async function noteEligibleCount(
   deps: CacheDeps,

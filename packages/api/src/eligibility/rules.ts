@@ -2,8 +2,7 @@ import type { TEligibilityMethod } from '@puffy/contracts';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { type CampaignActivityRef, requiredActivitiesOf } from '../activity/campaign-completions';
 import type { Deps } from '../deps';
-
-type CampaignRow = Deps['db']['t']['campaigns']['$inferSelect'];
+import { type CampaignRow, campaignColumns } from './seats';
 
 export interface MethodRule {
   method: TEligibilityMethod;
@@ -30,7 +29,7 @@ export async function loadCampaignRules(
   const rules = new Map<number, CampaignRules>();
   if (campaignIds.length === 0) return rules;
   const campaigns = await db
-    .select()
+    .select(campaignColumns(t))
     .from(t.campaigns)
     .where(
       and(

@@ -1,8 +1,9 @@
 import { type TestDatabase, testDatabases } from '@puffy/db/testing';
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEAT_SHARDS, spreadSeats } from '../../src/eligibility/seats';
 import { checkEligible } from '../../src/eligibility/service';
-import { campaignDeps, createCampaign, NOW, newAddress } from '../support/campaign';
+import { campaignDeps, createCampaign, NOW, newAddress, placesTakenIn } from '../support/campaign';
 
 async function allowListedMembers(test: TestDatabase, campaignId: number, n: number): Promise<string[]> {
   const { db, t } = test.db;
@@ -51,12 +52,16 @@ describe.each(testDatabases())('campaign limit (first come, first served) on $la
       .select({ n: count() })
       .from(t.userCampaignEligibles)
       .where(eq(t.userCampaignEligibles.campaignId, campaign.id));
-    const [seats] = await db
-      .select({ n: t.campaigns.eligibleCount })
-      .from(t.campaigns)
-      .where(eq(t.campaigns.id, campaign.id));
     expect(rows?.n).toBe(50);
-    expect(seats?.n).toBe(50);
+    expect(await placesTakenIn(test.db, campaign.id)).toBe(50);
+    // Spread over the shards, none past its share, the shares adding up to the limit.
+    const shards = await db
+      .select({ taken: t.campaignSeats.taken, capacity: t.campaignSeats.capacity })
+      .from(t.campaignSeats)
+      .where(eq(t.campaignSeats.campaignId, campaign.id));
+    expect(shards).toHaveLength(SEAT_SHARDS);
+    expect(shards.every((s) => s.capacity !== null && s.taken <= s.capacity)).toBe(true);
+    expect(shards.reduce((n, s) => n + (s.capacity ?? 0), 0)).toBe(50);
     // The funnel step is written before the seat is tried: a refused seat rolls it back too.
     const [funnel] = await db
       .select({ n: count() })
@@ -83,11 +88,40 @@ describe.each(testDatabases())('campaign limit (first come, first served) on $la
     );
     expect(answers.every((a) => a.outcome === 'eligible' && a.recorded)).toBe(true);
     expect(answers.filter((a) => a.reason === 'eligible').length).toBe(1);
-    const { db, t } = test.db;
-    const [seats] = await db
-      .select({ n: t.campaigns.eligibleCount })
-      .from(t.campaigns)
-      .where(eq(t.campaigns.id, campaign.id));
-    expect(seats?.n).toBe(1);
+    expect(await placesTakenIn(test.db, campaign.id)).toBe(1);
+  });
+
+  it('an operator raising the limit while 300 members race: exactly the new limit get in', async () => {
+    const campaign = await createCampaign(test.db, { methods: ['bypass'], limit: 40, name: 'Puffy Drop' });
+    const members = await allowListedMembers(test, campaign.id, 300);
+    const setLimit = (limit: number) =>
+      test.db.withTransaction(async (tx) => {
+        await tx.update(test.db.t.campaigns).set({ limit }).where(eq(test.db.t.campaigns.id, campaign.id));
+        await spreadSeats(deps, tx, campaign.id);
+      });
+    // The raise lands in the middle of the race; members refused before it may try again after.
+    const check = (userId: string) => checkEligible(deps, userId, { campaignId: campaign.id });
+    const [first] = await Promise.all([Promise.all(members.slice(0, 150).map(check)), setLimit(70)]);
+    const second = await Promise.all(members.slice(150).map(check));
+    const recorded = [...first, ...second].filter((a) => a.recorded);
+    expect(recorded).toHaveLength(70);
+    expect(await placesTakenIn(test.db, campaign.id)).toBe(70);
+
+    // Lowering it below the places taken keeps every member who got in and lets no one else in.
+    await setLimit(60);
+    const late = await Promise.all(members.map(check));
+    expect(late.filter((a) => a.reason === 'eligible')).toHaveLength(0);
+    expect(late.filter((a) => a.reason === 'already_eligible')).toHaveLength(70);
+    expect(await placesTakenIn(test.db, campaign.id)).toBe(70);
+  });
+
+  it('a campaign without a limit records every member racing, each counted once', async () => {
+    const campaign = await createCampaign(test.db, { methods: ['bypass'] });
+    const members = await allowListedMembers(test, campaign.id, 120);
+    const answers = await Promise.all(
+      members.map((userId) => checkEligible(deps, userId, { campaignId: campaign.id })),
+    );
+    expect(answers.filter((a) => a.recorded)).toHaveLength(120);
+    expect(await placesTakenIn(test.db, campaign.id)).toBe(120);
   });
 });

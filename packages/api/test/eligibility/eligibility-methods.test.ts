@@ -4,7 +4,15 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkEligible, checkEligibleDryRun } from '../../src/eligibility/service';
 import { importSnapshot } from '../../src/snapshot/import';
-import { campaignDeps, createCampaign, createMember, NOW, newAddress, refer } from '../support/campaign';
+import {
+  campaignDeps,
+  createCampaign,
+  createMember,
+  NOW,
+  newAddress,
+  placesTakenIn,
+  refer,
+} from '../support/campaign';
 
 const csv = (...lines: string[]) => [`${lines.join('\n')}\n`];
 
@@ -346,11 +354,7 @@ describe.each(testDatabases())('eligibility methods on $label', (database) => {
     expect(rows).toMatchObject([
       { userId: member, method: 'sol', walletChain: 'sol', walletAddress: wallet },
     ]);
-    const [seats] = await db
-      .select({ n: t.campaigns.eligibleCount })
-      .from(t.campaigns)
-      .where(eq(t.campaigns.id, campaign.id));
-    expect(seats?.n).toBe(1);
+    expect(await placesTakenIn(test.db, campaign.id)).toBe(1);
   });
 
   it("checkEligible refuses a wallet that is not the member's", async () => {

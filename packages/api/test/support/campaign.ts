@@ -3,6 +3,7 @@ import type { TEligibilityMethod, TNetwork, TWalletChain } from '@puffy/contract
 import { networkVm } from '@puffy/contracts';
 import type { Db } from '@puffy/db';
 import { createMemoryStore, createRateLimiter } from '@puffy/store';
+import { eq } from 'drizzle-orm';
 import { fixedClock, silentLogger } from '../../src';
 
 export const NOW = new Date('2026-06-01T12:00:00.000Z');
@@ -64,6 +65,8 @@ export interface CampaignSeed {
   endAt?: Date | null;
   groupId?: number | null;
   name?: string;
+  /** Places already taken (one seat shard holding them); none when absent. */
+  placesTaken?: number;
 }
 
 export async function createCampaign(db: Db, seed: CampaignSeed = {}): Promise<{ id: number; slug: string }> {
@@ -91,6 +94,15 @@ export async function createCampaign(db: Db, seed: CampaignSeed = {}): Promise<{
     })
     .returning({ id: t.campaigns.id });
   if (!row) throw new Error('campaign not created');
+  if (seed.placesTaken !== undefined) {
+    const limit = seed.limit ?? null;
+    await db.db.insert(t.campaignSeats).values({
+      campaignId: row.id,
+      shard: 0,
+      taken: seed.placesTaken,
+      capacity: limit === null ? null : Math.max(limit, seed.placesTaken),
+    });
+  }
   for (const entry of seed.methods ?? []) {
     const { method, config } = typeof entry === 'string' ? { method: entry, config: {} } : entry;
     await db.db.insert(t.campaignEligibleMethods).values({ campaignId: row.id, method, config });
@@ -157,3 +169,13 @@ export const newAddress = {
   evmLower: () => `0x${hex(20)}`,
   tonRaw: () => `0:${hex(32)}`,
 };
+
+/** The places taken in a campaign: the sum of its seat shards. */
+export async function placesTakenIn(db: Db, campaignId: number): Promise<number> {
+  const { t } = db;
+  const shards = await db.db
+    .select({ taken: t.campaignSeats.taken })
+    .from(t.campaignSeats)
+    .where(eq(t.campaignSeats.campaignId, campaignId));
+  return shards.reduce((n, s) => n + s.taken, 0);
+}

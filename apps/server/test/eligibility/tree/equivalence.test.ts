@@ -9,7 +9,6 @@ import type {
 import { ZEligibilityMethod, ZNetwork } from '@puffy/contracts';
 import { seedDemo } from '@puffy/db';
 import { type TestDatabase, testDatabases } from '@puffy/db/testing';
-import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateEligibility } from '../../../../../packages/api/src/eligibility/engine';
@@ -204,11 +203,8 @@ describe.each(testDatabases())('the converted tree answers as the method list di
           methods,
           limit: w.limit,
           isActive: w.isActive,
+          placesTaken: w.eligibleCount,
         });
-        await db
-          .update(t.campaigns)
-          .set({ eligibleCount: w.eligibleCount })
-          .where(eq(t.campaigns.id, campaign.id));
         const activities: Array<{ id: number; scope: TActivityScope }> = [];
         for (const [i, scope] of w.activityScopes.entries()) {
           const [row] = await db

@@ -9,6 +9,7 @@ import { lockKey } from '@puffy/db';
 import { and, desc, eq, isNotNull, isNull, like, lt, or } from 'drizzle-orm';
 import { toCampaignBase } from '../../campaign/queries';
 import type { Deps } from '../../deps';
+import { type CampaignRow, campaignColumns, spreadSeats } from '../../eligibility/seats';
 import { type AuditActor, recordAudit } from '../../platform/audit';
 import { BadInput, Conflict, NotFound, PreconditionFailed } from '../../platform/errors';
 import { audited } from '../audited';
@@ -16,7 +17,6 @@ import { assertAllowedMediaUrl } from '../media-hosts';
 
 export type DeskDeps = Pick<Deps, 'db' | 'clock'>;
 export type Tx = Parameters<Parameters<Deps['db']['withTransaction']>[0]>[0];
-type CampaignRow = Deps['db']['t']['campaigns']['$inferSelect'];
 type MethodRow = { method: TAdminCampaign['methods'][number]['method']; config: Record<string, unknown> };
 
 /** The members' fields (one mapper for both views) plus what only operators see. */
@@ -45,7 +45,11 @@ export async function loadAdminCampaign(
   campaignId: number,
 ): Promise<TAdminCampaign> {
   const { t } = deps.db;
-  const [row] = await q.select().from(t.campaigns).where(eq(t.campaigns.id, campaignId)).limit(1);
+  const [row] = await q
+    .select(campaignColumns(t))
+    .from(t.campaigns)
+    .where(eq(t.campaigns.id, campaignId))
+    .limit(1);
   if (!row) throw new NotFound('No campaign has this id.', 'campaign_not_found');
   return toAdminCampaign(row, await methodsOf(q, t, campaignId));
 }
@@ -136,6 +140,8 @@ async function saveCampaign(
         .where(eq(t.campaigns.id, id));
     }
     await replaceMethods(tx, t, id, fields);
+    // The limit may have changed: its places are dealt over the seat shards again (seats.ts).
+    await spreadSeats(deps, tx, id);
     const after = await loadAdminCampaign(deps, tx, id);
     const action = before ? 'campaign.updated' : 'campaign.created';
     return { audit: { action, targetType: 'campaign', targetId: String(id), before, after }, result: after };
@@ -188,7 +194,7 @@ export async function setCampaignState(
     if (before.archivedAt)
       throw new PreconditionFailed('This campaign is archived; it can no longer change.');
     const now = deps.clock.now();
-    let change: Partial<CampaignRow>;
+    let change: Partial<Deps['db']['t']['campaigns']['$inferSelect']>;
     if (action === 'pause') change = { isActive: false };
     else if (action === 'archive') change = { isActive: false, isReady: false, archivedAt: now };
     else {
@@ -235,7 +241,7 @@ export async function listAdminCampaigns(
   const after = input.cursor && /^\d+$/.test(input.cursor) ? lt(c.id, Number(input.cursor)) : undefined;
   const text = input.query ? `%${input.query.toLowerCase().replace(/[%_\\]/g, '')}%` : undefined;
   const rows = await db
-    .select()
+    .select(campaignColumns(t))
     .from(c)
     .where(
       and(

@@ -9,6 +9,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { campaignActivityRows, toCampaign } from '../../campaign/queries';
 import type { Deps } from '../../deps';
+import { campaignColumns } from '../../eligibility/seats';
 import type { AuditActor } from '../../platform/audit';
 import { Conflict, NotFound } from '../../platform/errors';
 import { type AuditEntry, audited } from '../audited';
@@ -74,7 +75,11 @@ export async function campaignPreview(
 ): Promise<TCampaignPreview> {
   const { db, t } = deps.db;
   const detail = await campaignDetail(deps, db, campaignId);
-  const [row] = await db.select().from(t.campaigns).where(eq(t.campaigns.id, campaignId)).limit(1);
+  const [row] = await db
+    .select(campaignColumns(t))
+    .from(t.campaigns)
+    .where(eq(t.campaigns.id, campaignId))
+    .limit(1);
   if (!row) throw new NotFound('No campaign has this id.', 'campaign_not_found');
   const missing = missingForMembers(detail.campaign, detail.promotions.length);
   return {

@@ -13,6 +13,7 @@ import type { Deps } from '../../deps';
 import { evaluateEligibility } from '../../eligibility/engine';
 import type { CampaignRules } from '../../eligibility/rules';
 import { invalidateCampaignRules } from '../../eligibility/rules-cache';
+import { campaignColumns } from '../../eligibility/seats';
 import { legacyTree } from '../../eligibility/tree/effective-tree';
 import { canonicalWallet } from '../../eligibility/wallets';
 import type { AuditActor } from '../../platform/audit';
@@ -82,7 +83,11 @@ async function assertReferencesExist(
  */
 async function rulesOfAnyCampaign(deps: Pick<Deps, 'db'>, campaignId: number): Promise<CampaignRules> {
   const { db, t } = deps.db;
-  const [campaign] = await db.select().from(t.campaigns).where(eq(t.campaigns.id, campaignId)).limit(1);
+  const [campaign] = await db
+    .select(campaignColumns(t))
+    .from(t.campaigns)
+    .where(eq(t.campaigns.id, campaignId))
+    .limit(1);
   if (!campaign) throw new NotFound('This campaign does not exist.', 'campaign_not_found');
   const [methods, required] = await Promise.all([
     db

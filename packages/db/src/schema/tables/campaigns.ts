@@ -1,5 +1,5 @@
 import { type TRequirement, ZEligibilityMethod, ZNetwork, ZVmType, ZWalletChain } from '@puffy/contracts';
-import { botSecretStatuses, enumValues } from '../enums';
+import { botSecretStatuses, enumValues, rawCheck } from '../enums';
 import type { ColumnKit } from './kit';
 import type { Parents } from './links';
 
@@ -33,10 +33,11 @@ export function campaignTables(k: ColumnKit, { users }: Parents<'users'>) {
       vmType: k.text('vm_type', { enum: enumValues(ZVmType) }).notNull(),
       startAt: k.time('start_at'),
       endAt: k.time('end_at'),
-      /** The most members who can become eligible (null: no limit); `limit` is a reserved word in SQL. */
+      /**
+       * The most members who can become eligible (null: no limit); `limit` is a reserved word in SQL.
+       * The places taken are counted in `campaign_seats`, not here.
+       */
       limit: k.integer('max_eligible'),
-      /** First come, first served: raised in the same statement that checks it against `limit`. */
-      eligibleCount: k.integer('eligible_count').notNull().default(0),
       media: k.json<CampaignMedia>('media').notNull().default({}),
       nftGasFeeLamports: k.money('nft_gas_fee_lamports').notNull(),
       xPostUrl: k.text('x_post_url'),
@@ -80,6 +81,30 @@ export function campaignTables(k: ColumnKit, { users }: Parents<'users'>) {
       createdAt: k.createdAt(),
     },
     (t) => k.uniquePair('user_campaign_eligibles', t.userId, t.campaignId),
+  );
+
+  /**
+   * A campaign's places, first come first served, split over a few rows (shards) so members taking
+   * places at once do not all queue on one row (docs/architecture.md, "Statement budgets"). Each
+   * shard has its own share of the limit (`capacity`; null: no limit), taken by one conditional
+   * increment; the shares add up to the limit, so the cap holds exactly. Places taken: the sum.
+   */
+  const campaignSeats = k.table(
+    'campaign_seats',
+    {
+      ...k.belongsToCampaign(campaigns),
+      shard: k.integer('shard').notNull(),
+      taken: k.integer('taken').notNull().default(0),
+      capacity: k.integer('capacity'),
+    },
+    (t) => [
+      k.primaryKey({ name: 'campaign_seats_pk', columns: [t.campaignId, t.shard] }),
+      // The last line of defence for the cap: a shard past its share cannot be written.
+      k.check(
+        'campaign_seats_taken_check',
+        rawCheck('"taken" >= 0 and ("capacity" is null or "taken" <= "capacity")'),
+      ),
+    ],
   );
 
   /** The operator's allow-list behind the `bypass` method. */
@@ -128,6 +153,7 @@ export function campaignTables(k: ColumnKit, { users }: Parents<'users'>) {
     campaigns,
     campaignEligibleMethods,
     userCampaignEligibles,
+    campaignSeats,
     campaignAllowlist,
     discordBotSecrets,
     discordAuthCodes,
