@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { i18n } from '../src/i18n';
 import { setCsrfToken } from '../src/lib/session-token';
 import {
   answerOf,
@@ -95,6 +96,7 @@ describe('referral panel', () => {
           valid: true,
           reason: null,
           message: 'This code works: you would join campaign 7 through 7Yd3…m9Uq.',
+          params: null,
           type: 'limited',
           level: 0,
           campaignId: 7,
@@ -111,6 +113,33 @@ describe('referral panel', () => {
       'This code works: use it to join Puffy Genesis through your friend’s invitation. 3 uses left.',
     );
     expect(inputOf(wire.calls, 'referral.dryRun')).toEqual({ campaignId: 7, code: 'FRIEND-42' });
+  });
+
+  it('says why a code would be refused in the member’s language, with the code and its uses', async () => {
+    const wire = serving(signedOutSession, {
+      'referral.dryRun': () =>
+        ok({
+          valid: false,
+          reason: 'code_used_up',
+          message: 'The referral code "FRIEND-42" has been used all 3 times.',
+          params: { code: 'FRIEND-42', maxUses: 3 },
+          type: 'limited',
+          level: 0,
+          campaignId: 7,
+          remainingUses: 0,
+        }),
+    });
+    await i18n.changeLanguage('de');
+    try {
+      renderApp(`${PAGE}?ref=friend-42`, wire.fetch);
+      const panel = await section('Empfehlungen');
+      fireEvent.click(panel.getByRole('button', { name: 'Vorschau' }));
+      expect((await panel.findByTestId('referral-preview')).textContent).toBe(
+        'Der Empfehlungscode „FRIEND-42“ wurde bereits alle 3 Male verwendet. Noch 0 Nutzungen übrig.',
+      );
+    } finally {
+      await i18n.changeLanguage('en');
+    }
   });
 
   it('uses a code, then re-checks eligibility so the standing turns eligible', async () => {

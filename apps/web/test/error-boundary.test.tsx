@@ -71,6 +71,7 @@ describe('ErrorBoundary', () => {
           fieldErrors: null,
           retryAfterSeconds: null,
           reason: null,
+          params: null,
         },
       },
     });

@@ -157,6 +157,45 @@ describe('describeError', () => {
     }
   });
 
+  it('says a refusal the server named in German with its values; English keeps the server’s words', async () => {
+    const usedUp = 'The referral code "PUFFY1" has been used all 3 times.';
+    const answer = (path: string) =>
+      failure(path, 'PRECONDITION_FAILED', 412, usedUp, {
+        reason: 'code_used_up',
+        params: { code: 'PUFFY1', maxUses: 3 },
+        fieldErrors: { code: [usedUp] },
+      });
+    await i18n.changeLanguage('de');
+    try {
+      // The client fetched the sentences before handing over the refusal (the first load has none).
+      const error = await errorFrom(answer);
+      expect(i18n.hasLoadedNamespace('errors', { lng: 'de' })).toBe(true);
+      const german = 'Der Empfehlungscode „PUFFY1“ wurde bereits alle 3 Male verwendet.';
+      expect(describeError(error)).toMatchObject({
+        title: 'Noch nicht möglich',
+        message: german,
+        fieldErrors: { code: [german] },
+        reason: 'code_used_up',
+      });
+      render(<ErrorMessage error={error} />);
+      expect(screen.getByRole('alert').textContent).toContain(german);
+
+      // A reason this SPA has no sentence for (a newer server), or a sentence missing a value: the
+      // server's own words rather than a guess or a sentence with a hole.
+      const newer = await errorFrom((path) =>
+        failure(path, 'CONFLICT', 409, 'A rule from a newer server said no.', { reason: 'newer_rule' }),
+      );
+      expect(describeError(newer).message).toBe('A rule from a newer server said no.');
+      const valueless = await errorFrom((path) =>
+        failure(path, 'PRECONDITION_FAILED', 412, usedUp, { reason: 'code_used_up' }),
+      );
+      expect(describeError(valueless).message).toBe(usedUp);
+    } finally {
+      await i18n.changeLanguage('en');
+    }
+    expect(describeError(await errorFrom(answer)).message).toBe(usedUp);
+  });
+
   it('words our own timeout as such', () => {
     const shown = describeError(new Error('wrapped', { cause: timeoutError(15_000) }));
     expect(shown.code).toBe('TIMED_OUT');

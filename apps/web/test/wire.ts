@@ -115,6 +115,7 @@ export function failure(
         fieldErrors: null,
         retryAfterSeconds: null,
         reason: null,
+        params: null,
         ...extra,
       },
     },
@@ -126,5 +127,6 @@ export function rateLimited(path: string, seconds: number): WireAnswer {
   return failure(path, 'TOO_MANY_REQUESTS', 429, `Too many requests. Try again in ${seconds} seconds.`, {
     retryAfterSeconds: seconds,
     reason: 'rate_limited',
+    params: { seconds },
   });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZErrorParams } from './error-reasons';
 
 /** The codes our procedures throw (tRPC's names). */
 const PROCEDURE_ERROR_CODES = [
@@ -35,7 +36,12 @@ export const ZErrorData = z.object({
   /** Field path → messages, for bad input. */
   fieldErrors: z.record(z.string(), z.array(z.string())).nullable(),
   retryAfterSeconds: z.number().int().nullable(),
-  /** A narrower domain reason a client may branch on, e.g. `campaign_full`. */
+  /**
+   * A narrower domain reason a client may branch on and words by, e.g. `campaign_full`: one of
+   * `ERROR_REASONS` from this server, kept a plain string so an older client still reads a newer one.
+   */
   reason: z.string().nullable(),
+  /** The values the reason's sentence shows (error-reasons.ts). */
+  params: ZErrorParams.nullable(),
 });
 export type TErrorData = z.infer<typeof ZErrorData>;

@@ -8,6 +8,7 @@ export * from './campaign';
 export * from './discord';
 export * from './eligibility';
 export * from './enums';
+export * from './error-reasons';
 export * from './errors';
 export * from './ids';
 export * from './lifecycles';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZReferralCodeType } from './enums';
+import { ZErrorParams } from './error-reasons';
 import { ZId } from './ids';
 import { ZPageInput } from './pagination';
 
@@ -57,6 +58,8 @@ export const ZReferralDryRunOutput = z.object({
   reason: ZReferralRefusal.nullable(),
   /** What to tell the member: why it would fail, or what using it would do. */
   message: z.string(),
+  /** The values of a refusal's sentence, as an error carries them (error-reasons.ts); null when valid. */
+  params: ZErrorParams.nullable(),
   type: ZReferralCodeType.nullable(),
   level: z.number().int().nullable(),
   campaignId: z.number().int().nullable(),

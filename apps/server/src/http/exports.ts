@@ -10,7 +10,14 @@ const EXPORT_PATH = '/admin/exports/:file{[a-z-]+\\.(csv|json)}';
 function requestedExport(c: Context<AccessEnv>) {
   const [name = '', format = 'csv'] = (c.req.param('file') ?? '').split('.');
   const dataset = exportDataset(name);
-  if (!dataset) throw new NotFound(`No export named ${name}; there are ${exportDatasetNames().join(', ')}`);
+  if (!dataset)
+    throw new NotFound(
+      `No export named ${name}; there are ${exportDatasetNames().join(', ')}`,
+      'export_not_found',
+      {
+        name,
+      },
+    );
   return { name, format, dataset };
 }
 

@@ -14,7 +14,7 @@ export function snapshotUploadRoutes(options: { deps: Deps; access: HttpAccess }
   const app = guardedRoutes();
   app.post('/admin/snapshots/:id{[0-9a-f-]{36}}/upload', options.access.admin('campaigns'), async (c) => {
     const body = c.req.raw.body;
-    if (!body) throw new BadInput('Send the CSV as the body.');
+    if (!body) throw new BadInput('Send the CSV as the body.', undefined, 'upload_body_missing');
     const progress = await uploadSnapshotFile(options.deps, c.req.param('id'), body, {
       maxBytes: MAX_UPLOAD_BYTES,
       signal: c.req.raw.signal,

@@ -50,10 +50,15 @@ describe('tRPC core over HTTP', () => {
     expect(error.data?.code).toBe('INTERNAL_SERVER_ERROR');
   });
 
-  it('maps domain errors to stable codes with a reason', async () => {
+  it('maps domain errors to stable codes with a reason and the values its sentence shows', async () => {
     const conflict = await failure(as().conflict.mutate());
-    expect(conflict.data).toMatchObject({ code: 'CONFLICT', httpStatus: 409, reason: 'code_used' });
-    expect(conflict.message).toBe('That code was already used.');
+    expect(conflict.data).toMatchObject({
+      code: 'CONFLICT',
+      httpStatus: 409,
+      reason: 'code_used_up',
+      params: { code: 'PUFFY1', maxUses: 3 },
+    });
+    expect(conflict.message).toBe('The referral code "PUFFY1" has been used all 3 times.');
     const upstream = await failure(as().upstream.query());
     expect(upstream.data).toMatchObject({
       code: 'SERVICE_UNAVAILABLE',

@@ -27,7 +27,10 @@ export const testRouter = router({
     throw new Error('database password is hunter2');
   }),
   conflict: publicProcedure.mutation(() => {
-    throw new Conflict('That code was already used.', 'code_used');
+    throw new Conflict('The referral code "PUFFY1" has been used all 3 times.', 'code_used_up', {
+      code: 'PUFFY1',
+      maxUses: 3,
+    });
   }),
   upstream: publicProcedure.query(() => {
     throw new UpstreamUnavailable();

@@ -11,7 +11,9 @@ import { Button } from '../components/ui/button';
 import { FormField } from '../components/ui/form-field';
 import { Input } from '../components/ui/input';
 import { Separator } from '../components/ui/separator';
+import { issueInWords } from '../lib/field-words';
 import { formatNumber } from '../lib/format';
+import { loadReasonWords, reasonInWords } from '../lib/reason-words';
 import { trpc } from '../lib/trpc';
 import { Panel } from './panel';
 import type { EligibilityCheck } from './use-eligibility-check';
@@ -78,13 +80,13 @@ function OwnCode({ campaign }: { campaign: TCampaign }) {
  */
 export function previewInWords(
   t: CampaignT,
-  preview: Pick<TReferralDryRunOutput, 'valid' | 'message' | 'remainingUses'>,
+  preview: Pick<TReferralDryRunOutput, 'valid' | 'reason' | 'params' | 'message' | 'remainingUses'>,
   campaign: Pick<TCampaign, 'name'>,
 ): string {
   const joins =
     preview.valid && !/^You already/i.test(preview.message)
       ? t('referral.works', { campaign: campaign.name })
-      : preview.message;
+      : (reasonInWords(preview.reason, preview.params) ?? preview.message);
   if (preview.remainingUses === null) return joins;
   const left = t('referral.usesLeft', {
     count: preview.remainingUses,
@@ -102,7 +104,14 @@ function RedeemForm({ campaign, check }: { campaign: TCampaign; check: Eligibili
   const [text, setText] = useState(() => params.get('ref') ?? '');
   const [problem, setProblem] = useState<string | null>(null);
   const preview = useMutation({
-    mutationFn: (code: string) => utils.client.referral.dryRun.query({ campaignId: campaign.id, code }),
+    // A refusal is said in the member's language: its sentences come with the answer.
+    mutationFn: async (code: string) => {
+      const [answer] = await Promise.all([
+        utils.client.referral.dryRun.query({ campaignId: campaign.id, code }),
+        loadReasonWords().catch(() => undefined),
+      ]);
+      return answer;
+    },
   });
   const redeem = trpc.referral.set.useMutation({
     onSuccess: async () => {
@@ -121,7 +130,7 @@ function RedeemForm({ campaign, check }: { campaign: TCampaign; check: Eligibili
 
   const read = (): string | null => {
     const parsed = ZReferralCodeText.safeParse(text);
-    setProblem(parsed.success ? null : (parsed.error.issues[0]?.message ?? t('referral.notACode')));
+    setProblem(parsed.success ? null : issueInWords(parsed.error.issues[0], t('referral.notACode')));
     return parsed.success ? parsed.data : null;
   };
   const submit = (event: FormEvent) => {

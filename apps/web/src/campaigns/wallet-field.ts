@@ -5,11 +5,12 @@ import {
   ZSolanaAddress,
   ZTonAddress,
 } from '@puffy/contracts';
+import { issueInWords } from '../lib/field-words';
 
 // The shared sign-in address schemas, so the form refuses exactly what the server would.
 const ADDRESS_SCHEMA = { sol: ZSolanaAddress, evm: ZEvmAddress, ton: ZTonAddress } as const;
 
-/** `message` is the schema's sentence; null when the field is empty or the schema gave none (the form words it). */
+/** `message` is the schema's sentence in words for people; null when the field is empty or there is nothing specific to say (the form words it). */
 export type WalletFieldResult =
   | { ok: true; wallet: TEligibilityWallet }
   | { ok: false; message: string | null };
@@ -20,5 +21,6 @@ export function readWalletField(chain: TWalletChain, raw: string): WalletFieldRe
   if (address === '') return { ok: false, message: null };
   const parsed = ADDRESS_SCHEMA[chain].safeParse(address);
   if (parsed.success) return { ok: true, wallet: { chain, address: parsed.data } };
-  return { ok: false, message: parsed.error.issues[0]?.message ?? null };
+  // Empty words (nothing more specific than "check this") leave the wording to the form.
+  return { ok: false, message: issueInWords(parsed.error.issues[0], '') || null };
 }

@@ -3,6 +3,7 @@ import type { TErrorCode } from '@puffy/contracts';
 import { isTRPCClientError, type TRPCClientError } from '@trpc/client';
 import { i18n } from '../i18n';
 import { schemaIssueInWords, withoutInternals } from './field-words';
+import { reasonInWords } from './reason-words';
 
 /**
  * What a failure means to the member: our API's codes, the two ways a call fails before it, and
@@ -87,8 +88,10 @@ export function describeError(error: unknown): ShownError {
   const data = error.data;
   const fieldErrors = data.fieldErrors ?? {};
   // The schema's refusal lists paths and library text in its message (for developers); a domain
-  // refusal is already written for people, less any rule name or id meant for the logs.
+  // refusal is already written for people, less any rule name or id meant for the logs, in English:
+  // the catalog says it in the member's language when it knows the reason.
   const schemaRefusal = data.code === 'BAD_REQUEST' && error.message.startsWith('Invalid input:');
+  const inWords = reasonInWords(data.reason, data.params ?? null);
   return {
     code: data.code,
     title: titleOf(data.code),
@@ -96,11 +99,11 @@ export function describeError(error: unknown): ShownError {
       ? words('schema')
       : ROUTER_MISSING.test(error.message)
         ? words('missing')
-        : withoutInternals(error.message),
+        : (inWords ?? withoutInternals(error.message)),
     fieldErrors: Object.fromEntries(
       Object.entries(fieldErrors).map(([path, messages]) => [
         path,
-        messages.map((m) => (schemaRefusal ? schemaIssueInWords(m) : withoutInternals(m))),
+        messages.map((m) => (schemaRefusal ? schemaIssueInWords(m) : (inWords ?? withoutInternals(m)))),
       ]),
     ),
     retryAfterSeconds: data.retryAfterSeconds ?? null,

@@ -4,7 +4,8 @@
  * becomes advice, in the member's language (common catalog, `fields`). Forms still find their fields
  * by path; only the words change.
  */
-import { i18n } from '../i18n';
+import type { z } from 'zod';
+import { currentLanguage, i18n } from '../i18n';
 
 /** The catalog's label for a field name (common catalog, `fields.label`), or null when it has none. */
 function labelOf(field: string): string | null {
@@ -31,25 +32,56 @@ export function fieldLabel(path: string): string | null {
   return label.charAt(0).toUpperCase() + label.slice(1);
 }
 
+/** A schema's bound as advice: `>= 2` characters, `< 5` items, more than 0. */
+function boundInWords(side: 'min' | 'max', of: string, n: number, inclusive: boolean): string {
+  const edge = inclusive ? n : side === 'min' ? n + 1 : n - 1;
+  if (of === 'string') return issue(side === 'min' ? 'minChars' : 'maxChars', edge);
+  if (of === 'array' || of === 'set') return issue(side === 'min' ? 'minItems' : 'maxItems', n);
+  if (side === 'min') return issue(inclusive ? 'atLeast' : 'moreThan', n);
+  return issue(inclusive ? 'atMost' : 'lessThan', n);
+}
+
 /** The schema's report (zod's wording) as advice; anything unrecognised gets a plain request to check. */
 export function schemaIssueInWords(message: string): string {
   const bound = /(>=|<=|>|<)\s*(\d+)/.exec(message)?.slice(1) ?? [];
-  const [op, n] = bound;
-  if (/^Too small/i.test(message) && n) {
-    if (/string/.test(message)) return issue('minChars', op === '>' ? Number(n) + 1 : n);
-    if (/array|set/.test(message)) return issue('minItems', n);
-    return issue(op === '>' ? 'moreThan' : 'atLeast', n);
-  }
-  if (/^Too big/i.test(message) && n) {
-    if (/string/.test(message)) return issue('maxChars', op === '<' ? Number(n) - 1 : n);
-    if (/array|set/.test(message)) return issue('maxItems', n);
-    return issue(op === '<' ? 'lessThan' : 'atMost', n);
-  }
+  const [op = '', n] = bound;
+  const of = /string/.test(message) ? 'string' : /array|set/.test(message) ? 'array' : 'number';
+  if (/^Too small/i.test(message) && n) return boundInWords('min', of, Number(n), op.includes('='));
+  if (/^Too big/i.test(message) && n) return boundInWords('max', of, Number(n), op.includes('='));
   if (/email/i.test(message)) return issue('email');
   if (/url/i.test(message)) return issue('url');
   if (/^Invalid option|^Invalid enum/i.test(message)) return issue('option');
   if (/received undefined|required/i.test(message)) return issue('required');
   return issue('other');
+}
+
+/** zod's own wording, never shown: "Too small: expected string to have >=2 characters". */
+const LIBRARY_WORDING = /^(Too small|Too big|Invalid)\b/;
+
+/**
+ * A mistake found in the browser by a contracts schema (a form checks before it sends): the schema's
+ * own sentence for English readers when it wrote one, else advice from the catalog in the member's
+ * language, from the issue's kind and bound; `otherwise` (the form's own words) or a plain request to
+ * check when the kind says nothing more. Server-side refusals of the same schemas go through
+ * `schemaIssueInWords`.
+ */
+export function issueInWords(found: z.core.$ZodIssue | undefined, otherwise = issue('other')): string {
+  if (!found) return otherwise;
+  if (currentLanguage() === 'en' && !LIBRARY_WORDING.test(found.message)) return found.message;
+  switch (found.code) {
+    case 'too_small':
+      return boundInWords('min', found.origin, Number(found.minimum), found.inclusive !== false);
+    case 'too_big':
+      return boundInWords('max', found.origin, Number(found.maximum), found.inclusive !== false);
+    case 'invalid_format':
+      return found.format === 'email' || found.format === 'url' ? issue(found.format) : otherwise;
+    case 'invalid_value':
+      return issue('option');
+    case 'invalid_type':
+      return found.input === undefined ? issue('required') : otherwise;
+    default:
+      return otherwise;
+  }
 }
 
 const RULE_NOTE = /\s*\(rule: [^)]*\)/g;

@@ -9,6 +9,7 @@ import {
 import { createTRPCReact } from '@trpc/react-query';
 import { observable } from '@trpc/server/observable';
 import { describeError } from './errors';
+import { loadReasonWords } from './reason-words';
 import { refreshSession } from './session-refresh';
 import { getCsrfToken } from './session-token';
 
@@ -88,6 +89,32 @@ export function sessionRetryLink(refresh: () => Promise<{ csrfToken: string }>):
       });
 }
 
+/**
+ * A refusal reaches its caller only once the member's language has its sentence (reason-words.ts):
+ * the `errors` catalog is fetched on the first failed call, not with the first page.
+ */
+export function reasonWordsLink(): TRPCLink<AppRouter> {
+  return () =>
+    ({ op, next }) =>
+      observable((observer) => {
+        let closed = false;
+        const current = next(op).subscribe({
+          next: (value) => observer.next(value),
+          complete: () => observer.complete(),
+          error: (error) => {
+            if (describeError(error).reason === null) return observer.error(error);
+            void loadReasonWords()
+              .catch(() => undefined)
+              .then(() => closed || observer.error(error));
+          },
+        });
+        return () => {
+          closed = true;
+          current.unsubscribe();
+        };
+      });
+}
+
 export interface TrpcClientOptions {
   /** Absolute in tests (jsdom has no page origin to resolve `/trpc` against). */
   url?: string;
@@ -114,6 +141,7 @@ export function createTrpcClient(options: TrpcClientOptions = {}): TrpcClient {
   });
   return trpc.createClient({
     links: [
+      reasonWordsLink(),
       sessionRetryLink(() => refresher.auth.refresh.mutate()),
       splitLink({
         condition: (op) => op.type === 'subscription',

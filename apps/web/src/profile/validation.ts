@@ -1,10 +1,11 @@
 import type { z } from 'zod';
+import { issueInWords } from '../lib/field-words';
 
 /**
- * The shared schema's own message for a bad value, or null when it passes: the form says exactly
- * what the server would say, before asking it.
+ * What is wrong with a value by the shared schema, or null when it passes: the form checks what the
+ * server would, before asking it, in the member's language (the schema's own sentence in English).
  */
 export function schemaMessage(schema: z.ZodType, value: unknown): string | null {
   const parsed = schema.safeParse(value);
-  return parsed.success ? null : (parsed.error.issues[0]?.message ?? 'This value is not valid');
+  return parsed.success ? null : issueInWords(parsed.error.issues[0]);
 }

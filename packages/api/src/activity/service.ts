@@ -84,6 +84,7 @@ async function xPostProof(deps: Deps, userId: string, url: string | undefined) {
       `That is not a link to an X post. It should look like ${example}.`,
       { 'proof.url': [`Use a post link such as ${example}.`] },
       'proof_not_x_post',
+      { example },
     );
   const handle = await linkedXHandle(deps, userId);
   if (!handle) throw new PreconditionFailed('Link your X account before submitting a post.', 'x_not_linked');
@@ -92,6 +93,7 @@ async function xPostProof(deps: Deps, userId: string, url: string | undefined) {
       `This post was written by @${link.handle}, but your linked X account is @${handle.replace(/^@/, '')}.`,
       { 'proof.url': ['Post it from your linked X account.'] },
       'proof_wrong_author',
+      { author: link.handle, handle: handle.replace(/^@/, '') },
     );
   return { url: `https://x.com/${link.handle}/status/${link.statusId}`, statusId: link.statusId };
 }

@@ -69,7 +69,11 @@ export function campaignParam(query: URLSearchParams): number | undefined {
   const raw = query.get('campaignId');
   if (raw === null || raw === '') return undefined;
   if (!/^[1-9]\d{0,9}$/.test(raw))
-    throw new BadInput('campaignId must be a campaign id.', { campaignId: ['Not an id'] });
+    throw new BadInput(
+      'campaignId must be a campaign id.',
+      { campaignId: ['Not an id'] },
+      'export_filter_invalid',
+    );
   return Number(raw);
 }
 
@@ -77,7 +81,12 @@ export function campaignParam(query: URLSearchParams): number | undefined {
 function textParam(query: URLSearchParams, name: string, max: number): string | undefined {
   const raw = query.get(name);
   if (raw === null || raw === '') return undefined;
-  if (raw.length > max) throw new BadInput(`${name} is too long.`, { [name]: [`At most ${max} characters`] });
+  if (raw.length > max)
+    throw new BadInput(
+      `${name} is too long.`,
+      { [name]: [`At most ${max} characters`] },
+      'export_filter_invalid',
+    );
   return raw;
 }
 
@@ -135,9 +144,13 @@ registerExportDataset(
       const type = textParam(query, 'type', 40);
       const parsedType = type === undefined ? undefined : ZSecurityEventType.safeParse(type);
       if (parsedType && !parsedType.success)
-        throw new BadInput(`type must be one of ${ZSecurityEventType.options.join(', ')}.`, {
-          type: ['Unknown kind'],
-        });
+        throw new BadInput(
+          `type must be one of ${ZSecurityEventType.options.join(', ')}.`,
+          {
+            type: ['Unknown kind'],
+          },
+          'export_filter_invalid',
+        );
       return listSecurityEvents(deps, {
         cursor,
         limit: PAGE,

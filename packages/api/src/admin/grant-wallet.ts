@@ -17,12 +17,24 @@ export async function grantAdminToWallet(
   options: { revoke?: boolean } = {},
 ): Promise<RoleChange> {
   const wallet = parseWalletSpec(spec);
-  if (!wallet) throw new BadInput(`"${spec}" is not chain:address for a sol, evm or ton wallet.`);
+  if (!wallet)
+    throw new BadInput(
+      `"${spec}" is not chain:address for a sol, evm or ton wallet.`,
+      undefined,
+      'wallet_spec_invalid',
+    );
   const scopes: TAdminScope[] = [];
   for (const name of scopeNames) {
     const scope = ZAdminScope.safeParse(name);
     if (!scope.success)
-      throw new BadInput(`Unknown scope "${name}"; scopes are ${ZAdminScope.options.join(', ')}.`);
+      throw new BadInput(
+        `Unknown scope "${name}"; scopes are ${ZAdminScope.options.join(', ')}.`,
+        undefined,
+        'scope_unknown',
+        {
+          scope: name,
+        },
+      );
     scopes.push(scope.data);
   }
   const { user } = await findOrCreateUser(deps, wallet, { role: 'user', scopes: [] });

@@ -88,13 +88,22 @@ export async function assertAllowedMediaUrl(deps: Pick<Deps, 'db'>, field: strin
   try {
     url = new URL(value);
   } catch {
-    throw new BadInput('Enter a full https:// address.', { [field]: ['Not a URL'] });
+    throw new BadInput('Enter a full https:// address.', { [field]: ['Not a URL'] }, 'media_url_invalid');
   }
   if (url.protocol !== 'https:')
-    throw new BadInput('Media must be served over https.', { [field]: ['Use an https:// address'] });
+    throw new BadInput(
+      'Media must be served over https.',
+      { [field]: ['Use an https:// address'] },
+      'media_not_https',
+    );
   const hosts = await allowedMediaHosts(deps);
   if (!hosts.includes(url.hostname.toLowerCase()))
-    throw new BadInput(`Media from ${url.hostname} is not allowed; add the host in Settings first.`, {
-      [field]: [`${url.hostname} is not an allowed media host`],
-    });
+    throw new BadInput(
+      `Media from ${url.hostname} is not allowed; add the host in Settings first.`,
+      {
+        [field]: [`${url.hostname} is not an allowed media host`],
+      },
+      'media_host_not_allowed',
+      { host: url.hostname },
+    );
 }

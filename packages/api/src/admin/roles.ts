@@ -38,7 +38,11 @@ export async function revokeAdmin(
   input: { userId: string },
 ): Promise<RoleChange> {
   if (actor.userId !== null && actor.userId === input.userId)
-    throw new BadInput('You cannot take away your own admin rights; ask another admin.');
+    throw new BadInput(
+      'You cannot take away your own admin rights; ask another admin.',
+      undefined,
+      'self_demotion',
+    );
   return changeRole(deps, actor, req, input.userId, 'user', []);
 }
 
@@ -53,13 +57,13 @@ async function changeRole(
   const { t } = deps.db;
   const { before, after } = await deps.db.withTransaction(async (tx) => {
     const [row] = await tx.select().from(t.users).where(eq(t.users.id, userId)).limit(1);
-    if (!row) throw new NotFound('No member has this id.');
+    if (!row) throw new NotFound('No member has this id.', 'user_not_found');
     const [updated] = await tx
       .update(t.users)
       .set({ role, adminScopes: scopes, updatedAt: deps.clock.now() })
       .where(eq(t.users.id, userId))
       .returning();
-    if (!updated) throw new NotFound('No member has this id.');
+    if (!updated) throw new NotFound('No member has this id.', 'user_not_found');
     await recordAudit(deps, tx, actor, {
       action: role === 'admin' ? 'admin.scopes_set' : 'admin.revoked',
       targetType: 'user',

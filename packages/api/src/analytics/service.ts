@@ -17,9 +17,13 @@ export async function trackClientEvents(
   batch.events.forEach((event, i) => {
     const at = new Date(event.occurredAt).getTime();
     if (at > now.getTime() + FUTURE_LIMIT_MS || at < now.getTime() - PAST_LIMIT_MS)
-      throw new BadInput('An event time is too far from now; check the device clock.', {
-        [`events.${i}.occurredAt`]: ['More than a day old or in the future'],
-      });
+      throw new BadInput(
+        'An event time is too far from now; check the device clock.',
+        {
+          [`events.${i}.occurredAt`]: ['More than a day old or in the future'],
+        },
+        'event_time_skewed',
+      );
   });
   const { db, t } = deps.db;
   const rows = await db

@@ -1,5 +1,5 @@
 import { buildSiweMessage, buildSiwsMessage, normalizeEvmAddress, verifySignIn } from '@puffy/chains';
-import type { TWalletChain, ZChallengeInput, ZSignInProof } from '@puffy/contracts';
+import type { TSignInFailureReason, TWalletChain, ZChallengeInput, ZSignInProof } from '@puffy/contracts';
 import type { z } from 'zod';
 import type { Deps } from '../deps';
 import { BadInput } from '../platform/errors';
@@ -40,12 +40,21 @@ export function buildChallengeMessage(
   if (input.chain === 'evm') {
     const address = normalizeEvmAddress(required(input.address, 'evm'));
     if (!address)
-      throw new BadInput('That is not an EVM address.', { address: ['0x followed by 40 hex digits'] });
+      throw new BadInput(
+        'That is not an EVM address.',
+        { address: ['0x followed by 40 hex digits'] },
+        'evm_address_invalid',
+      );
     const chainId = input.chainId ?? deps.auth.evmChainIds[0] ?? 1;
     if (!deps.auth.evmChainIds.includes(chainId)) {
-      throw new BadInput(`Chain id ${chainId} is not supported for sign-in.`, {
-        chainId: [`Use one of: ${deps.auth.evmChainIds.join(', ')}`],
-      });
+      throw new BadInput(
+        `Chain id ${chainId} is not supported for sign-in.`,
+        {
+          chainId: [`Use one of: ${deps.auth.evmChainIds.join(', ')}`],
+        },
+        'unsupported_chain_id',
+        { chainId },
+      );
     }
     const message = buildSiweMessage({ ...common, address, statement: STATEMENT, version: '1', chainId });
     return { message, nonce, address, chainId };
@@ -54,13 +63,19 @@ export function buildChallengeMessage(
 }
 
 function required(address: string | undefined, chain: TWalletChain): string {
-  if (!address) throw new BadInput(`A ${chain} sign-in needs the wallet address.`, { address: ['Required'] });
+  if (!address)
+    throw new BadInput(
+      `A ${chain} sign-in needs the wallet address.`,
+      { address: ['Required'] },
+      'address_required',
+      { chain },
+    );
   return address;
 }
 
 export type ProofOutcome =
   | { ok: true; chain: TWalletChain; address: string; addressHex: string | null }
-  | { ok: false; reason: string; message: string };
+  | { ok: false; reason: TSignInFailureReason; message: string };
 
 /** Checks a proof against the stored challenge: same chain and address, then the chain's own verification. */
 export async function verifyProof(

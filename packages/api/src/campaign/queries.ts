@@ -74,7 +74,7 @@ export function toCampaign(row: CampaignRow, methods: TEligibilityMethod[], now:
 function cursorId(cursor: string | undefined): number | undefined {
   if (cursor === undefined) return undefined;
   if (!/^[1-9]\d{0,9}$/.test(cursor))
-    throw new BadInput('This page cursor is not valid.', { cursor: ['Not a cursor'] });
+    throw new BadInput('This page cursor is not valid.', { cursor: ['Not a cursor'] }, 'cursor_invalid');
   return Number(cursor);
 }
 

@@ -40,7 +40,11 @@ function parseBody(body: string) {
   try {
     json = JSON.parse(body);
   } catch {
-    throw new BadInput('The body must be JSON: { campaignId, discordUserId, discordUsername }.');
+    throw new BadInput(
+      'The body must be JSON: { campaignId, discordUserId, discordUsername }.',
+      undefined,
+      'bot_request_invalid',
+    );
   }
   const parsed = ZDiscordBotCodeRequest.safeParse(json);
   if (!parsed.success) {
@@ -49,7 +53,7 @@ function parseBody(body: string) {
       const path = issue.path.join('.') || 'body';
       fieldErrors[path] = [...(fieldErrors[path] ?? []), issue.message];
     }
-    throw new BadInput('The body is not a valid code request.', fieldErrors);
+    throw new BadInput('The body is not a valid code request.', fieldErrors, 'bot_request_invalid');
   }
   return parsed.data;
 }

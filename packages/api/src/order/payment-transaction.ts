@@ -52,6 +52,7 @@ export async function orderPaymentTransaction(
     throw new PreconditionFailed(
       `Your wallet holds ${has} USDT; this order needs ${total} USDT (plus a little SOL for the network fee).`,
       'insufficient_usdt',
+      { has, total },
     );
   }
   const transaction = tokenPaymentTransaction({

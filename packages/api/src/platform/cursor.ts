@@ -19,9 +19,13 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
     const [iso, id] = ZCursor.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
     return { createdAt: new Date(iso), id };
   } catch {
-    throw new BadInput('This page link is no longer valid; start from the first page.', {
-      cursor: ['Not a cursor this list gave out'],
-    });
+    throw new BadInput(
+      'This page link is no longer valid; start from the first page.',
+      {
+        cursor: ['Not a cursor this list gave out'],
+      },
+      'cursor_invalid',
+    );
   }
 }
 
@@ -81,9 +85,13 @@ export function decodeKeys<T>(schema: z.ZodType<T>, cursor: string): T {
   try {
     return schema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
   } catch {
-    throw new BadInput('This page link is no longer valid; start from the first page.', {
-      cursor: ['Not a cursor this list gave out'],
-    });
+    throw new BadInput(
+      'This page link is no longer valid; start from the first page.',
+      {
+        cursor: ['Not a cursor this list gave out'],
+      },
+      'cursor_invalid',
+    );
   }
 }
 

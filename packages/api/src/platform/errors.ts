@@ -1,18 +1,21 @@
-import type { TErrorCode } from '@puffy/contracts';
+import type { TErrorCode, TErrorParams, TErrorReason } from '@puffy/contracts';
 
 /**
  * The domain's own errors. Services throw these; one middleware maps them to tRPC errors, so a
- * service never imports tRPC and every code a client sees comes from this one list.
+ * service never imports tRPC and every code a client sees comes from this one list. Every refusal
+ * names its rule with a reason from contracts (`ERROR_REASON_PARAMS`) and passes the values its
+ * sentence shows as params, so the SPA can say it in the member's language (docs/product/README.md).
  */
 export class AppError extends Error {
   constructor(
     readonly code: TErrorCode,
     message: string,
     readonly options: {
-      reason?: string;
+      reason: TErrorReason;
+      params?: TErrorParams;
       retryAfterSeconds?: number;
       fieldErrors?: Record<string, string[]>;
-    } = {},
+    },
   ) {
     super(message);
     this.name = new.target.name;
@@ -20,31 +23,26 @@ export class AppError extends Error {
 }
 
 export class BadInput extends AppError {
-  constructor(message: string, fieldErrors?: Record<string, string[]>, reason?: string) {
-    super('BAD_REQUEST', message, { fieldErrors, reason });
+  constructor(
+    message: string,
+    fieldErrors: Record<string, string[]> | undefined,
+    reason: TErrorReason,
+    params?: TErrorParams,
+  ) {
+    super('BAD_REQUEST', message, { fieldErrors, reason, params });
   }
 }
 
-export class Unauthorized extends AppError {
-  constructor(message = 'Sign in to continue.', reason?: string) {
-    super('UNAUTHORIZED', message, { reason });
-  }
-}
-
-export class Forbidden extends AppError {
-  constructor(message = 'You are not allowed to do this.', reason?: string) {
-    super('FORBIDDEN', message, { reason });
-  }
-}
-
-/** An error of one code carrying the service's own words and, optionally, a reason the SPA branches on. */
+/** An error of one code carrying the service's own words, the reason it names and that sentence's values. */
 const worded = (code: TErrorCode) =>
   class extends AppError {
-    constructor(message: string, reason?: string) {
-      super(code, message, { reason });
+    constructor(message: string, reason: TErrorReason, params?: TErrorParams) {
+      super(code, message, { reason, params });
     }
   };
 
+export class Unauthorized extends worded('UNAUTHORIZED') {}
+export class Forbidden extends worded('FORBIDDEN') {}
 export class NotFound extends worded('NOT_FOUND') {}
 export class Conflict extends worded('CONFLICT') {}
 export class PreconditionFailed extends worded('PRECONDITION_FAILED') {}
@@ -55,6 +53,7 @@ export class RateLimited extends AppError {
     super('TOO_MANY_REQUESTS', message ?? `Too many requests. Try again in ${wait} seconds.`, {
       retryAfterSeconds: wait,
       reason: 'rate_limited',
+      params: { seconds: wait },
     });
   }
 }

@@ -47,11 +47,14 @@ export async function loadClaimContext(
     throw new PreconditionFailed(
       `The gas-fee claim runs on sol and soon; this promotion is on ${network}.`,
       'network_unsupported',
+      { network },
     );
   }
   const svm = deps.promotion.networks[network];
   if (!svm) {
-    throw new PreconditionFailed(`Claims on ${network} are not configured on this server.`, 'network_off');
+    throw new PreconditionFailed(`Claims on ${network} are not configured on this server.`, 'network_off', {
+      network,
+    });
   }
   return { ...row, network, svm };
 }

@@ -1,5 +1,5 @@
 import { findCoreCreate, loadPaymentTransaction, type PaymentTransaction } from '@puffy/chains';
-import type { TNftProgress, TRecordMintInput } from '@puffy/contracts';
+import type { TErrorReason, TNftProgress, TRecordMintInput } from '@puffy/contracts';
 import { violatedConstraint } from '@puffy/db';
 import { and, eq } from 'drizzle-orm';
 import type { Deps } from '../deps';
@@ -15,7 +15,9 @@ async function loadMint(
 ): Promise<PaymentTransaction | null> {
   const svm = deps.promotion.networks[network];
   if (!svm)
-    throw new PreconditionFailed(`Mints on ${network} are not configured on this server.`, 'network_off');
+    throw new PreconditionFailed(`Mints on ${network} are not configured on this server.`, 'network_off', {
+      network,
+    });
   try {
     return await loadPaymentTransaction(svm.rpc, hash);
   } catch (error) {
@@ -24,7 +26,7 @@ async function loadMint(
   }
 }
 
-const refuse = (message: string, reason: string) =>
+const refuse = (message: string, reason: TErrorReason) =>
   new BadInput(message, { transactionHash: [message] }, reason);
 
 /** The promotion whose collection the asset joined, and the campaign it belongs to (an eligible one first). */

@@ -23,9 +23,13 @@ export async function assertMayClaim(
   const required = await requiredActivitiesOf(deps, db, [campaignId]);
   const missing = await notCompletedIn(deps, db, { userId, campaignId, activities: required });
   if (missing.length > 0) {
+    const activities = missing.map((r) => r.name).join(', ');
     throw new PreconditionFailed(
-      `Complete the required activities first: ${missing.map((r) => r.name).join(', ')}.`,
+      `Complete the required activities first: ${activities}.`,
       'activities_missing',
+      {
+        activities,
+      },
     );
   }
 }

@@ -19,6 +19,7 @@ export function networkOf(deps: Deps, nft: NftRow): SvmNetwork {
     throw new PreconditionFailed(
       `Claims on ${nft.network} are not configured on this server.`,
       'network_off',
+      { network: nft.network },
     );
   }
   return svm;

@@ -48,6 +48,7 @@ export async function gasPaymentTransaction(
     throw new PreconditionFailed(
       `Your wallet holds ${lamportsToSol(held)} SOL; the gas fee is ${fee} SOL plus the network fee.`,
       'insufficient_sol',
+      { held: lamportsToSol(held), fee },
     );
   }
   const transaction = solPaymentTransaction({

@@ -1,4 +1,5 @@
 import type {
+  TErrorParams,
   TReferralDryRunOutput,
   TReferralRefusal,
   TReferralSetInput,
@@ -13,17 +14,18 @@ import { shortWallet } from '../platform/short-wallet';
 import { memberColumns } from '../user/member-row';
 import { type Acceptance, evaluateCode, type Refusal, usedUp } from './rules';
 
-const errorFor: Record<TReferralRefusal, (message: string, reason: string) => AppError> = {
-  unknown_code: (m, r) => new NotFound(m, r),
-  campaign_unavailable: (m, r) => new NotFound(m, r),
-  code_expired: (m, r) => new PreconditionFailed(m, r),
-  code_used_up: (m, r) => new PreconditionFailed(m, r),
-  level_too_low: (m, r) => new PreconditionFailed(m, r),
-  no_owner: (m, r) => new PreconditionFailed(m, r),
-  wrong_campaign: (m, r) => new BadInput(m, undefined, r),
-  self_referral: (m, r) => new BadInput(m, undefined, r),
-  already_referred: (m, r) => new Conflict(m, r),
-  referral_cycle: (m, r) => new Conflict(m, r),
+type ErrorOf = (message: string, reason: TReferralRefusal, params?: TErrorParams) => AppError;
+const errorFor: Record<TReferralRefusal, ErrorOf> = {
+  unknown_code: (m, r, p) => new NotFound(m, r, p),
+  campaign_unavailable: (m, r, p) => new NotFound(m, r, p),
+  code_expired: (m, r, p) => new PreconditionFailed(m, r, p),
+  code_used_up: (m, r, p) => new PreconditionFailed(m, r, p),
+  level_too_low: (m, r, p) => new PreconditionFailed(m, r, p),
+  no_owner: (m, r, p) => new PreconditionFailed(m, r, p),
+  wrong_campaign: (m, r, p) => new BadInput(m, undefined, r, p),
+  self_referral: (m, r, p) => new BadInput(m, undefined, r, p),
+  already_referred: (m, r, p) => new Conflict(m, r, p),
+  referral_cycle: (m, r, p) => new Conflict(m, r, p),
 };
 
 /**
@@ -93,7 +95,7 @@ export async function redeemReferralCode(
       return { ...checked, wallet };
     },
   );
-  if (!outcome.ok) throw errorFor[outcome.reason](outcome.message, outcome.reason);
+  if (!outcome.ok) throw errorFor[outcome.reason](outcome.message, outcome.reason, outcome.params);
   return {
     campaignId: outcome.campaignId,
     referrerWalletShort: shortWallet(outcome.wallet),
@@ -143,11 +145,14 @@ export async function dryRunReferralCode(
     campaignId: result.ok ? result.campaignId : (code?.campaignId ?? input.campaignId ?? null),
     remainingUses: code && code.maxUses !== null ? Math.max(0, code.maxUses - code.uses) : null,
   };
-  if (!result.ok) return { valid: false, reason: result.reason, message: result.message, ...described };
+  if (!result.ok) {
+    const { reason, message, params = null } = result;
+    return { valid: false, reason, message, params, ...described };
+  }
   const wallet = await walletOf(deps, deps.db.db, result.referrerUserId);
   const where = result.campaignId === null ? 'the platform' : `campaign ${result.campaignId}`;
   const message = result.alreadyApplied
     ? 'You already joined with this code.'
     : `This code works: you would join ${where} through ${shortWallet(wallet)}.`;
-  return { valid: true, reason: null, message, ...described };
+  return { valid: true, reason: null, message, params: null, ...described };
 }

@@ -17,9 +17,13 @@ function decodeCursor(raw: string): Cursor {
   const [ms, id] = Buffer.from(raw, 'base64url').toString('utf8').split(':');
   const at = new Date(Number(ms));
   if (!id || Number.isNaN(at.getTime()))
-    throw new BadInput('That page cursor is not valid; start again from the first page.', {
-      cursor: ['Use the nextCursor of the previous page.'],
-    });
+    throw new BadInput(
+      'That page cursor is not valid; start again from the first page.',
+      {
+        cursor: ['Use the nextCursor of the previous page.'],
+      },
+      'cursor_invalid',
+    );
   return { at, id };
 }
 

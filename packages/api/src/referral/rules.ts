@@ -1,4 +1,4 @@
-import type { TReferralRefusal } from '@puffy/contracts';
+import type { TErrorParams, TReferralRefusal } from '@puffy/contracts';
 import type { Database, pg } from '@puffy/db';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { isRunning } from '../activity/catalog';
@@ -12,6 +12,8 @@ export interface Refusal {
   ok: false;
   reason: TReferralRefusal;
   message: string;
+  /** The values `message` shows, for the member's language (contracts' error-reasons.ts). */
+  params?: TErrorParams;
   code: CodeRow | null;
   /** Only a campaign that exists (the audit row references it). */
   campaignId: number | null;
@@ -38,6 +40,7 @@ export function usedUp(code: CodeRow, campaignId: number | null): Refusal {
     ok: false,
     reason: 'code_used_up',
     message: `The referral code "${code.code}" has been used all ${code.maxUses} times.`,
+    params: { code: code.code, maxUses: code.maxUses ?? 0 },
     code,
     campaignId,
   };
@@ -59,13 +62,12 @@ export async function evaluateCode(
 ): Promise<Evaluation> {
   const { t } = deps.db;
   const [code] = await q.select().from(t.referralCodes).where(eq(t.referralCodes.code, input.code)).limit(1);
-  const refuse = (reason: TReferralRefusal, message: string, campaignId: number | null = null): Refusal => ({
-    ok: false,
-    reason,
-    message,
-    code: code ?? null,
-    campaignId,
-  });
+  const refuse = (
+    reason: TReferralRefusal,
+    message: string,
+    campaignId: number | null = null,
+    params: TErrorParams = { code: code?.code ?? input.code },
+  ): Refusal => ({ ok: false, reason, message, params, code: code ?? null, campaignId });
   if (!code)
     return refuse(
       'unknown_code',
@@ -76,13 +78,16 @@ export async function evaluateCode(
     return refuse(
       'code_expired',
       `The referral code "${code.code}" expired on ${code.disabledAt.toISOString().slice(0, 10)}.`,
+      null,
+      { code: code.code, date: code.disabledAt.toISOString().slice(0, 10) },
     );
   if (code.campaignId !== null && input.campaignId !== undefined && input.campaignId !== code.campaignId)
     return refuse('wrong_campaign', `The referral code "${code.code}" belongs to another campaign.`);
   const campaignId = code.campaignId ?? input.campaignId ?? null;
   if (campaignId !== null) {
     const refusal = await campaignRefusal(deps, q, campaignId, code.level);
-    if (refusal) return refuse(refusal.reason, refusal.message, refusal.exists ? campaignId : null);
+    if (refusal)
+      return refuse(refusal.reason, refusal.message, refusal.exists ? campaignId : null, refusal.params);
   }
   if (code.maxUses !== null && code.uses >= code.maxUses) return usedUp(code, campaignId);
   if (code.ownerUserId === null)
@@ -132,7 +137,12 @@ async function campaignRefusal(
   q: Database,
   campaignId: number,
   level: number,
-) {
+): Promise<{
+  reason: 'campaign_unavailable' | 'level_too_low';
+  params: TErrorParams;
+  exists: boolean;
+  message: string;
+} | null> {
   const { t } = deps.db;
   const [campaign] = await q
     .select({ isActive: t.campaigns.isActive, startAt: t.campaigns.startAt, endAt: t.campaigns.endAt })
@@ -141,13 +151,15 @@ async function campaignRefusal(
     .limit(1);
   if (!campaign)
     return {
-      reason: 'campaign_unavailable' as const,
+      reason: 'campaign_unavailable',
+      params: {},
       exists: false,
       message: `There is no campaign with id ${campaignId}.`,
     };
   if (!isRunning(campaign, deps.clock.now()))
     return {
-      reason: 'campaign_unavailable' as const,
+      reason: 'campaign_unavailable',
+      params: {},
       exists: true,
       message: 'This campaign is not running, so it takes no referrals now.',
     };
@@ -167,7 +179,8 @@ async function campaignRefusal(
   );
   if (level >= needed) return null;
   return {
-    reason: 'level_too_low' as const,
+    reason: 'level_too_low',
+    params: { needed, level },
     exists: true,
     message: `This campaign needs a referral code of level ${needed} or higher; this one is level ${level}.`,
   };

@@ -23,7 +23,7 @@ export function operatorWith(session: Session | null, scope?: TAdminScope): Sess
   const signed = signedIn(session);
   if (signed.role !== 'admin') throw new Forbidden('This needs an operator account.', 'not_admin');
   if (scope && !signed.scopes.includes(scope)) {
-    throw new Forbidden(`This needs the "${scope}" admin scope.`, 'missing_scope');
+    throw new Forbidden(`This needs the "${scope}" admin scope.`, 'missing_scope', { scope });
   }
   return signed;
 }

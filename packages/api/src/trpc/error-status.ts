@@ -41,5 +41,6 @@ export function httpErrorBody(error: AppError, requestId: string | null): TError
     fieldErrors: error.options.fieldErrors ?? null,
     retryAfterSeconds: error.options.retryAfterSeconds ?? null,
     reason: error.options.reason ?? null,
+    params: error.options.params ?? null,
   };
 }

@@ -49,6 +49,7 @@ export function formatError(opts: {
       fieldErrors,
       retryAfterSeconds: app?.options.retryAfterSeconds ?? null,
       reason: app?.options.reason ?? null,
+      params: app?.options.params ?? null,
     },
   };
 }

@@ -38,7 +38,11 @@ export async function sendEmailCode(
   const { db, t } = deps.db;
   const [owner] = await db.select({ id: t.users.id }).from(t.users).where(eq(t.users.email, email)).limit(1);
   if (owner?.id === userId)
-    throw new BadInput('This email is already verified on your account.', { email: ['Already verified'] });
+    throw new BadInput(
+      'This email is already verified on your account.',
+      { email: ['Already verified'] },
+      'email_already_verified',
+    );
   if (owner)
     throw new Conflict(
       'This email is already verified by another member. Use a different address.',
@@ -130,6 +134,7 @@ export async function verifyEmailCode(
         : 'That code is not right, and it was the last try: ask for a new code.',
       { code: ['Wrong code'] },
       'email_code_wrong',
+      { left },
     );
   }
   if (!(await deps.store.del(key))) throw noPendingCode();

@@ -58,7 +58,7 @@ export async function exchangeTwitterCode(
       throw new BadInput(
         'X did not accept this authorization (it may have expired). Start linking X again.',
         undefined,
-        `x_${error.code}`,
+        'x_authorization_refused',
       );
     }
     if (error instanceof UpstreamUnavailable) throw error;

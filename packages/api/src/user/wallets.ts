@@ -46,9 +46,14 @@ export async function linkWallet(
   req: Pick<RequestInfo, 'requestId' | 'ip'>,
 ): Promise<TLinkWalletOutput> {
   if (input.proof.chain !== chain) {
-    throw new BadInput(`This links a ${chain} wallet; the proof is for ${input.proof.chain}.`, {
-      proof: [`Expected a ${chain} proof`],
-    });
+    throw new BadInput(
+      `This links a ${chain} wallet; the proof is for ${input.proof.chain}.`,
+      {
+        proof: [`Expected a ${chain} proof`],
+      },
+      'proof_chain_mismatch',
+      { chain, proofChain: input.proof.chain },
+    );
   }
   const wallet = await verifyWalletOwnership(deps, { ...input, purpose: linkPurpose(userId) }).catch(
     async (error: unknown) => {

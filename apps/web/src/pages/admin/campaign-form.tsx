@@ -12,6 +12,7 @@ import { ErrorMessage } from '../../components/error-message';
 import { Button } from '../../components/ui/button';
 import { FormField } from '../../components/ui/form-field';
 import { Input } from '../../components/ui/input';
+import { issueInWords } from '../../lib/field-words';
 import { networkName } from '../../lib/format';
 import { announced, type FieldRow, FieldTable, FormCheckbox } from './field-table';
 
@@ -145,8 +146,8 @@ export function CampaignForm(props: {
                 method: t(`methods.${method}`),
                 network: networkName(fields.network),
               })
-            : issue.message;
-      } else found[head === 'media' ? 'image' : issue.path.join('.')] ??= issue.message;
+            : issueInWords(issue);
+      } else found[head === 'media' ? 'image' : issue.path.join('.')] ??= issueInWords(issue);
     }
     setProblems(found);
     return null;

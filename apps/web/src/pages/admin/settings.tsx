@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/error-message';
 import { SkeletonText } from '../../components/skeleton';
 import { Button } from '../../components/ui/button';
+import { issueInWords } from '../../lib/field-words';
 import { trpc } from '../../lib/trpc';
 import { AdminPage } from './admin-page';
 import { DoneNote } from './controls';
@@ -38,7 +39,7 @@ export default function SettingsPage() {
     const parsed = ZMediaHosts.safeParse({ hosts });
     if (parsed.success) return parsed.data;
     const bad = parsed.error.issues[0];
-    const message = bad?.message ?? t('settings.notAHost');
+    const message = issueInWords(bad, t('settings.notAHost'));
     setProblem(
       typeof bad?.path[1] === 'number'
         ? t('settings.onLine', { problem: message, line: bad.path[1] + 1 })

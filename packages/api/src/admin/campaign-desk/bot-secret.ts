@@ -106,7 +106,7 @@ export async function rotateBotSecret(
       .from(t.discordBotSecrets)
       .where(activeOf(deps, input.campaignId));
     if (old.length === 0)
-      throw new PreconditionFailed('This campaign has no bot secret yet; create one first.');
+      throw new PreconditionFailed('This campaign has no bot secret yet; create one first.', 'no_bot_secret');
     const graceUntil = new Date(deps.clock.now().getTime() + input.graceMinutes * 60_000);
     await tx
       .update(t.discordBotSecrets)

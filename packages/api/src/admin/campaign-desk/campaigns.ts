@@ -59,9 +59,13 @@ async function checkMedia(deps: Pick<Deps, 'db'>, fields: TAdminCampaignFields) 
     if (url) await assertAllowedMediaUrl(deps, `media.${key}`, url);
   }
   if (fields.xPostUrl && !/^https:\/\/(x|twitter)\.com\/\w+\/status\/\d+/.test(fields.xPostUrl))
-    throw new BadInput('The X post link must look like https://x.com/handle/status/123.', {
-      xPostUrl: ['Not an X post link'],
-    });
+    throw new BadInput(
+      'The X post link must look like https://x.com/handle/status/123.',
+      {
+        xPostUrl: ['Not an X post link'],
+      },
+      'x_post_url_invalid',
+    );
 }
 
 function columnsOf(fields: TAdminCampaignFields) {
@@ -95,7 +99,9 @@ async function assertFree(deps: Pick<Deps, 'db'>, tx: Tx, slug: string, exceptId
     .where(eq(t.campaigns.slug, slug))
     .limit(1);
   if (taken && taken.id !== exceptId)
-    throw new Conflict(`Another campaign already uses the slug "${slug}"; choose another.`, 'slug_taken');
+    throw new Conflict(`Another campaign already uses the slug "${slug}"; choose another.`, 'slug_taken', {
+      slug,
+    });
 }
 
 async function replaceMethods(tx: Tx, t: Deps['db']['t'], campaignId: number, fields: TAdminCampaignFields) {
@@ -122,7 +128,10 @@ async function saveCampaign(
   return audited(deps, actor, async (tx) => {
     const before = campaignId === null ? null : await loadAdminCampaign(deps, tx, campaignId);
     if (before?.archivedAt)
-      throw new PreconditionFailed('This campaign is archived; it can no longer change.');
+      throw new PreconditionFailed(
+        'This campaign is archived; it can no longer change.',
+        'campaign_archived',
+      );
     await assertFree(deps, tx, fields.slug, campaignId);
     const now = deps.clock.now();
     let id = campaignId;
@@ -192,7 +201,10 @@ export async function setCampaignState(
   return deps.db.withTransaction(async (tx) => {
     const before = await loadAdminCampaign(deps, tx, campaignId);
     if (before.archivedAt)
-      throw new PreconditionFailed('This campaign is archived; it can no longer change.');
+      throw new PreconditionFailed(
+        'This campaign is archived; it can no longer change.',
+        'campaign_archived',
+      );
     const now = deps.clock.now();
     let change: Partial<Deps['db']['t']['campaigns']['$inferSelect']>;
     if (action === 'pause') change = { isActive: false };
@@ -205,10 +217,16 @@ export async function setCampaignState(
           'campaign_incomplete',
         );
       if (before.endAt && new Date(before.endAt) <= now)
-        throw new PreconditionFailed('This campaign has already ended; move its end date first.');
+        throw new PreconditionFailed(
+          'This campaign has already ended; move its end date first.',
+          'campaign_already_ended',
+        );
       if (action === 'schedule') {
         if (!before.startAt || new Date(before.startAt) <= now)
-          throw new PreconditionFailed('Set a start date in the future to schedule; or activate it now.');
+          throw new PreconditionFailed(
+            'Set a start date in the future to schedule; or activate it now.',
+            'start_not_in_future',
+          );
         change = { isReady: true, isActive: true };
       } else {
         const started = before.startAt && new Date(before.startAt) <= now;

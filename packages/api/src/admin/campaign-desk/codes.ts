@@ -26,7 +26,8 @@ const toAdminCode = (row: CodeRow) => ({
 export async function issueReferralCodes(deps: DeskDeps, actor: AuditActor, input: TReferralCodeIssue) {
   const { t } = deps.db;
   const ownerUserId = input.ownerUserId ?? actor.userId;
-  if (!ownerUserId) throw new BadInput('Name the member the codes credit.', { ownerUserId: ['Required'] });
+  if (!ownerUserId)
+    throw new BadInput('Name the member the codes credit.', { ownerUserId: ['Required'] }, 'owner_required');
   return deps.db.withTransaction(async (tx) => {
     const [owner] = await tx.select({ id: t.users.id }).from(t.users).where(eq(t.users.id, ownerUserId));
     if (!owner) throw new NotFound('No member has this id.', 'owner_not_found');
@@ -54,7 +55,9 @@ export async function issueReferralCodes(deps: DeskDeps, actor: AuditActor, inpu
         .returning();
       created.push(...rows);
       if (input.code && rows.length === 0)
-        throw new Conflict(`The code "${input.code.toUpperCase()}" already exists.`);
+        throw new Conflict(`The code "${input.code.toUpperCase()}" already exists.`, 'code_exists', {
+          code: input.code.toUpperCase(),
+        });
     }
     if (created.length < input.count) throw new Error('could not find free referral codes in 5 attempts');
     await recordAudit(deps, tx, actor, {
@@ -104,14 +107,14 @@ export async function disableReferralCode(deps: DeskDeps, actor: AuditActor, cod
   const { t } = deps.db;
   return deps.db.withTransaction(async (tx) => {
     const [before] = await tx.select().from(t.referralCodes).where(eq(t.referralCodes.id, codeId));
-    if (!before) throw new NotFound('No referral code has this id.');
+    if (!before) throw new NotFound('No referral code has this id.', 'referral_code_not_found');
     if (before.disabledAt) return toAdminCode(before);
     const [after] = await tx
       .update(t.referralCodes)
       .set({ disabledAt: deps.clock.now() })
       .where(eq(t.referralCodes.id, codeId))
       .returning();
-    if (!after) throw new NotFound('No referral code has this id.');
+    if (!after) throw new NotFound('No referral code has this id.', 'referral_code_not_found');
     await recordAudit(deps, tx, actor, {
       action: 'referral_code.disabled',
       targetType: 'referral_code',
@@ -135,7 +138,14 @@ function canonicalEntries(entries: { chain: 'sol' | 'evm' | 'ton'; address: stri
     return address ?? '';
   });
   if (Object.keys(bad).length > 0)
-    throw new BadInput(`${Object.keys(bad).length} address(es) are not valid; nothing was changed.`, bad);
+    throw new BadInput(
+      `${Object.keys(bad).length} address(es) are not valid; nothing was changed.`,
+      bad,
+      'addresses_invalid',
+      {
+        count: Object.keys(bad).length,
+      },
+    );
   return [...new Set(addresses)];
 }
 

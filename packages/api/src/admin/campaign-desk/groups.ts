@@ -46,7 +46,9 @@ export async function saveGroup(
         .where(eq(t.campaignGroups.slug, fields.slug)),
     );
     if (taken && taken.id !== groupId)
-      throw new Conflict(`Another group already uses the slug "${fields.slug}".`, 'slug_taken');
+      throw new Conflict(`Another group already uses the slug "${fields.slug}".`, 'slug_taken', {
+        slug: fields.slug,
+      });
     let before = null;
     let saved: { id: number } | undefined;
     if (groupId === null) {
@@ -56,7 +58,7 @@ export async function saveGroup(
         .returning({ id: t.campaignGroups.id });
     } else {
       [before] = await tx.select().from(t.campaignGroups).where(eq(t.campaignGroups.id, groupId)).limit(1);
-      if (!before) throw new NotFound('No group has this id.');
+      if (!before) throw new NotFound('No group has this id.', 'group_not_found');
       [saved] = await tx
         .update(t.campaignGroups)
         .set(fields)

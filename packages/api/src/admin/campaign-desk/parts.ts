@@ -183,7 +183,7 @@ export async function removeCampaignActivity(
   return changePart(deps, actor, input.campaignId, async (tx) => {
     const key = and(eq(ca.campaignId, input.campaignId), eq(ca.activityId, input.activityId));
     const [before] = await tx.delete(ca).where(key).returning();
-    if (!before) throw new NotFound('This activity is not part of the campaign.');
+    if (!before) throw new NotFound('This activity is not part of the campaign.', 'activity_not_in_campaign');
     return removal('campaign.activity_removed', 'campaign', input.campaignId, before);
   });
 }
@@ -223,7 +223,8 @@ export async function savePromotion(
           ),
         )
         .limit(1);
-      if (!link) throw new NotFound('This promotion is not part of the campaign.');
+      if (!link)
+        throw new NotFound('This promotion is not part of the campaign.', 'promotion_not_in_campaign');
       before = link.p;
       await tx.update(t.promotions).set(values).where(eq(t.promotions.id, promotionId));
     } else {
@@ -258,7 +259,8 @@ export async function removePromotion(
       .from(t.userNfts)
       .where(eq(t.userNfts.promotionId, input.promotionId))
       .limit(1);
-    if (claimed) throw new Conflict('Members have claimed this promotion; it cannot be removed.');
+    if (claimed)
+      throw new Conflict('Members have claimed this promotion; it cannot be removed.', 'promotion_claimed');
     const [before] = await tx
       .delete(t.campaignPromotions)
       .where(
@@ -268,7 +270,8 @@ export async function removePromotion(
         ),
       )
       .returning();
-    if (!before) throw new NotFound('This promotion is not part of the campaign.');
+    if (!before)
+      throw new NotFound('This promotion is not part of the campaign.', 'promotion_not_in_campaign');
     return removal('promotion.removed', 'promotion', input.promotionId, before);
   });
 }

@@ -72,6 +72,7 @@ async function* checked(
         `The file is larger than ${Math.floor(maxBytes / 1_048_576)} MB.`,
         undefined,
         'too_large',
+        { mb: Math.floor(maxBytes / 1_048_576) },
       );
     hash.update(chunk);
     yield chunk;
@@ -98,8 +99,12 @@ export async function uploadSnapshotFile(
 ): Promise<TSnapshotProgress> {
   const progress = await snapshotProgress(deps, snapshotId);
   if (progress.status !== 'importing')
-    throw new PreconditionFailed(`This snapshot is ${progress.status}; start a new upload.`);
-  if (uploading.has(snapshotId)) throw new Conflict('This snapshot is already being uploaded.');
+    throw new PreconditionFailed(
+      `This snapshot is ${progress.status}; start a new upload.`,
+      'snapshot_not_importing',
+    );
+  if (uploading.has(snapshotId))
+    throw new Conflict('This snapshot is already being uploaded.', 'snapshot_uploading');
   uploading.add(snapshotId);
   const { db, t } = deps.db;
   const [row] = await db

@@ -19,7 +19,11 @@ const ZOrderExportQuery = ZAdminOrderSearch.omit({ cursor: true, limit: true }).
 function orderFilters(query: URLSearchParams | undefined) {
   const parsed = ZOrderExportQuery.safeParse(Object.fromEntries(query ?? []));
   if (!parsed.success)
-    throw new BadInput('These export filters are not valid; export again from the orders desk.');
+    throw new BadInput(
+      'These export filters are not valid; export again from the orders desk.',
+      undefined,
+      'export_filter_invalid',
+    );
   return parsed.data;
 }
 

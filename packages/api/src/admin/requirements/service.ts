@@ -135,7 +135,10 @@ export async function setCampaignRequirements(
       () => new NotFound('This campaign does not exist.', 'campaign_not_found'),
     );
     if (before.archivedAt)
-      throw new PreconditionFailed('This campaign is archived; it can no longer change.');
+      throw new PreconditionFailed(
+        'This campaign is archived; it can no longer change.',
+        'campaign_archived',
+      );
     if (input.requirements) await assertReferencesExist(tx, deps, input.campaignId, input.requirements);
     await tx
       .update(c)

@@ -1,6 +1,7 @@
 import {
   centsToUsdt,
   type TAdminStoreSettings,
+  type TErrorReason,
   type TStoreColorwaysUpdate,
   type TStorePodOptionsUpdate,
   type TStoreProductUpdate,
@@ -70,7 +71,7 @@ async function productOfKind(
   tx: Database,
   sku: string,
   kind: (typeof deps.db.t.rcProducts.$inferSelect)['kind'],
-  refusal: { words: string; reason: string },
+  refusal: { words: string; reason: TErrorReason },
 ) {
   const row = await productRow(deps, tx, sku);
   if (row.kind !== kind) throw new BadInput(refusal.words, { sku: [refusal.words] }, refusal.reason);

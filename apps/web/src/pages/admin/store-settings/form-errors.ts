@@ -1,12 +1,13 @@
 import type { z } from 'zod';
 import { describeError } from '../../../lib/errors';
+import { issueInWords } from '../../../lib/field-words';
 
 /** Field path ("price", "byCountry.0.fee") → what to fix there, in words for people. */
 export type FieldErrors = Record<string, string>;
 
 /**
  * Checks a form's value with the same schema the server applies, so a mistake shows beside its field
- * before any round trip.
+ * before any round trip, in the operator's language.
  */
 export function checkWith<T extends z.ZodType>(
   schema: T,
@@ -17,7 +18,7 @@ export function checkWith<T extends z.ZodType>(
   const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
     const path = issue.path.map(String).join('.') || '_';
-    errors[path] ??= issue.message;
+    errors[path] ??= issueInWords(issue);
   }
   return { ok: false, errors };
 }

@@ -6,6 +6,7 @@ import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
 import { FormField } from '../../../components/ui/form-field';
 import { Input } from '../../../components/ui/input';
+import { issueInWords } from '../../../lib/field-words';
 import { trpc } from '../../../lib/trpc';
 import { countryName } from './countries';
 import { StoreSettingCard, useSettingsCheck, useStoredValue, useStoreSaved } from './settings-form';
@@ -21,7 +22,7 @@ export function VapeCountriesForm({ countries }: { countries: string[] | null })
   function add() {
     const checked = ZIsoCountry.safeParse(adding);
     if (!checked.success) {
-      setErrors({ adding: checked.error.issues[0]?.message ?? t('storeSettings.vape.notACode') });
+      setErrors({ adding: issueInWords(checked.error.issues[0], t('storeSettings.vape.notACode')) });
       return;
     }
     setErrors({});
