@@ -75,7 +75,7 @@ describe('admin exports in the console', () => {
         }),
     );
     renderApp('/admin/orders', consoleWire().fetch);
-    fireEvent.click(await screen.findByRole('button', { name: 'all orders (CSV)' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'All orders (CSV)' }));
     await waitFor(() => expect(browser.saved).toEqual(['orders-2026-11-23.csv blob:export-1']));
     expect(browser.requests).toHaveLength(1);
     expect(browser.requests[0]?.url).toBe('/admin/exports/orders.csv');
