@@ -57,12 +57,16 @@ export function fetchWithTimeout(timeoutMs = REQUEST_TIMEOUT_MS, baseFetch?: typ
   };
 }
 
-/**
- * A call refused because its access token is dead (expired while the tab slept, or the cookie is
- * gone) is retried once after one refresh of the session. Sign-in calls are never retried: their 401
- * is the answer. A session that cannot be renewed lets the original refusal through.
- */
-export function sessionRetryLink(refresh: () => Promise<{ csrfToken: string }>): TRPCLink<AppRouter> {
+/** What a link does with a failed call: let the error through, or ask once more (then errors pass as they come). */
+interface FailedCall {
+  path: string;
+  error: unknown;
+  pass: () => void;
+  retry: () => void;
+}
+
+/** A link that decides, possibly after waiting, what becomes of a failed call; a closed call is left alone. */
+function onFailure(decide: (failed: FailedCall) => void): TRPCLink<AppRouter> {
   return () =>
     ({ op, next }) =>
       observable((observer) => {
@@ -70,17 +74,15 @@ export function sessionRetryLink(refresh: () => Promise<{ csrfToken: string }>):
         let current = next(op).subscribe({
           next: (value) => observer.next(value),
           complete: () => observer.complete(),
-          error: (error) => {
-            const { code, reason } = describeError(error);
-            const retryable =
-              code === 'UNAUTHORIZED' && reason === 'sign_in_required' && !op.path.startsWith('auth.');
-            if (!retryable) return observer.error(error);
-            void refreshSession(refresh).then((outcome) => {
-              if (closed) return;
-              if (outcome !== 'renewed') return observer.error(error);
-              current = next(op).subscribe(observer);
-            });
-          },
+          error: (error) =>
+            decide({
+              path: op.path,
+              error,
+              pass: () => closed || observer.error(error),
+              retry: () => {
+                if (!closed) current = next(op).subscribe(observer);
+              },
+            }),
         });
         return () => {
           closed = true;
@@ -90,29 +92,29 @@ export function sessionRetryLink(refresh: () => Promise<{ csrfToken: string }>):
 }
 
 /**
+ * A call refused because its access token is dead (expired while the tab slept, or the cookie is
+ * gone) is retried once after one refresh of the session. Sign-in calls are never retried: their 401
+ * is the answer. A session that cannot be renewed lets the original refusal through.
+ */
+export function sessionRetryLink(refresh: () => Promise<{ csrfToken: string }>): TRPCLink<AppRouter> {
+  return onFailure(({ path, error, pass, retry }) => {
+    const { code, reason } = describeError(error);
+    if (code !== 'UNAUTHORIZED' || reason !== 'sign_in_required' || path.startsWith('auth.')) return pass();
+    void refreshSession(refresh).then((outcome) => (outcome === 'renewed' ? retry() : pass()));
+  });
+}
+
+/**
  * A refusal reaches its caller only once the member's language has its sentence (reason-words.ts):
  * the `errors` catalog is fetched on the first failed call, not with the first page.
  */
 export function reasonWordsLink(): TRPCLink<AppRouter> {
-  return () =>
-    ({ op, next }) =>
-      observable((observer) => {
-        let closed = false;
-        const current = next(op).subscribe({
-          next: (value) => observer.next(value),
-          complete: () => observer.complete(),
-          error: (error) => {
-            if (describeError(error).reason === null) return observer.error(error);
-            void loadReasonWords()
-              .catch(() => undefined)
-              .then(() => closed || observer.error(error));
-          },
-        });
-        return () => {
-          closed = true;
-          current.unsubscribe();
-        };
-      });
+  return onFailure(({ error, pass }) => {
+    if (describeError(error).reason === null) return pass();
+    void loadReasonWords()
+      .catch(() => undefined)
+      .then(pass);
+  });
 }
 
 export interface TrpcClientOptions {
