@@ -8,6 +8,7 @@ import {
   TRPCError,
   transformTRPCResponse,
 } from '@trpc/server/unstable-core-do-not-import';
+import { callProcedure, type Shortcut } from './trpc-call';
 
 /**
  * tRPC's non-streaming HTTP protocol (queries over GET, mutations over POST, batches with
@@ -186,6 +187,8 @@ export async function resolveFast<TContext>(options: {
   readBody: () => string;
   maxBatchSize: number;
   createContext: (headers: HeaderBag) => Promise<TContext>;
+  /** A way to answer a call after its base layer (trpc-call.ts), e.g. from the public answers' cache. */
+  shortcutFor?: (call: FastCall, index: number) => Shortcut | undefined;
 }): Promise<FastResponse> {
   const { router, call, method } = options;
   const config = router._def._config;
@@ -241,14 +244,18 @@ export async function resolveFast<TContext>(options: {
         });
       }
       if (ctxError) throw ctxError;
-      const data: unknown = await procedure({
-        path,
-        getRawInput: async () => inputs.read()[index],
-        ctx,
-        type: procType,
-        signal: undefined,
-        batchIndex: index,
-      });
+      const data: unknown = await callProcedure(
+        procedure,
+        {
+          path,
+          getRawInput: async () => inputs.read()[index],
+          ctx,
+          type: procType,
+          signal: undefined,
+          batchIndex: index,
+        },
+        options.shortcutFor?.(call, index),
+      );
       return { ok: true, data };
     } catch (cause) {
       return { ok: false, error: getTRPCErrorFromUnknown(cause) };
