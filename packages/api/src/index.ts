@@ -36,6 +36,7 @@ export * from './platform/errors';
 export { type JobRegistration, jobRegistration } from './platform/job-registry';
 export { type Logger, silentLogger } from './platform/logger';
 export type { Mailer, MailMessage } from './platform/mail';
+export { announcePublicEdit, publicEditGeneration } from './platform/public-edits';
 export { callerRequestIdOf } from './platform/security-events';
 export type {
   AssetMinter,
@@ -66,7 +67,13 @@ export { asAppError, httpErrorBody, httpStatusOf } from './trpc/error-status';
 export { createCallerFactory, type Meta, router } from './trpc/init';
 export { listProcedures, type ProcedureInfo } from './trpc/introspect';
 export { defaultRules } from './trpc/middleware/rate-limit';
-export { adminProcedure, authedProcedure, publicProcedure, selfOrAdminProcedure } from './trpc/procedures';
+export {
+  adminProcedure,
+  authedProcedure,
+  publicProcedure,
+  selfOrAdminProcedure,
+  startsWithRequestScope,
+} from './trpc/procedures';
 export { publicCacheControl } from './trpc/public-cache';
 export { type ProcedureSpan, setProcedureSpan } from './trpc/tracing';
 export type { TwitterOAuthConfig } from './user/twitter-config';

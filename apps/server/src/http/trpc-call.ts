@@ -60,7 +60,9 @@ function outputParserOf(def: ProcedureDef): Parse | null {
   const parser = def.output as { parseAsync?: (v: unknown) => Promise<unknown> } | undefined;
   const outputs = def.middlewares.filter((m) => m._type === 'output').length;
   parse =
-    outputs === 1 && parser && typeof parser.parseAsync === 'function' ? parser.parseAsync.bind(parser) : null;
+    outputs === 1 && parser && typeof parser.parseAsync === 'function'
+      ? parser.parseAsync.bind(parser)
+      : null;
   outputParsers.set(def, parse);
   return parse;
 }

@@ -8,6 +8,7 @@ import {
   TRPCError,
   transformTRPCResponse,
 } from '@trpc/server/unstable-core-do-not-import';
+import { type SharedForms, sharedFormsOf } from './public-answers';
 import { callProcedure, type Shortcut } from './trpc-call';
 
 /**
@@ -63,6 +64,8 @@ export interface FastResponse {
   /** tRPC's own headers (vary, content-type) followed by what the procedures set, as the fetch adapter merges them. */
   headers: HeaderBag;
   body: string;
+  /** Set when the body is a shared public answer's (public-answers.ts): its other forms are kept there. */
+  shared?: SharedForms;
 }
 
 const PATH = /^\/trpc\/([\w.,-]+)$/;
@@ -188,7 +191,7 @@ export async function resolveFast<TContext>(options: {
   maxBatchSize: number;
   createContext: (headers: HeaderBag) => Promise<TContext>;
   /** A way to answer a call after its base layer (trpc-call.ts), e.g. from the public answers' cache. */
-  shortcutFor?: (call: FastCall, index: number) => Shortcut | undefined;
+  shortcutFor?: (call: FastCall, index: number, rawInput: () => Promise<unknown>) => Shortcut | undefined;
 }): Promise<FastResponse> {
   const { router, call, method } = options;
   const config = router._def._config;
@@ -244,17 +247,18 @@ export async function resolveFast<TContext>(options: {
         });
       }
       if (ctxError) throw ctxError;
+      const getRawInput = async () => inputs.read()[index];
       const data: unknown = await callProcedure(
         procedure,
         {
           path,
-          getRawInput: async () => inputs.read()[index],
+          getRawInput,
           ctx,
           type: procType,
           signal: undefined,
           batchIndex: index,
         },
-        options.shortcutFor?.(call, index),
+        options.shortcutFor?.(call, index, getRawInput),
       );
       return { ok: true, data };
     } catch (cause) {
@@ -285,6 +289,12 @@ export async function resolveFast<TContext>(options: {
         type,
       );
       return finish(getHTTPStatusCode(json), JSON.stringify(transformTRPCResponse(config, json)));
+    }
+    const shared = outcome.ok ? sharedFormsOf(outcome.data) : undefined;
+    if (shared && outcome.ok) {
+      const data = outcome.data;
+      shared.body ??= JSON.stringify(transformTRPCResponse(config, { result: { data } }));
+      return { ...finish(200, shared.body), shared };
     }
     const json = outcome.ok
       ? { result: { data: outcome.data } }

@@ -8,6 +8,7 @@ import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from 'hono/utils/compress';
 import type { AppConfig } from '../config';
 import { type Metrics, routeLabel } from '../metrics';
 import { forwardedClient } from './client-ip';
+import { publicAnswers } from './public-answers';
 import { etagOf, ifNoneMatchHolds, isPublicCacheable } from './public-cache';
 import { requestLogUrl } from './request-log';
 import type { SecurityHeaderSet } from './security-headers';
@@ -104,6 +105,7 @@ export async function fastTrpcListener(
   const procedures = new Set(Object.keys(router._def.procedures));
   const security = options.securityHeaders;
   const exposeHeaders = 'x-request-id,retry-after';
+  const answers = publicAnswers(deps.store);
 
   async function answer(
     req: IncomingMessage,
@@ -133,6 +135,7 @@ export async function fastTrpcListener(
         method,
         readBody: () => (body?.ok ? body.text : ''),
         maxBatchSize: MAX_BATCH_SIZE,
+        shortcutFor: answers.shortcutFor,
         createContext: (resHeaders) =>
           createContext(
             deps,
@@ -145,9 +148,10 @@ export async function fastTrpcListener(
           ),
       });
     }
-    const { headers } = result;
+    const { headers, shared } = result;
     if (isPublicCacheable(method, result.status, headers.get('cache-control'))) {
-      const etag = etagOf(result.body);
+      if (shared && shared.etag === undefined) shared.etag = etagOf(result.body);
+      const etag = shared?.etag ?? etagOf(result.body);
       headers.set('etag', etag);
       if (ifNoneMatchHolds(header('if-none-match'), etag)) result = { status: 304, headers, body: '' };
     }
@@ -164,7 +168,10 @@ export async function fastTrpcListener(
       // A 304 has no body to compress (Vary still says the answer depends on Accept-Encoding).
       const encoding = result.status === 304 ? undefined : selectEncoding(header('accept-encoding'));
       if (encoding) {
-        payload = await compressWith[encoding](payload);
+        // A shared public answer is compressed once (public-answers.ts), others per request.
+        const kept = shared?.[encoding];
+        payload = kept ?? (await compressWith[encoding](payload));
+        if (shared && !kept) shared[encoding] = payload as Buffer;
         headers.set('content-encoding', encoding);
         // The compressed bytes are another representation: the tag turns weak, as compress() does.
         const etag = headers.get('etag');

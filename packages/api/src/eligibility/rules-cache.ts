@@ -2,6 +2,7 @@ import type { Db } from '@puffy/db';
 import type { Store } from '@puffy/store';
 import type { Deps } from '../deps';
 import { announceChange } from '../platform/announce';
+import { notePublicEdit } from '../platform/public-edits';
 import { type CampaignRules, loadCampaignRules } from './rules';
 
 /**
@@ -11,7 +12,8 @@ import { type CampaignRules, loadCampaignRules } from './rules';
  */
 const RULES_TTL_MS = 5_000;
 /** Other server instances (and the job worker) announce edits here; each drops its own copy. */
-const INVALIDATE_CHANNEL = 'eligibility:rules:invalidate';
+export const RULES_INVALIDATE_CHANNEL = 'eligibility:rules:invalidate';
+const INVALIDATE_CHANNEL = RULES_INVALIDATE_CHANNEL;
 /** A campaign filled: `<campaignId>:<eligibleCount>`, so each copy refuses at once. */
 const COUNT_CHANNEL = 'eligibility:rules:count';
 
@@ -118,6 +120,7 @@ export async function cachedCampaignRules(
  */
 export async function invalidateCampaignRules(deps: CacheDeps, campaignId: number | null): Promise<void> {
   drop(cacheOf(deps.db), campaignId);
+  notePublicEdit(deps.store);
   await deps.store?.publish(INVALIDATE_CHANNEL, campaignId === null ? '*' : String(campaignId));
 }
 

@@ -3,6 +3,7 @@ import type { Db } from '@puffy/db';
 import type { Store } from '@puffy/store';
 import type { Deps } from '../deps';
 import { announceChange } from '../platform/announce';
+import { notePublicEdit } from '../platform/public-edits';
 import { readCatalog } from './catalog';
 
 /**
@@ -11,7 +12,8 @@ import { readCatalog } from './catalog';
  */
 const CATALOG_TTL_MS = 5_000;
 /** An operator changed the catalog or the store settings: every instance drops its copy. */
-const INVALIDATE_CHANNEL = 'store:catalog:invalidate';
+export const CATALOG_INVALIDATE_CHANNEL = 'store:catalog:invalidate';
+const INVALIDATE_CHANNEL = CATALOG_INVALIDATE_CHANNEL;
 
 interface Cache {
   entry: { catalog: TCatalog; loadedAt: number } | null;
@@ -77,6 +79,7 @@ export async function cachedCatalog(deps: Deps): Promise<TCatalog> {
  */
 export async function invalidateCatalog(deps: Pick<Deps, 'db' | 'store'>): Promise<void> {
   drop(cacheOf(deps.db));
+  notePublicEdit(deps.store);
   // A store that cannot announce it leaves the other copies to their age (TTL above).
   await announceChange(deps.store, INVALIDATE_CHANNEL);
 }

@@ -46,6 +46,16 @@ function hasOwnRateLimit(builder: object): boolean {
 }
 
 const base = withQuotaBeforeResolver(t.procedure.use(withProcedureSpan(requestScope)));
+const [requestScopeLayer] = (base as unknown as { _def: { middlewares: unknown[] } })._def.middlewares;
+
+/**
+ * True when the procedure's first middleware is the request scope every kind starts with (CSRF, the
+ * default rate limits, error mapping): a server that answers a call from memory after that layer
+ * (apps/server http/public-answers.ts) still runs it for every call.
+ */
+export function startsWithRequestScope(procedure: { _def: { middlewares?: unknown[] } }): boolean {
+  return requestScopeLayer !== undefined && procedure._def.middlewares?.[0] === requestScopeLayer;
+}
 
 /** Anyone, signed in or not. Use for public reads and for the sign-in flow itself. */
 export const publicProcedure = base.meta({ kind: 'public' });
