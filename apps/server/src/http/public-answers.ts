@@ -24,12 +24,6 @@ const MAX_AGE_MS = 1_000;
 /** Distinct inputs kept (pages, slugs); beyond it the oldest copy goes. */
 const MAX_ENTRIES = 1_000;
 
-interface Entry {
-  result: CallResult;
-  generation: number;
-  storedAt: number;
-}
-
 /** The serialized forms of one shared answer, made once by whichever request needs them first. */
 export interface SharedForms {
   body?: string;
@@ -44,6 +38,13 @@ const shared = new WeakMap<object, SharedForms>();
 /** The serialized forms of `data` when it is a shared public answer, else undefined. */
 export function sharedFormsOf(data: unknown): SharedForms | undefined {
   return typeof data === 'object' && data !== null ? shared.get(data) : undefined;
+}
+
+/** One kept answer: the call's result, the edit generation it belongs to, and when it was made. */
+interface Entry {
+  result: CallResult;
+  generation: number;
+  storedAt: number;
 }
 
 function keepable(procedure: AnyTRPCProcedure): boolean {

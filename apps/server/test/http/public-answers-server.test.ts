@@ -2,7 +2,7 @@ import type { AppRouter } from '@puffy/api';
 import { testDatabases } from '@puffy/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../src/testing';
-import { campaignFields, HOST } from '../support/campaign-desk';
+import { campaignFields, HOST, passPromotion } from '../support/campaign-desk';
 import { clientFor } from '../support/helpers';
 import { signInSolana } from '../support/signin';
 import { solanaWallet } from '../support/wallets';
@@ -29,17 +29,11 @@ describe('public answers from memory, through the server', () => {
     });
 
   beforeAll(async () => {
-    const created = await sqlite.create();
-    drop = created.drop;
-    await created.db.close();
-    server = await startTestServer({
-      env: {
-        DATABASE_URL: created.url,
-        TRUST_PROXY: 'true',
-        ADMIN_WALLETS: `sol:${adminWallet.address}`,
-        RATE_LIMIT_IP_PER_MINUTE: '3',
-      },
-    });
+    const { url, db, drop: dropDatabase } = await sqlite.create();
+    await db.close();
+    drop = dropDatabase;
+    const env = { TRUST_PROXY: 'true', ADMIN_WALLETS: `sol:${adminWallet.address}` };
+    server = await startTestServer({ env: { ...env, DATABASE_URL: url, RATE_LIMIT_IP_PER_MINUTE: '3' } });
     const signedIn = await signInSolana(server.url, adminWallet);
     // The operator's calls come from a new address each (the limit per address is 3 a minute here).
     let adminCalls = 0;
@@ -54,18 +48,7 @@ describe('public answers from memory, through the server', () => {
     });
     await admin.admin.settings.setMediaHosts.mutate({ hosts: [HOST] });
     const made = await admin.admin.campaigns.create.mutate(campaignFields({ name: 'Before the edit' }));
-    await admin.admin.campaigns.savePromotion.mutate({
-      campaignId: made.id,
-      fields: {
-        name: 'Puffy Pass',
-        symbol: 'PUFFY',
-        description: 'The pass',
-        image: `https://${HOST}/pass.png`,
-        collectionAddress: null,
-        network: 'sol',
-        royaltyPercent: '5',
-      },
-    });
+    await admin.admin.campaigns.savePromotion.mutate({ campaignId: made.id, fields: passPromotion });
     await admin.admin.campaigns.setState.mutate({ campaignId: made.id, action: 'activate' });
     campaign = { id: made.id, slug: made.slug };
   });

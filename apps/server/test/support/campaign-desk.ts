@@ -26,3 +26,14 @@ export function campaignFields(overrides: Partial<TAdminCampaignFields> = {}): T
     ...overrides,
   };
 }
+
+/** A campaign's promotion (the NFT members claim), complete enough to activate the campaign. */
+export const passPromotion = {
+  name: 'Puffy Pass',
+  symbol: 'PUFFY',
+  description: 'The pass',
+  image: `https://${HOST}/pass.png`,
+  collectionAddress: null,
+  network: 'sol' as const,
+  royaltyPercent: '5',
+};

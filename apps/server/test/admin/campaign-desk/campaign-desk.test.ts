@@ -4,20 +4,12 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setCampaignState } from '../../../../../packages/api/src/admin/campaign-desk/campaigns';
 import { startTestServer, type TestServer } from '../../../src/testing';
-import { campaignFields, HOST } from '../../support/campaign-desk';
+import { campaignFields, HOST, passPromotion } from '../../support/campaign-desk';
 import { clientFor, failure } from '../../support/helpers';
 import { signInSolana } from '../../support/signin';
 import { solanaWallet } from '../../support/wallets';
 
-const promotion = {
-  name: 'Puffy Pass',
-  symbol: 'PUFFY',
-  description: 'The pass',
-  image: `https://${HOST}/pass.png`,
-  collectionAddress: null,
-  network: 'sol' as const,
-  royaltyPercent: '5.5',
-};
+const promotion = { ...passPromotion, royaltyPercent: '5.5' };
 
 describe.each(testDatabases())('campaign builder on $label', (database) => {
   let server: TestServer;
