@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { type Database, type Db, lockKey, lockRows } from '@puffy/db';
+import { type Database, type Db, lockKey } from '@puffy/db';
 import { and, eq, getTableColumns, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Deps } from '../deps';
 
@@ -52,21 +52,30 @@ export async function spreadSeats(deps: Pick<Deps, 'db'>, tx: Database, campaign
     .from(t.campaigns)
     .where(eq(t.campaigns.id, campaignId));
   if (!campaign) return;
-  await tx
-    .insert(s)
-    .values(Array.from({ length: SEAT_SHARDS }, (_, shard) => ({ campaignId, shard, taken: 0, capacity: 0 })))
-    .onConflictDoNothing();
-  await lockRows(deps.db, tx, s, eq(s.campaignId, campaignId));
-  const shards = await tx
+  const read = tx
     .select({ shard: s.shard, taken: s.taken, capacity: s.capacity })
     .from(s)
     .where(eq(s.campaignId, campaignId))
     .orderBy(s.shard);
-  const left =
-    campaign.limit === null ? null : Math.max(0, campaign.limit - shards.reduce((n, r) => n + r.taken, 0));
+  // Postgres: the shards stay locked to the commit (SQLite's transaction is the only writer already).
+  const shards = deps.db.dialect === 'postgres' ? await read.for('update') : await read;
+  const taken = shards.reduce((n, r) => n + r.taken, 0);
+  const left = campaign.limit === null ? null : Math.max(0, campaign.limit - taken);
+  const shareOf = (i: number) =>
+    left === null ? null : Math.floor(left / SEAT_SHARDS) + (i < left % SEAT_SHARDS ? 1 : 0);
+  if (shards.length === 0) {
+    await tx.insert(s).values(
+      Array.from({ length: SEAT_SHARDS }, (_, shard) => ({
+        campaignId,
+        shard,
+        taken: 0,
+        capacity: shareOf(shard),
+      })),
+    );
+    return;
+  }
   for (const [i, row] of shards.entries()) {
-    const share =
-      left === null ? null : Math.floor(left / shards.length) + (i < left % shards.length ? 1 : 0);
+    const share = shareOf(i);
     const capacity = share === null ? null : row.taken + share;
     if (capacity === row.capacity) continue;
     await tx
