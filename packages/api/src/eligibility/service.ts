@@ -67,13 +67,14 @@ export async function checkEligible(
   input: TCheckEligibleInput,
 ): Promise<TEligibilityAnswer> {
   // Independent reads go out together (docs/architecture.md, "Statement budgets").
-  const [rules, existing] = await Promise.all([
+  const [rules, existing, linked] = await Promise.all([
     rulesOf(deps, input.campaignId, 'fresh'),
     findEligibility(deps, userId, input.campaignId),
+    memberWallets(deps, userId),
   ]);
   if (existing) return alreadyEligible(rules, existing);
 
-  let wallets = await memberWallets(deps, userId);
+  let wallets = linked;
   if (input.wallet) {
     const wanted = canonicalWallet(input.wallet);
     wallets = wallets.filter((w) => w.chain === wanted.chain && w.address === wanted.address);

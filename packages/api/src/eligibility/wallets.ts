@@ -3,7 +3,6 @@ import type { TEligibilityWallet, TNetwork, TWalletChain } from '@puffy/contract
 import { eq } from 'drizzle-orm';
 import type { Deps } from '../deps';
 import { BadInput } from '../platform/errors';
-import { memberColumns } from '../user/member-row';
 
 /** The wallet family that holds assets of each network. */
 export const walletChainOf: Record<TNetwork, TWalletChain> = {
@@ -37,17 +36,29 @@ export function canonicalWallet(wallet: TEligibilityWallet, field = 'wallet'): T
   return { chain: wallet.chain, address };
 }
 
-/** Every wallet of a member (the sign-in wallet first), in canonical form. */
+/**
+ * Every wallet of a member (the sign-in wallet first), in canonical form: one statement, the member's
+ * row joined to its linked wallets (docs/architecture.md, "Statement budgets").
+ */
 export async function memberWallets(deps: Pick<Deps, 'db'>, userId: string): Promise<TEligibilityWallet[]> {
   const { db, t } = deps.db;
-  const user = await memberColumns(deps, db, userId, {
-    chain: t.users.walletChain,
-    address: t.users.walletAddress,
-  });
-  const linked = await db
-    .select({ chain: t.userWallets.chain, address: t.userWallets.address })
-    .from(t.userWallets)
-    .where(eq(t.userWallets.userId, userId));
+  const rows = await db
+    .select({
+      chain: t.users.walletChain,
+      address: t.users.walletAddress,
+      linkedChain: t.userWallets.chain,
+      linkedAddress: t.userWallets.address,
+    })
+    .from(t.users)
+    .leftJoin(t.userWallets, eq(t.userWallets.userId, t.users.id))
+    .where(eq(t.users.id, userId))
+    .orderBy(t.userWallets.createdAt);
+  const [user] = rows;
+  const linked = rows.flatMap((r) =>
+    r.linkedChain !== null && r.linkedAddress !== null
+      ? [{ chain: r.linkedChain, address: r.linkedAddress }]
+      : [],
+  );
   const seen = new Set<string>();
   const wallets: TEligibilityWallet[] = [];
   for (const w of [...(user ? [user] : []), ...linked]) {
