@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { ZEligibilityMethod, ZNetwork, ZWalletChain } from './enums';
+import { ZEvmAddress, ZSolanaAddress, ZTonAddress } from './auth';
+import { type TNetwork, ZEligibilityMethod, ZNetwork, ZWalletChain } from './enums';
 import { ZId } from './ids';
+import { DecimalFormatError, decimalToUnits } from './money';
 import { text } from './text';
 
 /*
@@ -21,6 +23,17 @@ export const REQUIREMENT_LIMITS = {
   maxNftCount: 100,
   maxPoints: 1_000_000_000,
   maxActivities: 50,
+  /** ERC-20 allows up to 255; real tokens stay far below (18 on EVM, 9 on Solana and TON). */
+  maxTokenDecimals: 36,
+  /** Whole tokens a balance leaf may ask for, before the decimal point. */
+  maxTokenWholeDigits: 30,
+  /** A wallet's age in days (ten years). */
+  maxWalletAgeDays: 3650,
+  /**
+   * Transactions a count leaf may ask for: Solana and TON count page by page (1000 and 256 a page), so a
+   * bound keeps one check to a few requests.
+   */
+  maxTransactionCount: 1000,
 } as const;
 
 /** One of the nine methods a campaign has always had, with the same settings it takes today. */
@@ -48,6 +61,110 @@ export const ZPointsLeaf = z.object({
   scope: z.enum(['campaign', 'overall']),
   campaignId: ZId.optional(),
   min: z.number().int().min(1).max(REQUIREMENT_LIMITS.maxPoints),
+});
+
+/** Decimals of each network's native token: lamports (SOL, and SOON's gas token), wei, nanotons. */
+export const NATIVE_TOKEN: Record<TNetwork, { symbol: string; decimals: number }> = {
+  eth: { symbol: 'ETH', decimals: 18 },
+  berachain: { symbol: 'BERA', decimals: 18 },
+  sol: { symbol: 'SOL', decimals: 9 },
+  soon: { symbol: 'ETH', decimals: 9 },
+  ton: { symbol: 'TON', decimals: 9 },
+};
+
+/** The token address each network's family writes: an ERC-20 contract, an SPL mint, a jetton master. */
+const tokenAddressOf: Record<TNetwork, z.ZodType<string>> = {
+  eth: ZEvmAddress,
+  berachain: ZEvmAddress,
+  sol: ZSolanaAddress,
+  soon: ZSolanaAddress,
+  ton: ZTonAddress,
+};
+
+/**
+ * A balance at or above `minAmount`, summed over the member's wallets of the network's family: the
+ * network's native token when `tokenAddress` is absent, else that ERC-20, SPL mint or jetton, whose
+ * `decimals` the operator states. The amount is a decimal string in whole tokens ("2.5"), compared in
+ * the token's smallest units: never a float.
+ */
+export const ZTokenBalanceLeaf = z
+  .object({
+    kind: z.literal('token_balance'),
+    network: ZNetwork,
+    tokenAddress: text().trim().min(1).max(128).optional(),
+    tokenSymbol: text().trim().min(1).max(20).optional(),
+    decimals: z.number().int().min(0).max(REQUIREMENT_LIMITS.maxTokenDecimals).optional(),
+    minAmount: z
+      .string()
+      .trim()
+      .max(REQUIREMENT_LIMITS.maxTokenWholeDigits + 1 + REQUIREMENT_LIMITS.maxTokenDecimals)
+      .regex(/^(0|[1-9]\d*)(\.\d+)?$/, 'An amount is a decimal number such as 2 or 0.5'),
+  })
+  .superRefine((leaf, ctx) => {
+    if (leaf.tokenAddress === undefined) {
+      if (leaf.decimals !== undefined && leaf.decimals !== NATIVE_TOKEN[leaf.network].decimals) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['decimals'],
+          message: `The native token of this network has ${NATIVE_TOKEN[leaf.network].decimals} decimals`,
+        });
+      }
+    } else {
+      if (leaf.decimals === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['decimals'], message: "Give the token's decimals" });
+      }
+      if (!tokenAddressOf[leaf.network].safeParse(leaf.tokenAddress).success) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['tokenAddress'],
+          message: 'The token address is not an address of this network',
+        });
+      }
+    }
+    const whole = leaf.minAmount.split('.')[0] ?? '';
+    if (whole.length > REQUIREMENT_LIMITS.maxTokenWholeDigits) {
+      ctx.addIssue({ code: 'custom', path: ['minAmount'], message: 'The amount is too large' });
+      return;
+    }
+    try {
+      if (tokenMinUnits(leaf) <= 0n) {
+        ctx.addIssue({ code: 'custom', path: ['minAmount'], message: 'The amount must be above 0' });
+      }
+    } catch (error) {
+      if (!(error instanceof DecimalFormatError)) throw error;
+      ctx.addIssue({
+        code: 'custom',
+        path: ['minAmount'],
+        message: 'The amount has more decimal places than the token',
+      });
+    }
+  });
+export type TTokenBalanceLeaf = z.infer<typeof ZTokenBalanceLeaf>;
+
+/** The decimals a balance leaf compares in: the operator's for a token, the network's for the native one. */
+export const tokenDecimalsOf = (leaf: Pick<TTokenBalanceLeaf, 'network' | 'tokenAddress' | 'decimals'>) =>
+  leaf.tokenAddress === undefined ? NATIVE_TOKEN[leaf.network].decimals : (leaf.decimals ?? 0);
+
+/** The leaf's amount in the token's smallest units (throws DecimalFormatError on excess precision). */
+export const tokenMinUnits = (
+  leaf: Pick<TTokenBalanceLeaf, 'network' | 'tokenAddress' | 'decimals' | 'minAmount'>,
+) => decimalToUnits(leaf.minAmount, tokenDecimalsOf(leaf));
+
+/**
+ * A wallet of the network's family whose first transaction is at least `minDays` old (read from the
+ * chain: docs/product/eligibility.md says what each network counts as the first transaction).
+ */
+export const ZWalletAgeLeaf = z.object({
+  kind: z.literal('wallet_age'),
+  network: ZNetwork,
+  minDays: z.number().int().min(1).max(REQUIREMENT_LIMITS.maxWalletAgeDays),
+});
+
+/** A wallet of the network's family with at least `min` transactions. */
+export const ZTransactionCountLeaf = z.object({
+  kind: z.literal('transaction_count'),
+  network: ZNetwork,
+  min: z.number().int().min(1).max(REQUIREMENT_LIMITS.maxTransactionCount),
 });
 
 /** Recorded as eligible for another campaign: a credential that gates across campaigns. */
@@ -79,7 +196,12 @@ export const ZRequirementLeaf = z.discriminatedUnion('kind', [
   ZEligibleForLeaf,
   ZActivitiesLeaf,
   ZAccountLeaf,
+  ZTokenBalanceLeaf,
+  ZWalletAgeLeaf,
+  ZTransactionCountLeaf,
 ]);
+/** Every leaf kind, in the order the builder offers them. */
+export const REQUIREMENT_LEAF_KINDS = ZRequirementLeaf.options.map((o) => o.shape.kind.value);
 export type TRequirementLeaf = z.infer<typeof ZRequirementLeaf>;
 export type TRequirementLeafKind = TRequirementLeaf['kind'];
 
@@ -205,18 +327,7 @@ export interface TExplainedRequirement {
 
 export const ZExplainedRequirement: z.ZodType<TExplainedRequirement> = z.lazy(() =>
   z.object({
-    kind: z.enum([
-      'method',
-      'nft_count',
-      'points',
-      'eligible_for',
-      'activities',
-      'account',
-      'all',
-      'any',
-      'at_least',
-      'not',
-    ]),
+    kind: z.enum([...REQUIREMENT_LEAF_KINDS, 'all', 'any', 'at_least', 'not']),
     outcome: ZRequirementOutcome,
     detail: z.string(),
     n: z.number().int().optional(),

@@ -4,9 +4,16 @@ import { ZMediaHost } from './admin';
 import { ZMethodConfigInput, ZReferralCodeIssue, ZSolAmount } from './admin-campaigns';
 import { ZChallengeInput, ZSolanaAddress, ZSolanaSignature, ZTonAddress, ZTonProofBody } from './auth';
 import { ZDiscordCode } from './discord';
-import { ZEligibilityMethod, ZNetwork } from './enums';
+import { type TNetwork, ZEligibilityMethod, ZNetwork } from './enums';
 import { lamportsToSol } from './money';
-import { ZExplainedRequirement, ZRequirementNode, ZRequirementTree } from './requirements';
+import {
+  NATIVE_TOKEN,
+  REQUIREMENT_LEAF_KINDS,
+  REQUIREMENT_LIMITS,
+  ZExplainedRequirement,
+  ZRequirementNode,
+  ZRequirementTree,
+} from './requirements';
 import {
   ISO_COUNTRY_CODES,
   MAX_STORE_AMOUNT_CENTS,
@@ -342,6 +349,46 @@ const challengeInputArbitrary = fc.oneof(
   fc.record({ chain: fc.constant('ton'), address: tonAddressArbitrary }, { requiredKeys: ['chain'] }),
 );
 
+/** A token address of the network's family: EVM contract, SPL mint, jetton master. */
+const tokenAddressArbitrary = (network: TNetwork) =>
+  network === 'eth' || network === 'berachain'
+    ? fc.stringMatching(/^0x[0-9a-fA-F]{40}$/)
+    : network === 'ton'
+      ? tonAddressArbitrary
+      : base58Bytes(32);
+
+/** A positive amount with no more decimal places than the token has. */
+const tokenAmountArbitrary = (decimals: number) =>
+  fc
+    .tuple(fc.bigInt({ min: 0n, max: 10n ** 12n }), fc.integer({ min: 0, max: Math.min(decimals, 6) }))
+    .chain(([whole, places]) =>
+      fc.bigInt({ min: 0n, max: 10n ** BigInt(places) - 1n }).map((fraction) => {
+        if (places === 0) return String(whole === 0n ? 1n : whole);
+        const digits = (whole === 0n && fraction === 0n ? 1n : fraction).toString().padStart(places, '0');
+        return `${whole}.${digits}`;
+      }),
+    );
+
+const tokenBalanceLeafArbitrary = fc.constantFrom(...ZNetwork.options).chain((network) =>
+  fc.oneof(
+    tokenAmountArbitrary(NATIVE_TOKEN[network].decimals).map((minAmount) => ({
+      kind: 'token_balance',
+      network,
+      minAmount,
+    })),
+    fc.integer({ min: 0, max: 18 }).chain((decimals) =>
+      fc.record({
+        kind: fc.constant('token_balance'),
+        network: fc.constant(network),
+        tokenAddress: tokenAddressArbitrary(network),
+        tokenSymbol: fc.constantFrom('PUFF', 'USDC'),
+        decimals: fc.constant(decimals),
+        minAmount: tokenAmountArbitrary(decimals),
+      }),
+    ),
+  ),
+);
+
 const requirementLeafArbitrary = fc.oneof(
   fc.record({
     kind: fc.constant('method'),
@@ -369,6 +416,17 @@ const requirementLeafArbitrary = fc.oneof(
     activityIds: fc.uniqueArray(fc.integer({ min: 1, max: 2_147_483_647 }), { minLength: 1, maxLength: 4 }),
   }),
   fc.record({ kind: fc.constant('account'), account: fc.constantFrom('email', 'x', 'discord') }),
+  tokenBalanceLeafArbitrary,
+  fc.record({
+    kind: fc.constant('wallet_age'),
+    network: fc.constantFrom(...ZNetwork.options),
+    minDays: fc.integer({ min: 1, max: REQUIREMENT_LIMITS.maxWalletAgeDays }),
+  }),
+  fc.record({
+    kind: fc.constant('transaction_count'),
+    network: fc.constantFrom(...ZNetwork.options),
+    min: fc.integer({ min: 1, max: REQUIREMENT_LIMITS.maxTransactionCount }),
+  }),
 );
 
 const requirementGroupOf = (child: fc.Arbitrary<unknown>) =>
@@ -397,7 +455,7 @@ const requirementTreeArbitrary = fc
 
 const requirementOutcome = fc.constantFrom('passed', 'failed', 'unknown', 'not_checked');
 const explainedLeafArbitrary = fc.record({
-  kind: fc.constantFrom('method', 'nft_count', 'points', 'eligible_for', 'activities', 'account'),
+  kind: fc.constantFrom(...REQUIREMENT_LEAF_KINDS),
   outcome: requirementOutcome,
   detail: fc.string({ maxLength: 60 }),
 });

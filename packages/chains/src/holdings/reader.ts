@@ -1,9 +1,21 @@
 import { type TNetwork, ZNetwork } from '@puffy/contracts';
+import type {
+  BalanceAnswer,
+  BalanceQuery,
+  FirstActivityAnswer,
+  FirstActivityQuery,
+  NetworkAccountReader,
+  TransactionCountAnswer,
+  TransactionCountQuery,
+} from './account-types';
 import { createEvmHoldingsReader } from './evm';
+import { createEvmAccountReader } from './evm-accounts';
 import type { FetchLike } from './http-json';
 import { type Clock, type ResilienceDefaults, type Sleep, tunedResilience } from './resilience';
 import { createSolanaHoldingsReader } from './solana';
+import { createSolanaAccountReader } from './solana-accounts';
 import { createTonHoldingsReader } from './ton';
+import { createTonAccountReader } from './ton-accounts';
 import type { HoldingsAnswer, HoldingsQuery, NetworkHoldingsReader } from './types';
 import { UpstreamError } from './upstream-error';
 
@@ -41,6 +53,12 @@ export interface HoldingsReader {
    * address that cannot exist on that network.
    */
   holds(query: HoldingsQuery): Promise<HoldingsAnswer>;
+  /** A wallet's balance of a token (or the native one), in the token's smallest units. Throws as `holds`. */
+  balance(query: BalanceQuery): Promise<BalanceAnswer>;
+  /** How many transactions the wallet has, counted up to `atLeast`. Throws as `holds`. */
+  transactionCount(query: TransactionCountQuery): Promise<TransactionCountAnswer>;
+  /** The wallet's first transaction, or one at or before `before`. Throws as `holds`. */
+  firstActivity(query: FirstActivityQuery): Promise<FirstActivityAnswer>;
 }
 
 // Worst case with these defaults: 3 attempts of 3 s plus under 1 s of backoff, inside the SPA's 15 s.
@@ -59,36 +77,42 @@ export function createHoldingsReader(config: HoldingsReaderConfig): HoldingsRead
 
   const resilienceFor = (service: string) => tunedResilience(service, config, DEFAULTS);
 
-  const evm = (network: keyof typeof EVM_CHAIN_IDS): NetworkHoldingsReader | undefined => {
+  // One resilience (and so one circuit breaker) per upstream, shared by its NFT and account readers.
+  type Pair = { nfts: NetworkHoldingsReader; accounts: NetworkAccountReader };
+  const evm = (network: keyof typeof EVM_CHAIN_IDS): Pair | undefined => {
     const rpcUrl = config.evmRpcUrls[EVM_CHAIN_IDS[network]];
     if (!rpcUrl) return undefined;
-    return createEvmHoldingsReader({
+    const options = {
       rpcUrl: checkedUrl(rpcUrl, `EVM RPC URL for chain ${EVM_CHAIN_IDS[network]}`),
       fetch: fetchFn,
       resilience: resilienceFor(network),
-    });
+    };
+    return { nfts: createEvmHoldingsReader(options), accounts: createEvmAccountReader(options) };
   };
-  const svm = (network: 'sol' | 'soon', rpcUrl: string | undefined): NetworkHoldingsReader | undefined => {
+  const svm = (network: 'sol' | 'soon', rpcUrl: string | undefined): Pair | undefined => {
     if (!rpcUrl) return undefined;
-    return createSolanaHoldingsReader({
+    const options = {
       rpcUrl: checkedUrl(rpcUrl, `${network} RPC URL`),
       fetch: fetchFn,
       resilience: resilienceFor(network),
-      now,
-      dasRecheckMs: config.dasRecheckMs,
-    });
+    };
+    return {
+      nfts: createSolanaHoldingsReader({ ...options, now, dasRecheckMs: config.dasRecheckMs }),
+      accounts: createSolanaAccountReader(options),
+    };
   };
-  const ton = (): NetworkHoldingsReader | undefined => {
+  const ton = (): Pair | undefined => {
     if (!config.tonApiUrl) return undefined;
-    return createTonHoldingsReader({
+    const options = {
       apiUrl: checkedUrl(config.tonApiUrl, 'TON API URL'),
       apiKey: config.tonApiKey,
       fetch: fetchFn,
       resilience: resilienceFor('ton'),
-    });
+    };
+    return { nfts: createTonHoldingsReader(options), accounts: createTonAccountReader(options) };
   };
 
-  const readers: Record<TNetwork, NetworkHoldingsReader | undefined> = {
+  const readers: Record<TNetwork, Pair | undefined> = {
     eth: evm('eth'),
     berachain: evm('berachain'),
     sol: svm('sol', config.solanaRpcUrl),
@@ -96,20 +120,27 @@ export function createHoldingsReader(config: HoldingsReaderConfig): HoldingsRead
     ton: ton(),
   };
 
+  const readerFor = (value: TNetwork): Pair => {
+    const network = ZNetwork.parse(value);
+    const reader = readers[network];
+    if (!reader) {
+      throw new UpstreamError({
+        kind: 'unavailable',
+        service: network,
+        retryable: false,
+        message: `Live holdings checks for ${network} are not configured on this server.`,
+      });
+    }
+    return reader;
+  };
+
   return {
-    async holds(query) {
-      const network = ZNetwork.parse(query.network);
-      const reader = readers[network];
-      if (!reader) {
-        throw new UpstreamError({
-          kind: 'unavailable',
-          service: network,
-          retryable: false,
-          message: `Live holdings checks for ${network} are not configured on this server.`,
-        });
-      }
-      return reader.holds(query.wallet, query.collection);
-    },
+    holds: async (query) => readerFor(query.network).nfts.holds(query.wallet, query.collection),
+    balance: async (query) => readerFor(query.network).accounts.balance(query.wallet, query.token),
+    transactionCount: async (query) =>
+      readerFor(query.network).accounts.transactionCount(query.wallet, query.atLeast),
+    firstActivity: async (query) =>
+      readerFor(query.network).accounts.firstActivity(query.wallet, query.before),
   };
 }
 

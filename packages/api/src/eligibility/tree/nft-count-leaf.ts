@@ -1,23 +1,12 @@
 import { createHash } from 'node:crypto';
-import { HoldingsInputError, isUpstreamError } from '@puffy/chains';
-import type { TEligibilityWallet, TNetwork, TRequirementLeaf } from '@puffy/contracts';
-import type { Deps } from '../../deps';
-import { BadInput } from '../../platform/errors';
-import { walletChainOf } from '../wallets';
+import type { TEligibilityWallet, TRequirementLeaf } from '@puffy/contracts';
+import { type ChainDeps, lowerFirst, networkName, readChain, unavailableOn, walletsOn } from './chain-read';
 import type { LeafOutcome } from './leaf-outcome';
 
 type NftCountLeaf = Extract<TRequirementLeaf, { kind: 'nft_count' }>;
 
 /** A count read live is reused this long: the same member checks again within seconds. */
 const COUNT_TTL_MS = 20_000;
-
-export const networkName: Record<TNetwork, string> = {
-  eth: 'Ethereum',
-  berachain: 'Berachain',
-  sol: 'Solana',
-  soon: 'SOON',
-  ton: 'TON',
-};
 
 const nameOf = (leaf: NftCountLeaf) => leaf.collectionName ?? `the collection ${leaf.collectionAddress}`;
 
@@ -29,11 +18,11 @@ export const describeNftCount = (leaf: NftCountLeaf) =>
  * live through the holdings readers (packages/chains). An outage is `unavailable`, never a "no".
  */
 export async function checkNftCount(
-  deps: Pick<Deps, 'store' | 'holdings' | 'logger'>,
+  deps: ChainDeps,
   leaf: NftCountLeaf,
   wallets: TEligibilityWallet[],
 ): Promise<LeafOutcome> {
-  const candidates = wallets.filter((w) => w.chain === walletChainOf[leaf.network]);
+  const candidates = walletsOn(leaf.network, wallets);
   if (candidates.length === 0) {
     return {
       state: 'failed',
@@ -59,22 +48,15 @@ export async function checkNftCount(
       return { state: 'passed', detail: `Holds ${total} of ${nameOf(leaf)}.`, wallet: best };
     }
   }
-  if (unavailable) {
-    return {
-      state: 'unavailable',
-      detail: `Could not ask ${networkName[leaf.network]} right now; try again in a moment.`,
-    };
-  }
+  if (unavailable) return unavailableOn(leaf.network);
   return {
     state: 'failed',
     detail: `Hold ${leaf.min - total} more of ${nameOf(leaf)} (holds ${total} of ${leaf.min}).`,
   };
 }
 
-const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
-
 async function countLive(
-  deps: Pick<Deps, 'store' | 'holdings' | 'logger'>,
+  deps: ChainDeps,
   leaf: NftCountLeaf,
   wallet: string,
 ): Promise<number | 'unavailable'> {
@@ -83,18 +65,9 @@ async function countLive(
   const key = `elig:count:${leaf.network}:${wallet}:${digest}`;
   const cached = await deps.store.get(key);
   if (cached !== null && /^\d+$/.test(cached)) return Number(cached);
-  try {
+  return readChain(deps, { network: leaf.network, leaf: 'NFT count' }, async () => {
     const answer = await deps.holdings.holds({ network: leaf.network, wallet, collection });
     await deps.store.set(key, String(answer.count), { ttlMs: COUNT_TTL_MS });
     return answer.count;
-  } catch (error) {
-    if (error instanceof HoldingsInputError) {
-      throw new BadInput(error.message, { [error.field]: [error.message] }, 'invalid_holdings_query');
-    }
-    if (isUpstreamError(error)) {
-      deps.logger.warn({ err: error, network: leaf.network, kind: error.kind }, 'live NFT count unavailable');
-      return 'unavailable';
-    }
-    throw error;
-  }
+  });
 }

@@ -6,6 +6,7 @@ import {
   erc1155Abi,
   getAddress,
   type Hex,
+  isAddress,
   numberToHex,
 } from 'viem';
 import type { WireServer } from './wire-server';
@@ -23,8 +24,69 @@ const balanceOfAbi = [
 export class FakeEvmChain {
   private readonly erc721 = new Map<Address, Map<Address, bigint>>();
   private readonly erc1155 = new Map<Address, Map<string, bigint>>();
+  private readonly native = new Map<Address, bigint>();
+  /** Per sender, the blocks holding its transactions: the nonce at block b counts those at or below b. */
+  private readonly sent = new Map<Address, bigint[]>();
+  /** The latest block; block b was sealed at `genesisSeconds + 12 * b`. */
+  head = 21_000_000n;
+  genesisSeconds = 1_438_269_973n;
+  /** A node without historical state answers geth's "missing trie node" for any block but the latest. */
+  archive = true;
 
   constructor(readonly chainId: number) {}
+
+  /** ERC-20 `balanceOf(address)` has the ERC-721 signature: the same table answers it. */
+  deploy20(contract: Address): this {
+    return this.deploy721(contract);
+  }
+
+  mint20(contract: Address, owner: Address, units: bigint): this {
+    return this.mint721(contract, owner, units);
+  }
+
+  fund(owner: Address, wei: bigint): this {
+    this.native.set(getAddress(owner), (this.native.get(getAddress(owner)) ?? 0n) + wei);
+    return this;
+  }
+
+  /** A transaction sent by `from` in block `block`. */
+  send(from: Address, block: bigint): this {
+    const blocks = this.sent.get(getAddress(from)) ?? [];
+    blocks.push(block);
+    this.sent.set(getAddress(from), blocks);
+    return this;
+  }
+
+  timestampOf(block: bigint): bigint {
+    return this.genesisSeconds + 12n * block;
+  }
+
+  /** The block a tag names, or an error as geth words it. */
+  blockOf(tag: unknown): bigint | { error: { code: number; message: string } } {
+    if (tag === undefined || tag === 'latest' || tag === 'pending' || tag === 'safe' || tag === 'finalized')
+      return this.head;
+    if (typeof tag !== 'string' || !/^0x[0-9a-f]+$/i.test(tag))
+      return { error: { code: -32602, message: 'invalid argument 1: hex string without 0x prefix' } };
+    const block = BigInt(tag);
+    if (block > this.head) return { error: { code: -32000, message: 'header not found' } };
+    if (!this.archive && block !== this.head) {
+      return {
+        error: {
+          code: -32000,
+          message: `missing trie node ${'ab'.repeat(32)} (path ) state 0x${'cd'.repeat(32)} is not available`,
+        },
+      };
+    }
+    return block;
+  }
+
+  nonceAt(owner: Address, block: bigint): bigint {
+    return BigInt((this.sent.get(getAddress(owner)) ?? []).filter((b) => b <= block).length);
+  }
+
+  balanceOf(owner: Address): bigint {
+    return this.native.get(getAddress(owner)) ?? 0n;
+  }
 
   deploy721(contract: Address): this {
     this.erc721.set(getAddress(contract), new Map());
@@ -77,9 +139,55 @@ export class FakeEvmChain {
   }
 }
 
-/** Serves `eth_chainId` and `eth_call` for `chain` on `server`. */
+/**
+ * Serves `eth_chainId`, `eth_call`, `eth_getBalance`, `eth_getTransactionCount`, `eth_blockNumber` and
+ * `eth_getBlockByNumber` for `chain` on `server`.
+ */
 export function serveEvmChain(server: WireServer, chain: FakeEvmChain): void {
   server.rpc('eth_chainId', () => ({ result: numberToHex(chain.chainId) }));
+  server.rpc('eth_blockNumber', () => ({ result: numberToHex(chain.head) }));
+  const addressed = (answer: (owner: Address, block: bigint) => bigint) => (params: unknown) => {
+    const [owner, tag] = params as [unknown, unknown];
+    if (typeof owner !== 'string' || !isAddress(owner))
+      return {
+        error: {
+          code: -32602,
+          message: 'invalid argument 0: hex string has length 0, want 40 for common.Address',
+        },
+      };
+    const block = chain.blockOf(tag);
+    return typeof block === 'bigint' ? { result: numberToHex(answer(owner, block)) } : block;
+  };
+  // Balances are served as of the latest block only; the tests ask for nothing older.
+  server.rpc(
+    'eth_getBalance',
+    addressed((owner) => chain.balanceOf(owner)),
+  );
+  server.rpc(
+    'eth_getTransactionCount',
+    addressed((owner, block) => chain.nonceAt(owner, block)),
+  );
+  server.rpc('eth_getBlockByNumber', (params) => {
+    const [tag, full] = params as [unknown, unknown];
+    if (typeof full !== 'boolean')
+      return { error: { code: -32602, message: 'missing value for required argument 1' } };
+    const block = chain.blockOf(tag);
+    if (typeof block !== 'bigint') return { result: null };
+    return {
+      result: {
+        number: numberToHex(block),
+        hash: `0x${block.toString(16).padStart(64, '0')}`,
+        parentHash: `0x${(block - 1n < 0n ? 0n : block - 1n).toString(16).padStart(64, '0')}`,
+        timestamp: numberToHex(chain.timestampOf(block)),
+        gasLimit: '0x1c9c380',
+        gasUsed: '0x0',
+        baseFeePerGas: '0x3b9aca00',
+        miner: '0x0000000000000000000000000000000000000000',
+        transactions: [],
+        uncles: [],
+      },
+    };
+  });
   server.rpc('eth_call', (params) => {
     const [call] = params as [{ to?: Address; data?: Hex; input?: Hex }];
     const data = call.data ?? call.input;

@@ -1,3 +1,4 @@
+import { base58 } from '@puffy/contracts/testing';
 import { Keypair } from '@solana/web3.js';
 import type { Step, WireServer } from './wire-server';
 
@@ -107,6 +108,50 @@ export function parsedTokenAccount(pubkey: string, spec: TokenAccountSpec): Reco
 export class FakeSvmCluster {
   readonly assets = new Map<string, AssetSpec>();
   readonly tokenAccounts = new Map<string, TokenAccountSpec>();
+  readonly lamports = new Map<string, number>();
+  /** Per address, the transactions it took part in, oldest first (the RPC answers newest first). */
+  readonly history = new Map<string, Array<{ signature: string; blockTime: number | null; slot: number }>>();
+
+  /** `count` transactions of `address`, one a minute ending at `lastTime` (unix seconds). */
+  transact(address: string, count: number, lastTime: number): void {
+    const list = this.history.get(address) ?? [];
+    for (let i = count - 1; i >= 0; i -= 1) {
+      const blockTime = lastTime - i * 60;
+      list.push({ signature: signatureOf(address, list.length), blockTime, slot: 300_000_000 + list.length });
+    }
+    this.history.set(address, list);
+  }
+
+  getBalance(params: unknown): Step {
+    const [address] = (Array.isArray(params) ? params : []) as [string | undefined];
+    if (typeof address !== 'string') return { error: { code: -32602, message: 'Invalid params: address' } };
+    return {
+      result: { context: { apiVersion: '2.2.7', slot: 341_197_053 }, value: this.lamports.get(address) ?? 0 },
+    };
+  }
+
+  /** Newest first, `limit` at most 1000, continuing below the `before` signature, as the RPC pages. */
+  getSignaturesForAddress(params: unknown): Step {
+    const [address, config] = (Array.isArray(params) ? params : []) as [
+      string | undefined,
+      { limit?: number; before?: string } | undefined,
+    ];
+    if (typeof address !== 'string') return { error: { code: -32602, message: 'Invalid params: address' } };
+    const limit = config?.limit ?? 1000;
+    if (limit < 1 || limit > 1000) return { error: { code: -32602, message: 'Invalid limit; max 1000' } };
+    const newest = [...(this.history.get(address) ?? [])].reverse();
+    const start = config?.before ? newest.findIndex((s) => s.signature === config.before) + 1 : 0;
+    return {
+      result: newest.slice(start, start + limit).map((s) => ({
+        signature: s.signature,
+        slot: s.slot,
+        err: null,
+        memo: null,
+        blockTime: s.blockTime,
+        confirmationStatus: 'finalized',
+      })),
+    };
+  }
 
   addAsset(spec: AssetSpec): string {
     const id = newAddress();
@@ -198,4 +243,14 @@ export function serveSvmCluster(
     server.rpc('getAssetsByOwner', (params) => cluster.getAssetsByOwner(params));
   }
   server.rpc('getTokenAccountsByOwner', (params) => cluster.getTokenAccountsByOwner(params));
+  server.rpc('getBalance', (params) => cluster.getBalance(params));
+  server.rpc('getSignaturesForAddress', (params) => cluster.getSignaturesForAddress(params));
+}
+
+/** A distinct 64-byte base58 signature per address and index. */
+function signatureOf(address: string, index: number): string {
+  const bytes = new Uint8Array(64);
+  bytes.set(new TextEncoder().encode(address).slice(0, 44));
+  new DataView(bytes.buffer).setUint32(60, index + 1);
+  return base58(bytes);
 }
