@@ -1,11 +1,10 @@
-import { createPublicClient, erc20Abi, http, numberToHex, type PublicClient } from 'viem';
+import { erc20Abi, numberToHex } from 'viem';
 import { z } from 'zod';
 import { normalizeEvmAddress } from '../addresses';
 import type { NetworkAccountReader } from './account-types';
-import type { EvmHoldingsReaderOptions } from './evm';
-import { classifyEvmError } from './evm-errors';
+import { type EvmHoldingsReaderOptions, evmClient } from './evm';
 import { parseWire } from './http-json';
-import { callResiliently, type ResilienceOptions } from './resilience';
+import { callResiliently } from './resilience';
 import { HoldingsInputError } from './types';
 
 const ZBlockTimestamp = z.object({ timestamp: z.string().regex(/^0x[0-9a-fA-F]+$/) }).loose();
@@ -18,14 +17,8 @@ const ZBlockTimestamp = z.object({ timestamp: z.string().regex(/^0x[0-9a-fA-F]+$
  * not answers an error, never a "no"), then that block's timestamp.
  */
 export function createEvmAccountReader(options: EvmHoldingsReaderOptions): NetworkAccountReader {
-  const { service, timeoutMs } = options.resilience;
-  const client: PublicClient = createPublicClient({
-    transport: http(options.rpcUrl, { timeout: timeoutMs, retryCount: 0, fetchFn: options.fetch }),
-  });
-  const resilience: ResilienceOptions = {
-    ...options.resilience,
-    classify: (e) => classifyEvmError(service, e),
-  };
+  const { service } = options.resilience;
+  const { client, resilience } = evmClient(options);
   const call = <T>(run: () => Promise<T>) => callResiliently(resilience, run);
   const owner = (wallet: string) => {
     const address = normalizeEvmAddress(wallet);

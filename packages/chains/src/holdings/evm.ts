@@ -13,17 +13,22 @@ export interface EvmHoldingsReaderOptions {
 
 export type EvmHoldingsReader = NetworkHoldingsReader;
 
-/** ERC-721 `balanceOf(owner)` or ERC-1155 `balanceOf(account, id)` through viem's readContract. */
-export function createEvmHoldingsReader(options: EvmHoldingsReaderOptions): EvmHoldingsReader {
+/** A viem client for one chain and the resilience its calls go through. */
+export function evmClient(options: EvmHoldingsReaderOptions): {
+  client: PublicClient;
+  resilience: ResilienceOptions;
+} {
   const { service, timeoutMs } = options.resilience;
   // viem's own retries are off: ours wrap it, and two retry layers would multiply the attempts.
   const client: PublicClient = createPublicClient({
     transport: http(options.rpcUrl, { timeout: timeoutMs, retryCount: 0, fetchFn: options.fetch }),
   });
-  const resilience: ResilienceOptions = {
-    ...options.resilience,
-    classify: (e) => classifyEvmError(service, e),
-  };
+  return { client, resilience: { ...options.resilience, classify: (e) => classifyEvmError(service, e) } };
+}
+
+/** ERC-721 `balanceOf(owner)` or ERC-1155 `balanceOf(account, id)` through viem's readContract. */
+export function createEvmHoldingsReader(options: EvmHoldingsReaderOptions): EvmHoldingsReader {
+  const { client, resilience } = evmClient(options);
 
   return {
     async holds(wallet, collection) {

@@ -1,12 +1,4 @@
-export type {
-  BalanceAnswer,
-  BalanceQuery,
-  FirstActivityAnswer,
-  FirstActivityQuery,
-  NetworkAccountReader,
-  TransactionCountAnswer,
-  TransactionCountQuery,
-} from './account-types';
+export type * from './account-types';
 export { createEvmHoldingsReader, type EvmHoldingsReader, type EvmHoldingsReaderOptions } from './evm';
 export { classifyEvmError } from './evm-errors';
 export { parseEvmRpcUrls } from './evm-rpc-urls';

@@ -51,3 +51,56 @@ export async function readChain<T>(
 
 export const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * A live chain read reused from the store while fresh: `decode` refuses a stored value it cannot read
+ * (then the chain is asked), `ttlMs` says how long an answer may stand.
+ */
+export async function cachedChainRead<T>(
+  deps: ChainDeps,
+  what: { network: TNetwork; leaf: string; key: string },
+  codec: { encode(value: T): string; decode(stored: string): T | null; ttlMs(value: T): number },
+  read: () => Promise<T>,
+): Promise<T | 'unavailable'> {
+  const stored = await deps.store.get(what.key);
+  const cached = stored === null ? null : codec.decode(stored);
+  if (cached !== null) return cached;
+  return readChain(deps, what, async () => {
+    const value = await read();
+    await deps.store.set(what.key, codec.encode(value), { ttlMs: codec.ttlMs(value) });
+    return value;
+  });
+}
+
+export type WalletSum =
+  | { reached: true; total: bigint; best: TEligibilityWallet | null }
+  | { reached: false; total: bigint; unavailable: boolean };
+
+/**
+ * Adds up what each wallet holds until `need` is reached (the rest are not asked). A wallet whose chain
+ * did not answer is skipped: the sum of the others may still reach `need`, else the answer is unknown.
+ */
+export async function sumOverWallets(
+  wallets: TEligibilityWallet[],
+  need: bigint,
+  read: (wallet: TEligibilityWallet) => Promise<bigint | 'unavailable'>,
+): Promise<WalletSum> {
+  let total = 0n;
+  let best: TEligibilityWallet | null = null;
+  let bestAmount = 0n;
+  let unavailable = false;
+  for (const wallet of wallets) {
+    const amount = await read(wallet);
+    if (amount === 'unavailable') {
+      unavailable = true;
+      continue;
+    }
+    total += amount;
+    if (amount > bestAmount) {
+      best = wallet;
+      bestAmount = amount;
+    }
+    if (total >= need) return { reached: true, total, best };
+  }
+  return { reached: false, total, unavailable };
+}

@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { TEligibilityWallet, TRequirementLeaf } from '@puffy/contracts';
-import { type ChainDeps, lowerFirst, networkName, readChain, unavailableOn, walletsOn } from './chain-read';
+import {
+  type ChainDeps,
+  cachedChainRead,
+  lowerFirst,
+  networkName,
+  sumOverWallets,
+  unavailableOn,
+  walletsOn,
+} from './chain-read';
 import type { LeafOutcome } from './leaf-outcome';
 
 type NftCountLeaf = Extract<TRequirementLeaf, { kind: 'nft_count' }>;
@@ -29,29 +37,16 @@ export async function checkNftCount(
       detail: `Connect a ${networkName[leaf.network]} wallet that can ${lowerFirst(describeNftCount(leaf))}`,
     };
   }
-  let total = 0;
-  let best: TEligibilityWallet | null = null;
-  let bestCount = 0;
-  let unavailable = false;
-  for (const wallet of candidates) {
+  const sum = await sumOverWallets(candidates, BigInt(leaf.min), async (wallet) => {
     const count = await countLive(deps, leaf, wallet.address);
-    if (count === 'unavailable') {
-      unavailable = true;
-      continue;
-    }
-    total += count;
-    if (count > bestCount) {
-      best = wallet;
-      bestCount = count;
-    }
-    if (total >= leaf.min) {
-      return { state: 'passed', detail: `Holds ${total} of ${nameOf(leaf)}.`, wallet: best };
-    }
-  }
-  if (unavailable) return unavailableOn(leaf.network);
+    return count === 'unavailable' ? count : BigInt(count);
+  });
+  if (sum.reached)
+    return { state: 'passed', detail: `Holds ${sum.total} of ${nameOf(leaf)}.`, wallet: sum.best };
+  if (sum.unavailable) return unavailableOn(leaf.network);
   return {
     state: 'failed',
-    detail: `Hold ${leaf.min - total} more of ${nameOf(leaf)} (holds ${total} of ${leaf.min}).`,
+    detail: `Hold ${BigInt(leaf.min) - sum.total} more of ${nameOf(leaf)} (holds ${sum.total} of ${leaf.min}).`,
   };
 }
 
@@ -63,11 +58,10 @@ async function countLive(
   const collection = { address: leaf.collectionAddress };
   const digest = createHash('sha256').update(JSON.stringify(collection)).digest('base64url');
   const key = `elig:count:${leaf.network}:${wallet}:${digest}`;
-  const cached = await deps.store.get(key);
-  if (cached !== null && /^\d+$/.test(cached)) return Number(cached);
-  return readChain(deps, { network: leaf.network, leaf: 'NFT count' }, async () => {
-    const answer = await deps.holdings.holds({ network: leaf.network, wallet, collection });
-    await deps.store.set(key, String(answer.count), { ttlMs: COUNT_TTL_MS });
-    return answer.count;
-  });
+  return cachedChainRead(
+    deps,
+    { network: leaf.network, leaf: 'NFT count', key },
+    { encode: String, decode: (v) => (/^\d+$/.test(v) ? Number(v) : null), ttlMs: () => COUNT_TTL_MS },
+    async () => (await deps.holdings.holds({ network: leaf.network, wallet, collection })).count,
+  );
 }

@@ -1,3 +1,4 @@
+import type { BalanceAnswer } from '@puffy/chains';
 import {
   NATIVE_TOKEN,
   type TEligibilityWallet,
@@ -6,7 +7,15 @@ import {
   tokenMinUnits,
   unitsToDecimal,
 } from '@puffy/contracts';
-import { type ChainDeps, lowerFirst, networkName, readChain, unavailableOn, walletsOn } from './chain-read';
+import {
+  type ChainDeps,
+  cachedChainRead,
+  lowerFirst,
+  networkName,
+  sumOverWallets,
+  unavailableOn,
+  walletsOn,
+} from './chain-read';
 import type { LeafOutcome } from './leaf-outcome';
 
 /** A balance read live is reused this long, as an NFT count is: the same member checks again within seconds. */
@@ -40,39 +49,32 @@ export async function checkTokenBalance(
   const decimals = tokenDecimalsOf(leaf);
   const need = tokenMinUnits(leaf);
   const amount = (units: bigint) => unitsToDecimal(units, decimals);
-  let total = 0n;
-  let best: TEligibilityWallet | null = null;
-  let bestUnits = 0n;
-  let unavailable = false;
-  for (const wallet of candidates) {
+  let misconfigured = false;
+  const sum = await sumOverWallets(candidates, need, async (wallet) => {
     const read = await balanceLive(deps, leaf, wallet.address);
-    if (read === 'unavailable') {
-      unavailable = true;
-      continue;
+    if (read === 'unavailable' || read.decimals === undefined || read.decimals === decimals) {
+      return read === 'unavailable' ? read : read.units;
     }
-    if (read.decimals !== undefined && read.decimals !== decimals) {
-      deps.logger.warn(
-        { network: leaf.network, token: leaf.tokenAddress, stated: decimals, chain: read.decimals },
-        'token balance leaf states other decimals than the chain',
-      );
-      return {
-        state: 'failed',
-        detail: `This requirement is misconfigured: ${lowerFirst(describeTokenBalance(leaf))}`,
-      };
-    }
-    total += read.units;
-    if (read.units > bestUnits) {
-      best = wallet;
-      bestUnits = read.units;
-    }
-    if (total >= need) {
-      return { state: 'passed', detail: `Holds ${amount(total)} ${tokenName(leaf)}.`, wallet: best };
-    }
+    deps.logger.warn(
+      { network: leaf.network, token: leaf.tokenAddress, stated: decimals, chain: read.decimals },
+      'token balance leaf states other decimals than the chain',
+    );
+    misconfigured = true;
+    // Stops the sum: no amount of this token can be compared with the leaf's.
+    return need;
+  });
+  if (misconfigured) {
+    return {
+      state: 'failed',
+      detail: `This requirement is misconfigured: ${lowerFirst(describeTokenBalance(leaf))}`,
+    };
   }
-  if (unavailable) return unavailableOn(leaf.network);
+  if (sum.reached)
+    return { state: 'passed', detail: `Holds ${amount(sum.total)} ${tokenName(leaf)}.`, wallet: sum.best };
+  if (sum.unavailable) return unavailableOn(leaf.network);
   return {
     state: 'failed',
-    detail: `Hold ${amount(need - total)} more ${tokenName(leaf)} on ${networkName[leaf.network]} (holds ${amount(total)} of ${leaf.minAmount}).`,
+    detail: `Hold ${amount(need - sum.total)} more ${tokenName(leaf)} on ${networkName[leaf.network]} (holds ${amount(sum.total)} of ${leaf.minAmount}).`,
   };
 }
 
@@ -80,20 +82,27 @@ async function balanceLive(
   deps: ChainDeps,
   leaf: TTokenBalanceLeaf,
   wallet: string,
-): Promise<{ units: bigint; decimals?: number } | 'unavailable'> {
+): Promise<BalanceAnswer | 'unavailable'> {
   const token = leaf.tokenAddress ?? null;
-  const key = `elig:balance:${leaf.network}:${wallet}:${token ?? 'native'}`;
-  const cached = await deps.store.get(key);
-  const match = cached === null ? null : /^(\d+)(?::(\d+))?$/.exec(cached);
-  if (match?.[1]) {
-    return match[2] === undefined
-      ? { units: BigInt(match[1]) }
-      : { units: BigInt(match[1]), decimals: Number(match[2]) };
-  }
-  return readChain(deps, { network: leaf.network, leaf: 'token balance' }, async () => {
-    const answer = await deps.holdings.balance({ network: leaf.network, wallet, token });
-    const value = answer.decimals === undefined ? `${answer.units}` : `${answer.units}:${answer.decimals}`;
-    await deps.store.set(key, value, { ttlMs: BALANCE_TTL_MS });
-    return answer;
-  });
+  return cachedChainRead(
+    deps,
+    {
+      network: leaf.network,
+      leaf: 'token balance',
+      key: `elig:balance:${leaf.network}:${wallet}:${token ?? 'native'}`,
+    },
+    {
+      encode: (answer) =>
+        answer.decimals === undefined ? `${answer.units}` : `${answer.units}:${answer.decimals}`,
+      decode: (stored) => {
+        const match = /^(\d+)(?::(\d+))?$/.exec(stored);
+        if (!match?.[1]) return null;
+        return match[2] === undefined
+          ? { units: BigInt(match[1]) }
+          : { units: BigInt(match[1]), decimals: Number(match[2]) };
+      },
+      ttlMs: () => BALANCE_TTL_MS,
+    },
+    () => deps.holdings.balance({ network: leaf.network, wallet, token }),
+  );
 }

@@ -2,6 +2,7 @@ import type { TEligibilityWallet, TRequirementLeaf } from '@puffy/contracts';
 import type { Clock } from '../../platform/clock';
 import {
   type ChainDeps,
+  cachedChainRead,
   lowerFirst,
   networkName,
   plural,
@@ -141,16 +142,15 @@ async function countLive(
   leaf: TransactionCountLeaf,
   wallet: string,
 ): Promise<number | 'unavailable'> {
-  const key = `elig:txcount:${leaf.network}:${wallet}:${leaf.min}`;
-  const cached = await deps.store.get(key);
-  if (cached !== null && /^\d+$/.test(cached)) return Number(cached);
-  return readChain(deps, { network: leaf.network, leaf: 'transaction count' }, async () => {
-    const { count } = await deps.holdings.transactionCount({
+  return cachedChainRead(
+    deps,
+    {
       network: leaf.network,
-      wallet,
-      atLeast: leaf.min,
-    });
-    await deps.store.set(key, String(count), { ttlMs: COUNT_TTL_MS });
-    return count;
-  });
+      leaf: 'transaction count',
+      key: `elig:txcount:${leaf.network}:${wallet}:${leaf.min}`,
+    },
+    { encode: String, decode: (v) => (/^\d+$/.test(v) ? Number(v) : null), ttlMs: () => COUNT_TTL_MS },
+    async () =>
+      (await deps.holdings.transactionCount({ network: leaf.network, wallet, atLeast: leaf.min })).count,
+  );
 }
