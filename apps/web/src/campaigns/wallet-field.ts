@@ -5,7 +5,7 @@ import {
   ZSolanaAddress,
   ZTonAddress,
 } from '@puffy/contracts';
-import { issueInWords } from '../lib/field-words';
+import { issueInWords } from '../lib/issue-words';
 
 // The shared sign-in address schemas, so the form refuses exactly what the server would.
 const ADDRESS_SCHEMA = { sol: ZSolanaAddress, evm: ZEvmAddress, ton: ZTonAddress } as const;

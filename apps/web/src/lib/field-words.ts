@@ -4,8 +4,7 @@
  * becomes advice, in the member's language (common catalog, `fields`). Forms still find their fields
  * by path; only the words change.
  */
-import type { z } from 'zod';
-import { currentLanguage, i18n } from '../i18n';
+import { i18n } from '../i18n';
 
 /** The catalog's label for a field name (common catalog, `fields.label`), or null when it has none. */
 function labelOf(field: string): string | null {
@@ -13,7 +12,7 @@ function labelOf(field: string): string | null {
   return i18n.exists(key, { ns: 'common' }) ? i18n.t(key, { ns: 'common' }) : null;
 }
 
-const issue = (key: string, n?: number | string): string =>
+export const issue = (key: string, n?: number | string): string =>
   i18n.t(`fields.issue.${key}`, { ns: 'common', n });
 
 /** A label for a field path, or null when the path means nothing to a member. */
@@ -33,7 +32,7 @@ export function fieldLabel(path: string): string | null {
 }
 
 /** A schema's bound as advice: `>= 2` characters, `< 5` items, more than 0. */
-function boundInWords(side: 'min' | 'max', of: string, n: number, inclusive: boolean): string {
+export function boundInWords(side: 'min' | 'max', of: string, n: number, inclusive: boolean): string {
   const edge = inclusive ? n : side === 'min' ? n + 1 : n - 1;
   if (of === 'string') return issue(side === 'min' ? 'minChars' : 'maxChars', edge);
   if (of === 'array' || of === 'set') return issue(side === 'min' ? 'minItems' : 'maxItems', n);
@@ -53,35 +52,6 @@ export function schemaIssueInWords(message: string): string {
   if (/^Invalid option|^Invalid enum/i.test(message)) return issue('option');
   if (/received undefined|required/i.test(message)) return issue('required');
   return issue('other');
-}
-
-/** zod's own wording, never shown: "Too small: expected string to have >=2 characters". */
-const LIBRARY_WORDING = /^(Too small|Too big|Invalid)\b/;
-
-/**
- * A mistake found in the browser by a contracts schema (a form checks before it sends): the schema's
- * own sentence for English readers when it wrote one, else advice from the catalog in the member's
- * language, from the issue's kind and bound; `otherwise` (the form's own words) or a plain request to
- * check when the kind says nothing more. Server-side refusals of the same schemas go through
- * `schemaIssueInWords`.
- */
-export function issueInWords(found: z.core.$ZodIssue | undefined, otherwise = issue('other')): string {
-  if (!found) return otherwise;
-  if (currentLanguage() === 'en' && !LIBRARY_WORDING.test(found.message)) return found.message;
-  switch (found.code) {
-    case 'too_small':
-      return boundInWords('min', found.origin, Number(found.minimum), found.inclusive !== false);
-    case 'too_big':
-      return boundInWords('max', found.origin, Number(found.maximum), found.inclusive !== false);
-    case 'invalid_format':
-      return found.format === 'email' || found.format === 'url' ? issue(found.format) : otherwise;
-    case 'invalid_value':
-      return issue('option');
-    case 'invalid_type':
-      return found.input === undefined ? issue('required') : otherwise;
-    default:
-      return otherwise;
-  }
 }
 
 const RULE_NOTE = /\s*\(rule: [^)]*\)/g;

@@ -57,16 +57,14 @@ export function fetchWithTimeout(timeoutMs = REQUEST_TIMEOUT_MS, baseFetch?: typ
   };
 }
 
-/** What a link does with a failed call: let the error through, or ask once more (then errors pass as they come). */
-interface FailedCall {
-  path: string;
-  error: unknown;
-  pass: () => void;
-  retry: () => void;
-}
-
-/** A link that decides, possibly after waiting, what becomes of a failed call; a closed call is left alone. */
-function onFailure(decide: (failed: FailedCall) => void): TRPCLink<AppRouter> {
+/**
+ * What becomes of a failed call. One refused because its access token is dead (expired while the tab
+ * slept, or the cookie is gone) is retried once after one refresh of the session; sign-in calls are
+ * never retried (their 401 is the answer), and a session that cannot be renewed lets the refusal
+ * through. A refusal reaches its caller only once the member's language has its sentence
+ * (reason-words.ts): the `errors` catalog is fetched on the first failed call, not with the first page.
+ */
+export function sessionRetryLink(refresh: () => Promise<{ csrfToken: string }>): TRPCLink<AppRouter> {
   return () =>
     ({ op, next }) =>
       observable((observer) => {
@@ -74,47 +72,25 @@ function onFailure(decide: (failed: FailedCall) => void): TRPCLink<AppRouter> {
         let current = next(op).subscribe({
           next: (value) => observer.next(value),
           complete: () => observer.complete(),
-          error: (error) =>
-            decide({
-              path: op.path,
-              error,
-              pass: () => closed || observer.error(error),
-              retry: () => {
-                if (!closed) current = next(op).subscribe(observer);
-              },
-            }),
+          error: (error) => {
+            const pass = () =>
+              void loadReasonWords()
+                .catch(() => undefined)
+                .then(() => closed || observer.error(error));
+            const { code, reason } = describeError(error);
+            if (code !== 'UNAUTHORIZED' || reason !== 'sign_in_required' || op.path.startsWith('auth.'))
+              return pass();
+            void refreshSession(refresh).then((outcome) => {
+              if (outcome !== 'renewed') return pass();
+              if (!closed) current = next(op).subscribe(observer);
+            });
+          },
         });
         return () => {
           closed = true;
           current.unsubscribe();
         };
       });
-}
-
-/**
- * A call refused because its access token is dead (expired while the tab slept, or the cookie is
- * gone) is retried once after one refresh of the session. Sign-in calls are never retried: their 401
- * is the answer. A session that cannot be renewed lets the original refusal through.
- */
-export function sessionRetryLink(refresh: () => Promise<{ csrfToken: string }>): TRPCLink<AppRouter> {
-  return onFailure(({ path, error, pass, retry }) => {
-    const { code, reason } = describeError(error);
-    if (code !== 'UNAUTHORIZED' || reason !== 'sign_in_required' || path.startsWith('auth.')) return pass();
-    void refreshSession(refresh).then((outcome) => (outcome === 'renewed' ? retry() : pass()));
-  });
-}
-
-/**
- * A refusal reaches its caller only once the member's language has its sentence (reason-words.ts):
- * the `errors` catalog is fetched on the first failed call, not with the first page.
- */
-export function reasonWordsLink(): TRPCLink<AppRouter> {
-  return onFailure(({ error, pass }) => {
-    if (describeError(error).reason === null) return pass();
-    void loadReasonWords()
-      .catch(() => undefined)
-      .then(pass);
-  });
 }
 
 export interface TrpcClientOptions {
@@ -143,7 +119,6 @@ export function createTrpcClient(options: TrpcClientOptions = {}): TrpcClient {
   });
   return trpc.createClient({
     links: [
-      reasonWordsLink(),
       sessionRetryLink(() => refresher.auth.refresh.mutate()),
       splitLink({
         condition: (op) => op.type === 'subscription',

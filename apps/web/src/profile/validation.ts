@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { issueInWords } from '../lib/field-words';
+import { issueInWords } from '../lib/issue-words';
 
 /**
  * What is wrong with a value by the shared schema, or null when it passes: the form checks what the

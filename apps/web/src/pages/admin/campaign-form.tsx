@@ -12,8 +12,8 @@ import { ErrorMessage } from '../../components/error-message';
 import { Button } from '../../components/ui/button';
 import { FormField } from '../../components/ui/form-field';
 import { Input } from '../../components/ui/input';
-import { issueInWords } from '../../lib/field-words';
 import { networkName } from '../../lib/format';
+import { issueInWords } from '../../lib/issue-words';
 import { announced, type FieldRow, FieldTable, FormCheckbox } from './field-table';
 
 const FIELD_KEYS = [

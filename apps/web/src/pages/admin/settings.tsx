@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/error-message';
 import { SkeletonText } from '../../components/skeleton';
 import { Button } from '../../components/ui/button';
-import { issueInWords } from '../../lib/field-words';
+import { issueInWords } from '../../lib/issue-words';
 import { trpc } from '../../lib/trpc';
 import { AdminPage } from './admin-page';
 import { DoneNote } from './controls';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { describeError } from '../../../lib/errors';
-import { issueInWords } from '../../../lib/field-words';
+import { issueInWords } from '../../../lib/issue-words';
 
 /** Field path ("price", "byCountry.0.fee") → what to fix there, in words for people. */
 export type FieldErrors = Record<string, string>;

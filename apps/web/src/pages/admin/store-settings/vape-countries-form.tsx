@@ -6,7 +6,7 @@ import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
 import { FormField } from '../../../components/ui/form-field';
 import { Input } from '../../../components/ui/input';
-import { issueInWords } from '../../../lib/field-words';
+import { issueInWords } from '../../../lib/issue-words';
 import { trpc } from '../../../lib/trpc';
 import { countryName } from './countries';
 import { StoreSettingCard, useSettingsCheck, useStoredValue, useStoreSaved } from './settings-form';

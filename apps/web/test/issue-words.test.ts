@@ -2,7 +2,7 @@ import { ZIsoCountry, ZReferralCodeText } from '@puffy/contracts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { i18n } from '../src/i18n';
-import { issueInWords } from '../src/lib/field-words';
+import { issueInWords } from '../src/lib/issue-words';
 
 const firstIssue = (schema: z.ZodType, value: unknown) => schema.safeParse(value).error?.issues[0];
 
