@@ -50,6 +50,7 @@ export { expireUnpaidClaim, type SettleOutcome, settleGasPayment } from './promo
 export { mayTransition, NFT_TRANSITIONS } from './promotion/transitions';
 export { dryRunReferralCode, redeemReferralCode } from './referral/redeem';
 export { type AppRouter, appRouter } from './router';
+export { closeSeason, seasonCloseJob } from './season/close';
 export { importSnapshot } from './snapshot/import';
 export type { AddressValidator, StorefrontConfig } from './store/config';
 export { eligibleProducts } from './store/eligibility';

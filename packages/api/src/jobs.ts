@@ -4,9 +4,15 @@ import { notificationJobs } from './notification/jobs';
 import { orderJobs } from './order/jobs';
 import type { JobRegistration } from './platform/job-registry';
 import { promotionJobs } from './promotion/jobs';
+import { seasonJobs } from './season/jobs';
 
 /** Every job kind of every domain: one line per domain's `jobs.ts`. */
-export const allJobs: readonly JobRegistration[] = [...orderJobs, ...notificationJobs, ...promotionJobs];
+export const allJobs: readonly JobRegistration[] = [
+  ...orderJobs,
+  ...notificationJobs,
+  ...promotionJobs,
+  ...seasonJobs,
+];
 
 export const allJobDefinitions = () => allJobs.map((j) => j.definition);
 

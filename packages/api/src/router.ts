@@ -9,6 +9,7 @@ import { nftRouter } from './nft/router';
 import { orderRouter } from './order/router';
 import { promotionRouter } from './promotion/router';
 import { referralRouter } from './referral/router';
+import { seasonRouter } from './season/router';
 import { storeRouter } from './store/router';
 import { systemRouter } from './system/router';
 import { telemetryRouter } from './telemetry/router';
@@ -28,6 +29,7 @@ export const appRouter = router({
   store: storeRouter,
   device: deviceRouter,
   order: orderRouter,
+  season: seasonRouter,
   admin: adminRouter,
   analytics: analyticsRouter,
   telemetry: telemetryRouter,

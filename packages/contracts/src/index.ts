@@ -19,6 +19,7 @@ export * from './pagination';
 export * from './promotion';
 export * from './referral';
 export * from './requirements';
+export * from './seasons';
 export * from './session';
 export * from './store';
 export * from './store-settings';

@@ -31,6 +31,15 @@ export async function lockRows(db: Db, tx: Database, table: PgTable, where: SQL 
 }
 
 /**
+ * Runs a select that, on Postgres, also holds `FOR SHARE` locks on the rows it returns until the
+ * transaction ends: many readers may hold them at once, but a writer of those rows (a conditional
+ * UPDATE) waits until they commit, and they wait for it. SQLite: the plain select, as above.
+ */
+export function readShared<R>(db: Db, query: PromiseLike<R> & { for(strength: 'share'): PromiseLike<R> }) {
+  return db.dialect === 'sqlite' ? query : query.for('share');
+}
+
+/**
  * Serializes transactions that share `key` (a lock on a name, not on rows: useful before the row
  * exists). Postgres: a transaction-scoped advisory lock. SQLite: nothing to do, as above.
  */

@@ -7,6 +7,7 @@ export {
   lockKey,
   lockRows,
   rawRows,
+  readShared,
 } from './helpers';
 export { type KeyedLoad, type KeyedLoadSpec, openKeyedLoad } from './keyed-load';
 export { type MigrateOptions, MigrationError, migrateDown, migrateUp } from './migrate';

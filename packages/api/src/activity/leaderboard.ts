@@ -1,4 +1,4 @@
-import type { TLeaderboardInput, TLeaderboardOutput } from '@puffy/contracts';
+import type { TLeaderboardInput, TLeaderboardOutput, TPageInput } from '@puffy/contracts';
 import { and, desc, eq, gt, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Deps } from '../deps';
@@ -37,6 +37,16 @@ export async function leaderboard(
 ): Promise<TLeaderboardOutput> {
   if (input.campaignId !== undefined) await visibleCampaign(deps, deps.db.db, input.campaignId);
   const scopeKey = input.campaignId === undefined ? GLOBAL_SCOPE : campaignScope(input.campaignId);
+  return { campaignId: input.campaignId ?? null, ...(await scopeBoard(deps, userId, scopeKey, input)) };
+}
+
+/** One scope's live board (a campaign, everything, an open season) from user_points, a page at a time. */
+export async function scopeBoard(
+  deps: LeaderboardDeps,
+  userId: string | null,
+  scopeKey: string,
+  input: TPageInput,
+): Promise<Omit<TLeaderboardOutput, 'campaignId'>> {
   const { db, t } = deps.db;
   const up = t.userPoints;
   const after = input.cursor === undefined ? null : decodeKeys(ZBoardKey, input.cursor);
@@ -64,7 +74,6 @@ export async function leaderboard(
   const last = kept.at(-1);
   const ranks = await pageRanks(deps, scopeKey, kept, after !== null);
   return {
-    campaignId: input.campaignId ?? null,
     items: kept.map((row, i) => ({
       rank: ranks[i] ?? i + 1,
       points: row.points,

@@ -1,6 +1,7 @@
 import { type Database, lockKey } from '@puffy/db';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Deps } from '../deps';
+import { openSeasonAt, seasonScope } from '../season/points';
 
 /** The user_points scope that sums every campaign: the global leaderboard. */
 export const GLOBAL_SCOPE = 'global';
@@ -27,8 +28,8 @@ export interface PointsCredit {
 }
 
 /**
- * Writes one ledger entry and keeps the leaderboard aggregate (the campaign's and the global total)
- * in step, inside the caller's transaction. Returns false when `sourceKey` was already credited:
+ * Writes one ledger entry and keeps the leaderboard aggregate (the campaign's, the global and, while a
+ * season is open, that season's total) in step, inside the caller's transaction. Returns false when `sourceKey` was already credited:
  * that unique key, not a read before the write, is what makes retries and races award once.
  */
 export async function creditPoints(deps: Pick<Deps, 'db' | 'clock'>, tx: Database, credit: PointsCredit) {
@@ -51,7 +52,8 @@ export async function creditPoints(deps: Pick<Deps, 'db' | 'clock'>, tx: Databas
     .onConflictDoNothing({ target: t.pointsLedger.sourceKey })
     .returning({ id: t.pointsLedger.id });
   if (!entry) return false;
-  for (const scope of [scopeKey, GLOBAL_SCOPE]) {
+  const season = await openSeasonAt(deps, tx, now);
+  for (const scope of [scopeKey, GLOBAL_SCOPE, ...(season === null ? [] : [seasonScope(season)])]) {
     await tx
       .insert(t.userPoints)
       .values({ userId: credit.userId, scopeKey: scope, points: credit.points, updatedAt: now })

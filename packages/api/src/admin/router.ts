@@ -24,6 +24,7 @@ import { listAuditLog, listSecurityEvents } from './logs';
 import { allowedMediaHosts, setAllowedMediaHosts } from './media-hosts';
 import { orderDeskRouter } from './order-desk/router';
 import { revokeAdmin, setAdminScopes } from './roles';
+import { seasonDeskRouter } from './season-desk/router';
 import { storeSettingsRouter } from './store-settings/router';
 import { searchUsers } from './users';
 
@@ -68,4 +69,5 @@ export const adminRouter = mergeRouters(
   orderDeskRouter,
   storeSettingsRouter,
   activityReviewRouter,
+  seasonDeskRouter,
 );

@@ -10,6 +10,7 @@ import { orderTables } from './orders';
 import { paymentTables } from './payments';
 import { platformTables } from './platform';
 import { referralTables } from './referrals';
+import { seasonTables } from './seasons';
 import { snapshotTables } from './snapshots';
 
 /**
@@ -35,5 +36,6 @@ export function defineTables(dialect: DialectKit) {
     ...platformTables(kit, { ...identity, ...campaigns }),
     ...referralTables(kit, { ...identity, ...campaigns }),
     ...snapshotTables(kit, { ...identity, ...campaigns }),
+    ...seasonTables(kit, identity),
   };
 }

@@ -1,0 +1,2 @@
+DROP TABLE `season_standings`;--> statement-breakpoint
+DROP TABLE `seasons`;
