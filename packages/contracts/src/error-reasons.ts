@@ -209,6 +209,12 @@ export const ERROR_REASON_PARAMS = {
   payment_unsettled: [],
   already_refunded: [],
   event_time_skewed: [],
+  // Seasons
+  season_not_found: [],
+  season_closed: [],
+  season_overlap: [],
+  season_end_past: [],
+  season_started: [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type TErrorReason = keyof typeof ERROR_REASON_PARAMS;

@@ -43,9 +43,13 @@ async function refuseOverlap(
     )
     .limit(1);
   if (other)
-    throw new BadInput(`These dates overlap the season "${other.name}"; seasons follow one another.`, {
-      startsAt: ['Overlaps another season'],
-    });
+    throw new BadInput(
+      `These dates overlap the season "${other.name}"; seasons follow one another.`,
+      {
+        startsAt: ['Overlaps another season'],
+      },
+      'season_overlap',
+    );
 }
 
 const windowOf = (fields: TSeasonFields) => ({
@@ -66,7 +70,7 @@ const queueClose = (deps: SeasonDeps, tx: Database, seasonId: number, endsAt: Da
 export function createSeason(deps: SeasonDeps, actor: AuditActor, fields: TSeasonFields): Promise<TSeason> {
   const values = windowOf(fields);
   if (values.endsAt <= deps.clock.now())
-    throw new BadInput('A new season ends in the future.', { endsAt: ['Already past'] });
+    throw new BadInput('A new season ends in the future.', { endsAt: ['Already past'] }, 'season_end_past');
   return audited(deps, actor, async (tx) => {
     await refuseOverlap(deps, tx, values);
     const now = deps.clock.now();
@@ -103,11 +107,17 @@ export function updateSeason(deps: SeasonDeps, actor: AuditActor, input: TSeason
     if (before.status !== 'open')
       throw new Conflict('This season is closed; its standings are frozen.', 'season_closed');
     if (before.startsAt <= now && values.startsAt.getTime() !== before.startsAt.getTime())
-      throw new BadInput('This season has started; its start stays as it is.', {
-        startsAt: ['Already started'],
-      });
+      throw new BadInput(
+        'This season has started; its start stays as it is.',
+        { startsAt: ['Already started'] },
+        'season_started',
+      );
     if (values.endsAt <= now)
-      throw new BadInput('The end of an open season is in the future.', { endsAt: ['Already past'] });
+      throw new BadInput(
+        'The end of an open season is in the future.',
+        { endsAt: ['Already past'] },
+        'season_end_past',
+      );
     await refuseOverlap(deps, tx, values, input.seasonId);
     const [row] = await tx
       .update(deps.db.t.seasons)
