@@ -1,14 +1,10 @@
 import type { TSeasonBoardInput, TSeasonBoardOutput } from '@puffy/contracts';
-import { and, asc, eq, gt } from 'drizzle-orm';
-import { z } from 'zod';
+import { and, eq } from 'drizzle-orm';
 import { scopeBoard } from '../activity/leaderboard';
 import type { Deps } from '../deps';
-import { decodeKeys, encodeKeys } from '../platform/cursor';
 import { shortWallet } from '../platform/short-wallet';
 import { seasonScope } from './points';
-import { seasonOut, seasonRow } from './seasons';
-
-const ZPlaceKey = z.tuple([z.number().int().positive()]);
+import { frozenPage, seasonOut, seasonRow } from './seasons';
 
 /**
  * `season.leaderboard`: an open season's live board (its totals in user_points, the same board as
@@ -24,22 +20,8 @@ export async function seasonBoard(
     return { season: seasonOut(season), ...(await scopeBoard(deps, userId, seasonScope(season.id), input)) };
   const { db, t } = deps.db;
   const ss = t.seasonStandings;
-  const after = input.cursor === undefined ? null : decodeKeys(ZPlaceKey, input.cursor);
-  const [rows, mine] = await Promise.all([
-    db
-      .select({
-        place: ss.place,
-        rank: ss.rank,
-        points: ss.points,
-        userId: ss.userId,
-        walletAddress: t.users.walletAddress,
-        name: t.users.name,
-      })
-      .from(ss)
-      .innerJoin(t.users, eq(t.users.id, ss.userId))
-      .where(and(eq(ss.seasonId, season.id), after ? gt(ss.place, after[0]) : undefined))
-      .orderBy(asc(ss.place))
-      .limit(input.limit + 1),
+  const [page, mine] = await Promise.all([
+    frozenPage(deps, season.id, input),
     userId === null
       ? Promise.resolve([])
       : db
@@ -48,18 +30,16 @@ export async function seasonBoard(
           .where(and(eq(ss.seasonId, season.id), eq(ss.userId, userId)))
           .limit(1),
   ]);
-  const kept = rows.slice(0, input.limit);
-  const last = kept.at(-1);
   return {
     season: seasonOut(season),
-    items: kept.map((row) => ({
+    items: page.rows.map((row) => ({
       rank: row.rank,
       points: row.points,
       walletShort: shortWallet(row.walletAddress),
       name: row.name,
       isMe: row.userId === userId,
     })),
-    nextCursor: rows.length > input.limit && last ? encodeKeys([last.place]) : null,
+    nextCursor: page.nextCursor,
     me: userId === null ? null : (mine[0] ?? { rank: null, points: 0 }),
   };
 }

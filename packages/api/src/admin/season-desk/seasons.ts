@@ -7,14 +7,12 @@ import type {
   TSeasonStandingsInput,
 } from '@puffy/contracts';
 import { type Database, lockKey } from '@puffy/db';
-import { and, asc, eq, gt, lt, ne } from 'drizzle-orm';
-import { z } from 'zod';
+import { and, eq, gt, lt, ne } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import type { AuditActor } from '../../platform/audit';
-import { decodeKeys, encodeKeys } from '../../platform/cursor';
 import { BadInput, Conflict } from '../../platform/errors';
 import { seasonCloseJob } from '../../season/close';
-import { seasonOut, seasonRow } from '../../season/seasons';
+import { frozenPage, seasonOut, seasonRow } from '../../season/seasons';
 import { audited } from '../audited';
 
 type SeasonDeps = Pick<Deps, 'db' | 'clock' | 'jobs'>;
@@ -140,36 +138,15 @@ export function updateSeason(deps: SeasonDeps, actor: AuditActor, input: TSeason
   });
 }
 
-const ZPlaceKey = z.tuple([z.number().int().positive()]);
-
 /** `admin.seasons.standings`: a closed season's frozen standings, in the order prizes go by. */
 export async function seasonStandings(
   deps: Pick<Deps, 'db'>,
   input: TSeasonStandingsInput,
 ): Promise<TPage<TSeasonStanding>> {
   await seasonRow(deps, deps.db.db, input.seasonId);
-  const { db, t } = deps.db;
-  const ss = t.seasonStandings;
-  const after = input.cursor === undefined ? null : decodeKeys(ZPlaceKey, input.cursor);
-  const rows = await db
-    .select({
-      place: ss.place,
-      rank: ss.rank,
-      points: ss.points,
-      userId: ss.userId,
-      walletAddress: t.users.walletAddress,
-      name: t.users.name,
-      reachedAt: ss.reachedAt,
-    })
-    .from(ss)
-    .innerJoin(t.users, eq(t.users.id, ss.userId))
-    .where(and(eq(ss.seasonId, input.seasonId), after ? gt(ss.place, after[0]) : undefined))
-    .orderBy(asc(ss.place))
-    .limit(input.limit + 1);
-  const kept = rows.slice(0, input.limit);
-  const last = kept.at(-1);
+  const page = await frozenPage(deps, input.seasonId, input);
   return {
-    items: kept.map((row) => ({ ...row, reachedAt: row.reachedAt.toISOString() })),
-    nextCursor: rows.length > input.limit && last ? encodeKeys([last.place]) : null,
+    items: page.rows.map((row) => ({ ...row, reachedAt: row.reachedAt.toISOString() })),
+    nextCursor: page.nextCursor,
   };
 }
