@@ -30,6 +30,7 @@ import GroupsPage from './groups';
 import MemberStandingPage from './member-standing';
 import MembersPage from './members';
 import OrdersPage from './orders';
+import RequirementsBuilderPage from './requirements/builder-page';
 import ReviewsPage from './reviews';
 import SecurityEventsPage from './security-events';
 import SettingsPage from './settings';
@@ -129,6 +130,7 @@ function AdminConsole() {
               <Route path=":id" element={<CampaignEditorPage />} />
               <Route path=":id/snapshot" element={<SnapshotUploadPage />} />
               <Route path=":id/codes" element={<CodesPage />} />
+              <Route path=":id/requirements" element={<RequirementsBuilderPage />} />
             </Route>
           )}
           {has('campaigns') && <Route path="groups" element={<GroupsPage />} />}

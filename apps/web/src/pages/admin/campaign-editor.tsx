@@ -1,5 +1,5 @@
 import { ZCampaignStateAction } from '@puffy/contracts';
-import { KeyRound, Users } from 'lucide-react';
+import { KeyRound, ListTree, Users } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ErrorMessage } from '../../components/error-message';
@@ -33,8 +33,9 @@ export function NewCampaignPage() {
   );
 }
 
-/** The campaign's own tools, each a page under it: `campaigns/:id/snapshot`, `campaigns/:id/codes`. */
+/** The campaign's own tools, each a page under it: `campaigns/:id/requirements`, `…/snapshot`, `…/codes`. */
 const TOOLS = [
+  { path: 'requirements', icon: ListTree },
   { path: 'snapshot', icon: Users },
   { path: 'codes', icon: KeyRound },
 ] as const;
