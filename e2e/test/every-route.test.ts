@@ -164,6 +164,7 @@ describe.skipIf(!chromiumPath())('every route in a real browser', () => {
         { name: 'admin-campaign', path: `/admin/campaigns/${demo.id}` },
         { name: 'admin-snapshot', path: `/admin/campaigns/${demo.id}/snapshot` },
         { name: 'admin-codes', path: `/admin/campaigns/${demo.id}/codes` },
+        { name: 'admin-requirements', path: `/admin/campaigns/${demo.id}/requirements` },
         { name: 'admin-groups', path: '/admin/groups' },
         { name: 'admin-reviews', path: '/admin/reviews' },
         { name: 'admin-funnel', path: '/admin/funnel' },
