@@ -1,53 +1,22 @@
 import { randomBytes } from 'node:crypto';
-import { startTestServer, type TestServer } from '@puffy/server/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sharedWalletKey } from '../src/api';
 import { base58 } from '../src/base58';
-import { assertWebBuilt, chromiumPath, launchBrowser, webDist } from '../src/browser';
+import { chromiumPath } from '../src/browser';
 import { seedClaimCampaign } from '../src/seed';
-
-/** A browser context signed in through the SPA's development wallet with the given key. */
-async function signedIn(
-  browser: Browser,
-  url: string,
-  secret: string,
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext();
-  await context.addInitScript({
-    content: `localStorage.setItem('puffy.devWallet.solana', ${JSON.stringify(secret)})`,
-  });
-  const page = await context.newPage();
-  // A step that cannot happen fails on its own locator, well inside the test's time.
-  page.setDefaultTimeout(20_000);
-  await page.goto(`${url}/`);
-  await page.getByRole('button', { name: 'Connect wallet' }).click();
-  await page.getByRole('button', { name: /Development wallet \(Solana\)/ }).click();
-  await page.getByTestId('signed-in-as').waitFor({ timeout: 15_000 });
-  return { context, page };
-}
+import { screenAtBothWidths, serverAndBrowser, signedInContext } from '../src/suite';
 
 describe.skipIf(!chromiumPath())('requirement tree: built by an operator, explained to a member', () => {
-  let server: TestServer;
-  let browser: Browser;
   const admin = sharedWalletKey();
   const member = sharedWalletKey();
-
-  beforeAll(async () => {
-    assertWebBuilt();
-    server = await startTestServer({ webDistDir: webDist, env: { ADMIN_WALLETS: `sol:${admin.address}` } });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const run = serverAndBrowser(admin.address);
 
   it('an operator builds a tree, previews a wallet, saves; a member sees the explained tree', {
     timeout: 180_000,
   }, async () => {
+    const { server, browser } = run;
     const { campaignId } = await seedClaimCampaign(server, { slug: 'e2e-tree', gasFeeLamports: 1_000_000n });
-    const operator = await signedIn(browser, server.url, admin.secret);
+    const operator = await signedInContext(browser, server.url, admin.secret);
     const page = operator.page;
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -90,6 +59,8 @@ describe.skipIf(!chromiumPath())('requirement tree: built by an operator, explai
       .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-kind')));
     expect(kinds).toEqual(['points', 'account']);
 
+    expect(await screenAtBothWidths(page, operator.log, 'requirements-builder')).toEqual([]);
+
     // The live preview: a wallet nobody knows, against the draft.
     const preview = page.getByTestId('requirements-preview');
     await preview.getByLabel('Wallet address').fill(base58(randomBytes(32)));
@@ -103,7 +74,7 @@ describe.skipIf(!chromiumPath())('requirement tree: built by an operator, explai
     expect(errors).toEqual([]);
 
     // The member checks with their own wallet: not on the allow-list, no points, no email.
-    const visitor = await signedIn(browser, server.url, member.secret);
+    const visitor = await signedInContext(browser, server.url, member.secret);
     await visitor.page.goto(`${server.url}/campaigns/e2e-tree`);
     await visitor.page.getByRole('button', { name: 'Check my eligibility' }).click();
     const answer = visitor.page.getByTestId('eligibility-answer');
@@ -119,6 +90,7 @@ describe.skipIf(!chromiumPath())('requirement tree: built by an operator, explai
     expect(shown).toContain('any:failed');
     expect(shown).toContain('method:failed');
     expect(await tree.textContent()).toMatch(/All of.*Any of/s);
+    expect(await screenAtBothWidths(visitor.page, visitor.log, 'requirements-member')).toEqual([]);
     await visitor.context.close();
     await operator.context.close();
   });

@@ -3,40 +3,17 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setCsrfToken } from '../src/lib/session-token';
 import {
   answerOf,
-  campaignOf,
-  emptyBoard,
   infoOf,
   inputOf,
   SOLANA_WALLET,
+  campaignRoomWire as serving,
   signedInSession,
   signedOutSession,
 } from './campaign-fixtures';
 import { renderApp } from './render';
-import { failure, ok, rateLimited, versionOf, type WireAnswer, wireTransport } from './wire';
+import { failure, ok, rateLimited } from './wire';
 
 const PAGE = '/campaigns/puffy-genesis';
-
-/** The campaign room's reads, with `overrides` per procedure path. */
-function serving(session: unknown, overrides: Record<string, (attempt: number) => WireAnswer> = {}) {
-  return wireTransport((path, attempt) => {
-    const override = overrides[path];
-    if (override) return override(attempt);
-    switch (path) {
-      case 'auth.session':
-        return ok(session);
-      case 'campaign.get':
-        return ok(campaignOf());
-      case 'campaign.info':
-        return ok(infoOf());
-      case 'activity.list':
-        return ok({ items: [], nextCursor: null, points: 0 });
-      case 'campaign.leaderboard':
-        return ok(emptyBoard);
-      default:
-        return ok(versionOf());
-    }
-  });
-}
 
 // The first test of a file also transforms the lazily loaded campaign chunks.
 vi.setConfig({ testTimeout: 15_000 });

@@ -5,6 +5,7 @@ import type {
   TEligibilityAnswer,
   TLeaderboardOutput,
 } from '@puffy/contracts';
+import { ok, versionOf, type WireAnswer, wireTransport } from './wire';
 
 /** Shapes the campaign procedures answer with, typed by the shared contracts so they cannot drift. */
 export const SOLANA_WALLET = '7Yd3kN8mZp2Qw5Xr9Lt4Vb6Hc1Jf8Ge3Ks2Pa5Rm9Uq';
@@ -139,4 +140,29 @@ export function inputsOf(calls: { url: URL; paths: string[] }[], path: string): 
 /** The first `input` sent for `path`. */
 export function inputOf(calls: { url: URL; paths: string[] }[], path: string): unknown {
   return inputsOf(calls, path)[0];
+}
+
+/** The campaign room's reads, with `overrides` per procedure path. */
+export function campaignRoomWire(
+  session: unknown,
+  overrides: Record<string, (attempt: number) => WireAnswer> = {},
+) {
+  return wireTransport((path, attempt) => {
+    const override = overrides[path];
+    if (override) return override(attempt);
+    switch (path) {
+      case 'auth.session':
+        return ok(session);
+      case 'campaign.get':
+        return ok(campaignOf());
+      case 'campaign.info':
+        return ok(infoOf());
+      case 'activity.list':
+        return ok({ items: [], nextCursor: null, points: 0 });
+      case 'campaign.leaderboard':
+        return ok(emptyBoard);
+      default:
+        return ok(versionOf());
+    }
+  });
 }

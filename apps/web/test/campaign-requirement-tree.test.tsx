@@ -4,15 +4,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setCsrfToken } from '../src/lib/session-token';
 import {
   answerOf,
-  campaignOf,
-  emptyBoard,
-  infoOf,
   SOLANA_WALLET,
+  campaignRoomWire as serving,
   signedInSession,
   signedOutSession,
 } from './campaign-fixtures';
 import { renderApp } from './render';
-import { ok, versionOf, type WireAnswer, wireTransport } from './wire';
+import { ok } from './wire';
 
 const PAGE = '/campaigns/puffy-genesis';
 
@@ -22,27 +20,6 @@ afterEach(() => {
   cleanup();
   setCsrfToken(null);
 });
-
-function serving(session: unknown, overrides: Record<string, () => WireAnswer>) {
-  return wireTransport((path) => {
-    const override = overrides[path];
-    if (override) return override();
-    switch (path) {
-      case 'auth.session':
-        return ok(session);
-      case 'campaign.get':
-        return ok(campaignOf());
-      case 'campaign.info':
-        return ok(infoOf());
-      case 'activity.list':
-        return ok({ items: [], nextCursor: null, points: 0 });
-      case 'campaign.leaderboard':
-        return ok(emptyBoard);
-      default:
-        return ok(versionOf());
-    }
-  });
-}
 
 const MISSING = 'Hold 2 more of Puffy Genesis (holds 1 of 3) or complete 1 more activity: Follow Puffy on X.';
 

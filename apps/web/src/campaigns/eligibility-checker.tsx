@@ -38,6 +38,27 @@ export function WalletTypeSelect({
   );
 }
 
+/** A wallet address field: as typed (no autocomplete, no spelling), in a fixed-width face. */
+export function WalletAddressInput({
+  value,
+  onChange,
+  ...wiring
+}: Omit<ComponentProps<typeof Input>, 'value' | 'onChange'> & {
+  value: string;
+  onChange: (address: string) => void;
+}) {
+  return (
+    <Input
+      {...wiring}
+      value={value}
+      autoComplete="off"
+      spellCheck={false}
+      className="font-mono"
+      onChange={(e) => onChange(e.target.value)}
+    />
+  );
+}
+
 /** Any wallet, no sign-in, nothing saved (`campaign.checkEligibleDryRun`). */
 function DryRunForm({ campaign }: { campaign: TCampaign }) {
   const { t } = useTranslation('campaign');
@@ -70,13 +91,7 @@ function DryRunForm({ campaign }: { campaign: TCampaign }) {
         <WalletTypeSelect value={chain} onChange={setChain} />
       </FormField>
       <FormField label={t('checker.address')} error={fieldError}>
-        <Input
-          value={address}
-          autoComplete="off"
-          spellCheck={false}
-          className="font-mono"
-          onChange={(e) => setAddress(e.target.value)}
-        />
+        <WalletAddressInput value={address} onChange={setAddress} />
       </FormField>
       <Button type="submit" className="justify-self-start" disabled={dryRun.isPending || locked}>
         {dryRun.isPending ? t('checker.checking') : t('checker.check')}

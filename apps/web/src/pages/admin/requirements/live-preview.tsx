@@ -1,13 +1,12 @@
 import type { TCampaign, TEligibilityWallet, TRequirement, TWalletChain } from '@puffy/contracts';
 import { keepPreviousData } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EligibilityAnswerView } from '../../../campaigns/eligibility-answer';
-import { WalletTypeSelect } from '../../../campaigns/eligibility-checker';
+import { WalletAddressInput, WalletTypeSelect } from '../../../campaigns/eligibility-checker';
 import { readWalletField } from '../../../campaigns/wallet-field';
 import { ErrorMessage } from '../../../components/error-message';
 import { FormField } from '../../../components/ui/form-field';
-import { Input } from '../../../components/ui/input';
 import { trpc } from '../../../lib/trpc';
 import { BuilderPanel } from '../campaign-parts';
 
@@ -43,7 +42,12 @@ export function LivePreview({
   const [address, setAddress] = useState('');
   const read = readWalletField(chain, address);
   const wallet: TEligibilityWallet | null = read.ok ? read.wallet : null;
-  const settled = useDebounced({ wallet, tree }, PREVIEW_DEBOUNCE_MS);
+  // Debounced as text: the draft and wallet are new objects on every render, their JSON is not.
+  const settledJson = useDebounced(JSON.stringify({ wallet, tree }), PREVIEW_DEBOUNCE_MS);
+  const settled = useMemo(
+    () => JSON.parse(settledJson) as { wallet: TEligibilityWallet | null; tree: TRequirement | null },
+    [settledJson],
+  );
   const preview = trpc.admin.requirements.preview.useQuery(
     { campaignId, wallet: settled.wallet ?? { chain, address: '' }, requirements: settled.tree ?? undefined },
     {
@@ -63,13 +67,7 @@ export function LivePreview({
             label={t('preview.address')}
             error={!read.ok && address.trim() !== '' ? (read.message ?? t('preview.notAddress')) : undefined}
           >
-            <Input
-              value={address}
-              autoComplete="off"
-              spellCheck={false}
-              className="font-mono"
-              onChange={(e) => setAddress(e.target.value)}
-            />
+            <WalletAddressInput value={address} onChange={setAddress} />
           </FormField>
         </div>
         {tree === null && <p className="text-muted-foreground text-sm">{t('preview.fixFirst')}</p>}

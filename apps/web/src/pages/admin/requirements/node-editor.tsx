@@ -1,6 +1,6 @@
 import type { TRequirementLeafKind } from '@puffy/contracts';
 import { ArrowDown, ArrowUp, FolderPlus, GripVertical, Plus, Trash2 } from 'lucide-react';
-import { type DragEvent, useState } from 'react';
+import { type ComponentProps, type DragEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 import { Input } from '../../../components/ui/input';
@@ -23,6 +23,15 @@ import {
 } from './draft';
 import { LeafFields } from './leaf-editor';
 import { LEAF_KIND_NAMES, LEAF_KINDS } from './leaf-kinds';
+
+/** A small select in a row of controls: the shared Select fills its box, so the box sets the width. */
+function CompactSelect({ width, ...props }: ComponentProps<typeof Select> & { width: string }) {
+  return (
+    <div className={cn('shrink-0', width)}>
+      <Select {...props} className="h-8 text-xs" />
+    </div>
+  );
+}
 
 /** What is wrong with a node (the builder's checks and the server's refusals), beside it. */
 function NodeIssues({ id }: { id: string }) {
@@ -109,9 +118,9 @@ function NodeMoves({ node, label }: { node: DraftNode; label: string }) {
         <ArrowDown aria-hidden="true" />
       </Button>
       {targets.length > 0 && (
-        <Select
+        <CompactSelect
           aria-label={t('builder.moveTo', { what: label })}
-          className="h-8 w-auto text-xs"
+          width="w-32"
           value=""
           onChange={(e) => {
             const target = e.target.value;
@@ -127,7 +136,7 @@ function NodeMoves({ node, label }: { node: DraftNode; label: string }) {
               {t('builder.groupName', { number, kind: t(`groupKind.${group.kind}`) })}
             </option>
           ))}
-        </Select>
+        </CompactSelect>
       )}
       <Button
         variant="ghost"
@@ -202,9 +211,9 @@ function AddToGroup({ group }: { group: DraftGroup }) {
   const add = (node: DraftNode) => setRoot((r) => insertNode(r, group.id, group.children.length, node));
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <Select
+      <CompactSelect
         aria-label={t('builder.newKind')}
-        className="h-8 w-auto text-xs"
+        width="w-52"
         value={kind}
         onChange={(e) => setKind(e.target.value as TRequirementLeafKind)}
       >
@@ -213,7 +222,7 @@ function AddToGroup({ group }: { group: DraftGroup }) {
             {t(`leaf.${k}`)}
           </option>
         ))}
-      </Select>
+      </CompactSelect>
       <Button
         variant="outline"
         size="sm"
@@ -260,9 +269,9 @@ export function GroupEditor({ group }: { group: DraftGroup }) {
         <div className="flex flex-wrap items-center gap-2">
           {!isRoot && <DragGrip id={group.id} />}
           <span className="font-medium text-sm">{t('builder.groupNumber', { number })}</span>
-          <Select
+          <CompactSelect
             aria-label={t('builder.groupKind', { number })}
-            className="h-8 w-auto text-xs"
+            width="w-40"
             value={group.kind}
             onChange={(e) => setGroup({ kind: e.target.value as GroupKind })}
           >
@@ -271,7 +280,7 @@ export function GroupEditor({ group }: { group: DraftGroup }) {
                 {t(`groupKind.${k}`)}
               </option>
             ))}
-          </Select>
+          </CompactSelect>
           {group.kind === 'at_least' && (
             <Input
               type="number"
