@@ -251,7 +251,17 @@ describe('admin requirements builder', () => {
     const outer = await screen.findByRole('group', { name: /^Group 1/ }, { timeout: 10_000 });
     const kinds = within(outer).getAllByLabelText('Kind of requirement to add').at(-1) as HTMLSelectElement;
     const offered = [...kinds.options].map((o) => o.value);
-    expect(offered).toEqual(['method', 'nft_count', 'points', 'eligible_for', 'activities', 'account']);
+    expect(offered).toEqual([
+      'method',
+      'nft_count',
+      'points',
+      'eligible_for',
+      'activities',
+      'account',
+      'token_balance',
+      'wallet_age',
+      'transaction_count',
+    ]);
     for (const kind of offered) {
       fireEvent.change(within(root()).getAllByLabelText('Kind of requirement to add').at(-1) as HTMLElement, {
         target: { value: kind },
@@ -273,6 +283,10 @@ describe('admin requirements builder', () => {
       target: { value: 'So1anaCollection1111' },
     });
     fireEvent.change(within(nft).getByLabelText('Network'), { target: { value: 'eth' } });
+    const balance = screen.getByRole('listitem', { name: 'Token balance' });
+    fireEvent.change(within(balance).getByLabelText('At least this amount'), { target: { value: 'lots' } });
+    expect(within(balance).getByText('Check At least this amount.')).toBeTruthy();
+    fireEvent.change(within(balance).getByLabelText('At least this amount'), { target: { value: '0.5' } });
     expect(screen.queryByTestId('builder-issue-count')).toBeNull();
     fireEvent.click(save());
     await waitFor(() => expect(wire.inputsFor('admin.requirements.set')).toHaveLength(1));
@@ -284,6 +298,9 @@ describe('admin requirements builder', () => {
       { kind: 'eligible_for', campaignId: 9 },
       { kind: 'activities', activityIds: [31] },
       { kind: 'account', account: 'email' },
+      { kind: 'token_balance', network: 'sol', minAmount: '0.5' },
+      { kind: 'wallet_age', network: 'eth', minDays: 30 },
+      { kind: 'transaction_count', network: 'eth', min: 10 },
     ]);
   });
 

@@ -1,11 +1,23 @@
 import {
+  REQUIREMENT_LIMITS,
   type TRequirementLeafKind,
   ZAccountLeaf,
   ZEligibilityMethod,
   ZNetwork,
   ZPointsLeaf,
 } from '@puffy/contracts';
-import { BadgeCheck, Coins, Gem, KeyRound, ListChecks, type LucideIcon, UserCheck } from 'lucide-react';
+import {
+  ArrowLeftRight,
+  BadgeCheck,
+  CalendarClock,
+  Coins,
+  Gem,
+  KeyRound,
+  ListChecks,
+  type LucideIcon,
+  UserCheck,
+  Wallet,
+} from 'lucide-react';
 import type { LooseLeaf } from './draft';
 
 /**
@@ -103,6 +115,47 @@ export const LEAF_KINDS: Record<TRequirementLeafKind, LeafKind> = {
         key: 'account',
         path: ['account'],
         control: { input: 'select', options: ZAccountLeaf.shape.account.options },
+      },
+    ],
+  },
+  token_balance: {
+    icon: Wallet,
+    create: () => ({ kind: 'token_balance', network: 'sol', minAmount: '1' }),
+    fields: [
+      { key: 'network', path: ['network'], control: { input: 'select', options: ZNetwork.options } },
+      // Without a token address the leaf counts the network's own coin (SOL, ETH, TON).
+      { key: 'tokenAddress', path: ['tokenAddress'], control: { input: 'text' }, optional: true },
+      { key: 'tokenSymbol', path: ['tokenSymbol'], control: { input: 'text' }, optional: true },
+      {
+        key: 'decimals',
+        path: ['decimals'],
+        control: { input: 'number', min: 0, max: REQUIREMENT_LIMITS.maxTokenDecimals },
+        optional: true,
+      },
+      { key: 'minAmount', path: ['minAmount'], control: { input: 'text' } },
+    ],
+  },
+  wallet_age: {
+    icon: CalendarClock,
+    create: () => ({ kind: 'wallet_age', network: 'eth', minDays: 30 }),
+    fields: [
+      { key: 'network', path: ['network'], control: { input: 'select', options: ZNetwork.options } },
+      {
+        key: 'minDays',
+        path: ['minDays'],
+        control: { input: 'number', min: 1, max: REQUIREMENT_LIMITS.maxWalletAgeDays },
+      },
+    ],
+  },
+  transaction_count: {
+    icon: ArrowLeftRight,
+    create: () => ({ kind: 'transaction_count', network: 'eth', min: 10 }),
+    fields: [
+      { key: 'network', path: ['network'], control: { input: 'select', options: ZNetwork.options } },
+      {
+        key: 'minTransactions',
+        path: ['min'],
+        control: { input: 'number', min: 1, max: REQUIREMENT_LIMITS.maxTransactionCount },
       },
     ],
   },
