@@ -22,13 +22,13 @@ const OUTCOME_TONE: Record<TRequirementOutcome, string> = {
 
 /** How a group combines its children, in words ("all of", "at least 2 of", "none of"). */
 function GroupLabel({ node }: { node: TExplainedRequirement }) {
-  const { t } = useTranslation('requirements');
+  const { t } = useTranslation('campaign', { keyPrefix: 'requirementTree' });
   if (node.kind === 'at_least') return <>{t('group.at_least', { count: node.n ?? 1 })}</>;
   return <>{t(`group.${node.kind as 'all' | 'any' | 'not'}`)}</>;
 }
 
 function OutcomeMark({ outcome }: { outcome: TRequirementOutcome }) {
-  const { t } = useTranslation('requirements');
+  const { t } = useTranslation('campaign', { keyPrefix: 'requirementTree' });
   const Icon = OUTCOME_ICON[outcome];
   return (
     <Icon
@@ -52,7 +52,7 @@ function RequirementNode({
   node: TExplainedRequirement;
   foldedOnPhone?: boolean;
 }) {
-  const { t } = useTranslation('requirements');
+  const { t } = useTranslation('campaign', { keyPrefix: 'requirementTree' });
   const [showAll, setShowAll] = useState(false);
   const isGroup = GROUP_KINDS.has(node.kind);
   const children = node.children ?? [];
@@ -111,7 +111,7 @@ function RequirementNode({
 
 /** The explained tree of an eligibility answer as a nested checklist: which branch passed, what is missing. */
 export function RequirementTree({ tree }: { tree: TExplainedRequirement }) {
-  const { t } = useTranslation('requirements');
+  const { t } = useTranslation('campaign', { keyPrefix: 'requirementTree' });
   return (
     <ul aria-label={t('treeLabel')} data-testid="requirement-tree" className="grid gap-1.5">
       <RequirementNode node={tree} />

@@ -41,7 +41,7 @@ function refusalsOf(root: DraftNode, error: unknown): Map<string, string[]> {
  * wallet as it changes; saving writes it with its audit entry; clearing returns to the methods.
  */
 export default function RequirementsBuilderPage() {
-  const { t } = useTranslation('requirements');
+  const { t } = useTranslation('campaign', { keyPrefix: 'requirementTree' });
   const campaignId = Number(useParams().id);
   const current = trpc.admin.requirements.get.useQuery({ campaignId });
   const detail = trpc.admin.campaigns.get.useQuery({ campaignId });
@@ -76,7 +76,7 @@ function Builder(props: {
   campaigns: Choice[];
   activities: Choice[];
 }) {
-  const { t } = useTranslation('requirements');
+  const { t } = useTranslation('campaign', { keyPrefix: 'requirementTree' });
   const utils = trpc.useUtils();
   const { campaignId, stored } = props;
   const [root, setRootState] = useState<DraftNode>(() => startingDraft(stored, props.effective));

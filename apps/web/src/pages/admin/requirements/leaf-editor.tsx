@@ -9,11 +9,11 @@ import { LEAF_KINDS, type LeafField, readField, writeField } from './leaf-kinds'
 
 /** Words for a select's option: networks by their name, methods by the console's words, the rest from the catalog. */
 function useOptionWords() {
-  const { t } = useTranslation(['requirements', 'admin']);
+  const { t } = useTranslation(['campaign', 'admin']);
   return (field: LeafField, option: string) => {
     if (field.key === 'network') return networkName(option);
     if (field.key === 'method') return t(`admin:methods.${option}`);
-    return t(`requirements:option.${field.key}.${option}`);
+    return t(`campaign:requirementTree.option.${field.key}.${option}`);
   };
 }
 
@@ -26,7 +26,7 @@ type Wiring = {
 };
 
 function FieldControl({ leaf, field, ...wiring }: { leaf: DraftLeaf; field: LeafField } & Wiring) {
-  const { t } = useTranslation('requirements');
+  const { t } = useTranslation('campaign', { keyPrefix: 'requirementTree' });
   const { setRoot, campaigns, activities } = useBuilder();
   const optionWords = useOptionWords();
   const value = readField(leaf.leaf, field.path);
@@ -110,7 +110,7 @@ function FieldControl({ leaf, field, ...wiring }: { leaf: DraftLeaf; field: Leaf
 
 /** A leaf's own fields, laid out by the leaf kinds table; a field that does not parse says so beside it. */
 export function LeafFields({ leaf }: { leaf: DraftLeaf }) {
-  const { t } = useTranslation('requirements');
+  const { t } = useTranslation('campaign', { keyPrefix: 'requirementTree' });
   const { issues } = useBuilder();
   const bad = issues.fields.get(leaf.id);
   const spec = LEAF_KINDS[leaf.leaf.kind];

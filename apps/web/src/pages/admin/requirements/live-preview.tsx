@@ -37,7 +37,7 @@ export function LivePreview({
   tree: TRequirement | null;
   collectionName: TCampaign['collectionName'];
 }) {
-  const { t } = useTranslation('requirements');
+  const { t } = useTranslation('campaign', { keyPrefix: 'requirementTree' });
   const [chain, setChain] = useState<TWalletChain>('sol');
   const [address, setAddress] = useState('');
   const read = readWalletField(chain, address);

@@ -35,7 +35,7 @@ function CompactSelect({ width, ...props }: ComponentProps<typeof Select> & { wi
 
 /** What is wrong with a node (the builder's checks and the server's refusals), beside it. */
 function NodeIssues({ id }: { id: string }) {
-  const { t } = useTranslation('requirements');
+  const { t } = useTranslation('campaign', { keyPrefix: 'requirementTree' });
   const { issues, refusals } = useBuilder();
   const mine = [
     ...(issues.byNode.get(id) ?? []).map((i) => t(`issue.${i.key}`, i.values ?? {})),
@@ -56,7 +56,7 @@ function NodeIssues({ id }: { id: string }) {
  * arrows and "Move to" do the same from the keyboard and on phones.
  */
 function DropSlot({ group, index }: { group: DraftGroup; index: number }) {
-  const { t } = useTranslation('requirements');
+  const { t } = useTranslation('campaign', { keyPrefix: 'requirementTree' });
   const { dragging, setRoot, setDragging } = useBuilder();
   const [over, setOver] = useState(false);
   if (!dragging) return null;
@@ -87,7 +87,7 @@ function DropSlot({ group, index }: { group: DraftGroup; index: number }) {
 
 /** Up, down, into another group, away: every move a drag makes, as buttons. */
 function NodeMoves({ node, label }: { node: DraftNode; label: string }) {
-  const { t } = useTranslation('requirements');
+  const { t } = useTranslation('campaign', { keyPrefix: 'requirementTree' });
   const { root, setRoot } = useBuilder();
   const place = parentOf(root, node.id);
   if (!place) return null;
@@ -155,7 +155,7 @@ function NodeMoves({ node, label }: { node: DraftNode; label: string }) {
  * Only the grip drags, so text in the row's fields still selects as usual.
  */
 function DragGrip({ id }: { id: string }) {
-  const { t } = useTranslation('requirements');
+  const { t } = useTranslation('campaign', { keyPrefix: 'requirementTree' });
   const { setDragging } = useBuilder();
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: a pointer's shortcut; the arrows and "Move to" do every move from the keyboard
@@ -177,7 +177,7 @@ function DragGrip({ id }: { id: string }) {
 }
 
 function LeafEditor({ node }: { node: Extract<DraftNode, { type: 'leaf' }> }) {
-  const { t } = useTranslation('requirements');
+  const { t } = useTranslation('campaign', { keyPrefix: 'requirementTree' });
   const { issues, refusals } = useBuilder();
   const kind = node.leaf.kind;
   const Icon = LEAF_KINDS[kind].icon;
@@ -205,7 +205,7 @@ function LeafEditor({ node }: { node: Extract<DraftNode, { type: 'leaf' }> }) {
 }
 
 function AddToGroup({ group }: { group: DraftGroup }) {
-  const { t } = useTranslation('requirements');
+  const { t } = useTranslation('campaign', { keyPrefix: 'requirementTree' });
   const { setRoot } = useBuilder();
   const [kind, setKind] = useState<TRequirementLeafKind>('method');
   const add = (node: DraftNode) => setRoot((r) => insertNode(r, group.id, group.children.length, node));
@@ -244,7 +244,7 @@ function AddToGroup({ group }: { group: DraftGroup }) {
 }
 
 export function GroupEditor({ group }: { group: DraftGroup }) {
-  const { t } = useTranslation('requirements');
+  const { t } = useTranslation('campaign', { keyPrefix: 'requirementTree' });
   const { root, setRoot, issues, refusals } = useBuilder();
   const number = groupsOf(root).find((g) => g.group.id === group.id)?.number ?? 1;
   const label = t('builder.groupName', { number, kind: t(`groupKind.${group.kind}`) });
