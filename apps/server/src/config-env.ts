@@ -164,6 +164,25 @@ export const configSchema = z.object({
     .url()
     .default('https://api.x.com')
     .describe('X API base (token at /2/oauth2/token, profile at /2/users/me)'),
+  DISCORD_BOT_TOKEN: optionalText(
+    'Discord bot token for checking server membership and roles; absent → Discord tasks are not offered',
+  ),
+  DISCORD_API_BASE_URL: z
+    .url()
+    .default('https://discord.com/api/v10')
+    .describe('Discord REST API base (GET /guilds/{guild}/members/{user})'),
+  TELEGRAM_BOT_TOKEN: optionalText(
+    'Telegram bot token: verifies Login Widget data and asks getChatMember; absent → Telegram linking and tasks are off',
+  ),
+  TELEGRAM_BOT_USERNAME: optionalText('Username of that bot (without @), which the Login Widget names'),
+  TELEGRAM_API_BASE_URL: z
+    .url()
+    .default('https://api.telegram.org')
+    .describe('Telegram Bot API base (POST /bot<token>/getChatMember)'),
+  TELEGRAM_AUTH_MAX_AGE_SECONDS: int(
+    86_400,
+    'How old Telegram Login Widget data may be (its auth_date) when a member links Telegram',
+  ),
   SOLANA_USDT_MINT: base58Address
     .default('Es9vMFrzaCERmJfrF4H2FYD4KCoNkY11McCe8BenwNYB')
     .describe('SPL mint of USDT that orders are paid in'),
@@ -238,6 +257,8 @@ export const SECRET_VARIABLES = [
   'TON_API_KEY',
   'SMTP_URL',
   'X_CLIENT_SECRET',
+  'DISCORD_BOT_TOKEN',
+  'TELEGRAM_BOT_TOKEN',
   'SOLANA_MINT_AUTHORITY_KEY',
   'SENTRY_AUTH_TOKEN',
   'OTEL_EXPORTER_OTLP_HEADERS',

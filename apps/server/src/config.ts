@@ -1,4 +1,4 @@
-import type { StorefrontConfig } from '@puffy/api';
+import type { SocialConfig, StorefrontConfig } from '@puffy/api';
 import { parseMintAuthorityKey } from '@puffy/chains';
 import type { z } from 'zod';
 import { configSchema } from './config-env';
@@ -79,6 +79,8 @@ export interface AppConfig {
     authorizeUrl: string;
     apiBaseUrl: string;
   } | null;
+  /** The Discord and Telegram bots of checked tasks (null: that service is off). */
+  social: SocialConfig;
   /**
    * USDT order payments; the treasury falls back to a development-only address outside production. The
    * storefront's own settings, less the RPC client and address validator the running server adds.
@@ -290,6 +292,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           apiBaseUrl: e.X_API_BASE_URL.replace(/\/$/, ''),
         }
       : null,
+    social: {
+      discord: e.DISCORD_BOT_TOKEN
+        ? { botToken: e.DISCORD_BOT_TOKEN, apiBaseUrl: e.DISCORD_API_BASE_URL.replace(/\/$/, '') }
+        : null,
+      telegram:
+        e.TELEGRAM_BOT_TOKEN && e.TELEGRAM_BOT_USERNAME
+          ? {
+              botToken: e.TELEGRAM_BOT_TOKEN,
+              botUsername: e.TELEGRAM_BOT_USERNAME.replace(/^@/, ''),
+              apiBaseUrl: e.TELEGRAM_API_BASE_URL.replace(/\/$/, ''),
+              maxAuthAgeSeconds: e.TELEGRAM_AUTH_MAX_AGE_SECONDS,
+            }
+          : null,
+    },
     storefront: {
       usdtMint: e.SOLANA_USDT_MINT,
       treasuryAddress: e.SOLANA_STORE_TREASURY_ADDRESS ?? DEV_STORE_TREASURY,

@@ -59,6 +59,7 @@ export async function createDeps(config: AppConfig, logger: PinoLogger): Promise
     jobs,
     mailer: createMailer(config),
     twitter: config.twitter,
+    social: config.social,
     clock: systemClock,
     storefront: {
       ...config.storefront,

@@ -32,6 +32,7 @@ export function userInfoOf(overrides: Partial<TUserInfo> = {}): TUserInfo {
     avatarLocked: false,
     email: null,
     discord: null,
+    telegram: null,
     points: 0,
     referralCode: null,
     createdAt: '2026-11-20T10:00:00.000Z',

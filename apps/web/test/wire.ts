@@ -77,6 +77,7 @@ export function versionOf(overrides: Partial<TSystemVersion> = {}): TSystemVersi
     serverTime: '2026-11-23T09:03:13.692Z',
     devChainUrl: null,
     xLinking: true,
+    socialServices: { x: true, discord: true, telegram: { botUsername: 'puffy_test_bot' } },
     errorTracking: null,
     ...overrides,
   };

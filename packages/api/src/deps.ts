@@ -2,6 +2,7 @@ import type { HoldingsReader } from '@puffy/chains';
 import type { Db } from '@puffy/db';
 import type { Jobs } from '@puffy/jobs';
 import type { RateLimiter, Store } from '@puffy/store';
+import type { SocialConfig } from './activity/social/config';
 import type { AuthConfig } from './auth/config';
 import type { Clock } from './platform/clock';
 import type { Logger } from './platform/logger';
@@ -45,6 +46,8 @@ export interface Deps {
   mailer: Mailer;
   /** X OAuth 2.0 for linking X accounts; null when the deployment has no X client. */
   twitter: TwitterOAuthConfig | null;
+  /** The Discord and Telegram bots checked tasks and Telegram linking use; null services are off. */
+  social: SocialConfig;
   /** Live NFT holdings checks (timeouts, retries, breaker); used when a campaign has no snapshot. */
   holdings: HoldingsReader;
   /** The storefront's payment target, windows, Solana RPC and address validator. */

@@ -4,6 +4,9 @@ export { creditPoints, type PointsCredit } from './activity/ledger';
 export { listEligibleProducts } from './activity/products';
 export { reviewActivityCompletion } from './activity/review';
 export { completeActivity } from './activity/service';
+export type { SocialConfig } from './activity/social/config';
+export { queueCampaignRecheck, recheckCompletion } from './activity/social/recheck';
+export { verifySocialTask } from './activity/social/verify';
 export { uploadSnapshotFile } from './admin/campaign-desk/snapshots';
 export {
   csvField,

@@ -1,4 +1,5 @@
 import type { JobWorker } from '@puffy/jobs';
+import { socialJobs } from './activity/social/jobs';
 import type { Deps } from './deps';
 import { notificationJobs } from './notification/jobs';
 import { orderJobs } from './order/jobs';
@@ -12,6 +13,7 @@ export const allJobs: readonly JobRegistration[] = [
   ...notificationJobs,
   ...promotionJobs,
   ...seasonJobs,
+  ...socialJobs,
 ];
 
 export const allJobDefinitions = () => allJobs.map((j) => j.definition);

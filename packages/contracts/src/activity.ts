@@ -4,8 +4,11 @@ import { ZId } from './ids';
 import { pageOf, ZPageInput } from './pagination';
 import { text } from './text';
 
-/** Where a member stands on one activity; `not_started` is the absence of a completion. */
-export const ZActivityStatus = z.enum(['not_started', 'completed', 'pending_review', 'rejected']);
+/**
+ * Where a member stands on one activity; `not_started` is the absence of a completion, `revoked` a
+ * checked task the service no longer confirms (an undone follow): it counts nowhere until verified again.
+ */
+export const ZActivityStatus = z.enum(['not_started', 'completed', 'pending_review', 'rejected', 'revoked']);
 export type TActivityStatus = z.infer<typeof ZActivityStatus>;
 
 /** What a member sends to complete an activity themself; `url` is the X post for `x_post` activities. */

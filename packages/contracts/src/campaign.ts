@@ -115,7 +115,7 @@ export const ZStandingActivity = z.object({
   points: z.number().int(),
   quantity: z.number().int(),
   required: z.boolean(),
-  status: z.enum(['open', 'completed', 'pending_review', 'rejected']),
+  status: z.enum(['open', 'completed', 'pending_review', 'rejected', 'revoked']),
   completedAt: z.string().nullable(),
 });
 

@@ -21,6 +21,7 @@ export * from './referral';
 export * from './requirements';
 export * from './seasons';
 export * from './session';
+export * from './social-tasks';
 export * from './store';
 export * from './store-settings';
 export * from './system';

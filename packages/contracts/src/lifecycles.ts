@@ -38,6 +38,14 @@ export const activityCompletedBy = {
   refer_friends: 'event',
   x_post: 'member',
   manual: 'member',
+  // Checked with the service itself when the member presses Verify (social-tasks.ts).
+  x_follow: 'member',
+  x_repost: 'member',
+  x_like: 'member',
+  x_tag_post: 'member',
+  discord_member: 'member',
+  discord_role: 'member',
+  telegram_join: 'member',
 } as const;
 
 /**

@@ -183,10 +183,10 @@ export const ZActivitiesLeaf = z.object({
     .refine((ids) => new Set(ids).size === ids.length, 'Each activity may be named once'),
 });
 
-/** An account the product can link or verify (Telegram linking does not exist yet). */
+/** An account the product can link or verify. */
 export const ZAccountLeaf = z.object({
   kind: z.literal('account'),
-  account: z.enum(['email', 'x', 'discord']),
+  account: z.enum(['email', 'x', 'discord', 'telegram']),
 });
 
 export const ZRequirementLeaf = z.discriminatedUnion('kind', [

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZSignInProof } from './auth';
 import { ZEligibilityMethod, ZNetwork, ZNftStatus, ZWalletChain } from './enums';
+import { ZTelegramLink } from './social-tasks';
 import { text } from './text';
 
 /*
@@ -92,6 +93,8 @@ export const ZUserInfo = z.object({
   /** Only a verified address; null until one is verified. */
   email: z.string().nullable(),
   discord: ZDiscordLink.nullable(),
+  /** Linked through the Telegram Login Widget; null until linked. */
+  telegram: ZTelegramLink.nullable(),
   points: z.number().int(),
   referralCode: z.string().nullable(),
   createdAt: iso,

@@ -24,6 +24,10 @@ export async function failure(call: Promise<unknown>): Promise<TRPCClientError<A
   throw new Error('expected the call to fail, but it succeeded');
 }
 
+/** The reason code a refused call carries (`x_taken`, `telegram_stale`…). */
+export const reasonOf = (error: TRPCClientError<AnyTRPCRouter>) =>
+  (error.data as { reason?: string } | undefined)?.reason;
+
 /** The AppError a server-side caller's call failed with (code, reason and message), for assertions. */
 export async function refusalOf(
   call: Promise<unknown>,

@@ -33,6 +33,7 @@ describe.each(variants())('user.info on $label', (variant) => {
       avatarLocked: false,
       email: null,
       discord: null,
+      telegram: null,
       points: 0,
       referralCode: null,
     });

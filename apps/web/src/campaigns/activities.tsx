@@ -22,6 +22,7 @@ const STATUS_VARIANT = {
   completed: 'success',
   pending_review: 'warning',
   rejected: 'destructive',
+  revoked: 'destructive',
 } as const;
 
 function useCompleteActivity(campaignId: number) {

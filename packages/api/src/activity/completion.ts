@@ -2,7 +2,9 @@ import type { TActivityScope } from '@puffy/contracts';
 import type { Database } from '@puffy/db';
 import { and, eq } from 'drizzle-orm';
 import type { Deps } from '../deps';
+import { PreconditionFailed } from '../platform/errors';
 import { activityScopeKey } from './campaign-completions';
+import { activitySettings } from './catalog';
 import { creditPoints, lockMemberPoints } from './ledger';
 
 export interface ActivityCompletion {
@@ -19,12 +21,39 @@ export interface ActivityCompletion {
 }
 
 export interface CompletionOutcome {
-  /** The member's status on the activity after the call. */
-  status: 'completed' | 'pending_review' | 'rejected';
+  /** The member's status on the activity after the call (`revoked`: a checked task its service no longer confirms). */
+  status: 'completed' | 'pending_review' | 'rejected' | 'revoked';
   /** False when the activity had already been completed or submitted. */
   isNew: boolean;
   pointsAwarded: number;
 }
+
+/** A member's completion of a campaign's activity, as the activity's own settings say (review, product). */
+export function memberCompletion(
+  userId: string,
+  at: { campaignId: number; activityId: number },
+  activity: { scope: TActivityScope; points: number; parameter: unknown },
+  data: Record<string, unknown>,
+): ActivityCompletion {
+  const settings = activitySettings(activity.parameter);
+  return {
+    userId,
+    activityId: at.activityId,
+    activityScope: activity.scope,
+    campaignId: at.campaignId,
+    points: activity.points,
+    status: settings.review ? 'pending_review' : 'completed',
+    data,
+    grantsProductSku: settings.grantsProductSku ?? null,
+  };
+}
+
+/** Refuses a member's new attempt at an activity an operator rejected (or that can no longer be completed). */
+export const completionRejected = () =>
+  new PreconditionFailed(
+    'An operator rejected your earlier submission for this activity; contact support to reopen it.',
+    'completion_rejected',
+  );
 
 export const activitySourceKey = (userId: string, activityId: number, campaignId: number) =>
   `activity:${activityId}:campaign:${campaignId}:user:${userId}`;

@@ -1,22 +1,17 @@
-import type {
-  TActivityCompleteInput,
-  TActivityCompleteOutput,
-  TActivityListInput,
-  TActivityListOutput,
+import {
+  isSocialTaskKind,
+  type TActivityCompleteInput,
+  type TActivityCompleteOutput,
+  type TActivityListInput,
+  type TActivityListOutput,
 } from '@puffy/contracts';
 import type { Deps } from '../deps';
 import { afterIdCursor, toIdPage } from '../platform/cursor';
 import { BadInput, PreconditionFailed } from '../platform/errors';
 import { memberColumns } from '../user/member-row';
 import { type MemberActivityState, memberActivityStates, shownState } from './campaign-completions';
-import {
-  activitySettings,
-  campaignActivity,
-  campaignActivityRows,
-  requireRunning,
-  visibleCampaign,
-} from './catalog';
-import { completeActivityOnce } from './completion';
+import { campaignActivity, campaignActivityRows, requireRunning, visibleCampaign } from './catalog';
+import { completeActivityOnce, completionRejected, memberCompletion } from './completion';
 import { campaignScope, pointsOf } from './ledger';
 import { parseXPostUrl, sameXHandle } from './x-post';
 
@@ -42,24 +37,12 @@ export async function completeActivity(
       `This activity completes itself when you ${automaticWhen[activity.kind] ?? 'do what it asks'}.`,
       'automatic_activity',
     );
+  if (isSocialTaskKind(activity.kind))
+    throw new PreconditionFailed('Press Verify: we check this task with the service itself.', 'verify_task');
   const data =
     activity.kind === 'x_post' ? await xPostProof(deps, userId, input.proof?.url) : proofData(input);
-  const settings = activitySettings(activity.parameter);
-  const outcome = await completeActivityOnce(deps, {
-    userId,
-    activityId: input.activityId,
-    activityScope: activity.scope,
-    campaignId: input.campaignId,
-    points: activity.points,
-    status: settings.review ? 'pending_review' : 'completed',
-    data,
-    grantsProductSku: settings.grantsProductSku ?? null,
-  });
-  if (outcome.status === 'rejected')
-    throw new PreconditionFailed(
-      'An operator rejected your earlier submission for this activity; contact support to reopen it.',
-      'completion_rejected',
-    );
+  const outcome = await completeActivityOnce(deps, memberCompletion(userId, input, activity, data));
+  if (outcome.status === 'rejected' || outcome.status === 'revoked') throw completionRejected();
   return {
     campaignId: input.campaignId,
     activityId: input.activityId,

@@ -2,7 +2,7 @@ import type { TSystemVersion } from '@puffy/contracts';
 import type { Deps } from '../deps';
 
 export function describeVersion(
-  deps: Pick<Deps, 'config' | 'db' | 'store' | 'clock' | 'twitter'>,
+  deps: Pick<Deps, 'config' | 'db' | 'store' | 'clock' | 'twitter' | 'social'>,
 ): TSystemVersion {
   return {
     name: 'puffy-reward-center',
@@ -14,6 +14,11 @@ export function describeVersion(
     serverTime: deps.clock.now().toISOString(),
     devChainUrl: deps.config.environment === 'production' ? null : deps.config.devChainUrl,
     xLinking: deps.twitter !== null,
+    socialServices: {
+      x: deps.twitter !== null,
+      discord: deps.social.discord !== null,
+      telegram: deps.social.telegram ? { botUsername: deps.social.telegram.botUsername } : null,
+    },
     errorTracking: deps.config.errorTracking ?? null,
   };
 }

@@ -131,6 +131,7 @@ export async function userInfo(deps: Pick<Deps, 'db'>, userId: string): Promise<
     avatarLocked: user.avatarLocked,
     email: user.email,
     discord: user.discordId ? { id: user.discordId, username: user.discordUsername } : null,
+    telegram: user.telegramId ? { id: user.telegramId, username: user.telegramUsername } : null,
     points: points[0]?.points ?? 0,
     referralCode: code[0]?.code ?? null,
     createdAt: user.createdAt.toISOString(),

@@ -25,9 +25,9 @@ export async function memberColumns<F extends SelectedFields>(
 }
 
 /** The users columns that name an outside account, which only one member may hold. */
-type HeldAccount = 'email' | 'twitterId' | 'discordId';
+type HeldAccount = 'email' | 'twitterId' | 'discordId' | 'telegramId';
 
-/** Whether a member other than `userId` already holds the account (an email, an X or Discord id). */
+/** Whether a member other than `userId` already holds the account (an email, an X, Discord or Telegram id). */
 export async function heldByAnother(
   deps: Pick<Deps, 'db'>,
   q: Database,

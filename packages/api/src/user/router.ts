@@ -11,6 +11,8 @@ import {
   ZLinkTonWalletInput,
   ZLinkWalletChallengeInput,
   ZLinkWalletOutput,
+  ZTelegramLink,
+  ZTelegramLoginData,
   ZTwitterCompleteInput,
   ZTwitterLinked,
   ZTwitterLockState,
@@ -26,6 +28,7 @@ import { perMinute } from '../trpc/rate-rules';
 import { byMember } from '../trpc/resolvers';
 import { sendEmailCode, verifyEmailCode, verifyEmailLink } from './email-codes';
 import { userInfo } from './info';
+import { linkTelegram, unlinkTelegram } from './telegram';
 import { completeTwitterLink, startTwitterLink, twitterLockState, unlinkTwitter } from './twitter';
 import { issueLinkChallenge, linkWallet } from './wallets';
 
@@ -64,6 +67,18 @@ const twitterRouter = router({
   unlink: twitterStep.output(z.object({ ok: z.literal(true) })).mutation(byMember(unlinkTwitter)),
 });
 
+/** Linking Telegram through the Login Widget's signed data; ten a minute. */
+const telegramStep = authedProcedure.meta({ rateLimit: perMinute(10) });
+
+const telegramRouter = router({
+  link: telegramStep
+    .input(ZTelegramLoginData)
+    .output(z.object({ telegram: ZTelegramLink }))
+    .mutation(byMember(linkTelegram)),
+
+  unlink: telegramStep.output(z.object({ ok: z.literal(true) })).mutation(byMember(unlinkTelegram)),
+});
+
 /** Linking a wallet of either chain: both procedures use the one `user.linkWallet` rule, ten a minute. */
 const linkingWallet = authedProcedure
   .meta({ rateLimit: perMinute(10, 'user.linkWallet') })
@@ -84,6 +99,8 @@ export const userRouter = router({
   email: emailRouter,
 
   twitter: twitterRouter,
+
+  telegram: telegramRouter,
 
   twitterLock: authedProcedure
     .output(ZTwitterLockState)

@@ -5,13 +5,17 @@ import {
   generateState,
   OAuth2Client,
   OAuth2RequestError,
+  type OAuth2Tokens,
 } from 'arctic';
 import { z } from 'zod';
 import { BadInput, UpstreamUnavailable } from '../platform/errors';
 import type { TwitterOAuthConfig } from './twitter-config';
 
-/** Reading the member's own profile is all the link needs. */
-const SCOPES = ['users.read', 'tweet.read'];
+/**
+ * The profile for the link; follows and likes to check X tasks with the member's own account;
+ * offline.access for a refresh token, so a check days later still works (docs/product/social-tasks.md).
+ */
+const SCOPES = ['users.read', 'tweet.read', 'follows.read', 'like.read', 'offline.access'];
 const TIMEOUT_MS = 10_000;
 
 const clientOf = (config: TwitterOAuthConfig) =>
@@ -43,16 +47,36 @@ function withTimeout<T>(promise: Promise<T>): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** The member's tokens as X issued them; `expiresInSeconds` counts from the answer. */
+export interface XTokens {
+  accessToken: string;
+  refreshToken: string | null;
+  expiresInSeconds: number;
+  scope: string;
+}
+
+function tokensOf(tokens: OAuth2Tokens): XTokens {
+  return {
+    accessToken: tokens.accessToken(),
+    refreshToken: tokens.hasRefreshToken() ? tokens.refreshToken() : null,
+    expiresInSeconds: tokens.accessTokenExpiresInSeconds(),
+    scope: tokens.hasScopes() ? tokens.scopes().join(' ') : '',
+  };
+}
+
+const tokenEndpoint = (config: TwitterOAuthConfig) => `${config.apiBaseUrl}/2/oauth2/token`;
+
 export async function exchangeTwitterCode(
   config: TwitterOAuthConfig,
   code: string,
   codeVerifier: string,
-): Promise<string> {
+): Promise<XTokens> {
   try {
-    const tokens = await withTimeout(
-      clientOf(config).validateAuthorizationCode(`${config.apiBaseUrl}/2/oauth2/token`, code, codeVerifier),
+    return tokensOf(
+      await withTimeout(
+        clientOf(config).validateAuthorizationCode(tokenEndpoint(config), code, codeVerifier),
+      ),
     );
-    return tokens.accessToken();
   } catch (error) {
     if (error instanceof OAuth2RequestError) {
       throw new BadInput(
@@ -65,6 +89,22 @@ export async function exchangeTwitterCode(
     if (error instanceof ArcticFetchError)
       throw new UpstreamUnavailable('X is not answering. Please try again.');
     throw new UpstreamUnavailable('X answered in a way we did not expect. Please try again.');
+  }
+}
+
+/**
+ * A new access token for a refresh token (X rotates the refresh token: the old one stops working).
+ * Null when X refuses it (revoked, or already used): the member must link X again.
+ */
+export async function refreshTwitterTokens(config: TwitterOAuthConfig, refreshToken: string) {
+  try {
+    return tokensOf(
+      await withTimeout(clientOf(config).refreshAccessToken(tokenEndpoint(config), refreshToken, [])),
+    );
+  } catch (error) {
+    if (error instanceof OAuth2RequestError) return null;
+    if (error instanceof UpstreamUnavailable) throw error;
+    throw new UpstreamUnavailable('X is not answering. Please try again.');
   }
 }
 

@@ -2,14 +2,20 @@ import type { TTwitterLockState, TTwitterStartOutput } from '@puffy/contracts';
 import { type Database, lockKey, violatedConstraint } from '@puffy/db';
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import { z } from 'zod';
+import { saveXTokens } from '../activity/social/x-tokens';
 import type { Deps } from '../deps';
 import { Conflict, Forbidden, PreconditionFailed } from '../platform/errors';
 import { emitProfileEvent } from './events';
 import { heldByAnother, memberColumns } from './member-row';
-import { exchangeTwitterCode, fetchTwitterProfile, twitterAuthorizeUrl } from './twitter-client';
+import {
+  exchangeTwitterCode,
+  fetchTwitterProfile,
+  twitterAuthorizeUrl,
+  type XTokens,
+} from './twitter-client';
 import type { TwitterOAuthConfig } from './twitter-config';
 
-type TwitterDeps = Pick<Deps, 'db' | 'store' | 'clock' | 'twitter'>;
+type TwitterDeps = Pick<Deps, 'db' | 'store' | 'clock' | 'twitter' | 'auth'>;
 
 const STATE_TTL_MS = 10 * 60 * 1000;
 const stateKey = (state: string) => `oauth:x:${state}`;
@@ -73,9 +79,9 @@ export async function completeTwitterLink(
       'oauth_state_expired',
     );
   }
-  const accessToken = await exchangeTwitterCode(config, input.code, pending.codeVerifier);
-  const profile = await fetchTwitterProfile(config, accessToken);
-  await saveTwitterLink(deps, userId, profile);
+  const tokens = await exchangeTwitterCode(config, input.code, pending.codeVerifier);
+  const profile = await fetchTwitterProfile(config, tokens.accessToken);
+  await saveTwitterLink(deps, userId, profile, tokens);
   const lock = await twitterLockState(deps, deps.db.db, userId);
   return { twitter: { id: profile.id, handle: profile.username, locked: lock.locked } };
 }
@@ -84,6 +90,7 @@ async function saveTwitterLink(
   deps: TwitterDeps,
   userId: string,
   profile: { id: string; username: string; name: string | null; avatarUrl: string | null },
+  tokens: XTokens,
 ) {
   const { t } = deps.db;
   try {
@@ -107,6 +114,7 @@ async function saveTwitterLink(
           updatedAt: deps.clock.now(),
         })
         .where(eq(t.users.id, userId));
+      await saveXTokens(deps, tx, userId, tokens);
       const earned = await emitProfileEvent(deps, { userId, event: 'x_linked', tx });
       if (earned > 0) await tx.update(t.users).set({ twitterLocked: true }).where(eq(t.users.id, userId));
     });
@@ -117,7 +125,7 @@ async function saveTwitterLink(
 }
 
 /** Activity kinds whose completion rests on the X account. */
-const X_ACTIVITY_KINDS = ['link_x', 'x_post'] as const;
+const X_ACTIVITY_KINDS = ['link_x', 'x_post', 'x_follow', 'x_repost', 'x_like', 'x_tag_post'] as const;
 
 /**
  * Locked once the link earned something (an X activity completed) or an admin locked it; a locked
@@ -170,6 +178,7 @@ export async function unlinkTwitter(deps: TwitterDeps, userId: string): Promise<
       .update(t.users)
       .set({ twitterId: null, twitterHandle: null, updatedAt: deps.clock.now() })
       .where(eq(t.users.id, userId));
+    await tx.delete(t.xTokens).where(eq(t.xTokens.userId, userId));
   });
   return { ok: true };
 }

@@ -4,7 +4,10 @@ import { type SQL, sql } from 'drizzle-orm';
  * Value sets that only the database knows about yet. They belong in @puffy/contracts as zod enums the
  * moment an API shape carries them; until then they are spelled once, here, for both dialects.
  */
-export const userActivityStatuses = ['completed', 'pending_review', 'rejected'] as const;
+export const userActivityStatuses = ['completed', 'pending_review', 'rejected', 'revoked'] as const;
+/** Who asked for a check of a checked task (the member, the retry after throttling, a re-check), and what the service said. */
+export const activityCheckTriggers = ['member', 'retry', 'recheck'] as const;
+export const activityCheckOutcomes = ['passed', 'failed', 'throttled'] as const;
 export const referralOutcomes = ['accepted', 'refused'] as const;
 export const botSecretStatuses = ['active', 'grace', 'revoked'] as const;
 export const mintPaths = ['gas', 'direct'] as const;

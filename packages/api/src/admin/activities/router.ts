@@ -1,4 +1,11 @@
+import {
+  ZRecheckCampaignInput,
+  ZRecheckCampaignOutput,
+  ZRecheckInput,
+  ZRecheckOutput,
+} from '@puffy/contracts';
 import { reviewActivityCompletion } from '../../activity/review';
+import { queueCampaignRecheck, recheckCompletion } from '../../activity/social/recheck';
 import { actorOf } from '../../platform/audit';
 import { router } from '../../trpc/init';
 import { withDeps } from '../../trpc/resolvers';
@@ -31,5 +38,15 @@ export const activityReviewRouter = router({
         );
         return { userActivityId: input.userActivityId, ...outcome };
       }),
+    /** Asks the service again about one completed task; no longer done, it is revoked and reversed. */
+    recheck: campaignsDesk
+      .input(ZRecheckInput)
+      .output(ZRecheckOutput)
+      .mutation(({ ctx, input }) => recheckCompletion(ctx.deps, input.userActivityId, actorOf(ctx))),
+    /** Queues a re-check job for every completed checked task of a campaign. */
+    recheckCampaign: campaignsDesk
+      .input(ZRecheckCampaignInput)
+      .output(ZRecheckCampaignOutput)
+      .mutation(({ ctx, input }) => queueCampaignRecheck(ctx.deps, actorOf(ctx), input.campaignId)),
   }),
 });

@@ -7,6 +7,7 @@ import {
 } from '@puffy/contracts';
 import { and, asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
+import { offeredActivityParameter } from '../../activity/social/offer';
 import { campaignActivityRows, toCampaign } from '../../campaign/queries';
 import type { Deps } from '../../deps';
 import { campaignColumns } from '../../eligibility/seats';
@@ -123,7 +124,7 @@ const removal = (action: string, targetType: string, targetId: number, before: u
 
 /** Adds an activity to a campaign (a new one or one of the catalog), or changes its points and flags. */
 export async function saveCampaignActivity(
-  deps: DeskDeps,
+  deps: DeskDeps & Pick<Deps, 'twitter' | 'social'>,
   actor: AuditActor,
   input: z.infer<typeof ZCampaignActivityInput>,
 ): Promise<TAdminCampaignDetail> {
@@ -133,6 +134,7 @@ export async function saveCampaignActivity(
     let activityId = input.activityId;
     if (input.activity) {
       const a = input.activity;
+      const parameter = offeredActivityParameter(deps, a.kind, a.parameter);
       const [created] = await tx
         .insert(t.activities)
         .values({
@@ -140,7 +142,7 @@ export async function saveCampaignActivity(
           kind: a.kind,
           name: a.name,
           description: a.description,
-          parameter: a.parameter,
+          parameter,
           initiatedByUser: activityCompletedBy[a.kind] === 'member',
           createdAt: deps.clock.now(),
         })

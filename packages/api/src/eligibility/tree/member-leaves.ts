@@ -69,6 +69,7 @@ const accountName: Record<Leaf<'account'>['account'], string> = {
   email: 'a verified email address',
   x: 'a linked X account',
   discord: 'a linked Discord account',
+  telegram: 'a linked Telegram account',
 };
 
 /** An account the profile links or verifies: only a verified email is ever stored. */
@@ -82,6 +83,7 @@ export async function checkAccount(
     email: t.users.email,
     x: t.users.twitterId,
     discord: t.users.discordId,
+    telegram: t.users.telegramId,
   });
   return row?.[leaf.account] != null
     ? { state: 'passed', detail: `Has ${accountName[leaf.account]}.` }

@@ -26,6 +26,9 @@ export function identityTables(k: ColumnKit) {
       twitterLocked: k.flag('twitter_locked').notNull().default(false),
       discordId: k.text('discord_id').unique(),
       discordUsername: k.text('discord_username'),
+      /** Linked through the Telegram Login Widget's signed data; one Telegram account per member. */
+      telegramId: k.text('telegram_id').unique(),
+      telegramUsername: k.text('telegram_username'),
       ...k.timestamps(),
     },
     (t) => [k.unique('users_wallet_unique').on(t.walletChain, t.walletAddress)],

@@ -12,6 +12,7 @@ import { platformTables } from './platform';
 import { referralTables } from './referrals';
 import { seasonTables } from './seasons';
 import { snapshotTables } from './snapshots';
+import { socialTables } from './social';
 
 /**
  * Every table, written once and built with one dialect's kit: ../pg/index.ts and ../sqlite/index.ts
@@ -24,18 +25,20 @@ export function defineTables(dialect: DialectKit) {
   const campaigns = campaignTables(kit, identity);
   const nfts = nftTables(kit, { ...identity, ...campaigns });
   const orders = orderTables(kit, { ...identity, ...catalog });
+  const activities = activityTables(kit, { ...identity, ...campaigns });
   return {
     ...identity,
     ...catalog,
     ...campaigns,
     ...nfts,
     ...orders,
-    ...activityTables(kit, { ...identity, ...campaigns }),
+    ...activities,
     ...entitlementTables(kit, { ...identity, ...catalog, ...orders }),
     ...paymentTables(kit, { ...identity, ...nfts, ...orders }),
     ...platformTables(kit, { ...identity, ...campaigns }),
     ...referralTables(kit, { ...identity, ...campaigns }),
     ...snapshotTables(kit, { ...identity, ...campaigns }),
     ...seasonTables(kit, identity),
+    ...socialTables(kit, { ...identity, ...campaigns, ...activities }),
   };
 }
