@@ -12,6 +12,7 @@ import { discordBotRoutes } from './http/discord-bot';
 import { exportRoutes } from './http/exports';
 import { healthRoutes } from './http/health';
 import { nftPageRoutes } from './http/nft-pages';
+import { partnerApiRoutes } from './http/partner-api';
 import { conditionalGet } from './http/public-cache';
 import { requestLogUrl } from './http/request-log';
 import { SecurityHeaderSet, securityHeaderOptions, securityHeaders } from './http/security-headers';
@@ -21,6 +22,7 @@ import { staticSpa } from './http/static-spa';
 import { tonConnectManifest } from './http/ton-connect';
 import { tonConnectWallets } from './http/ton-wallets';
 import { TRPC_ENDPOINT, trpcHandler } from './http/trpc';
+import { visitLinkRoutes } from './http/visit-link';
 import { type Metrics, routeLabel } from './metrics';
 
 export interface AppOptions {
@@ -102,6 +104,8 @@ export function createApp(options: AppOptions) {
     }),
   );
   app.route('/', discordBotRoutes({ deps, access }));
+  app.route('/', partnerApiRoutes({ deps, access }));
+  app.route('/', visitLinkRoutes({ deps }));
   app.route('/', seoRoutes({ deps, publicOrigin: config.publicOrigin }));
   app.route('/', tonConnectManifest({ publicOrigin: config.publicOrigin }));
   if (config.tonConnectUi) {

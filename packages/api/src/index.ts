@@ -1,4 +1,7 @@
 export { type ActivityEvent, recordActivityEvent } from './activity/events';
+export { completePartnerTask } from './activity/kinds/partner-api';
+export { answerQuiz } from './activity/kinds/quiz';
+export { followVisitLink, signVisitLink, type VisitOutcome } from './activity/kinds/visit-link';
 export { leaderboard } from './activity/leaderboard';
 export { creditPoints, type PointsCredit } from './activity/ledger';
 export { listEligibleProducts } from './activity/products';
@@ -18,6 +21,7 @@ export {
 } from './admin/exports';
 export { grantAdminToWallet } from './admin/grant-wallet';
 export { watchAllowedMediaHosts } from './admin/media-hosts';
+export { issuePartnerKey, revokePartnerKey } from './admin/partner-keys/service';
 export type { AuthConfig } from './auth/config';
 export { csrfTokenFor } from './auth/csrf-token';
 export { safeEqual } from './auth/secrets';
@@ -33,6 +37,7 @@ export { localAddressValidator } from './order/address';
 export { type ConfirmOutcome, confirmOrderPayment } from './order/confirm';
 export { settleOrderReports } from './order/reports';
 export { settleUnpaidOrder, type UnpaidOutcome } from './order/unpaid';
+export { PARTNER_RATE_RULE, type PartnerKey, partnerKeyOf } from './partners/keys';
 export { type PaymentRecord, recordPayment, updatePayment } from './payment/record';
 export { type Clock, fixedClock, systemClock } from './platform/clock';
 export * from './platform/errors';

@@ -11,6 +11,7 @@ import { ZId } from './ids';
 import { eligibilityMethodKinds } from './lifecycles';
 import { DecimalFormatError, solToLamports } from './money';
 import { pageOf, ZPageInput } from './pagination';
+import { isTaskKind, taskParameterSchemas } from './tasks';
 import { storableJson, text } from './text';
 import { inputTime } from './time';
 
@@ -166,6 +167,18 @@ export const ZCampaignActivityInput = z
   .refine((v) => (v.activityId === undefined) !== (v.activity === undefined), {
     message: 'Pick an existing activity or describe a new one',
     path: ['activityId'],
+  })
+  .superRefine((v, ctx) => {
+    // A self-checking task is refused unless its kind's settings read (docs/product/tasks.md).
+    const kind = v.activity?.kind;
+    if (!v.activity || !kind || !isTaskKind(kind)) return;
+    const parsed = taskParameterSchemas[kind].safeParse(v.activity.parameter);
+    for (const issue of parsed.error?.issues ?? [])
+      ctx.addIssue({
+        code: 'custom',
+        path: ['activity', 'parameter', ...issue.path],
+        message: issue.message,
+      });
   });
 export const ZCampaignActivityRow = z.object({
   campaignActivityId: z.number().int(),

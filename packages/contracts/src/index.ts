@@ -25,6 +25,7 @@ export * from './social-tasks';
 export * from './store';
 export * from './store-settings';
 export * from './system';
+export * from './tasks';
 export * from './telemetry';
 export * from './text';
 export * from './time';

@@ -28,7 +28,8 @@ export const eligibilityMethodKinds = {
 
 /**
  * Who completes each activity kind: an event elsewhere in the product (sign-in, a verified email, a
- * linked account, a referral), or the member, with proof (docs/product/points.md).
+ * linked account, a referral, a partner's call), or the member, with proof (docs/product/points.md;
+ * the quiz, link, on-chain and partner kinds in docs/product/tasks.md).
  */
 export const activityCompletedBy = {
   sign_in: 'event',
@@ -46,6 +47,10 @@ export const activityCompletedBy = {
   discord_member: 'member',
   discord_role: 'member',
   telegram_join: 'member',
+  quiz: 'member',
+  visit_link: 'member',
+  onchain_tx: 'member',
+  partner_api: 'event',
 } as const;
 
 /**

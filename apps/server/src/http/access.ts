@@ -24,7 +24,9 @@ export type RouteAccess =
   /** An operator holding the scope; `per-request` when the request names it (an export's dataset). */
   | { kind: 'admin'; scope: TAdminScope | 'per-request' }
   /** A bot proving itself with an HMAC of the body; the handler checks it, as it needs the body. */
-  | { kind: 'signedBot' };
+  | { kind: 'signedBot' }
+  /** A partner's API key (docs/product/partners.md); the handler checks it with the call's scope and campaign. */
+  | { kind: 'partnerKey' };
 
 export type AccessEnv = { Variables: { session: Session } };
 
@@ -114,6 +116,16 @@ export function httpAccess(options: {
      */
     signedBot(): MiddlewareHandler {
       return declare({ kind: 'signedBot' }, async (_c, next) => {
+        await next();
+      });
+    },
+
+    /**
+     * A partner presenting its key as a bearer token. No session and no CSRF: the key is not a cookie,
+     * so a page on another site cannot make a browser send it.
+     */
+    partnerKey(): MiddlewareHandler {
+      return declare({ kind: 'partnerKey' }, async (_c, next) => {
         await next();
       });
     },

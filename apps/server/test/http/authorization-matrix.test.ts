@@ -168,6 +168,8 @@ const PUBLIC_HTTP_ROUTES = [
   'GET /nft/:id',
   'GET /nft/:id/metadata.json',
   'ALL /trpc/*',
+  // The signed token in the path is the credential (docs/product/tasks.md); tested in task-kinds.test.ts.
+  'GET /go/:token',
 ];
 
 interface GuardedRequest {
@@ -209,6 +211,13 @@ const GUARDED_REQUESTS: GuardedRequest[] = [
     method: 'POST',
     path: '/bot/discord/codes',
     body: JSON.stringify({ campaignId: 1, discordUserId: '123456789012345678', discordUsername: 'someone' }),
+  },
+  {
+    route: 'POST /api/v1/campaigns/:campaignId/tasks/:activityId/completions',
+    label: 'POST /api/v1/campaigns/:campaignId/tasks/:activityId/completions',
+    method: 'POST',
+    path: '/api/v1/campaigns/1/tasks/1/completions',
+    body: JSON.stringify({ wallet: '11111111111111111111111111111111' }),
   },
 ];
 
@@ -344,6 +353,22 @@ describe('authorization matrix of the plain HTTP routes', () => {
           'x-bot-signature': 'a'.repeat(64),
         }),
       ).toEqual({ status: 401, reason: 'bot_signature' });
+      return;
+    }
+    if (access?.kind === 'partnerKey') {
+      // Neither a session nor an operator's cookie opens the partner API: only a partner key does.
+      const someOperator = await operator([...ZAdminScope.options]);
+      expect(await send(request, {})).toEqual({ status: 401, reason: 'no_key' });
+      expect(await send(request, { authorization: `Bearer ${someOperator.bearer}` })).toEqual({
+        status: 401,
+        reason: 'no_key',
+      });
+      expect(
+        await send(request, { cookie: someOperator.cookie, 'x-csrf-token': someOperator.csrfToken }),
+      ).toEqual({ status: 401, reason: 'no_key' });
+      expect(
+        await send(request, { authorization: `Bearer puffy_pk${'a'.repeat(16)}_${'A'.repeat(43)}` }),
+      ).toEqual({ status: 401, reason: 'unknown_key' });
       return;
     }
     if (access?.kind !== 'admin' || !request.scope)

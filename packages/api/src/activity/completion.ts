@@ -85,30 +85,37 @@ export function completeActivityOnce(
   deps: Pick<Deps, 'db' | 'clock'>,
   completion: ActivityCompletion,
 ): Promise<CompletionOutcome> {
+  return deps.db.withTransaction((tx) => completeActivityIn(deps, tx, completion));
+}
+
+/** completeActivityOnce inside the caller's transaction, for a completion that commits with its own rows. */
+export async function completeActivityIn(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  tx: Database,
+  completion: ActivityCompletion,
+): Promise<CompletionOutcome> {
   const { t } = deps.db;
-  return deps.db.withTransaction(async (tx) => {
-    await lockMemberPoints(deps, tx, completion.userId);
-    const scopeKey = activityScopeKey(completion.activityScope, completion.campaignId);
-    const [inserted] = await tx
-      .insert(t.userActivities)
-      .values(completionRow(completion, scopeKey, deps.clock.now()))
-      .onConflictDoNothing()
-      .returning({ id: t.userActivities.id });
-    const status = inserted ? completion.status : await statusOf(deps, tx, completion, scopeKey);
-    if (status !== 'completed') return { status, isNew: Boolean(inserted), pointsAwarded: 0 };
-    const credited =
-      completion.points !== 0 &&
-      (await creditPoints(deps, tx, {
-        userId: completion.userId,
-        campaignId: completion.campaignId,
-        points: completion.points,
-        reason: `activity:${completion.activityId}`,
-        sourceKey: activitySourceKey(completion.userId, completion.activityId, completion.campaignId),
-      }));
-    if (inserted && completion.grantsProductSku)
-      await grantProduct(deps, tx, completion, completion.grantsProductSku);
-    return { status, isNew: Boolean(inserted), pointsAwarded: credited ? completion.points : 0 };
-  });
+  await lockMemberPoints(deps, tx, completion.userId);
+  const scopeKey = activityScopeKey(completion.activityScope, completion.campaignId);
+  const [inserted] = await tx
+    .insert(t.userActivities)
+    .values(completionRow(completion, scopeKey, deps.clock.now()))
+    .onConflictDoNothing()
+    .returning({ id: t.userActivities.id });
+  const status = inserted ? completion.status : await statusOf(deps, tx, completion, scopeKey);
+  if (status !== 'completed') return { status, isNew: Boolean(inserted), pointsAwarded: 0 };
+  const credited =
+    completion.points !== 0 &&
+    (await creditPoints(deps, tx, {
+      userId: completion.userId,
+      campaignId: completion.campaignId,
+      points: completion.points,
+      reason: `activity:${completion.activityId}`,
+      sourceKey: activitySourceKey(completion.userId, completion.activityId, completion.campaignId),
+    }));
+  if (inserted && completion.grantsProductSku)
+    await grantProduct(deps, tx, completion, completion.grantsProductSku);
+  return { status, isNew: Boolean(inserted), pointsAwarded: credited ? completion.points : 0 };
 }
 
 async function statusOf(

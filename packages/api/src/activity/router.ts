@@ -5,11 +5,17 @@ import {
   ZActivityListOutput,
   ZActivityVerifyInput,
   ZActivityVerifyOutput,
+  ZQuizAnswersInput,
+  ZQuizAnswersOutput,
+  ZTaskInput,
+  ZTaskView,
 } from '@puffy/contracts';
 import { router } from '../trpc/init';
 import { authedProcedure, publicProcedure } from '../trpc/procedures';
 import { perMinute } from '../trpc/rate-rules';
 import { byMember } from '../trpc/resolvers';
+import { taskView } from './kinds';
+import { answerQuiz } from './kinds/quiz';
 import * as activity from './service';
 import { verifySocialTask } from './social/verify';
 
@@ -32,4 +38,16 @@ export const activityRouter = router({
     .input(ZActivityListInput)
     .output(ZActivityListOutput)
     .query(({ ctx, input }) => activity.listCampaignActivities(ctx.deps, ctx.session?.userId ?? null, input)),
+
+  /** A self-checking task's instructions (a quiz without its answers, the member's signed link). */
+  task: publicProcedure
+    .input(ZTaskInput)
+    .output(ZTaskView)
+    .query(({ ctx, input }) => taskView(ctx.deps, ctx.session?.userId ?? null, input)),
+
+  answerQuiz: authedProcedure
+    .meta({ rateLimit: perMinute(20) })
+    .input(ZQuizAnswersInput)
+    .output(ZQuizAnswersOutput)
+    .mutation(byMember(answerQuiz)),
 });

@@ -10,8 +10,16 @@ import { afterIdCursor, toIdPage } from '../platform/cursor';
 import { BadInput, PreconditionFailed } from '../platform/errors';
 import { memberColumns } from '../user/member-row';
 import { type MemberActivityState, memberActivityStates, shownState } from './campaign-completions';
-import { campaignActivity, campaignActivityRows, requireRunning, visibleCampaign } from './catalog';
+import {
+  activitySettings,
+  campaignActivity,
+  campaignActivityRows,
+  requireRunning,
+  visibleCampaign,
+} from './catalog';
 import { completeActivityOnce, completionRejected, memberCompletion } from './completion';
+import { completedElsewhere } from './kinds';
+import { onchainProof } from './kinds/onchain';
 import { campaignScope, pointsOf } from './ledger';
 import { parseXPostUrl, sameXHandle } from './x-post';
 
@@ -21,6 +29,7 @@ const automaticWhen: Record<string, string> = {
   link_x: 'link your X account',
   link_discord: 'link your Discord account',
   refer_friends: 'refer enough friends',
+  partner_api: 'do it with our partner, who tells us',
 };
 
 /** `activity.complete`: a member completes an activity themself (an X post, a manual task). */
@@ -39,8 +48,14 @@ export async function completeActivity(
     );
   if (isSocialTaskKind(activity.kind))
     throw new PreconditionFailed('Press Verify: we check this task with the service itself.', 'verify_task');
+  const elsewhere = completedElsewhere[activity.kind];
+  if (elsewhere) throw new PreconditionFailed(elsewhere, 'task_completes_elsewhere');
   const data =
-    activity.kind === 'x_post' ? await xPostProof(deps, userId, input.proof?.url) : proofData(input);
+    activity.kind === 'x_post'
+      ? await xPostProof(deps, userId, input.proof?.url)
+      : activity.kind === 'onchain_tx'
+        ? await onchainProof(deps, userId, input, campaign)
+        : proofData(input);
   const outcome = await completeActivityOnce(deps, memberCompletion(userId, input, activity, data));
   if (outcome.status === 'rejected' || outcome.status === 'revoked') throw completionRejected();
   return {

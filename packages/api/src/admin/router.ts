@@ -23,6 +23,7 @@ import { campaignsDesk, settingsDesk, usersDesk } from './desks';
 import { listAuditLog, listSecurityEvents } from './logs';
 import { allowedMediaHosts, setAllowedMediaHosts } from './media-hosts';
 import { orderDeskRouter } from './order-desk/router';
+import { partnerKeysRouter } from './partner-keys/router';
 import { revokeAdmin, setAdminScopes } from './roles';
 import { seasonDeskRouter } from './season-desk/router';
 import { storeSettingsRouter } from './store-settings/router';
@@ -70,4 +71,5 @@ export const adminRouter = mergeRouters(
   storeSettingsRouter,
   activityReviewRouter,
   seasonDeskRouter,
+  partnerKeysRouter,
 );

@@ -13,6 +13,7 @@ import { referralTables } from './referrals';
 import { seasonTables } from './seasons';
 import { snapshotTables } from './snapshots';
 import { socialTables } from './social';
+import { taskTables } from './tasks';
 
 /**
  * Every table, written once and built with one dialect's kit: ../pg/index.ts and ../sqlite/index.ts
@@ -33,6 +34,7 @@ export function defineTables(dialect: DialectKit) {
     ...nfts,
     ...orders,
     ...activities,
+    ...taskTables(kit, { ...identity, ...activities }),
     ...entitlementTables(kit, { ...identity, ...catalog, ...orders }),
     ...paymentTables(kit, { ...identity, ...nfts, ...orders }),
     ...platformTables(kit, { ...identity, ...campaigns }),
