@@ -15,6 +15,7 @@ import { trpc } from '../lib/trpc';
 import { LoadingLines } from './loading-lines';
 import { Panel } from './panel';
 import { ShowMore } from './show-more';
+import { TASK_CARD_KINDS, TaskCard } from './tasks/task-cards';
 import { useRetryLock } from './use-retry-lock';
 
 const STATUS_VARIANT = {
@@ -136,7 +137,10 @@ function ActivityRow({
         </p>
       )}
       {selfServe && activity.kind === 'x_post' && <XPostForm campaignId={campaignId} activity={activity} />}
-      {selfServe && activity.kind !== 'x_post' && (
+      {selfServe && TASK_CARD_KINDS.has(activity.kind) && (
+        <TaskCard campaignId={campaignId} activity={activity} />
+      )}
+      {selfServe && activity.kind !== 'x_post' && !TASK_CARD_KINDS.has(activity.kind) && (
         <ManualButton campaignId={campaignId} activity={activity} />
       )}
     </li>

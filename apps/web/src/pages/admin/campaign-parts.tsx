@@ -18,6 +18,7 @@ import { trpc } from '../../lib/trpc';
 import { CheckedForm } from './checked-form';
 import { RowAction } from './controls';
 import { FieldTable, FormCheckbox } from './field-table';
+import { useTaskSettings } from './task-settings';
 
 type Promotion = TAdminCampaignDetail['promotions'][number];
 
@@ -99,7 +100,13 @@ export function ActivitiesPanel(props: {
   const { t } = useTranslation('admin');
   const [form, setForm] = useState({ kind: 'link_x' as string, name: '', points: '0' });
   const [required, setRequired] = useState(false);
-  const save = trpc.admin.campaigns.saveActivity.useMutation({ onSuccess: props.onSaved });
+  const task = useTaskSettings(form.kind);
+  const save = trpc.admin.campaigns.saveActivity.useMutation({
+    onSuccess: () => {
+      task.reset();
+      props.onSaved();
+    },
+  });
   const remove = trpc.admin.campaigns.removeActivity.useMutation({ onSuccess: props.onSaved });
   const points = Number(form.points);
   const pointsProblem =
@@ -145,10 +152,10 @@ export function ActivitiesPanel(props: {
         className="flex flex-col gap-4"
         onSubmit={(e) => {
           e.preventDefault();
-          if (pointsProblem || !form.name.trim()) return;
+          if (pointsProblem || !form.name.trim() || !task.parameter) return;
           save.mutate({
             campaignId: props.campaignId,
-            activity: { kind: form.kind as TActivityKind, name: form.name },
+            activity: { kind: form.kind as TActivityKind, name: form.name, parameter: task.parameter },
             points,
             required,
           });
@@ -160,6 +167,8 @@ export function ActivitiesPanel(props: {
           state={[form, setForm]}
           problems={{ points: pointsProblem }}
         />
+        {task.fields && <div className="grid items-start gap-4 sm:grid-cols-2">{task.fields}</div>}
+        {task.problem && <p className="text-muted-foreground text-sm">{task.problem}</p>}
         <FormCheckbox
           id="activity-required"
           label={t('campaign.activities.required')}
