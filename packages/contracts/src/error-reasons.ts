@@ -230,6 +230,26 @@ export const ERROR_REASON_PARAMS = {
   season_overlap: [],
   season_end_past: [],
   season_started: [],
+  // Self-checking tasks (docs/product/tasks.md) and the partner API
+  not_a_task: [],
+  wrong_task_kind: [],
+  task_misconfigured: [],
+  task_completes_elsewhere: [],
+  quiz_answers_invalid: [],
+  quiz_already_done: [],
+  quiz_no_attempts_left: [],
+  chain_unavailable: [],
+  onchain_not_found: [],
+  member_not_found: [],
+  partner_key_not_found: [],
+  no_key: [],
+  unknown_key: [],
+  key_revoked: [],
+  key_expired: [],
+  key_scope: [],
+  key_campaign: [],
+  body_not_json: [],
+  bad_request: [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type TErrorReason = keyof typeof ERROR_REASON_PARAMS;
