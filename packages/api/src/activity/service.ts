@@ -10,13 +10,7 @@ import { afterIdCursor, toIdPage } from '../platform/cursor';
 import { BadInput, PreconditionFailed } from '../platform/errors';
 import { memberColumns } from '../user/member-row';
 import { type MemberActivityState, memberActivityStates, shownState } from './campaign-completions';
-import {
-  activitySettings,
-  campaignActivity,
-  campaignActivityRows,
-  requireRunning,
-  visibleCampaign,
-} from './catalog';
+import { campaignActivity, campaignActivityRows, requireRunning, visibleCampaign } from './catalog';
 import { completeActivityOnce, completionRejected, memberCompletion } from './completion';
 import { completedElsewhere } from './kinds';
 import { onchainProof } from './kinds/onchain';

@@ -49,7 +49,8 @@ export async function completePartnerTask(
   };
   return deps.db.withTransaction(async (tx) => {
     const outcome = await completeActivityIn(deps, tx, taskCompletion(task, userId, evidence));
-    if (outcome.status === 'rejected')
+    // A revoked completion is one a re-check withdrew (social-tasks.md); a partner's call does not reinstate it.
+    if (outcome.status === 'rejected' || outcome.status === 'revoked')
       throw new PreconditionFailed(
         'An operator rejected this member’s completion of the task; it cannot be completed again.',
         'completion_rejected',

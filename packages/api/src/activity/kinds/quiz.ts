@@ -163,7 +163,10 @@ export async function answerQuiz(
       result,
       attemptsUsed: used + 1,
       maxAttempts: quiz.task.maxAttempts,
-      status: outcome && outcome.status !== 'rejected' ? outcome.status : 'not_started',
+      status:
+        outcome && (outcome.status === 'completed' || outcome.status === 'pending_review')
+          ? outcome.status
+          : 'not_started',
       pointsAwarded: outcome?.pointsAwarded ?? 0,
     };
   });
