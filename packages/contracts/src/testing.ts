@@ -21,6 +21,7 @@ import {
   ZShippingFeeInput,
   ZStorePriceInput,
 } from './store-settings';
+import { ZVisitLinkParameter } from './tasks';
 import { isStorableJson, isStorableText } from './text';
 
 /*
@@ -507,6 +508,13 @@ export const contractOverrides = (char: fc.Arbitrary<string> = anyChar): Overrid
       fc
         .tuple(fc.constantFrom(...ISO_COUNTRY_CODES), fc.boolean(), fc.constantFrom('', ' '))
         .map(([code, lower, pad]) => `${pad}${lower ? code.toLowerCase() : code}${pad}`),
+    ],
+    // A refined text that must parse as an http(s) URL: random strings would almost never pass.
+    [
+      ZVisitLinkParameter.shape.url,
+      fc.webUrl({ withQueryParameters: true, withFragments: true }).filter(
+        (url) => ZVisitLinkParameter.shape.url.safeParse(url).success,
+      ),
     ],
     [ZShippingFeeInput, storeAmountArbitrary(0)],
     [ZStorePriceInput, storeAmountArbitrary(1)],
