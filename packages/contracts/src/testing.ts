@@ -512,9 +512,9 @@ export const contractOverrides = (char: fc.Arbitrary<string> = anyChar): Overrid
     // A refined text that must parse as an http(s) URL: random strings would almost never pass.
     [
       ZVisitLinkParameter.shape.url,
-      fc.webUrl({ withQueryParameters: true, withFragments: true }).filter(
-        (url) => ZVisitLinkParameter.shape.url.safeParse(url).success,
-      ),
+      fc
+        .webUrl({ withQueryParameters: true, withFragments: true })
+        .filter((url) => ZVisitLinkParameter.shape.url.safeParse(url).success),
     ],
     [ZShippingFeeInput, storeAmountArbitrary(0)],
     [ZStorePriceInput, storeAmountArbitrary(1)],
